@@ -1,0 +1,353 @@
+//! `WaitGroup` and an async `Mutex` whose waiters are visible, after Go's
+//! `sync` package.
+//!
+//! ```
+//! use csp_playground::rt::{Outcome, Run};
+//!
+//! let run = Run::new_virtual(1);
+//! let rt = run.rt();
+//! run.start(async move {
+//!     let wg = rt.wait_group("wg");
+//!     wg.add(2);
+//!     for ms in [300, 700] {
+//!         let (rt2, wg) = (rt.clone(), wg.clone());
+//!         rt.go(format!("sleep {ms}"), async move {
+//!             rt2.sleep(ms).await;
+//!             wg.done();
+//!         });
+//!     }
+//!     wg.wait().await;
+//!     assert_eq!(rt.now(), 700);
+//! });
+//! assert_eq!(run.run_to_end(), Outcome::Finished { at: 700 });
+//! ```
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use super::chan::ABANDONED;
+use super::executor::Rt;
+use super::trace::Kind;
+use super::wait::{Parker, WaitList};
+
+struct WgInner {
+    rt: Rt,
+    name: Rc<str>,
+    count: Cell<i64>,
+    waiters: WaitList,
+}
+
+/// `sync.WaitGroup`. Clones share one counter.
+#[derive(Clone)]
+pub struct WaitGroup {
+    inner: Rc<WgInner>,
+}
+
+impl fmt::Debug for WaitGroup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WaitGroup")
+            .field("name", &self.inner.name)
+            .field("count", &self.inner.count.get())
+            .finish()
+    }
+}
+
+/// A WaitGroup counter went below zero (Go panics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NegativeCounter;
+
+impl fmt::Display for NegativeCounter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sync: negative WaitGroup counter")
+    }
+}
+
+impl std::error::Error for NegativeCounter {}
+
+impl Rt {
+    /// A `sync.WaitGroup` at zero.
+    pub fn wait_group(&self, name: &str) -> WaitGroup {
+        WaitGroup {
+            inner: Rc::new(WgInner {
+                rt: self.clone(),
+                name: name.into(),
+                count: Cell::new(0),
+                waiters: WaitList::default(),
+            }),
+        }
+    }
+
+    /// A `sync.Mutex` guarding `value`.
+    pub fn mutex<T>(&self, name: &str, value: T) -> Mutex<T> {
+        Mutex {
+            inner: Rc::new(MutexInner {
+                rt: self.clone(),
+                name: name.into(),
+                locked: Cell::new(false),
+                waiters: WaitList::default(),
+                value: RefCell::new(value),
+            }),
+        }
+    }
+}
+
+impl WaitGroup {
+    /// `wg.Add(delta)`. Waiters wake when the counter reaches zero.
+    pub fn add(&self, delta: i64) -> Result<(), NegativeCounter> {
+        let inner = &self.inner;
+        let count = inner.count.get() + delta;
+        if count < 0 {
+            inner.rt.error(NegativeCounter.to_string());
+            return Err(NegativeCounter);
+        }
+        inner.count.set(count);
+        inner.rt.record(Kind::WgAdd {
+            wg: inner.name.to_string(),
+            delta,
+            count,
+        });
+        if count == 0 {
+            inner.waiters.wake_all(&inner.rt);
+        }
+        Ok(())
+    }
+
+    /// `wg.Done()`: `add(-1)`.
+    pub fn done(&self) {
+        // A negative counter is recorded as an error in the trace by `add`.
+        let _ = self.add(-1);
+    }
+
+    /// The counter now.
+    pub fn count(&self) -> i64 {
+        self.inner.count.get()
+    }
+
+    /// `wg.Wait()`: completes when the counter is zero.
+    ///
+    /// # Cancellation safety
+    ///
+    /// Cancel safe: it only observes.
+    pub fn wait(&self) -> WgWait {
+        WgWait {
+            wg: self.clone(),
+            parker: None,
+        }
+    }
+}
+
+/// The future of [`WaitGroup::wait`].
+#[must_use = "Wait does nothing unless awaited"]
+pub struct WgWait {
+    wg: WaitGroup,
+    parker: Option<Rc<Parker>>,
+}
+
+impl fmt::Debug for WgWait {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WgWait").field("wg", &self.wg).finish()
+    }
+}
+
+impl Future for WgWait {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        let inner = &this.wg.inner;
+        if inner.count.get() == 0 || this.parker.as_ref().is_some_and(|p| p.claimed().is_some()) {
+            this.parker = None;
+            return Poll::Ready(());
+        }
+        match &this.parker {
+            Some(parker) => parker.set_waker(cx.waker()),
+            None => {
+                let parker = Parker::new(&inner.rt, cx.waker());
+                inner.waiters.push(parker.clone());
+                this.parker = Some(parker);
+            }
+        }
+        inner.rt.park("wait", &inner.name);
+        Poll::Pending
+    }
+}
+
+impl Drop for WgWait {
+    fn drop(&mut self) {
+        if let Some(parker) = self.parker.take() {
+            parker.claim(ABANDONED);
+            self.wg.inner.waiters.remove(&parker);
+        }
+    }
+}
+
+struct MutexInner<T> {
+    rt: Rt,
+    name: Rc<str>,
+    locked: Cell<bool>,
+    waiters: WaitList,
+    value: RefCell<T>,
+}
+
+/// `sync.Mutex` around a value, for async tasks. Unlocking hands the lock to
+/// the longest waiter (Go's starvation mode), so the order is fair and
+/// visible.
+pub struct Mutex<T> {
+    inner: Rc<MutexInner<T>>,
+}
+
+impl<T> Clone for Mutex<T> {
+    fn clone(&self) -> Self {
+        Mutex {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Mutex<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Mutex")
+            .field("name", &self.inner.name)
+            .field("locked", &self.inner.locked.get())
+            .finish()
+    }
+}
+
+impl<T> Mutex<T> {
+    /// `mu.Lock()`.
+    ///
+    /// # Cancellation safety
+    ///
+    /// Cancel safe: a lock handed to a dropped waiter passes straight on.
+    pub fn lock(&self) -> Lock<T> {
+        Lock {
+            mutex: self.clone(),
+            parker: None,
+            done: false,
+        }
+    }
+
+    /// Whether someone holds it.
+    pub fn is_locked(&self) -> bool {
+        self.inner.locked.get()
+    }
+
+    /// Names of the tasks waiting for it, longest first.
+    pub fn waiters(&self) -> Vec<String> {
+        self.inner.waiters.names()
+    }
+
+    fn unlock(&self) {
+        let inner = &self.inner;
+        inner.rt.record(Kind::Unlock {
+            lock: inner.name.to_string(),
+        });
+        match inner.waiters.wake_one(&inner.rt) {
+            // Ownership passes to the waiter; `locked` stays true.
+            Some(_) => {}
+            None => inner.locked.set(false),
+        }
+    }
+}
+
+/// The future of [`Mutex::lock`].
+#[must_use = "Lock does nothing unless awaited"]
+pub struct Lock<T> {
+    mutex: Mutex<T>,
+    parker: Option<Rc<Parker>>,
+    done: bool,
+}
+
+impl<T> fmt::Debug for Lock<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lock").field("mutex", &self.mutex).finish()
+    }
+}
+
+impl<T> Unpin for Lock<T> {}
+
+impl<T> Future for Lock<T> {
+    type Output = MutexGuard<T>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<MutexGuard<T>> {
+        let this = self.get_mut();
+        let inner = &this.mutex.inner;
+        let acquired = match &this.parker {
+            Some(parker) if parker.claimed().is_some() => true,
+            Some(parker) => {
+                parker.set_waker(cx.waker());
+                false
+            }
+            None if !inner.locked.get() => {
+                inner.locked.set(true);
+                true
+            }
+            None => {
+                let parker = Parker::new(&inner.rt, cx.waker());
+                inner.waiters.push(parker.clone());
+                this.parker = Some(parker);
+                false
+            }
+        };
+        if !acquired {
+            inner.rt.park("lock", &inner.name);
+            return Poll::Pending;
+        }
+        this.parker = None;
+        this.done = true;
+        inner.rt.record(Kind::Lock {
+            lock: inner.name.to_string(),
+        });
+        Poll::Ready(MutexGuard {
+            mutex: this.mutex.clone(),
+        })
+    }
+}
+
+impl<T> Drop for Lock<T> {
+    fn drop(&mut self) {
+        let Some(parker) = self.parker.take() else {
+            return;
+        };
+        if parker.claimed().is_some() && !self.done {
+            // The lock was handed to us and we are gone: pass it on.
+            self.mutex.unlock();
+        } else {
+            parker.claim(ABANDONED);
+            self.mutex.inner.waiters.remove(&parker);
+        }
+    }
+}
+
+/// Holds the lock; dropping it unlocks (Go's `defer mu.Unlock()`).
+pub struct MutexGuard<T> {
+    mutex: Mutex<T>,
+}
+
+impl<T> fmt::Debug for MutexGuard<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MutexGuard").field("mutex", &self.mutex).finish()
+    }
+}
+
+impl<T> MutexGuard<T> {
+    /// Reads the guarded value.
+    pub fn borrow(&self) -> std::cell::Ref<'_, T> {
+        self.mutex.inner.value.borrow()
+    }
+
+    /// Writes the guarded value.
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, T> {
+        self.mutex.inner.value.borrow_mut()
+    }
+}
+
+impl<T> Drop for MutexGuard<T> {
+    fn drop(&mut self) {
+        self.mutex.unlock();
+    }
+}

@@ -1,0 +1,21 @@
+//! The one integration-test binary (one link step on a 2-core machine).
+//! Modules whose tests are platform-free run natively and, under
+//! `wasm-pack test --headless --chrome`, in the browser too.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// Declares tests that run natively (`#[test]`) and in the browser
+/// (`#[wasm_bindgen_test]`).
+macro_rules! tests {
+    ($($(#[$meta:meta])* fn $name:ident() $body:block)*) => {
+        $(
+            $(#[$meta])*
+            #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+            #[cfg_attr(not(target_arch = "wasm32"), test)]
+            fn $name() $body
+        )*
+    };
+}
+
+mod rt;
