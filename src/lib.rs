@@ -9,6 +9,7 @@
 //! * `view`: pure functions from a trace to what is drawn.
 //! * `web` and `ui` (wasm32 only): the browser clock and the Yew page.
 
+pub mod patterns;
 pub mod rt;
 
 #[cfg(target_arch = "wasm32")]

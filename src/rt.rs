@@ -51,7 +51,9 @@ mod time;
 mod trace;
 mod wait;
 
-pub use chan::{Chan, CloseError, Receiver, RecvFuture, SendError, SendFuture, Sender, TryRecvError, TrySendError};
+pub use chan::{
+    Chan, CloseError, Receiver, RecvFuture, SendError, SendFuture, Sender, TryRecvError, TrySendError,
+};
 pub use context::{Context, CtxError, Done};
 pub use executor::{Deadlock, JoinHandle, Outcome, Rt, Run, Step, WeakRun};
 pub use rng::Rng;

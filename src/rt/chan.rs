@@ -242,10 +242,7 @@ impl Rt {
 impl<T: fmt::Debug + 'static> Chan<T> {
     /// The send-only and receive-only halves.
     pub fn split(self) -> (Sender<T>, Receiver<T>) {
-        (
-            Sender { chan: self.clone() },
-            Receiver { chan: self },
-        )
+        (Sender { chan: self.clone() }, Receiver { chan: self })
     }
 
     /// The name given at `make`.
@@ -276,13 +273,21 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     /// Tasks blocked sending now.
     pub fn blocked_senders(&self) -> usize {
         let state = self.inner.state.borrow();
-        state.sendq.iter().filter(|w| w.parker.claimed().is_none()).count()
+        state
+            .sendq
+            .iter()
+            .filter(|w| w.parker.claimed().is_none())
+            .count()
     }
 
     /// Tasks blocked receiving now.
     pub fn blocked_receivers(&self) -> usize {
         let state = self.inner.state.borrow();
-        state.recvq.iter().filter(|w| w.parker.claimed().is_none()).count()
+        state
+            .recvq
+            .iter()
+            .filter(|w| w.parker.claimed().is_none())
+            .count()
     }
 
     /// `ch <- value`: completes when the value is buffered or, at capacity

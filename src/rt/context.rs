@@ -115,14 +115,8 @@ impl Context {
             child.cancel_with(err);
             return child;
         }
-        self.inner
-            .children
-            .borrow_mut()
-            .retain(|c| c.strong_count() > 0);
-        self.inner
-            .children
-            .borrow_mut()
-            .push(Rc::downgrade(&child.inner));
+        self.inner.children.borrow_mut().retain(|c| c.strong_count() > 0);
+        self.inner.children.borrow_mut().push(Rc::downgrade(&child.inner));
         if let Some(at) = deadline {
             let rt = &child.inner.rt;
             if at <= rt.now() {

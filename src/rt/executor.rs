@@ -553,9 +553,7 @@ impl Shared {
             self.polls.set(self.polls.get() + 1);
             let previous = self.current.replace(Some(task.clone()));
             let previous_index = self.current_index.replace(index);
-            let poll = future
-                .as_mut()
-                .poll(&mut TaskContext::from_waker(&waker));
+            let poll = future.as_mut().poll(&mut TaskContext::from_waker(&waker));
             *self.current.borrow_mut() = previous;
             self.current_index.set(previous_index);
             match poll {
@@ -649,11 +647,7 @@ impl Shared {
                 self.abort(index, generation, reason);
             }
         }
-        self.ready
-            .queue
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        self.ready.queue.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     fn deadlock(&self) -> Deadlock {
@@ -834,8 +828,7 @@ impl Rt {
             object: object.clone(),
         };
         if self.tracing() {
-            self.shared
-                .record_as(&task, Kind::Park { on: on.to_string() });
+            self.shared.record_as(&task, Kind::Park { on: on.to_string() });
         }
         let mut tasks = self.shared.tasks.borrow_mut();
         let index = self.shared.current_index.get();

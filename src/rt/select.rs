@@ -193,7 +193,11 @@ impl Rt {
 
 impl<'a, R: 'a> Select<'a, R> {
     /// `case v, ok := <-ch`: `None` when the channel is closed and drained.
-    pub fn recv<T: fmt::Debug + 'static>(mut self, chan: &Chan<T>, map: impl FnOnce(Option<T>) -> R + 'a) -> Self {
+    pub fn recv<T: fmt::Debug + 'static>(
+        mut self,
+        chan: &Chan<T>,
+        map: impl FnOnce(Option<T>) -> R + 'a,
+    ) -> Self {
         self.arms.push(Box::new(RecvArm {
             chan: chan.clone(),
             map: Some(map),

@@ -19,3 +19,6 @@ macro_rules! tests {
 }
 
 mod rt;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -1,0 +1,14 @@
+//! The page (wasm32 only): Yew function components that draw a run from its
+//! trace through `view`, never from a pattern's internals.
+//!
+//! [`start`] installs the panic hook and mounts [`App`] on the body.
+
+mod app;
+
+pub use app::App;
+
+/// Installs the panic hook and mounts the app.
+pub fn start() {
+    crate::web::install_panic_hook();
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,203 @@
+//! The driver: runs an executor on the page in slices, so a run of any size
+//! never freezes rendering.
+//!
+//! Each slice polls for at most [`SLICE_MS`] (checked every
+//! [`SLICE_POLLS`] polls), then yields through a macrotask. A chain of
+//! microtasks would starve rendering; a `setTimeout(0)` chain is clamped to
+//! 4 ms; a `MessageChannel` message is neither. Within a slice, tasks woken
+//! by other tasks run in the same tick, which is what makes a ping-pong round
+//! trip cost well under the microsecond that stock `spawn_local` needs for
+//! its per-wake microtask.
+//!
+//! The driver itself is one `spawn_local` future, owned by a
+//! [`DriverHandle`]: dropping the handle drops the `Run`, and with it every
+//! task and timer.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::rt::{Millis, Run, Step};
+
+/// Polls between two looks at the wall clock.
+pub const SLICE_POLLS: usize = 256;
+/// Wall milliseconds one slice may take before yielding to the browser.
+pub const SLICE_MS: f64 = 8.0;
+
+/// How fast a run advances.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pace {
+    /// The run is on the browser clock: timers fire in real time.
+    Real,
+    /// The run is on a virtual clock, played at `speed` virtual ms per
+    /// wall ms.
+    Virtual { speed: f64 },
+    /// The run is on a virtual clock, played as fast as it goes.
+    Flat,
+}
+
+struct State {
+    run: RefCell<Option<Run>>,
+    waker: RefCell<Option<Waker>>,
+    stopped: Cell<bool>,
+}
+
+/// Owns a driven run. Dropping it stops the driver and drops the run.
+#[must_use = "dropping the DriverHandle stops the run"]
+pub struct DriverHandle {
+    state: Rc<State>,
+}
+
+impl fmt::Debug for DriverHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DriverHandle")
+            .field("stopped", &self.state.stopped.get())
+            .finish()
+    }
+}
+
+impl DriverHandle {
+    /// Stops driving and gives the run back (to pause it, or inspect it).
+    pub fn stop(self) -> Option<Run> {
+        self.halt()
+    }
+
+    fn halt(&self) -> Option<Run> {
+        self.state.stopped.set(true);
+        if let Some(waker) = self.state.waker.borrow_mut().take() {
+            waker.wake();
+        }
+        self.state.run.borrow_mut().take()
+    }
+
+    /// Calls `f` with the run, if it is still driven.
+    pub fn with_run<R>(&self, f: impl FnOnce(&Run) -> R) -> Option<R> {
+        self.state.run.borrow().as_ref().map(f)
+    }
+
+    /// Whether the driver has stopped (the run ended or was stopped).
+    pub fn is_stopped(&self) -> bool {
+        self.state.stopped.get()
+    }
+}
+
+impl Drop for DriverHandle {
+    fn drop(&mut self) {
+        drop(self.halt());
+    }
+}
+
+fn performance() -> web_sys::Performance {
+    web_sys::window()
+        .expect_throw("should run in a window")
+        .performance()
+        .expect_throw("should have window.performance")
+}
+
+/// Drives `run` at `pace`, calling `on_slice` after every slice (to render)
+/// and once more when it ends.
+pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverHandle {
+    let state = Rc::new(State {
+        run: RefCell::new(Some(run)),
+        waker: RefCell::new(None),
+        stopped: Cell::new(false),
+    });
+    let driver = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let performance = performance();
+        let wall_start = performance.now();
+        let virtual_start = driver.run.borrow().as_ref().map_or(0, Run::now);
+        loop {
+            if driver.stopped.get() {
+                return;
+            }
+            let limit = match pace {
+                Pace::Real | Pace::Flat => Millis::MAX,
+                Pace::Virtual { speed } => {
+                    virtual_start + ((performance.now() - wall_start) * speed).max(0.0) as Millis
+                }
+            };
+            let step = {
+                let run = driver.run.borrow();
+                let Some(run) = run.as_ref() else { return };
+                let slice_start = performance.now();
+                let step = loop {
+                    let step = run.run_budget(SLICE_POLLS, limit);
+                    if step != Step::Polled || performance.now() - slice_start >= SLICE_MS {
+                        break step;
+                    }
+                };
+                on_slice(run);
+                step
+            };
+            match step {
+                Step::Ended(_) => {
+                    driver.stopped.set(true);
+                    return;
+                }
+                Step::Polled | Step::Advanced(_) => yield_to_browser().await,
+                Step::Waiting => match pace {
+                    Pace::Real => WaitReady { state: &driver }.await,
+                    // Virtual time is ahead of the wall: wait a frame.
+                    Pace::Virtual { .. } | Pace::Flat => next_frame().await,
+                },
+            }
+        }
+    });
+    DriverHandle { state }
+}
+
+/// Waits until a task is ready or the driver is stopped.
+struct WaitReady<'a> {
+    state: &'a State,
+}
+
+impl Future for WaitReady<'_> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.state.stopped.get() {
+            return Poll::Ready(());
+        }
+        let run = self.state.run.borrow();
+        let Some(run) = run.as_ref() else {
+            return Poll::Ready(());
+        };
+        run.register_ready_waker(cx.waker());
+        *self.state.waker.borrow_mut() = Some(cx.waker().clone());
+        if run.has_ready() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    }
+}
+
+/// Yields to the browser through a macrotask, so it can render and handle
+/// input before the next slice.
+pub async fn yield_to_browser() {
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    let channel = web_sys::MessageChannel::new().expect_throw("should create a MessageChannel");
+    let on_message = Closure::once(move || {
+        let _ = tx.send(());
+    });
+    channel
+        .port1()
+        .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    channel
+        .port2()
+        .post_message(&JsValue::NULL)
+        .expect_throw("should post to a MessageChannel");
+    let _ = rx.await;
+    channel.port1().set_onmessage(None);
+}
+
+async fn next_frame() {
+    gloo_timers::future::TimeoutFuture::new(16).await;
+}

@@ -1,0 +1,63 @@
+// The app shell: it loads, names everything by role, works by keyboard, and
+// turns a panic into an alert with Reload instead of a blank page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage } from './harness.mjs';
+
+const TITLES = ['Spawn and wait', 'WaitGroup', 'Dynamic words', 'Deadline', 'Token cache', 'Token future', 'Pipeline'];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the page loads with its title and every pattern, without console errors', async () => {
+  const t0 = Date.now();
+  const { page, errors } = await openPage(browser, server.url);
+  const tablist = page.getByRole('tablist', { name: 'Patterns' });
+  await tablist.waitFor();
+  console.log(`# interactive after ${Date.now() - t0} ms (navigation to tablist)`);
+  assert.match(await page.title(), /csp-playground/);
+  await page.getByRole('heading', { name: 'csp-playground' }).waitFor();
+  const names = await tablist.getByRole('tab').allInnerTexts();
+  assert.deepEqual(names.map((n) => n.trim()), TITLES);
+  assert.match(await page.getByRole('status').innerText(), /^Ready/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('tabs are operable by keyboard', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const first = page.getByRole('tab', { name: 'Spawn and wait' });
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  const second = page.getByRole('tab', { name: 'WaitGroup' });
+  assert.equal(await second.getAttribute('aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'WaitGroup');
+  await page.keyboard.press('End');
+  assert.equal(await page.getByRole('tab', { name: 'Pipeline' }).getAttribute('aria-selected'), 'true');
+  await page.getByRole('heading', { name: 'Pipeline', level: 2 }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a panic shows an alert with Reload, not a blank page', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?__test_panic=1`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Something went wrong[\s\S]*test panic requested by the URL/);
+  const reload = alert.getByRole('button', { name: 'Reload' });
+  assert.ok(await reload.isVisible());
+  assert.ok(errors.some((e) => e.includes('test panic requested')), 'the panic is logged to the console');
+  await Promise.all([page.waitForEvent('load'), reload.click()]);
+  await page.getByRole('alert').waitFor();
+  await page.close();
+});

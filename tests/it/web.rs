@@ -1,0 +1,137 @@
+//! Browser-only tests: the real clock, its timers, and the driver.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use csp_playground::rt::{Clock, Kind, Run};
+use csp_playground::web::{drive, BrowserClock, DriverHandle, Pace};
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Waits (for real, this is the browser clock) until the driver stops, at
+/// most `limit_ms`.
+async fn until_stopped(handle: &DriverHandle, limit_ms: u32) {
+    let mut waited = 0;
+    while !handle.is_stopped() && waited < limit_ms {
+        TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+    assert!(handle.is_stopped(), "the run did not end within {limit_ms} ms");
+}
+
+fn outputs(run: &Run) -> Vec<String> {
+    run.events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Output { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn browser_timers_fire_in_order() {
+    let clock = Rc::new(BrowserClock::new());
+    let run = Run::new(clock.clone(), 1);
+    let rt = run.rt();
+    run.start(async move {
+        // main waits: a run ends (and kills the rest) when main returns.
+        let wg = rt.wait_group("wg");
+        for ms in [60u64, 20, 40] {
+            let (rt2, wg) = (rt.clone(), wg.clone());
+            wg.add(1).unwrap();
+            rt.go(format!("sleep-{ms}"), async move {
+                rt2.sleep(ms).await;
+                rt2.output(format!("{ms}"));
+                wg.done();
+            });
+        }
+        wg.wait().await;
+    });
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let seen2 = seen.clone();
+    let handle = drive(run, Pace::Real, move |run| *seen2.borrow_mut() = outputs(run));
+    until_stopped(&handle, 2000).await;
+    assert_eq!(*seen.borrow(), ["20", "40", "60"]);
+    assert_eq!(clock.pending_timers(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn dropping_a_sleep_clears_its_browser_timer() {
+    let clock = Rc::new(BrowserClock::new());
+    let run = Run::new(clock.clone(), 1);
+    let rt = run.rt();
+    run.start(async move {
+        let won = rt
+            .select()
+            .future(rt.sleep(20), |()| "short")
+            .future(rt.sleep(5_000), |()| "long")
+            .await;
+        rt.output(won);
+    });
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let seen2 = seen.clone();
+    let handle = drive(run, Pace::Real, move |run| *seen2.borrow_mut() = outputs(run));
+    until_stopped(&handle, 2000).await;
+    assert_eq!(*seen.borrow(), ["short"]);
+    assert_eq!(clock.pending_timers(), 0, "the 5 s timer was not cleared");
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_driver_cancels_every_task_and_timer() {
+    let clock = Rc::new(BrowserClock::new());
+    let run = Run::new(clock.clone(), 1);
+    let weak = run.downgrade();
+    let rt = run.rt();
+    run.start(async move {
+        for i in 0..4 {
+            let rt2 = rt.clone();
+            rt.go(format!("sleeper-{i}"), async move { rt2.sleep(60_000).await });
+        }
+        rt.sleep(60_000).await;
+    });
+    let handle = drive(run, Pace::Real, |_| {});
+    TimeoutFuture::new(30).await;
+    assert_eq!(handle.with_run(Run::live_tasks), Some(5));
+    assert_eq!(clock.pending_timers(), 5);
+    drop(handle);
+    assert_eq!(clock.pending_timers(), 0);
+    TimeoutFuture::new(10).await;
+    assert!(!weak.is_alive(), "the run outlived its driver");
+}
+
+#[wasm_bindgen_test]
+async fn a_virtual_run_in_the_browser_matches_the_native_trace_shape() {
+    // The same seeded virtual run, driven flat out by the page's driver,
+    // ends at the same virtual time with the same output as run_to_end.
+    let make = || {
+        let run = Run::new_virtual(5);
+        let rt = run.rt();
+        run.start(async move {
+            let ch = rt.chan::<u32>("ch", 1);
+            for i in 0..3u32 {
+                let (rt2, tx) = (rt.clone(), ch.clone());
+                rt.go(format!("w{i}"), async move {
+                    rt2.sleep(u64::from(10 * (3 - i))).await;
+                    tx.send(i).await.unwrap();
+                });
+            }
+            for _ in 0..3 {
+                let v = ch.recv().await.unwrap();
+                rt.output(v.to_string());
+            }
+        });
+        run
+    };
+    let direct = make();
+    direct.run_to_end();
+    let expected = serde_json::to_string(&direct.trace()).unwrap();
+
+    let seen = Rc::new(RefCell::new(String::new()));
+    let seen2 = seen.clone();
+    let handle = drive(make(), Pace::Flat, move |run| {
+        *seen2.borrow_mut() = serde_json::to_string(&run.trace()).unwrap();
+    });
+    until_stopped(&handle, 2000).await;
+    assert_eq!(*seen.borrow(), expected);
+}
