@@ -72,7 +72,8 @@ apt_install() {
     local missing=()
     local pkg
     for pkg in "$@"; do
-        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+        # `dpkg -s` succeeds for a removed package whose config files remain.
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
     done
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing ${missing[*]} from Debian"
@@ -96,6 +97,9 @@ ensure_test_tools() {
     ensure_wasm_pack
 }
 
+# Run directly, it installs everything the tests need, or runs the one step
+# named: `scripts/tools.sh ensure_trunk`.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
-    "${1:-ensure_test_tools}"
+    if [ $# -eq 0 ]; then set -- ensure_test_tools; fi
+    "$@"
 fi
