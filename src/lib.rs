@@ -9,6 +9,8 @@
 //! * `view`: pure functions from a trace to what is drawn.
 //! * `web` and `ui` (wasm32 only): the browser clock and the Yew page.
 
+#[doc(hidden)]
+pub mod bench;
 pub mod patterns;
 pub mod rt;
 

@@ -4,6 +4,7 @@
 //! Nothing above `web` knows it is in a browser: patterns get an `Rt` over a
 //! [`BrowserClock`] exactly as they get one over a virtual clock.
 
+pub mod bench;
 mod clock;
 mod driver;
 mod panic;

@@ -220,12 +220,12 @@ impl<T> fmt::Debug for Receiver<T> {
 
 impl Rt {
     /// `make(chan T, cap)`, named for the trace.
-    pub fn chan<T: fmt::Debug + 'static>(&self, name: impl Into<String>, cap: usize) -> Chan<T> {
+    pub fn chan<T: fmt::Debug + 'static>(&self, name: &str, cap: usize) -> Chan<T> {
         Chan {
             inner: Rc::new(Inner {
                 rt: self.clone(),
                 id: self.next_object_id(),
-                name: name.into().into(),
+                name: name.into(),
                 cap,
                 state: RefCell::new(State {
                     buf: VecDeque::with_capacity(cap.min(1024)),
@@ -412,6 +412,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         }
         if state.closed {
             drop(state);
+            if !rt.tracing() {
+                return Err(TryRecvError::Closed);
+            }
             rt.record(Kind::RecvClosed {
                 chan: self.inner.name.to_string(),
                 chan_id: self.inner.id,
@@ -439,10 +442,12 @@ impl<T: fmt::Debug + 'static> Chan<T> {
                 state.sendq.drain(..).collect::<Vec<_>>(),
             )
         };
-        rt.record(Kind::Close {
-            chan: inner.name.to_string(),
-            chan_id: inner.id,
-        });
+        if rt.tracing() {
+            rt.record(Kind::Close {
+                chan: inner.name.to_string(),
+                chan_id: inner.id,
+            });
+        }
         for waiter in receivers {
             if waiter.parker.claim(waiter.arm) {
                 waiter.parker.wake(rt);
@@ -512,7 +517,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     /// The outcome of a claimed blocked receive.
     pub(crate) fn finish_recv(&self, slot: &RecvSlot<T>) -> Option<T> {
         let value = slot.value.borrow_mut().take();
-        if value.is_none() {
+        if value.is_none() && self.inner.rt.tracing() {
             self.inner.rt.record(Kind::RecvClosed {
                 chan: self.inner.name.to_string(),
                 chan_id: self.inner.id,

@@ -69,7 +69,8 @@ impl fmt::Display for WaitOn {
 struct Slot {
     task: TaskRef,
     future: Option<LocalFuture>,
-    waker: Waker,
+    // The waker is made from this Arc at each poll rather than cached: one
+    // atomic increment per poll is cheaper than 16 bytes per parked task.
     flag: Arc<TaskWaker>,
     waiting: Option<WaitOn>,
     // Set when the task is cancelled while its future is out being polled.
@@ -181,6 +182,9 @@ pub(crate) struct Shared {
     main: Cell<Option<(usize, u32)>>,
     outcome: RefCell<Option<Outcome>>,
     polls: Cell<u64>,
+    // The last task name spawned: a loop spawning many tasks of one name
+    // shares one allocation (a parked task should cost bytes, not a string).
+    last_name: RefCell<Rc<str>>,
 }
 
 /// The handle patterns hold: spawn, time, channels, trace. Cheap to clone.
@@ -229,6 +233,7 @@ impl Run {
                 main: Cell::new(None),
                 outcome: RefCell::new(None),
                 polls: Cell::new(0),
+                last_name: RefCell::new(Rc::from("main")),
             }),
         }
     }
@@ -492,7 +497,6 @@ impl Shared {
         tasks.entries[index].slot = Some(Slot {
             task: TaskRef { id, name },
             future: Some(future),
-            waker: waker.clone(),
             flag,
             waiting: None,
             cancelled: false,
@@ -538,7 +542,7 @@ impl Shared {
                         slot.waiting = None;
                         slot.future
                             .take()
-                            .map(|f| (f, slot.waker.clone(), slot.task.clone()))
+                            .map(|f| (f, Waker::from(slot.flag.clone()), slot.task.clone()))
                     }
                     // A stale wake for a task that ended.
                     _ => None,
@@ -671,6 +675,14 @@ impl Shared {
         }
     }
 
+    fn intern(&self, name: &str) -> Rc<str> {
+        let mut last = self.last_name.borrow_mut();
+        if &**last != name {
+            *last = Rc::from(name);
+        }
+        last.clone()
+    }
+
     pub(crate) fn current_is_set(&self) -> bool {
         self.current.borrow().is_some()
     }
@@ -749,14 +761,16 @@ impl Rt {
     }
 
     /// Starts a task owned by the caller: dropping the handle cancels it.
-    pub fn spawn(&self, name: impl Into<String>, future: impl Future<Output = ()> + 'static) -> JoinHandle {
-        let name: Rc<str> = name.into().into();
+    pub fn spawn(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> JoinHandle {
+        let name = self.shared.intern(name.as_ref());
         let (index, generation) = self.shared.insert(name.clone(), Box::pin(future));
         let id = self.shared.next_task_id.get() - 1;
-        self.record(Kind::Spawn {
-            child: id,
-            name: name.to_string(),
-        });
+        if self.tracing() {
+            self.record(Kind::Spawn {
+                child: id,
+                name: name.to_string(),
+            });
+        }
         JoinHandle {
             shared: Rc::downgrade(&self.shared),
             index,
@@ -767,7 +781,7 @@ impl Rt {
     }
 
     /// Go's `go f()`: starts a task that the run owns and drops when it ends.
-    pub fn go(&self, name: impl Into<String>, future: impl Future<Output = ()> + 'static) -> u32 {
+    pub fn go(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> u32 {
         let handle = self.spawn(name, future);
         let id = handle.id();
         handle.detach();
@@ -776,7 +790,9 @@ impl Rt {
 
     /// Records a line of program output (Go's `fmt.Println`).
     pub fn output(&self, text: impl Into<String>) {
-        self.record(Kind::Output { text: text.into() });
+        if self.tracing() {
+            self.record(Kind::Output { text: text.into() });
+        }
     }
 
     /// Records a remark that is not output: a log line, a state change.

@@ -105,11 +105,13 @@ impl WaitGroup {
             return Err(NegativeCounter);
         }
         inner.count.set(count);
-        inner.rt.record(Kind::WgAdd {
-            wg: inner.name.to_string(),
-            delta,
-            count,
-        });
+        if inner.rt.tracing() {
+            inner.rt.record(Kind::WgAdd {
+                wg: inner.name.to_string(),
+                delta,
+                count,
+            });
+        }
         if count == 0 {
             inner.waiters.wake_all(&inner.rt);
         }
@@ -243,9 +245,11 @@ impl<T> Mutex<T> {
 
     fn unlock(&self) {
         let inner = &self.inner;
-        inner.rt.record(Kind::Unlock {
-            lock: inner.name.to_string(),
-        });
+        if inner.rt.tracing() {
+            inner.rt.record(Kind::Unlock {
+                lock: inner.name.to_string(),
+            });
+        }
         match inner.waiters.wake_one(&inner.rt) {
             // Ownership passes to the waiter; `locked` stays true.
             Some(_) => {}
@@ -299,9 +303,11 @@ impl<T> Future for Lock<T> {
         }
         this.parker = None;
         this.done = true;
-        inner.rt.record(Kind::Lock {
-            lock: inner.name.to_string(),
-        });
+        if inner.rt.tracing() {
+            inner.rt.record(Kind::Lock {
+                lock: inner.name.to_string(),
+            });
+        }
         Poll::Ready(MutexGuard {
             mutex: this.mutex.clone(),
         })

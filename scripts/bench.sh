@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Prints the rt benchmarks natively, in headless Chromium (release wasm) and
+# for the Go program doing the same work, side by side with the ratio.
+# Numbers, not pass/fail: nothing here is a test.
+#
+#   scripts/bench.sh               # 1,000,000 operations per workload
+#   BENCH_N=100000 scripts/bench.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+cd "$ROOT"
+ensure_test_tools
+
+out="$(mktemp -d)"
+say "native (cargo bench --bench rt)"
+cargo bench --locked --bench rt 2>/dev/null | tee "$out/rust"
+say "Go $(go version | awk '{print $3}'), GOMAXPROCS=1 (benches/go)"
+(cd benches/go && GOMAXPROCS=1 go run main.go) | tee "$out/go"
+say "browser (release wasm, headless Chromium)"
+trunk build --release >/dev/null 2>&1
+node benches/browser.mjs | tee "$out/wasm"
+
+echo
+printf '%-10s %14s %14s %10s %14s\n' workload "rust ns/op" "go ns/op" "rust/go" "wasm ns/op"
+for w in spawn parked ping-pong stream sleeps; do
+    r=$(awk -v w=$w '$1==w {print $3}' "$out/rust")
+    g=$(awk -v w=$w '$1==w {print $3}' "$out/go")
+    b=$(awk -v w=$w '$1==w {print $3}' "$out/wasm")
+    printf '%-10s %14s %14s %10s %14s\n' "$w" "$r" "$g" "$(awk -v r="$r" -v g="$g" 'BEGIN { printf "%.2f", r / g }')" "$b"
+done
+rb=$(awk '$1=="parked" {print $4}' "$out/rust")
+gb=$(awk '$1=="parked" {print $4}' "$out/go")
+wb=$(awk '$1=="parked" {print $5}' "$out/wasm")
+printf '%-10s %14s %14s %10s %14s\n' "bytes/task" "$rb" "$gb" "$(awk -v r="$rb" -v g="$gb" 'BEGIN { printf "%.2f", r / g }')" "$(awk '$1=="parked" {print $4}' "$out/wasm")"
+echo "wasm memory growth with every task parked: ${wb#wasm_memory_growth_mb=} MB"
+rm -rf "$out"

@@ -1,0 +1,90 @@
+//! The browser half of `scripts/bench.sh`: the `rt` workloads of
+//! [`crate::bench`] in the release wasm build, timed with
+//! `performance.now()`. The page shows them at `?bench=1`.
+//!
+//! Ping-pong runs on the real clock through the page's [`drive`] loop, since
+//! that is the path whose per-wake cost matters in the browser; the others
+//! run on the virtual clock, as the page's virtual mode does.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
+
+use super::{drive, yield_to_browser, BrowserClock, Pace};
+use crate::bench;
+use crate::rt::{Level, Run};
+
+fn performance() -> web_sys::Performance {
+    web_sys::window()
+        .expect_throw("should run in a window")
+        .performance()
+        .expect_throw("should have window.performance")
+}
+
+fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
+/// Runs every workload with `n` operations; returns one line per workload in
+/// the format the native benchmark prints (`name n ns_per_op [extra]`).
+pub async fn run_all(n: u64) -> Vec<String> {
+    let performance = performance();
+    let mut now = || performance.now();
+    let mut lines = Vec::new();
+
+    let s = bench::spawn_complete(n, &mut now);
+    lines.push(format!("{} {} {:.1}", s.name, s.n, s.ns_per_op()));
+    yield_to_browser().await;
+
+    let before = wasm_memory_bytes();
+    let mut during = before;
+    let s = bench::parked(n, &mut now, &mut || during = wasm_memory_bytes());
+    lines.push(format!(
+        "{} {} {:.1} {:.0} wasm_memory_growth_mb={:.1}",
+        s.name,
+        s.n,
+        s.ns_per_op(),
+        (during - before) / n as f64,
+        (during - before) / 1e6
+    ));
+    yield_to_browser().await;
+
+    // Ping-pong on the real clock, through the driver.
+    let run = Run::new(Rc::new(BrowserClock::new()), 1);
+    run.set_level(Level::Off);
+    bench::ping_pong_on(&run, n);
+    let start = performance.now();
+    let finished = Rc::new(Cell::new(None));
+    let seen = finished.clone();
+    let perf = performance.clone();
+    let handle = drive(run, Pace::Real, move |run| {
+        if run.outcome().is_some() && seen.get().is_none() {
+            seen.set(Some(perf.now()));
+        }
+    });
+    while !handle.is_stopped() {
+        yield_to_browser().await;
+    }
+    let end = finished.get().unwrap_or_else(|| performance.now());
+    lines.push(format!("ping-pong {} {:.1}", n, (end - start) * 1e6 / n as f64));
+    drop(handle);
+
+    let s = bench::stream(n, &mut now);
+    lines.push(format!("{} {} {:.1}", s.name, s.n, s.ns_per_op()));
+    yield_to_browser().await;
+
+    let s = bench::sleeps(n / 10, &mut now);
+    lines.push(format!(
+        "{} {} {:.1} wall_ms={:.1}",
+        s.name,
+        s.n,
+        s.ns_per_op(),
+        s.wall_ms
+    ));
+    lines
+}
