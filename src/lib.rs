@@ -11,8 +11,10 @@
 
 #[doc(hidden)]
 pub mod bench;
+pub mod cli;
 pub mod patterns;
 pub mod rt;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -10,12 +10,36 @@
 //! | `token-future` | serve that value by message instead of by lock | a request channel and a future per caller |
 //! | `pipeline` | process a stream in stages | generate, square with N workers, merge |
 //!
+//! Every pattern is an `async fn run(rt: Rt, params: Params)` written on
+//! [`rt`](crate::rt) the way the article's Go is written, beside that Go code
+//! (`src/patterns/go/<id>/main.go`, which `go vet` checks). [`Params`] holds
+//! a pattern's parameters as validated text, as URLs and `--set` carry them;
+//! [`start`] runs one on a [`Run`]:
+//!
 //! ```
-//! use csp_playground::patterns::PatternId;
+//! use csp_playground::patterns::{self, Params, PatternId};
+//! use csp_playground::rt::{Outcome, Run};
+//!
 //! assert_eq!(PatternId::parse("deadline"), Some(PatternId::Deadline));
-//! assert_eq!(PatternId::Deadline.title(), "Deadline");
-//! assert_eq!(PatternId::ALL.len(), 7);
+//! let run = Run::new_virtual(1);
+//! patterns::start(&run, &Params::defaults(PatternId::Deadline));
+//! assert_eq!(run.run_to_end(), Outcome::Finished { at: 1000 });
 //! ```
+
+use std::collections::BTreeMap;
+
+use crate::rt::Run;
+
+pub mod deadline;
+pub mod params;
+pub mod pipeline;
+pub mod spawn_wait;
+pub mod token_cache;
+pub mod token_future;
+pub mod waitgroup;
+pub mod words;
+
+pub use params::{Check, ParamError, ParamSpec};
 
 /// One of the article's patterns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,5 +107,157 @@ impl PatternId {
     /// The pattern with this id.
     pub fn parse(id: &str) -> Option<PatternId> {
         PatternId::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+impl PatternId {
+    /// This pattern's parameters.
+    pub fn specs(self) -> &'static [ParamSpec] {
+        match self {
+            PatternId::SpawnWait => spawn_wait::SPECS,
+            PatternId::WaitGroup => waitgroup::SPECS,
+            PatternId::Words => words::SPECS,
+            PatternId::Deadline => deadline::SPECS,
+            PatternId::TokenCache => token_cache::SPECS,
+            PatternId::TokenFuture => token_future::SPECS,
+            PatternId::Pipeline => pipeline::SPECS,
+        }
+    }
+
+    /// The article's Go code for this pattern.
+    pub fn go_source(self) -> &'static str {
+        match self {
+            PatternId::SpawnWait => include_str!("patterns/go/spawn-wait/main.go"),
+            PatternId::WaitGroup => include_str!("patterns/go/waitgroup/main.go"),
+            PatternId::Words => include_str!("patterns/go/words/main.go"),
+            PatternId::Deadline => include_str!("patterns/go/deadline/main.go"),
+            PatternId::TokenCache => include_str!("patterns/go/token-cache/main.go"),
+            PatternId::TokenFuture => include_str!("patterns/go/token-future/main.go"),
+            PatternId::Pipeline => include_str!("patterns/go/pipeline/main.go"),
+        }
+    }
+
+    /// The Rust that runs, taken from the pattern's own source file: the
+    /// part between `// region: run` and `// endregion`.
+    pub fn rust_source(self) -> &'static str {
+        let file = match self {
+            PatternId::SpawnWait => include_str!("patterns/spawn_wait.rs"),
+            PatternId::WaitGroup => include_str!("patterns/waitgroup.rs"),
+            PatternId::Words => include_str!("patterns/words.rs"),
+            PatternId::Deadline => include_str!("patterns/deadline.rs"),
+            PatternId::TokenCache => include_str!("patterns/token_cache.rs"),
+            PatternId::TokenFuture => include_str!("patterns/token_future.rs"),
+            PatternId::Pipeline => include_str!("patterns/pipeline.rs"),
+        };
+        region(file, "run")
+    }
+}
+
+/// The text between `// region: NAME` and the next `// endregion`.
+fn region<'a>(file: &'a str, name: &str) -> &'a str {
+    let marker = format!("// region: {name}\n");
+    let Some(start) = file.find(&marker).map(|i| i + marker.len()) else {
+        return file;
+    };
+    let end = file[start..]
+        .find("// endregion")
+        .map_or(file.len(), |i| start + i);
+    file[start..end].trim_end()
+}
+
+/// One pattern's parameters as validated text, as URLs and `--set` carry
+/// them. Every pattern's typed `Params` is made from this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Params {
+    id: PatternId,
+    values: BTreeMap<&'static str, String>,
+}
+
+impl Params {
+    /// The defaults of `id`.
+    pub fn defaults(id: PatternId) -> Params {
+        Params {
+            id,
+            values: id
+                .specs()
+                .iter()
+                .map(|s| (s.name, s.default.to_string()))
+                .collect(),
+        }
+    }
+
+    /// Which pattern these belong to.
+    pub fn id(&self) -> PatternId {
+        self.id
+    }
+
+    /// Sets `name` to `value` if valid; otherwise says what is wrong and
+    /// leaves the old value.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), ParamError> {
+        let Some(spec) = self.id.specs().iter().find(|s| s.name == name) else {
+            let known: Vec<&str> = self.id.specs().iter().map(|s| s.name).collect();
+            return Err(ParamError {
+                name: name.to_string(),
+                value: value.to_string(),
+                expected: format!(
+                    "is not a parameter of {} (it has: {})",
+                    self.id.id(),
+                    known.join(", ")
+                ),
+            });
+        };
+        let normalised = spec.check.normalise(value).map_err(|expected| ParamError {
+            name: name.to_string(),
+            value: value.to_string(),
+            expected,
+        })?;
+        self.values.insert(spec.name, normalised);
+        Ok(())
+    }
+
+    /// The value of `name`, as text.
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.values.get(name).cloned()
+    }
+
+    /// Every parameter and its value, in the pattern's order.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        self.id
+            .specs()
+            .iter()
+            .map(|s| (s.name, self.values.get(s.name).cloned().unwrap_or_default()))
+            .collect()
+    }
+
+    /// The value of a whole-number parameter.
+    pub fn int(&self, name: &str) -> u64 {
+        self.values.get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
+    }
+
+    /// The value of a text parameter.
+    pub fn text(&self, name: &str) -> String {
+        self.values.get(name).cloned().unwrap_or_default()
+    }
+
+    /// The value of a list parameter.
+    pub fn list(&self, name: &str) -> Vec<u64> {
+        self.values
+            .get(name)
+            .map(|v| params::parse_list(v))
+            .unwrap_or_default()
+    }
+}
+
+/// Starts the pattern of `params` as the `main` task of `run`.
+pub fn start(run: &Run, params: &Params) {
+    let rt = run.rt();
+    match params.id {
+        PatternId::SpawnWait => run.start(spawn_wait::run(rt, spawn_wait::Params::from(params))),
+        PatternId::WaitGroup => run.start(waitgroup::run(rt, waitgroup::Params::from(params))),
+        PatternId::Words => run.start(words::run(rt, words::Params::from(params))),
+        PatternId::Deadline => run.start(deadline::run(rt, deadline::Params::from(params))),
+        PatternId::TokenCache => run.start(token_cache::run(rt, token_cache::Params::from(params))),
+        PatternId::TokenFuture => run.start(token_future::run(rt, token_future::Params::from(params))),
+        PatternId::Pipeline => run.start(pipeline::run(rt, pipeline::Params::from(params))),
     }
 }

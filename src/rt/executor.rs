@@ -800,6 +800,17 @@ impl Rt {
         self.record(Kind::Note { text: text.into() });
     }
 
+    /// Records a change in the pattern's observable state (see
+    /// [`Kind::State`]).
+    pub fn state(&self, key: impl Into<String>, value: impl ToString) {
+        if self.tracing() {
+            self.record(Kind::State {
+                key: key.into(),
+                value: value.to_string(),
+            });
+        }
+    }
+
     /// Records an error Go would report (a recovered panic, a bad close).
     pub fn error(&self, message: impl Into<String>) {
         self.record(Kind::Error {

@@ -91,6 +91,9 @@ pub enum Kind {
     Output { text: String },
     /// A remark from the pattern that is not output (a log line, a state).
     Note { text: String },
+    /// A piece of the pattern's observable state changed (a token, a
+    /// ledger entry): what `view` draws beyond tasks and channels.
+    State { key: String, value: String },
     /// Something went wrong that Go would report (a panic, a bad close).
     Error { message: String },
     /// The task returned.
@@ -120,6 +123,7 @@ impl Kind {
             Kind::WgAdd { .. } => "wg-add",
             Kind::Output { .. } => "output",
             Kind::Note { .. } => "note",
+            Kind::State { .. } => "state",
             Kind::Error { .. } => "error",
             Kind::End => "end",
             Kind::Killed { .. } => "killed",
@@ -148,6 +152,7 @@ impl std::fmt::Display for Kind {
             Kind::WgAdd { wg, delta, count } => write!(f, "{wg}.Add({delta}) = {count}"),
             Kind::Output { text } => write!(f, "print {text:?}"),
             Kind::Note { text } => write!(f, "{text}"),
+            Kind::State { key, value } => write!(f, "{key} = {value}"),
             Kind::Error { message } => write!(f, "error: {message}"),
             Kind::End => write!(f, "return"),
             Kind::Killed { reason } => write!(f, "killed: {reason}"),

@@ -18,7 +18,14 @@ macro_rules! tests {
     };
 }
 
+mod patterns;
 mod rt;
+mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod golden;

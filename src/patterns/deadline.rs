@@ -1,0 +1,91 @@
+//! `deadline`: give up on work that takes too long.
+//!
+//! The caller forks the background context with a deadline `deadline_ms` in
+//! the future and starts one worker per entry of `work_ms`. Each worker
+//! waits for its work or for `ctx.Done()`, whichever comes first: the quick
+//! ones print their result, the slow ones see `Done` at exactly the deadline,
+//! clean up and return. The caller waits on `Done` too and reports
+//! `ctx.Err()`, "context deadline exceeded".
+//!
+//! Go to Rust: `context.WithDeadline` is
+//! [`Context::with_deadline`](crate::rt::Context::with_deadline); `select`
+//! over `<-time.After(work)` and `<-ctx.Done()` is a two-arm
+//! [`Select`](crate::rt::Select).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Check, ParamSpec};
+use crate::rt::Rt;
+
+/// The parameters.
+pub const SPECS: &[ParamSpec] = &[
+    ParamSpec {
+        name: "deadline_ms",
+        label: "Deadline (ms)",
+        default: "1000",
+        check: Check::Int { min: 1, max: 60_000 },
+        help: "When the context's deadline falls.",
+    },
+    ParamSpec {
+        name: "work_ms",
+        label: "Work (ms)",
+        default: "500,1500,800,2000",
+        check: Check::List {
+            min: 0,
+            max: 60_000,
+            min_len: 1,
+            max_len: 20,
+        },
+        help: "One worker per entry: how long each one's work takes.",
+    },
+];
+
+/// Typed parameters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Params {
+    pub deadline_ms: u64,
+    pub work_ms: Vec<u64>,
+}
+
+impl From<&super::Params> for Params {
+    fn from(p: &super::Params) -> Params {
+        Params {
+            deadline_ms: p.int("deadline_ms"),
+            work_ms: p.list("work_ms"),
+        }
+    }
+}
+
+// region: run
+pub async fn run(rt: Rt, p: Params) {
+    let ctx = rt.background().with_deadline("ctx", rt.now() + p.deadline_ms);
+    rt.state("deadline", p.deadline_ms);
+    let wg = rt.wait_group("wg");
+    for (id, work) in p.work_ms.iter().copied().enumerate() {
+        let (rt2, ctx, wg) = (rt.clone(), ctx.clone(), wg.clone());
+        let _ = wg.add(1);
+        rt.state(format!("worker-{id}"), format!("working {work}"));
+        rt.go(format!("worker-{id}"), async move {
+            let finished = rt2
+                .select()
+                .future(rt2.sleep(work), |()| true)
+                .future(ctx.done(), |()| false)
+                .await;
+            if finished {
+                rt2.output(format!("worker {id}: finished after {work} ms"));
+                rt2.state(format!("worker-{id}"), format!("finished {work}"));
+            } else {
+                let err = ctx.err().map(|e| e.to_string()).unwrap_or_default();
+                rt2.output(format!("worker {id}: cleaning up: {err}"));
+                rt2.state(format!("worker-{id}"), format!("cancelled {work}"));
+            }
+            wg.done();
+        });
+    }
+    ctx.done().await;
+    wg.wait().await;
+    if let Some(err) = ctx.err() {
+        rt.output(format!("main: {err}"));
+    }
+}
+// endregion

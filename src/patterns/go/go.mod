@@ -1,0 +1,3 @@
+module csp-playground/patterns
+
+go 1.19

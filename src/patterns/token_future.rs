@@ -1,0 +1,236 @@
+//! `token-future`: callers ask the refresher for the token by message, and
+//! get a future.
+//!
+//! `GetToken(ctx)` sends a request message (the caller's context and a reply
+//! channel of capacity 1) to the refresher and returns the reply channel: a
+//! future of `Response{token, err}`. The refresher serves requests in its
+//! `select` loop beside `<-time.After(..)` for the next refresh, so requests
+//! that arrive during a refresh wait in the request channel and are all
+//! answered with the new token. A caller whose context times out stops
+//! waiting; the reply channel has room for one answer, so the refresher never
+//! blocks on a caller that left. When `done` closes (at `shutdown_ms`, or
+//! after `tolerance` failed refreshes in a row) the refresher closes the
+//! request channel, answers what was queued with an error, and from then on
+//! `GetToken` returns an error at once.
+//!
+//! Go to Rust: `<-chan Response` is a [`Chan`] of capacity 1 holding a
+//! `Result`; the refresher's `select` is a three-arm
+//! [`Select`](crate::rt::Select).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Check, ParamSpec};
+use crate::rt::{Chan, Context, Rt};
+
+/// The parameters: those of `token-cache`, plus two.
+pub const SPECS: &[ParamSpec] = &[
+    super::token_cache::SPECS[0],
+    super::token_cache::SPECS[1],
+    super::token_cache::SPECS[2],
+    super::token_cache::SPECS[3],
+    super::token_cache::SPECS[4],
+    super::token_cache::SPECS[5],
+    super::token_cache::SPECS[6],
+    ParamSpec {
+        name: "caller_timeout_ms",
+        label: "Caller timeout (ms)",
+        default: "250",
+        check: Check::Int { min: 1, max: 60_000 },
+        help: "Each GetToken call's context times out after this.",
+    },
+    ParamSpec {
+        name: "shutdown_ms",
+        label: "Shutdown at (ms)",
+        default: "4000",
+        check: Check::Int { min: 0, max: 120_000 },
+        help: "When main closes done and the refresher shuts down.",
+    },
+];
+
+/// Typed parameters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Params {
+    #[serde(flatten)]
+    pub cache: super::token_cache::Params,
+    pub caller_timeout_ms: u64,
+    pub shutdown_ms: u64,
+}
+
+impl From<&super::Params> for Params {
+    fn from(p: &super::Params) -> Params {
+        Params {
+            cache: super::token_cache::Params::from(p),
+            caller_timeout_ms: p.int("caller_timeout_ms"),
+            shutdown_ms: p.int("shutdown_ms"),
+        }
+    }
+}
+
+// region: run
+/// What the refresher answers: the token, or why not.
+type Response = Result<String, String>;
+
+/// A request message; storing the caller's context in it is fine.
+struct Request {
+    ctx: Context,
+    reply: Chan<Response>,
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Request({})", self.ctx.name())
+    }
+}
+
+const SHUT_DOWN: &str = "token cache shut down";
+
+/// `GetToken(ctx)`: returns the future of the answer.
+async fn get_token(rt: &Rt, requests: &Chan<Request>, ctx: &Context) -> Chan<Response> {
+    let reply = rt.chan::<Response>(&format!("reply-{}", ctx.name()), 1);
+    if requests.is_closed() {
+        let _ = reply.try_send(Err(SHUT_DOWN.to_string()));
+        return reply;
+    }
+    let request = Request {
+        ctx: ctx.clone(),
+        reply: reply.clone(),
+    };
+    let failed = rt
+        .select()
+        .send(requests, request, |sent| {
+            sent.err().map(|_| SHUT_DOWN.to_string())
+        })
+        .future(ctx.done(), |()| {
+            Some(ctx.err().map(|e| e.to_string()).unwrap_or_default())
+        })
+        .await;
+    if let Some(err) = failed {
+        let _ = reply.try_send(Err(err));
+    }
+    reply
+}
+
+async fn refresher(rt: Rt, p: Params, requests: Chan<Request>, done: Chan<()>) {
+    enum Ev {
+        Done,
+        Refresh,
+        Request(Option<Request>),
+    }
+    let (mut token, mut expires) = (String::new(), 0);
+    let (mut refreshes, mut failures) = (0u64, 0u64);
+    let mut next_refresh = rt.now();
+    loop {
+        // time.After is re-armed each time round, as in the article.
+        let ev = rt
+            .select()
+            .recv(&done, |_| Ev::Done)
+            .future(rt.sleep_until(next_refresh), |()| Ev::Refresh)
+            .recv(&requests, Ev::Request)
+            .await;
+        match ev {
+            Ev::Done | Ev::Request(None) => break,
+            Ev::Refresh => {
+                refreshes += 1;
+                rt.state("state", "refreshing");
+                rt.sleep(p.cache.refresh_ms).await; // requests queue meanwhile
+                if p.cache.fail_on.contains(&refreshes) {
+                    failures += 1;
+                    rt.error(format!(
+                        "recovered: panic in refresh {refreshes}: token endpoint unavailable"
+                    ));
+                    rt.state("failures", failures);
+                    rt.state("state", "failed");
+                    if failures >= p.cache.tolerance {
+                        break;
+                    }
+                    continue; // retry at once
+                }
+                failures = 0;
+                token = format!("tok-{refreshes}");
+                expires = rt.now() + p.cache.ttl_ms;
+                next_refresh = expires.saturating_sub(p.cache.refresh_ms);
+                rt.state("token", &token);
+                rt.state("expires", expires);
+                rt.state("failures", failures);
+                rt.state("refreshes", refreshes);
+                rt.state("state", "fresh");
+            }
+            Ev::Request(Some(req)) => {
+                if req.ctx.is_cancelled() {
+                    continue; // the caller gave up; nobody reads the answer
+                }
+                let answer = if !token.is_empty() && rt.now() < expires {
+                    Ok(token.clone())
+                } else {
+                    Err("no valid token: refresh failing".to_string())
+                };
+                // Capacity 1 and one answer: this never blocks.
+                let _ = req.reply.try_send(answer);
+            }
+        }
+    }
+    // Shutdown: no new requests; answer the queued ones with an error.
+    rt.state("state", "stopped");
+    let _ = requests.close();
+    while let Ok(req) = requests.try_recv() {
+        let _ = req.reply.try_send(Err(SHUT_DOWN.to_string()));
+    }
+}
+
+pub async fn run(rt: Rt, p: Params) {
+    let requests = rt.chan::<Request>("requests", p.cache.callers as usize);
+    let done = rt.chan::<()>("done", 0);
+    let quit = rt.chan::<()>("quit", 0);
+    let wg = rt.wait_group("wg");
+    let _ = wg.add(1);
+    let (rt2, p2, r2, d2, w2) = (rt.clone(), p.clone(), requests.clone(), done.clone(), wg.clone());
+    rt.go("refresher", async move {
+        refresher(rt2, p2, r2, d2).await;
+        w2.done();
+    });
+    for i in 0..p.cache.callers {
+        let (rt2, requests, quit, wg) = (rt.clone(), requests.clone(), quit.clone(), wg.clone());
+        let (every, timeout) = (p.cache.call_every_ms, p.caller_timeout_ms);
+        let _ = wg.add(1);
+        let offset = every * (i + 1) / (p.cache.callers + 1);
+        rt.go(format!("caller-{i}"), async move {
+            let mut wait = offset;
+            let mut call = 0;
+            loop {
+                let stop = rt2
+                    .select()
+                    .recv(&quit, |_| true)
+                    .future(rt2.sleep(wait), |()| false)
+                    .await;
+                if stop {
+                    break;
+                }
+                wait = every;
+                call += 1;
+                let ctx = rt2.background().with_timeout(&format!("c{i}.{call}"), timeout);
+                let reply = get_token(&rt2, &requests, &ctx).await;
+                let answer = rt2
+                    .select()
+                    .recv(&reply, |r| r.unwrap_or_else(|| Err(SHUT_DOWN.to_string())))
+                    .future(ctx.done(), |()| {
+                        Err(ctx.err().map(|e| e.to_string()).unwrap_or_default())
+                    })
+                    .await;
+                match answer {
+                    Ok(token) => rt2.output(format!("caller {i}: {token}")),
+                    Err(err) => rt2.output(format!("caller {i}: error: {err}")),
+                }
+            }
+            wg.done();
+        });
+    }
+    rt.sleep(p.shutdown_ms.min(p.cache.run_ms)).await;
+    let _ = done.close();
+    rt.sleep(p.cache.run_ms.saturating_sub(p.shutdown_ms)).await;
+    let _ = quit.close();
+    wg.wait().await;
+    rt.output("main: all goroutines finished");
+}
+// endregion
