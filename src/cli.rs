@@ -1,0 +1,230 @@
+//! The `csp` command line, as a function of its arguments so tests can call
+//! it without a process. `src/bin/csp.rs` is a thin wrapper.
+//!
+//! ```
+//! use csp_playground::cli;
+//! let mut out = Vec::new();
+//! cli::run(&["list".to_string()], &mut out).unwrap();
+//! assert!(String::from_utf8(out).unwrap().starts_with("spawn-wait\n"));
+//! let err = cli::run(&["run".to_string(), "nope".to_string()], &mut Vec::new()).unwrap_err();
+//! assert_eq!(err.to_string(), "unknown pattern \"nope\" (try `csp list`)");
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+
+use crate::patterns::{self, Params, PatternId};
+use crate::rt::{Outcome, Run};
+use crate::view;
+
+/// What `csp --help` prints.
+pub const USAGE: &str = "\
+csp: run the goroutine-and-channel patterns on a virtual clock
+
+usage:
+  csp list                        one pattern id per line
+  csp params <pattern>            each parameter, its default and valid range
+  csp run <pattern> [--seed N] [--set name=value]... [--format F]
+                                  F: log (default), json, marbles, svg, chrome-trace
+  csp explore <pattern> [--seeds N] [--set name=value]...
+                                  each distinct output order over seeds 1..=N (default 100)
+";
+
+/// A bad command line: one line for stderr; the process exits with 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliError(pub String);
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CliError {}
+
+fn err<T>(message: impl Into<String>) -> Result<T, CliError> {
+    Err(CliError(message.into()))
+}
+
+/// Output formats of `csp run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Log,
+    Json,
+    Marbles,
+    Svg,
+    ChromeTrace,
+}
+
+impl Format {
+    fn parse(s: &str) -> Result<Format, CliError> {
+        Ok(match s {
+            "log" => Format::Log,
+            "json" => Format::Json,
+            "marbles" => Format::Marbles,
+            "svg" => Format::Svg,
+            "chrome-trace" => Format::ChromeTrace,
+            other => {
+                return err(format!(
+                    "unknown format {other:?} (use log, json, marbles, svg or chrome-trace)"
+                ))
+            }
+        })
+    }
+}
+
+fn pattern(arg: Option<&String>) -> Result<PatternId, CliError> {
+    let Some(id) = arg else {
+        return err("missing pattern (try `csp list`)");
+    };
+    PatternId::parse(id).ok_or_else(|| CliError(format!("unknown pattern {id:?} (try `csp list`)")))
+}
+
+/// Options shared by `run` and `explore`.
+struct Options {
+    params: Params,
+    seed: u64,
+    seeds: u64,
+    format: Format,
+}
+
+fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
+    let mut o = Options {
+        params: Params::defaults(id),
+        seed: 1,
+        seeds: 100,
+        format: Format::Log,
+    };
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| CliError(format!("{name} needs a value")))
+        };
+        match flag.as_str() {
+            "--seed" => {
+                let v = value("--seed")?;
+                o.seed = v.parse().map_err(|_| {
+                    CliError(format!(
+                        "--seed: {v:?} is not a whole number from 0 to {}",
+                        u64::MAX
+                    ))
+                })?;
+            }
+            "--seeds" => {
+                let v = value("--seeds")?;
+                o.seeds = v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=100_000).contains(n))
+                    .ok_or_else(|| {
+                        CliError(format!("--seeds: {v:?} is not a whole number from 1 to 100000"))
+                    })?;
+            }
+            "--format" => o.format = Format::parse(&value("--format")?)?,
+            "--set" => {
+                let v = value("--set")?;
+                let Some((name, val)) = v.split_once('=') else {
+                    return err(format!("--set: {v:?} is not name=value"));
+                };
+                o.params.set(name, val).map_err(|e| CliError(e.to_string()))?;
+            }
+            other => return err(format!("unknown option {other:?} (see `csp --help`)")),
+        }
+    }
+    Ok(o)
+}
+
+/// Runs `params` at `seed` on the virtual clock; the finished run.
+pub fn run_pattern(params: &Params, seed: u64) -> Run {
+    let run = Run::new_virtual(seed);
+    patterns::start(&run, params);
+    run.run_to_end();
+    run
+}
+
+/// A title line for a run: pattern, seed, how it ended.
+pub fn title(params: &Params, seed: u64, outcome: Option<&Outcome>) -> String {
+    let end = match outcome {
+        Some(Outcome::Finished { at }) => format!("finished at {at} ms"),
+        Some(Outcome::Deadlock(d)) => format!("deadlock at {} ms", d.at),
+        None => "running".to_string(),
+    };
+    format!("{} · seed {seed} · {end}", params.id().id())
+}
+
+/// Runs the command line `args` (without the program name), writing to
+/// `out`.
+pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
+    let io = |e: std::io::Error| CliError(format!("cannot write output: {e}"));
+    match args.first().map(String::as_str) {
+        None | Some("help" | "--help" | "-h") => out.write_all(USAGE.as_bytes()).map_err(io),
+        Some("list") => {
+            for p in PatternId::ALL {
+                writeln!(out, "{}", p.id()).map_err(io)?;
+            }
+            Ok(())
+        }
+        Some("params") => {
+            let id = pattern(args.get(1))?;
+            if let Some(extra) = args.get(2) {
+                return err(format!("unexpected argument {extra:?}"));
+            }
+            for spec in id.specs() {
+                writeln!(
+                    out,
+                    "{}\tdefault {:?}\t{}\t{}",
+                    spec.name,
+                    spec.default,
+                    spec.check.describe(),
+                    spec.help
+                )
+                .map_err(io)?;
+            }
+            Ok(())
+        }
+        Some("run") => {
+            let id = pattern(args.get(1))?;
+            let o = options(id, &args[2..])?;
+            let run = run_pattern(&o.params, o.seed);
+            let trace = run.trace();
+            let title = title(&o.params, o.seed, run.outcome().as_ref());
+            let text = match o.format {
+                Format::Log => trace.iter().map(|e| view::log_line(e) + "\n").collect(),
+                Format::Json => trace
+                    .iter()
+                    .map(|e| serde_json::to_string(e).unwrap_or_default() + "\n")
+                    .collect(),
+                Format::Marbles => view::marbles(&title, &trace),
+                Format::Svg => view::svg(&title, &trace, None),
+                Format::ChromeTrace => view::chrome_trace(&title, &trace) + "\n",
+            };
+            out.write_all(text.as_bytes()).map_err(io)
+        }
+        Some("explore") => {
+            let id = pattern(args.get(1))?;
+            let o = options(id, &args[2..])?;
+            let mut orders: BTreeMap<Vec<String>, u64> = BTreeMap::new();
+            for seed in 1..=o.seeds {
+                let run = run_pattern(&o.params, seed);
+                *orders.entry(view::output_texts(&run.trace())).or_default() += 1;
+            }
+            let mut sorted: Vec<_> = orders.into_iter().collect();
+            sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            writeln!(
+                out,
+                "{} distinct output orders over seeds 1..={}",
+                sorted.len(),
+                o.seeds
+            )
+            .map_err(io)?;
+            for (order, count) in sorted {
+                writeln!(out, "{count:>6}  {}", order.join(" | ")).map_err(io)?;
+            }
+            Ok(())
+        }
+        Some(other) => err(format!("unknown command {other:?} (see `csp --help`)")),
+    }
+}

@@ -1,0 +1,217 @@
+//! Lanes (one per task), spans (parked, sleeping), arrows (send to receive)
+//! and the output order.
+
+use std::collections::BTreeMap;
+
+use crate::rt::{Event, Kind, Millis};
+
+/// What a task was doing over a span of time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpanKind {
+    /// Blocked on a channel, lock, group or context (`on` says which).
+    Parked { on: String },
+    /// Waiting for a timer.
+    Sleeping { until: Millis },
+}
+
+/// A stretch of one lane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: Millis,
+    pub end: Millis,
+    pub kind: SpanKind,
+}
+
+/// How a lane ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LaneEnd {
+    /// Still alive at the end of the trace.
+    Alive,
+    /// The task returned.
+    Returned(Millis),
+    /// The task was dropped (`reason`).
+    Killed(Millis, String),
+}
+
+/// One task's lane on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lane {
+    pub task_id: u32,
+    pub name: String,
+    pub start: Millis,
+    pub end: LaneEnd,
+    pub spans: Vec<Span>,
+}
+
+impl Lane {
+    /// When the lane stops (its end, or `fallback` while alive).
+    pub fn end_or(&self, fallback: Millis) -> Millis {
+        match self.end {
+            LaneEnd::Alive => fallback,
+            LaneEnd::Returned(t) | LaneEnd::Killed(t, _) => t,
+        }
+    }
+}
+
+fn sleeping_until(on: &str) -> Option<Millis> {
+    on.strip_prefix("sleep until ")?.strip_suffix(" ms")?.parse().ok()
+}
+
+/// One lane per task, in spawn order, with its parked and sleeping spans.
+pub fn lanes(trace: &[Event]) -> Vec<Lane> {
+    let mut lanes: BTreeMap<u32, Lane> = BTreeMap::new();
+    let mut open: BTreeMap<u32, (Millis, String)> = BTreeMap::new();
+    let lane = |lanes: &mut BTreeMap<u32, Lane>, id: u32, name: &str, t: Millis| {
+        lanes.entry(id).or_insert_with(|| Lane {
+            task_id: id,
+            name: name.to_string(),
+            start: t,
+            end: LaneEnd::Alive,
+            spans: Vec::new(),
+        });
+    };
+    let close =
+        |lanes: &mut BTreeMap<u32, Lane>, open: &mut BTreeMap<u32, (Millis, String)>, id: u32, t: Millis| {
+            if let Some((start, on)) = open.remove(&id) {
+                let kind = match sleeping_until(&on) {
+                    Some(until) => SpanKind::Sleeping { until },
+                    None => SpanKind::Parked { on },
+                };
+                if let Some(l) = lanes.get_mut(&id) {
+                    l.spans.push(Span { start, end: t, kind });
+                }
+            }
+        };
+    for e in trace {
+        if e.task_id == u32::MAX {
+            continue;
+        }
+        if let Kind::Spawn { child, name } = &e.kind {
+            lane(&mut lanes, *child, name, e.t);
+        }
+        lane(&mut lanes, e.task_id, &e.task, e.t);
+        match &e.kind {
+            Kind::Park { on } => {
+                if open.get(&e.task_id).is_some_and(|(_, o)| o == on) {
+                    continue;
+                }
+                close(&mut lanes, &mut open, e.task_id, e.t);
+                open.insert(e.task_id, (e.t, on.clone()));
+            }
+            // Recorded for a parked task by someone else: not its own step.
+            Kind::Wake { .. } | Kind::TimerFired { .. } | Kind::Poll => {}
+            // Recorded for a parked task by its counterpart at the handoff.
+            Kind::Recv { .. } | Kind::Send { .. } => close(&mut lanes, &mut open, e.task_id, e.t),
+            Kind::End => {
+                close(&mut lanes, &mut open, e.task_id, e.t);
+                if let Some(l) = lanes.get_mut(&e.task_id) {
+                    l.end = LaneEnd::Returned(e.t);
+                }
+            }
+            Kind::Killed { reason } => {
+                close(&mut lanes, &mut open, e.task_id, e.t);
+                if let Some(l) = lanes.get_mut(&e.task_id) {
+                    l.end = LaneEnd::Killed(e.t, reason.clone());
+                }
+            }
+            _ => close(&mut lanes, &mut open, e.task_id, e.t),
+        }
+    }
+    let end = trace.last().map_or(0, |e| e.t);
+    let ids: Vec<u32> = open.keys().copied().collect();
+    for id in ids {
+        close(&mut lanes, &mut open, id, end);
+    }
+    lanes.into_values().collect()
+}
+
+/// A value's trip through a channel: from its send to its receive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrow {
+    pub chan: String,
+    pub msg: u64,
+    pub value: String,
+    pub from_task: u32,
+    pub from_t: Millis,
+    pub to_task: u32,
+    pub to_t: Millis,
+}
+
+/// Every send paired with its receive (values never received have none).
+pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
+    let mut sends: BTreeMap<(u32, u64), (u32, Millis)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for e in trace {
+        match &e.kind {
+            Kind::Send { chan_id, msg, .. } => {
+                sends.insert((*chan_id, *msg), (e.task_id, e.t));
+            }
+            Kind::Recv {
+                chan,
+                chan_id,
+                msg,
+                value,
+            } => {
+                if let Some((from_task, from_t)) = sends.remove(&(*chan_id, *msg)) {
+                    out.push(Arrow {
+                        chan: chan.clone(),
+                        msg: *msg,
+                        value: value.clone(),
+                        from_task,
+                        from_t,
+                        to_task: e.task_id,
+                        to_t: e.t,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One printed line, where it came from, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputLine {
+    pub t: Millis,
+    pub task: String,
+    pub text: String,
+    /// The source position of the task whose value was printed, when the
+    /// printer printed what it had just received from a task named like
+    /// `word-3` (the third word of the text is position 3).
+    pub source: Option<u64>,
+}
+
+/// The printed lines in arrival order, each with its source position.
+pub fn outputs(trace: &[Event]) -> Vec<OutputLine> {
+    let mut senders: BTreeMap<(u32, u64), String> = BTreeMap::new();
+    // The task that sent what each task received last.
+    let mut last_from: BTreeMap<u32, String> = BTreeMap::new();
+    let mut out = Vec::new();
+    for e in trace {
+        match &e.kind {
+            Kind::Send { chan_id, msg, .. } => {
+                senders.insert((*chan_id, *msg), e.task.clone());
+            }
+            Kind::Recv { chan_id, msg, .. } => {
+                if let Some(from) = senders.get(&(*chan_id, *msg)) {
+                    last_from.insert(e.task_id, from.clone());
+                }
+            }
+            Kind::Output { text } => {
+                let source = last_from
+                    .get(&e.task_id)
+                    .and_then(|from| from.rsplit_once('-'))
+                    .and_then(|(_, n)| n.parse().ok());
+                out.push(OutputLine {
+                    t: e.t,
+                    task: e.task.clone(),
+                    text: text.clone(),
+                    source,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,162 @@
+//! The timeline as SVG: one lane per task, parked and sleeping spans, arrows
+//! from each send to its receive, outputs, the deadline. The same drawing
+//! the page shows; readable in light and dark (it follows
+//! `prefers-color-scheme`), and every mark has a `<title>` to hover.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::lanes::{arrows, lanes, LaneEnd, SpanKind};
+use super::ledger::deadline_ledger;
+use crate::rt::{Event, Kind, Millis};
+
+const LANE_H: f64 = 30.0;
+const LEFT: f64 = 110.0;
+const TOP: f64 = 34.0;
+const PLOT_W: f64 = 760.0;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The timeline of `trace` as a standalone SVG document. `playhead` draws a
+/// line at that time (the page passes the current time).
+pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
+    let lanes = lanes(trace);
+    let end = trace.last().map_or(0, |e| e.t).max(playhead.unwrap_or(0)).max(1);
+    let x = |t: Millis| LEFT + t as f64 / end as f64 * PLOT_W;
+    let row: BTreeMap<u32, usize> = lanes.iter().enumerate().map(|(i, l)| (l.task_id, i)).collect();
+    let y = |task: u32| TOP + row.get(&task).copied().unwrap_or(0) as f64 * LANE_H + LANE_H / 2.0;
+    let width = LEFT + PLOT_W + 30.0;
+    let height = TOP + lanes.len() as f64 * LANE_H + 30.0;
+    let axis_bottom = height - 24.0;
+
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="svg-title" font-family="system-ui, sans-serif" font-size="12">"#
+    );
+    let _ = write!(s, r#"<title id="svg-title">{}</title>"#, esc(title));
+    s.push_str(
+        "<style>\
+         .bg{fill:#fff}.fg{fill:#1b1f24}.muted{fill:#57606a}.axis{stroke:#d0d7de}\
+         .life{stroke:#8c959f;stroke-width:2}.park{stroke:#d4a72c;stroke-width:8}\
+         .sleep{stroke:#54aeff;stroke-width:8;stroke-dasharray:3 2}.arrow{stroke:#0b5cd5;fill:none}\
+         .head{fill:#0b5cd5}.out{fill:#1a7f37}.kill{stroke:#cf222e;stroke-width:2}.err{fill:#cf222e}\
+         .deadline{stroke:#cf222e;stroke-width:2;stroke-dasharray:6 3}.play{stroke:#8250df;stroke-width:2}\
+         @media (prefers-color-scheme: dark){.bg{fill:#0d1117}.fg{fill:#e6edf3}.muted{fill:#9da7b3}\
+         .axis{stroke:#30363d}.life{stroke:#6e7681}.arrow{stroke:#4c8ff7}.head{fill:#4c8ff7}.out{fill:#3fb950}}\
+         </style>",
+    );
+    let _ = write!(s, r#"<rect class="bg" width="{width}" height="{height}"/>"#);
+    let _ = write!(
+        s,
+        r#"<text class="fg" x="8" y="18" font-weight="600">{}</text>"#,
+        esc(title)
+    );
+    // Time axis: five ticks.
+    for i in 0..=4 {
+        let t = end * i / 4;
+        let tx = x(t);
+        let _ = write!(
+            s,
+            r#"<line class="axis" x1="{tx:.1}" y1="{TOP}" x2="{tx:.1}" y2="{axis_bottom:.1}"/><text class="muted" x="{tx:.1}" y="{:.1}" text-anchor="middle">{t} ms</text>"#,
+            height - 10.0
+        );
+    }
+    for lane in &lanes {
+        let ly = y(lane.task_id);
+        let _ = write!(
+            s,
+            r#"<text class="fg" x="8" y="{:.1}">{}</text>"#,
+            ly + 4.0,
+            esc(&lane.name)
+        );
+        let stop = lane.end_or(end);
+        let _ = write!(
+            s,
+            r#"<line class="life" x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}"><title>{} runs from {} ms</title></line>"#,
+            x(lane.start),
+            x(stop).max(x(lane.start) + 1.0),
+            esc(&lane.name),
+            lane.start
+        );
+        for span in &lane.spans {
+            let (class, what) = match &span.kind {
+                SpanKind::Parked { on } => ("park", format!("blocked: {on}")),
+                SpanKind::Sleeping { until } => ("sleep", format!("sleeping until {until} ms")),
+            };
+            let _ = write!(
+                s,
+                r#"<line class="{class}" x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}"><title>{}: {} from {} to {} ms</title></line>"#,
+                x(span.start),
+                x(span.end).max(x(span.start) + 1.0),
+                esc(&lane.name),
+                esc(&what),
+                span.start,
+                span.end
+            );
+        }
+        if let LaneEnd::Killed(t, reason) = &lane.end {
+            let kx = x(*t);
+            let _ = write!(
+                s,
+                r#"<path class="kill" d="M{:.1} {:.1}l8 8m0 -8l-8 8"><title>{} killed at {t} ms: {}</title></path>"#,
+                kx - 4.0,
+                ly - 4.0,
+                esc(&lane.name),
+                esc(reason)
+            );
+        }
+    }
+    for a in arrows(trace) {
+        let (x1, y1, x2, y2) = (x(a.from_t), y(a.from_task), x(a.to_t), y(a.to_task));
+        let _ = write!(
+            s,
+            r#"<path class="arrow" d="M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"><title>{} &#8592; {}: sent at {} ms, received at {} ms</title></path><circle class="head" cx="{x2:.1}" cy="{y2:.1}" r="3"/>"#,
+            esc(&a.chan),
+            esc(&a.value),
+            a.from_t,
+            a.to_t
+        );
+    }
+    for e in trace {
+        let (class, text) = match &e.kind {
+            Kind::Output { text } => ("out", format!("{} prints {text:?} at {} ms", e.task, e.t)),
+            Kind::Error { message } => ("err", format!("{}: {message} at {} ms", e.task, e.t)),
+            _ => continue,
+        };
+        if !row.contains_key(&e.task_id) {
+            continue;
+        }
+        let _ = write!(
+            s,
+            r#"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="5"><title>{}</title></circle>"#,
+            x(e.t),
+            y(e.task_id),
+            esc(&text)
+        );
+    }
+    if let Some(ledger) = deadline_ledger(trace) {
+        let dx = x(ledger.deadline);
+        let _ = write!(
+            s,
+            r#"<line class="deadline" x1="{dx:.1}" y1="{:.1}" x2="{dx:.1}" y2="{axis_bottom:.1}"><title>deadline at {} ms</title></line><text class="err" x="{dx:.1}" y="{:.1}" text-anchor="middle">deadline</text>"#,
+            TOP - 6.0,
+            ledger.deadline,
+            TOP - 10.0
+        );
+    }
+    if let Some(t) = playhead {
+        let px = x(t);
+        let _ = write!(
+            s,
+            r#"<line class="play" x1="{px:.1}" y1="{TOP}" x2="{px:.1}" y2="{axis_bottom:.1}"><title>now: {t} ms</title></line>"#
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}

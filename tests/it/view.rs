@@ -1,0 +1,107 @@
+//! `view` from traces of real runs.
+
+use csp_playground::patterns::{self, Params, PatternId};
+use csp_playground::rt::{Event, Run};
+use csp_playground::view::{self, LaneEnd, Span, SpanKind};
+
+fn trace(id: PatternId, seed: u64) -> Vec<Event> {
+    let run = Run::new_virtual(seed);
+    patterns::start(&run, &Params::defaults(id));
+    run.run_to_end();
+    run.trace()
+}
+
+tests! {
+    fn spawn_wait_lanes_show_the_caller_parked_until_the_answer() {
+        let lanes = view::lanes(&trace(PatternId::SpawnWait, 1));
+        assert_eq!(lanes.len(), 2);
+        assert_eq!(
+            lanes[0].spans,
+            [Span { start: 0, end: 1000, kind: SpanKind::Parked { on: "recv res".into() } }]
+        );
+        assert_eq!(lanes[0].end, LaneEnd::Returned(1000));
+        assert_eq!(
+            lanes[1].spans,
+            [Span { start: 0, end: 1000, kind: SpanKind::Sleeping { until: 1000 } }]
+        );
+    }
+
+    fn arrows_pair_each_send_with_its_receive() {
+        let arrows = view::arrows(&trace(PatternId::SpawnWait, 1));
+        assert_eq!(arrows.len(), 1);
+        let a = &arrows[0];
+        assert_eq!((a.chan.as_str(), a.from_task, a.to_task, a.from_t, a.to_t), ("res", 1, 0, 1000, 1000));
+        assert_eq!(a.value, "\"done after 1000 ms\"");
+    }
+
+    fn output_order_knows_each_words_source_position() {
+        let words: Vec<&str> = "the quick brown fox jumped over the lazy dog".split(' ').collect();
+        for seed in 1..6 {
+            let out = view::outputs(&trace(PatternId::Words, seed));
+            assert_eq!(out.len(), 9);
+            for line in out {
+                let source = line.source.expect("every word has a source") as usize;
+                assert_eq!(line.text, words[source]);
+            }
+        }
+    }
+
+    fn refresher_state_at_a_time() {
+        let t = trace(PatternId::TokenCache, 1);
+        // (time, state, token, refreshes, waiting)
+        for (at, state, token, refreshes, waiting) in [
+            (100, "refreshing", "", 0, vec!["caller-0"]),
+            (199, "refreshing", "", 0, vec!["caller-0", "caller-1"]),
+            (250, "fresh", "tok-1", 1, vec![]),
+            (1100, "refreshing", "tok-1", 1, vec!["caller-0", "caller-1"]),
+            (1250, "fresh", "tok-2", 2, vec![]),
+        ] {
+            let r = view::refresher_at(&t, at).unwrap();
+            assert_eq!(
+                (r.state.as_str(), r.token.as_str(), r.refreshes, r.waiting.iter().map(String::as_str).collect::<Vec<_>>()),
+                (state, token, refreshes, waiting),
+                "at {at} ms"
+            );
+        }
+        assert_eq!(view::refresher_at(&t, 250).unwrap().expires, Some(1200));
+        assert!(view::refresher_at(&trace(PatternId::Words, 1), 100).is_none());
+    }
+
+    fn chrome_trace_is_trace_event_json() {
+        let json = view::chrome_trace("deadline", &trace(PatternId::Deadline, 1));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let events = v["traceEvents"].as_array().unwrap();
+        let threads: Vec<&str> = events
+            .iter()
+            .filter(|e| e["name"] == "thread_name")
+            .map(|e| e["args"]["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(threads, ["main", "worker-0", "worker-1", "worker-2", "worker-3"]);
+        for e in events {
+            let ph = e["ph"].as_str().unwrap();
+            assert!(["M", "X", "i", "s", "f"].contains(&ph), "{e}");
+            if ph != "M" {
+                assert!(e["ts"].is_u64() && e["pid"].is_u64() && e["tid"].is_u64(), "{e}");
+            }
+        }
+        assert!(events.iter().any(|e| e["name"] == "print main: context deadline exceeded" && e["ts"] == 1_000_000));
+    }
+
+    fn svg_draws_every_lane_and_the_deadline() {
+        let svg = view::svg("deadline", &trace(PatternId::Deadline, 1), Some(600));
+        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+        for name in ["main", "worker-0", "worker-3"] {
+            assert!(svg.contains(&format!(">{name}</text>")), "{name}");
+        }
+        assert!(svg.contains("<title>deadline at 1000 ms</title>"));
+        assert!(svg.contains("<title>now: 600 ms</title>"));
+        assert_eq!(svg.matches("<svg").count(), 1);
+    }
+
+    fn log_lines_read_time_task_and_event() {
+        let t = trace(PatternId::SpawnWait, 1);
+        let lines: Vec<String> = t.iter().map(view::log_line).collect();
+        assert!(lines.contains(&"  1000 ms  main         print \"done after 1000 ms\"".to_string()), "{lines:#?}");
+        assert!(lines.contains(&"     0 ms  main         blocked: recv res".to_string()), "{lines:#?}");
+    }
+}
