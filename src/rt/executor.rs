@@ -847,15 +847,14 @@ impl Rt {
     /// Marks the current task parked on `on`, for deadlock reports, and
     /// records the park.
     pub(crate) fn park(&self, what: &'static str, object: &Rc<str>) {
-        let Some(task) = self.shared.current.borrow().clone() else {
-            return;
-        };
         let on = WaitOn {
             what,
             object: object.clone(),
         };
         if self.tracing() {
-            self.shared.record_as(&task, Kind::Park { on: on.to_string() });
+            if let Some(task) = self.shared.current.borrow().as_ref() {
+                self.shared.record_as(task, Kind::Park { on: on.to_string() });
+            }
         }
         let mut tasks = self.shared.tasks.borrow_mut();
         let index = self.shared.current_index.get();

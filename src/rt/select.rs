@@ -306,8 +306,13 @@ impl<'a, R: 'a> Future for Select<'a, R> {
         for (index, arm) in this.arms.iter_mut().enumerate() {
             arm.enqueue(&parker, index);
         }
-        let labels: Vec<String> = this.arms.iter().map(|a| a.label()).collect();
-        this.rt.park("select", &Rc::from(labels.join(" | ")));
+        let labels: Rc<str> = if this.rt.tracing() {
+            let labels: Vec<String> = this.arms.iter().map(|a| a.label()).collect();
+            labels.join(" | ").into()
+        } else {
+            Rc::from("")
+        };
+        this.rt.park("select", &labels);
         this.parker = Some(parker);
         Poll::Pending
     }

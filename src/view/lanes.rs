@@ -10,7 +10,8 @@ use crate::rt::{Event, Kind, Millis};
 pub enum SpanKind {
     /// Blocked on a channel, lock, group or context (`on` says which).
     Parked { on: String },
-    /// Waiting for a timer.
+    /// Waiting for a timer (`time.Sleep`, or a `select` with a timer arm:
+    /// working, in the patterns' terms).
     Sleeping { until: Millis },
 }
 
@@ -70,18 +71,25 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
             spans: Vec::new(),
         });
     };
-    let close =
-        |lanes: &mut BTreeMap<u32, Lane>, open: &mut BTreeMap<u32, (Millis, String)>, id: u32, t: Millis| {
-            if let Some((start, on)) = open.remove(&id) {
-                let kind = match sleeping_until(&on) {
-                    Some(until) => SpanKind::Sleeping { until },
-                    None => SpanKind::Parked { on },
-                };
-                if let Some(l) = lanes.get_mut(&id) {
-                    l.spans.push(Span { start, end: t, kind });
+    let close = |lanes: &mut BTreeMap<u32, Lane>,
+                 open: &mut BTreeMap<u32, (Millis, String)>,
+                 id: u32,
+                 t: Millis| {
+        if let Some((start, on)) = open.remove(&id) {
+            let kind = match sleeping_until(&on) {
+                Some(until) => SpanKind::Sleeping { until },
+                // A select that waits on a timer among other things is
+                // mostly waiting for time to pass: drawn as sleeping.
+                None if on.starts_with("select ") && on.split(" | ").any(|arm| arm.ends_with("sleep")) => {
+                    SpanKind::Sleeping { until: t }
                 }
+                None => SpanKind::Parked { on },
+            };
+            if let Some(l) = lanes.get_mut(&id) {
+                l.spans.push(Span { start, end: t, kind });
             }
-        };
+        }
+    };
     for e in trace {
         if e.task_id == u32::MAX {
             continue;

@@ -12,6 +12,8 @@ use crate::rt::{Event, Kind, Millis};
 
 const LANE_H: f64 = 30.0;
 const LEFT: f64 = 110.0;
+// Room under the axis for the legend.
+const BOTTOM: f64 = 44.0;
 const TOP: f64 = 34.0;
 const PLOT_W: f64 = 760.0;
 
@@ -31,8 +33,8 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
     let row: BTreeMap<u32, usize> = lanes.iter().enumerate().map(|(i, l)| (l.task_id, i)).collect();
     let y = |task: u32| TOP + row.get(&task).copied().unwrap_or(0) as f64 * LANE_H + LANE_H / 2.0;
     let width = LEFT + PLOT_W + 30.0;
-    let height = TOP + lanes.len() as f64 * LANE_H + 30.0;
-    let axis_bottom = height - 24.0;
+    let height = TOP + lanes.len() as f64 * LANE_H + BOTTOM;
+    let axis_bottom = height - BOTTOM + 6.0;
 
     let mut s = String::new();
     let _ = write!(
@@ -64,7 +66,7 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         let _ = write!(
             s,
             r#"<line class="axis" x1="{tx:.1}" y1="{TOP}" x2="{tx:.1}" y2="{axis_bottom:.1}"/><text class="muted" x="{tx:.1}" y="{:.1}" text-anchor="middle">{t} ms</text>"#,
-            height - 10.0
+            axis_bottom + 14.0
         );
     }
     for lane in &lanes {
@@ -150,6 +152,16 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
             TOP - 10.0
         );
     }
+    // Legend, bottom left under the lane names.
+    let ly = height - 10.0;
+    let _ = write!(
+        s,
+        r#"<g class="legend"><line class="park" x1="8" y1="{0:.1}" x2="22" y2="{0:.1}"/><text class="muted" x="26" y="{1:.1}">blocked</text><line class="sleep" x1="8" y1="{2:.1}" x2="22" y2="{2:.1}"/><text class="muted" x="26" y="{3:.1}">sleeping</text></g>"#,
+        ly - 18.0,
+        ly - 14.0,
+        ly - 4.0,
+        ly
+    );
     if let Some(t) = playhead {
         let px = x(t);
         let _ = write!(
