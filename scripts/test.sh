@@ -20,6 +20,11 @@ grep -q "^wasm_bindgen = \"$want\"" Trunk.toml ||
 say "cargo fmt --check"
 cargo fmt --all -- --check
 
+say "gofmt and go vet (the article's Go, src/patterns/go)"
+unformatted="$(cd src/patterns/go && gofmt -l .)"
+[ -z "$unformatted" ] || { echo "gofmt would change: $unformatted" >&2; exit 1; }
+(cd src/patterns/go && GOFLAGS=-mod=mod go vet ./...)
+
 say "cargo clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 
