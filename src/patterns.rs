@@ -104,6 +104,26 @@ impl PatternId {
         }
     }
 
+    /// Two plain sentences for a reader who has just read the article.
+    pub fn explain(self) -> &'static str {
+        match self {
+            PatternId::SpawnWait => "main starts one goroutine and then blocks on an unbuffered channel until it answers. \
+                Watch main's lane stay blocked until the worker's send at exactly the delay.",
+            PatternId::WaitGroup => "main adds every worker to a WaitGroup up front and gives them a channel with room for every result. \
+                No worker ever blocks on its send; main waits, closes the channel, then reads the results.",
+            PatternId::Words => "Every word gets its own goroutine, so the words arrive in the order their work finished, not the order of the text. \
+                Switch Capture to shared to see the loop-variable gotcha, or set Stop after to end the rest through the done channel.",
+            PatternId::Deadline => "A context with a deadline closes its Done channel when the deadline passes. \
+                Workers that finish before it print their result; the rest see Done at exactly the deadline, clean up, and return.",
+            PatternId::TokenCache => "A refresher goroutine lives for the whole program and renews a token behind a mutex before it expires. \
+                Callers wait on the lock during a refresh; failing refreshes are recovered and retried, then the cache shuts down gracefully.",
+            PatternId::TokenFuture => "Callers send the refresher a request message and get back a channel that will hold the answer: a future. \
+                Requests that arrive during a refresh queue up and all get the new token; after shutdown every call fails at once.",
+            PatternId::Pipeline => "Numbers flow from a generator through several squaring workers (fan-out) and are merged into one channel (fan-in). \
+                With no buffer every send waits for the next stage to receive; closing done stops every stage.",
+        }
+    }
+
     /// The pattern with this id.
     pub fn parse(id: &str) -> Option<PatternId> {
         PatternId::ALL.into_iter().find(|p| p.id() == id)

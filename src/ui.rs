@@ -4,6 +4,10 @@
 //! [`start`] installs the panic hook and mounts [`App`] on the body.
 
 mod app;
+mod controls;
+mod hooks;
+mod state;
+mod views;
 
 pub use app::App;
 

@@ -1,21 +1,27 @@
-//! The app shell: title, the pattern picker and the selected pattern.
+//! The app: the pattern picker, and for the chosen pattern its explanation,
+//! controls, parameters, views and code.
 
-use wasm_bindgen::UnwrapThrowExt;
+use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use super::controls::{Command, Controls, ParamsForm};
+use super::hooks::use_run::use_run;
+use super::hooks::use_shortcuts::{use_shortcuts, Shortcut};
+use super::state::{Action, ClockKind, PageState, RunStatus};
+use super::views::{Code, DeadlineLedger, EventLog, OutputOrder, RefresherPanel, Timeline};
 use crate::patterns::PatternId;
-
-/// Whether the URL asks for the test-only crash (`?__test_panic=1`), which
-/// end-to-end tests use to check that a panic shows an alert.
-fn test_panic_requested() -> bool {
-    query_has("__test_panic=1")
-}
 
 fn query_has(pair: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .is_some_and(|q| q.split(['?', '&']).any(|kv| kv == pair))
+}
+
+/// Whether the URL asks for the test-only crash (`?__test_panic=1`), which
+/// end-to-end tests use to check that a panic shows an alert.
+fn test_panic_requested() -> bool {
+    query_has("__test_panic=1")
 }
 
 /// The benchmark page (`?bench=1`, used by `scripts/bench.sh`).
@@ -57,9 +63,28 @@ pub fn App() -> Html {
     html! { <Playground /> }
 }
 
+fn random_seed() -> u64 {
+    (js_sys::Math::random() * 1e9) as u64
+}
+
+fn set_theme(theme: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        if theme == "system" {
+            let _ = root.remove_attribute("data-theme");
+        } else {
+            let _ = root.set_attribute("data-theme", theme);
+        }
+    }
+}
+
 #[component]
 fn Playground() -> Html {
-    let selected = use_state(|| PatternId::SpawnWait);
+    let state = use_reducer(|| PageState::new(PatternId::SpawnWait));
+    let run = use_run(state.dispatcher());
+    let theme = use_state(|| "system");
 
     use_effect_with((), |_| {
         if test_panic_requested() {
@@ -67,19 +92,108 @@ fn Playground() -> Html {
         }
     });
 
+    let command = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |c: Command| match c {
+            Command::Run => {
+                if state.has_errors() {
+                    return;
+                }
+                match state.status {
+                    RunStatus::Running => {}
+                    RunStatus::Paused if run.is_paused() => run.resume(state.speed),
+                    _ => run.start(&state.params, state.seed, state.clock, state.speed),
+                }
+            }
+            Command::Pause => {
+                if state.clock == ClockKind::Virtual {
+                    run.pause();
+                }
+            }
+            Command::Step => {
+                if state.clock == ClockKind::Real || state.has_errors() {
+                    return;
+                }
+                match state.status {
+                    RunStatus::Running => {
+                        run.pause();
+                        run.step();
+                    }
+                    RunStatus::Paused => {
+                        run.step();
+                    }
+                    RunStatus::Ready => {
+                        run.start_paused(&state.params, state.seed);
+                        run.step();
+                    }
+                    _ => {}
+                }
+            }
+            Command::Reset => run.reset(),
+            Command::NewSeed => {
+                run.reset();
+                state.dispatch(Action::SetSeed(random_seed()));
+            }
+        })
+    };
+    {
+        let command = command.clone();
+        let status = state.status.clone();
+        use_shortcuts(Callback::from(move |s: Shortcut| match s {
+            Shortcut::RunOrPause if status == RunStatus::Running => command.emit(Command::Pause),
+            Shortcut::RunOrPause => command.emit(Command::Run),
+            Shortcut::Step => command.emit(Command::Step),
+        }));
+    }
+    let on_seed = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::EditSeed(text)))
+    };
+    let on_speed = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |text: String| {
+            state.dispatch(Action::EditSpeed(text.clone()));
+            // A running virtual run picks the new speed up at once.
+            if let (Ok(speed), RunStatus::Running, ClockKind::Virtual) =
+                (super::state::parse_speed(&text), &state.status, state.clock)
+            {
+                run.pause();
+                run.resume(speed);
+            }
+        })
+    };
+    let on_clock = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |k: ClockKind| {
+            run.reset();
+            state.dispatch(Action::SetClock(k));
+        })
+    };
+    let on_edit = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |(name, text): (&'static str, String)| {
+            if state.status != RunStatus::Ready {
+                run.reset();
+            }
+            state.dispatch(Action::EditParam(name, text));
+        })
+    };
     let select = {
-        let selected = selected.clone();
+        let (state, run) = (state.clone(), run.clone());
         move |p: PatternId| {
-            let selected = selected.clone();
-            Callback::from(move |_: MouseEvent| selected.set(p))
+            let (state, run) = (state.clone(), run.clone());
+            Callback::from(move |_: MouseEvent| {
+                run.reset();
+                state.dispatch(Action::SelectPattern(p));
+            })
         }
     };
     // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
-    let onkeydown = {
-        let selected = selected.clone();
+    let on_tab_key = {
+        let (state, run) = (state.clone(), run.clone());
         Callback::from(move |e: KeyboardEvent| {
             let all = PatternId::ALL;
-            let i = all.iter().position(|p| p == &*selected).unwrap_or(0);
+            let i = all.iter().position(|p| *p == state.pattern).unwrap_or(0);
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => all[(i + 1) % all.len()],
                 "ArrowLeft" | "ArrowUp" => all[(i + all.len() - 1) % all.len()],
@@ -88,49 +202,104 @@ fn Playground() -> Html {
                 _ => return,
             };
             e.prevent_default();
-            selected.set(next);
+            run.reset();
+            state.dispatch(Action::SelectPattern(next));
             focus_tab(next);
         })
     };
+    let toggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = match *theme {
+                "system" => "dark",
+                "dark" => "light",
+                _ => "system",
+            };
+            set_theme(next);
+            theme.set(next);
+        })
+    };
+    let show_fix = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut params = state.params.clone();
+            let _ = params.set("capture", "copy");
+            state.dispatch(Action::EditParam("capture", "copy".to_string()));
+            run.start(&params, state.seed, state.clock, state.speed);
+        })
+    };
 
-    let current = *selected;
+    let current = state.pattern;
+    let props_trace = state.trace.clone();
+    let gotcha = current == PatternId::Words && state.params.get("capture").as_deref() == Some("shared");
     html! {
         <>
             <header class="top">
-                <h1>{ "csp-playground" }</h1>
-                <p class="tagline">
-                    { "Goroutines and channels from “Applications of Goroutines & Channels in Go”, \
-                       running as real Rust async code in your browser." }
-                </p>
+                <div>
+                    <h1>{ "csp-playground" }</h1>
+                    <p class="tagline">
+                        { "Goroutines and channels from “Applications of Goroutines & Channels in Go”, \
+                           running as real Rust async code in your browser." }
+                    </p>
+                </div>
+                <button type="button" class="theme" onclick={toggle_theme}
+                    aria-label={format!("Theme: {}", *theme)}>{ format!("Theme: {}", *theme) }</button>
             </header>
             <main>
-                <nav class="patterns" role="tablist" aria-label="Patterns" {onkeydown}>
+                <nav class="patterns" role="tablist" aria-label="Patterns" onkeydown={on_tab_key}>
                     { for PatternId::ALL.iter().map(|&p| {
                         let active = p == current;
                         html! {
-                            <button
-                                id={format!("tab-{}", p.id())}
-                                role="tab"
-                                type="button"
-                                aria-selected={active.to_string()}
-                                aria-controls="pattern-panel"
-                                tabindex={if active { "0" } else { "-1" }}
-                                onclick={select(p)}
-                            >
+                            <button id={format!("tab-{}", p.id())} role="tab" type="button"
+                                aria-selected={active.to_string()} aria-controls="pattern-panel"
+                                tabindex={if active { "0" } else { "-1" }} onclick={select(p)}>
                                 { p.title() }
                             </button>
                         }
                     }) }
                 </nav>
-                <section
-                    id="pattern-panel"
-                    class="panel"
-                    role="tabpanel"
-                    aria-labelledby={format!("tab-{}", current.id())}
-                >
-                    <h2>{ current.title() }</h2>
-                    <p>{ current.summary() }</p>
-                    <p role="status" class="status">{ "Ready" }</p>
+                <section id="pattern-panel" class="panel" role="tabpanel"
+                    aria-labelledby={format!("tab-{}", current.id())}>
+                    <div class="intro">
+                        <h2>{ current.title() }</h2>
+                        <p>{ current.explain() }</p>
+                    </div>
+                    <div class="layout">
+                        <div class="side">
+                            <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
+                            <ParamsForm state={state.clone()} {on_edit} />
+                            if current == PatternId::Words || current == PatternId::Pipeline {
+                                <p class="hint">
+                                    { "Go's channels hold exactly their capacity; futures' mpsc::channel(n) would hold n plus one per sender. \
+                                       These runs use channels with Go's count, so a send never completes where Go would still be blocked." }
+                                </p>
+                            }
+                            if matches!(current, PatternId::TokenCache | PatternId::TokenFuture) {
+                                <p class="hint">
+                                    { "In the browser a Rust panic aborts the whole program, so a failing refresh is modelled as the \
+                                       refresh returning an error; the recover-log-retry logic around it is the article's." }
+                                </p>
+                            }
+                        </div>
+                        <div class="views">
+                            <Timeline trace={props_trace.clone()} now={state.now} pattern={current} />
+                            if gotcha {
+                                <div class="callout" role="note">
+                                    <p>{ "Every goroutine printed the last word. They all read one loop variable, and the loop had \
+                                          finished before any of them ran: Go before 1.22 shares the variable across iterations. \
+                                          The fix is to copy it: word := word." }</p>
+                                    <button type="button" onclick={show_fix}>{ "Show the fix on the same seed" }</button>
+                                </div>
+                            }
+                            <div class="grid">
+                                <OutputOrder trace={props_trace.clone()} now={state.now} pattern={current} />
+                                <DeadlineLedger trace={props_trace.clone()} now={state.now} pattern={current} />
+                                <RefresherPanel trace={props_trace.clone()} now={state.now} pattern={current} />
+                            </div>
+                            <EventLog trace={props_trace} now={state.now} pattern={current} />
+                        </div>
+                    </div>
+                    <Code pattern={current} />
                 </section>
             </main>
         </>
@@ -138,12 +307,11 @@ fn Playground() -> Html {
 }
 
 fn focus_tab(p: PatternId) {
-    use wasm_bindgen::JsCast;
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&format!("tab-{}", p.id())))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
-        element.focus().expect_throw("a tab should take focus");
+        let _ = element.focus();
     }
 }

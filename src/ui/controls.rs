@@ -1,0 +1,164 @@
+//! The run controls and the parameter fields.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::state::{ClockKind, PageState, RunStatus};
+use crate::patterns::Check;
+
+/// What the controls ask the page to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Run,
+    Pause,
+    Step,
+    Reset,
+    NewSeed,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub state: UseReducerHandle<PageState>,
+    pub on_command: Callback<Command>,
+    pub on_seed: Callback<String>,
+    pub on_speed: Callback<String>,
+    pub on_clock: Callback<ClockKind>,
+}
+
+/// Run, Pause, Step, Reset; Speed, Seed, Clock; and the status line.
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let s = &props.state;
+    let real = s.clock == ClockKind::Real;
+    let running = s.status == RunStatus::Running;
+    let finished = matches!(s.status, RunStatus::Finished(_) | RunStatus::Error(_));
+    let command = |c: Command| {
+        let on = props.on_command.clone();
+        Callback::from(move |_: MouseEvent| on.emit(c))
+    };
+    let on_seed = {
+        let on = props.on_seed.clone();
+        Callback::from(move |e: InputEvent| on.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_speed = {
+        let on = props.on_speed.clone();
+        Callback::from(move |e: InputEvent| on.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let clock = |k: ClockKind| {
+        let on = props.on_clock.clone();
+        Callback::from(move |_: Event| on.emit(k))
+    };
+    html! {
+        <section class="controls" aria-label="Run controls">
+            <div class="buttons">
+                <button type="button" class="primary" onclick={command(Command::Run)}
+                    disabled={running || s.has_errors()}
+                    title={if s.has_errors() { "Fix the fields marked in red first" } else { "Run (Space)" }}>
+                    { "Run" }
+                </button>
+                <button type="button" onclick={command(Command::Pause)} disabled={!running || real}
+                    aria-describedby={real.then_some("real-clock-why")}>{ "Pause" }</button>
+                <button type="button" onclick={command(Command::Step)} disabled={real || finished || s.has_errors()}
+                    aria-describedby={real.then_some("real-clock-why")} title="Step (→)">{ "Step" }</button>
+                <button type="button" onclick={command(Command::Reset)}>{ "Reset" }</button>
+            </div>
+            if real {
+                <p id="real-clock-why" class="hint">
+                    { "On the real clock, time is the browser's: it cannot be paused or stepped. Switch to Virtual to step." }
+                </p>
+            }
+            <p role="status" class="status">{ s.status.text(s.now) }</p>
+            <div class="row">
+                <label class="inline">{ "Speed" }
+                    <input type="number" aria-label="Speed" min="0.1" max="100" step="0.1"
+                        value={s.speed.to_string()} oninput={on_speed} disabled={real}
+                        aria-invalid={s.speed_error.is_some().to_string()} />
+                    <span class="unit">{ "× virtual time" }</span>
+                </label>
+                if let Some(e) = &s.speed_error { <span class="error">{ format!("Speed: {e}") }</span> }
+            </div>
+            <div class="row">
+                <label class="inline">{ "Seed" }
+                    <input type="number" aria-label="Seed" min="0" step="1" value={s.seed.to_string()} oninput={on_seed}
+                        aria-invalid={s.seed_error.is_some().to_string()} />
+                </label>
+                <button type="button" onclick={command(Command::NewSeed)}>{ "New seed" }</button>
+                if let Some(e) = &s.seed_error { <span class="error">{ format!("Seed: {e}") }</span> }
+            </div>
+            <div class="row" role="radiogroup" aria-label="Clock">
+                <span class="group-label">{ "Clock" }</span>
+                <label class="inline"><input type="radio" name="clock" checked={!real} onchange={clock(ClockKind::Virtual)} />{ "Virtual" }</label>
+                <label class="inline"><input type="radio" name="clock" checked={real} onchange={clock(ClockKind::Real)} />{ "Real" }</label>
+            </div>
+            <p class="hint shortcuts">{ "Keys: Space runs or pauses, → steps (outside text fields)." }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ParamsProps {
+    pub state: UseReducerHandle<PageState>,
+    pub on_edit: Callback<(&'static str, String)>,
+}
+
+/// One labelled field per parameter, validated as you type.
+#[component]
+pub fn ParamsForm(props: &ParamsProps) -> Html {
+    let s = &props.state;
+    html! {
+        <section class="params" aria-label="Parameters">
+            <h3>{ "Parameters" }</h3>
+            { for s.pattern.specs().iter().map(|spec| {
+                let name = spec.name;
+                let id = format!("param-{name}");
+                let help_id = format!("{id}-help");
+                let error = s.field_errors.get(name);
+                let value = s.drafts.get(name).cloned().unwrap_or_default();
+                let on_edit = props.on_edit.clone();
+                let described = if error.is_some() { format!("{help_id} {id}-error") } else { help_id.clone() };
+                let field = match spec.check {
+                    Check::OneOf(options) => {
+                        let onchange = Callback::from(move |e: Event| {
+                            on_edit.emit((name, e.target_unchecked_into::<HtmlSelectElement>().value()))
+                        });
+                        html! {
+                            <select id={id.clone()} {onchange} aria-describedby={described}>
+                                { for options.iter().map(|o| html! { <option value={*o} selected={value == *o}>{ *o }</option> }) }
+                            </select>
+                        }
+                    }
+                    Check::Int { min, max } => {
+                        let oninput = Callback::from(move |e: InputEvent| {
+                            on_edit.emit((name, e.target_unchecked_into::<HtmlInputElement>().value()))
+                        });
+                        html! {
+                            <input id={id.clone()} type="number" min={min.to_string()} max={max.to_string()} step="1"
+                                value={value} {oninput} aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                        }
+                    }
+                    Check::Text { .. } | Check::List { .. } => {
+                        let oninput = Callback::from(move |e: InputEvent| {
+                            on_edit.emit((name, e.target_unchecked_into::<HtmlInputElement>().value()))
+                        });
+                        html! {
+                            <input id={id.clone()} type="text" value={value} {oninput}
+                                aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                        }
+                    }
+                };
+                html! {
+                    <div class={classes!("field", error.is_some().then_some("invalid"))}>
+                        <label for={id.clone()}>{ spec.label }</label>
+                        { field }
+                        <small id={help_id}>{ spec.help }</small>
+                        if let Some(e) = error {
+                            <small id={format!("{id}-error")} class="error" aria-live="polite">
+                                { format!("{} {e}; the run keeps {}", spec.label, s.params.get(name).unwrap_or_default()) }
+                            </small>
+                        }
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,4 @@
+//! Hooks, one per file.
+
+pub mod use_run;
+pub mod use_shortcuts;

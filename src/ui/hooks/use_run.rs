@@ -1,0 +1,177 @@
+//! `use_run`: owns the run of the current pattern and its driver.
+//!
+//! The run is held in a `use_mut_ref` slot, either driven (a
+//! [`DriverHandle`]) or paused (the bare [`Run`]). Dropping the slot drops
+//! the run and so every task and timer of it: the component's teardown and
+//! [`RunHandle::reset`] both do only that.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::super::state::{Action, ClockKind, PageState};
+use crate::patterns::{self, Params};
+use crate::rt::{Run, Step};
+use crate::web::{drive, BrowserClock, DriverHandle, Pace};
+
+enum Slot {
+    Empty,
+    Driving(DriverHandle),
+    Paused(Run),
+}
+
+/// What `use_run` gives the page.
+#[derive(Clone)]
+pub struct RunHandle {
+    slot: Rc<RefCell<Slot>>,
+    // Events already sent to the reducer, so each slice sends only news.
+    seen: Rc<Cell<usize>>,
+    dispatcher: UseReducerDispatcher<PageState>,
+    generation: Rc<Cell<u64>>,
+}
+
+impl PartialEq for RunHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.slot, &other.slot)
+    }
+}
+
+impl RunHandle {
+    fn report(&self, run: &Run) {
+        let events = run.events();
+        let new: Vec<_> = events[self.seen.get().min(events.len())..].to_vec();
+        self.seen.set(events.len());
+        drop(events);
+        self.dispatcher.dispatch(Action::Progress {
+            generation: self.generation.get(),
+            events: new,
+            now: run.now(),
+            outcome: run.outcome(),
+        });
+    }
+
+    fn drive(&self, run: Run, pace: Pace) {
+        let me = self.clone();
+        let handle = drive(run, pace, move |run| me.report(run));
+        *self.slot.borrow_mut() = Slot::Driving(handle);
+    }
+
+    /// Starts `params` afresh at `seed` on `clock`, at `speed` if virtual.
+    pub fn start(&self, params: &Params, seed: u64, clock: ClockKind, speed: f64) {
+        self.reset_quietly();
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
+        self.seen.set(0);
+        self.dispatcher.dispatch(Action::Started(generation));
+        let (run, pace) = match clock {
+            ClockKind::Virtual => (Run::new_virtual(seed), Pace::Virtual { speed }),
+            ClockKind::Real => (Run::new(Rc::new(BrowserClock::new()), seed), Pace::Real),
+        };
+        patterns::start(&run, params);
+        self.drive(run, pace);
+    }
+
+    /// Starts `params` at `seed` on the virtual clock, paused before its
+    /// first step (what Step does when nothing is running).
+    pub fn start_paused(&self, params: &Params, seed: u64) {
+        self.reset_quietly();
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
+        self.seen.set(0);
+        self.dispatcher.dispatch(Action::Started(generation));
+        let run = Run::new_virtual(seed);
+        patterns::start(&run, params);
+        *self.slot.borrow_mut() = Slot::Paused(run);
+        self.dispatcher.dispatch(Action::Paused);
+    }
+
+    /// Pauses a virtual run (the real clock cannot pause).
+    pub fn pause(&self) {
+        let slot = std::mem::replace(&mut *self.slot.borrow_mut(), Slot::Empty);
+        *self.slot.borrow_mut() = match slot {
+            Slot::Driving(handle) => match handle.stop() {
+                Some(run) => {
+                    self.dispatcher.dispatch(Action::Paused);
+                    Slot::Paused(run)
+                }
+                None => Slot::Empty,
+            },
+            other => other,
+        };
+    }
+
+    /// Resumes a paused run at `speed`.
+    pub fn resume(&self, speed: f64) {
+        let slot = std::mem::replace(&mut *self.slot.borrow_mut(), Slot::Empty);
+        match slot {
+            Slot::Paused(run) => {
+                self.dispatcher.dispatch(Action::Resumed);
+                self.drive(run, Pace::Virtual { speed });
+            }
+            other => *self.slot.borrow_mut() = other,
+        }
+    }
+
+    /// Runs a paused virtual run until its trace grows by at least one
+    /// event (or it ends). Returns whether there was a paused run to step.
+    pub fn step(&self) -> bool {
+        let slot = self.slot.borrow();
+        let Slot::Paused(run) = &*slot else {
+            return false;
+        };
+        let before = run.events().len();
+        // Bounded: a step that records nothing (a bare poll) is followed by
+        // the next, but never more than a few thousand.
+        for _ in 0..10_000 {
+            match run.step() {
+                Step::Ended(_) => break,
+                _ if run.events().len() > before => break,
+                _ => {}
+            }
+        }
+        self.report(run);
+        true
+    }
+
+    /// Whether a run is paused now.
+    pub fn is_paused(&self) -> bool {
+        matches!(*self.slot.borrow(), Slot::Paused(_))
+    }
+
+    fn reset_quietly(&self) {
+        let old = std::mem::replace(&mut *self.slot.borrow_mut(), Slot::Empty);
+        drop(old);
+    }
+
+    /// Drops the run: every task and timer of it is gone.
+    pub fn reset(&self) {
+        self.reset_quietly();
+        self.generation.set(self.generation.get() + 1);
+        self.dispatcher.dispatch(Action::Reset);
+    }
+}
+
+/// The run of the page; dropped with the component.
+#[hook]
+pub fn use_run(dispatcher: UseReducerDispatcher<PageState>) -> RunHandle {
+    let slot = use_mut_ref(|| Slot::Empty);
+    let generation = use_state(|| Rc::new(Cell::new(0u64)));
+    let counter = use_state(|| Rc::new(Cell::new(0usize)));
+    let handle = RunHandle {
+        slot: slot.clone(),
+        seen: (*counter).clone(),
+        dispatcher,
+        generation: (*generation).clone(),
+    };
+    {
+        let slot = slot.clone();
+        use_effect_with((), move |_| {
+            move || {
+                let old = std::mem::replace(&mut *slot.borrow_mut(), Slot::Empty);
+                drop(old);
+            }
+        });
+    }
+    handle
+}

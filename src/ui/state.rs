@@ -1,0 +1,236 @@
+//! The page's state and its reducer. `reduce` is pure: no spawning, no
+//! timers, no randomness (a new seed arrives inside the action). The run
+//! itself lives in [`use_run`](super::hooks::use_run), which dispatches
+//! what happens to it here.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::patterns::{Params, PatternId};
+use crate::rt::{Event, Millis, Outcome};
+
+/// Which clock a run uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockKind {
+    /// The deterministic executor: steppable, any speed, exact replays.
+    Virtual,
+    /// The browser's event loop and timers.
+    Real,
+}
+
+/// Where the current run is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunStatus {
+    Ready,
+    Running,
+    Paused,
+    Finished(Millis),
+    Error(String),
+}
+
+impl RunStatus {
+    /// The status line, which starts with the word the contract promises.
+    pub fn text(&self, now: Millis) -> String {
+        match self {
+            RunStatus::Ready => "Ready".to_string(),
+            RunStatus::Running => format!("Running: {now} ms"),
+            RunStatus::Paused => format!("Paused at {now} ms"),
+            RunStatus::Finished(at) => format!("Finished at {at} ms"),
+            RunStatus::Error(message) => format!("Error: {message}"),
+        }
+    }
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageState {
+    pub pattern: PatternId,
+    /// The valid parameters a run uses.
+    pub params: Params,
+    /// What is typed in each parameter field, valid or not.
+    pub drafts: BTreeMap<&'static str, String>,
+    /// Why a field's draft is not used.
+    pub field_errors: BTreeMap<&'static str, String>,
+    pub seed: u64,
+    pub seed_error: Option<String>,
+    pub speed: f64,
+    pub speed_error: Option<String>,
+    pub clock: ClockKind,
+    pub status: RunStatus,
+    pub trace: Rc<Vec<Event>>,
+    pub now: Millis,
+    /// Bumped whenever a run starts or is reset, so news from an old run is
+    /// ignored.
+    pub generation: u64,
+}
+
+/// Something that happened on the page or to the run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SelectPattern(PatternId),
+    EditParam(&'static str, String),
+    EditSeed(String),
+    SetSeed(u64),
+    EditSpeed(String),
+    SetClock(ClockKind),
+    /// A run started; its news carries this generation.
+    Started(u64),
+    /// The run moved on: new events, the time, and how it ended if it did.
+    Progress {
+        generation: u64,
+        events: Vec<Event>,
+        now: Millis,
+        outcome: Option<Outcome>,
+    },
+    Paused,
+    Resumed,
+    Reset,
+}
+
+impl PageState {
+    /// The page for `pattern` with its defaults.
+    pub fn new(pattern: PatternId) -> PageState {
+        let params = Params::defaults(pattern);
+        PageState {
+            pattern,
+            drafts: params.pairs().into_iter().collect(),
+            params,
+            field_errors: BTreeMap::new(),
+            seed: 1,
+            seed_error: None,
+            speed: 1.0,
+            speed_error: None,
+            clock: ClockKind::Virtual,
+            status: RunStatus::Ready,
+            trace: Rc::new(Vec::new()),
+            now: 0,
+            generation: 0,
+        }
+    }
+
+    /// Whether any field holds a value the run would not use.
+    pub fn has_errors(&self) -> bool {
+        !self.field_errors.is_empty() || self.seed_error.is_some() || self.speed_error.is_some()
+    }
+
+    fn cleared(mut self) -> PageState {
+        self.status = RunStatus::Ready;
+        self.trace = Rc::new(Vec::new());
+        self.now = 0;
+        self.generation += 1;
+        self
+    }
+}
+
+/// Parses a speed multiplier: 0.1 to 100.
+pub fn parse_speed(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.1..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!("{text:?} is not a number from 0.1 to 100")),
+    }
+}
+
+/// Parses a seed: any whole number that fits in 64 bits.
+pub fn parse_seed(text: &str) -> Result<u64, String> {
+    text.trim()
+        .parse::<u64>()
+        .map_err(|_| format!("{text:?} is not a whole number from 0 to {}", u64::MAX))
+}
+
+impl Reducible for PageState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SelectPattern(p) => {
+                if p == s.pattern {
+                    return self;
+                }
+                let mut next = PageState::new(p);
+                next.seed = s.seed;
+                next.speed = s.speed;
+                next.clock = s.clock;
+                next.generation = s.generation;
+                return Rc::new(next.cleared());
+            }
+            Action::EditParam(name, text) => {
+                match s.params.set(name, &text) {
+                    Ok(()) => {
+                        s.field_errors.remove(name);
+                    }
+                    Err(e) => {
+                        s.field_errors.insert(name, e.expected);
+                    }
+                }
+                s.drafts.insert(name, text);
+            }
+            Action::EditSeed(text) => match parse_seed(&text) {
+                Ok(seed) => {
+                    s.seed = seed;
+                    s.seed_error = None;
+                }
+                Err(e) => s.seed_error = Some(e),
+            },
+            Action::SetSeed(seed) => {
+                s.seed = seed;
+                s.seed_error = None;
+            }
+            Action::EditSpeed(text) => match parse_speed(&text) {
+                Ok(speed) => {
+                    s.speed = speed;
+                    s.speed_error = None;
+                }
+                Err(e) => s.speed_error = Some(e),
+            },
+            Action::SetClock(clock) => {
+                if clock == s.clock {
+                    return self;
+                }
+                s.clock = clock;
+                return Rc::new(s.cleared());
+            }
+            Action::Started(generation) => {
+                s.generation = generation;
+                s.status = RunStatus::Running;
+                s.trace = Rc::new(Vec::new());
+                s.now = 0;
+            }
+            Action::Progress {
+                generation,
+                events,
+                now,
+                outcome,
+            } => {
+                if generation != s.generation {
+                    return self;
+                }
+                if !events.is_empty() {
+                    let mut trace = (*s.trace).clone();
+                    trace.extend(events);
+                    s.trace = Rc::new(trace);
+                }
+                s.now = now;
+                match outcome {
+                    Some(Outcome::Finished { at }) => s.status = RunStatus::Finished(at),
+                    Some(Outcome::Deadlock(d)) => s.status = RunStatus::Error(d.to_string()),
+                    None => {}
+                }
+            }
+            Action::Paused => {
+                if s.status == RunStatus::Running {
+                    s.status = RunStatus::Paused;
+                }
+            }
+            Action::Resumed => {
+                if s.status == RunStatus::Paused {
+                    s.status = RunStatus::Running;
+                }
+            }
+            Action::Reset => return Rc::new(s.cleared()),
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,166 @@
+//! The views of a run, each drawn from the trace through `view`: the
+//! timeline, the output order, the deadline ledger, the refresher, the event
+//! log, and the code.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::patterns::PatternId;
+use crate::rt::{Event, Millis};
+use crate::view;
+
+/// What every view gets: the trace so far and the current time.
+#[derive(Properties, PartialEq, Clone)]
+pub struct TraceProps {
+    pub trace: Rc<Vec<Event>>,
+    pub now: Millis,
+    pub pattern: PatternId,
+}
+
+/// The SVG swimlanes, one lane per task, with a playhead at `now`.
+#[component]
+pub fn Timeline(props: &TraceProps) -> Html {
+    let svg = view::svg(props.pattern.title(), &props.trace, Some(props.now));
+    html! {
+        <figure class="timeline" aria-label="Timeline">
+            <div class="scroll" tabindex="0" aria-label="Timeline, scrolls sideways">
+                { Html::from_html_unchecked(AttrValue::from(svg)) }
+            </div>
+            <figcaption>
+                { "One lane per goroutine. Amber: blocked on a channel, lock or context. \
+                   Blue: sleeping or working. Lines: a value going from a send to its receive. \
+                   Green dots: printed output. Hover a mark for details." }
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The printed lines in arrival order, with where each came from.
+#[component]
+pub fn OutputOrder(props: &TraceProps) -> Html {
+    let lines = view::outputs(&props.trace);
+    let sourced = lines.iter().any(|l| l.source.is_some());
+    let all_same = lines.len() > 1 && lines.iter().all(|l| l.text == lines[0].text);
+    html! {
+        <section class="card" aria-labelledby="output-heading">
+            <h3 id="output-heading">{ "Output order" }</h3>
+            if lines.is_empty() {
+                <p class="muted">{ "Nothing printed yet." }</p>
+            }
+            <ol aria-label="Output order" class="outputs">
+                { for lines.iter().map(|l| html! {
+                    <li>
+                        <span class="t">{ format!("{} ms", l.t) }</span>
+                        { " " }
+                        <code>{ &l.text }</code>
+                        if let Some(source) = l.source {
+                            { " " }
+                            <span class="source">{ format!("word #{}", source + 1) }</span>
+                        }
+                    </li>
+                }) }
+            </ol>
+            if sourced && !all_same {
+                <p class="hint">{ "Arrival order is not source order: each word arrived when its goroutine's work finished." }</p>
+            }
+        </section>
+    }
+}
+
+/// The deadline, and how each worker fared against it.
+#[component]
+pub fn DeadlineLedger(props: &TraceProps) -> Html {
+    let Some(ledger) = view::deadline_ledger(&props.trace) else {
+        return html! {};
+    };
+    html! {
+        <section class="card" role="region" aria-label="Deadline">
+            <h3>{ format!("Deadline at {} ms", ledger.deadline) }</h3>
+            <table>
+                <thead><tr><th>{ "Worker" }</th><th>{ "Work" }</th><th>{ "Outcome" }</th></tr></thead>
+                <tbody>
+                    { for ledger.entries.iter().map(|e| {
+                        let outcome = match (&e.status, e.at) {
+                            (view::LedgerStatus::Finished, Some(t)) => format!("finished at {t} ms"),
+                            (view::LedgerStatus::Cancelled, Some(t)) => format!("cancelled at {t} ms, cleaned up"),
+                            _ => "working".to_string(),
+                        };
+                        html! { <tr><td>{ &e.worker }</td><td>{ format!("{} ms", e.work_ms) }</td><td>{ outcome }</td></tr> }
+                    }) }
+                </tbody>
+            </table>
+            <p>{ format!("ctx.Err() = {}", ledger.err.as_deref().unwrap_or("nil")) }</p>
+        </section>
+    }
+}
+
+/// The token refresher at the current time.
+#[component]
+pub fn RefresherPanel(props: &TraceProps) -> Html {
+    let Some(r) = view::refresher_at(&props.trace, props.now) else {
+        if matches!(props.pattern, PatternId::TokenCache | PatternId::TokenFuture) {
+            return html! {
+                <section class="card" role="region" aria-label="Refresher">
+                    <h3>{ "Refresher" }</h3><p class="muted">{ "Not started." }</p>
+                </section>
+            };
+        }
+        return html! {};
+    };
+    let expiry = match r.expires {
+        Some(at) if at > props.now => format!("expires in {} ms (at {at} ms)", at - props.now),
+        Some(at) => format!("expired at {at} ms"),
+        None => "no token yet".to_string(),
+    };
+    html! {
+        <section class="card" role="region" aria-label="Refresher">
+            <h3>{ "Refresher" }</h3>
+            <dl class="facts">
+                <dt>{ "State" }</dt><dd class={classes!("state", r.state.clone())}>{ &r.state }</dd>
+                <dt>{ "Token" }</dt><dd><code>{ if r.token.is_empty() { "none" } else { &r.token } }</code>{ " " }{ expiry }</dd>
+                <dt>{ "Refreshes" }</dt><dd>{ format!("refresh count {}", r.refreshes) }</dd>
+                <dt>{ "Failures in a row" }</dt><dd>{ r.failures_in_row }</dd>
+                <dt>{ "Waiting on the lock" }</dt>
+                <dd>{ if r.waiting.is_empty() { "nobody".to_string() } else { r.waiting.join(", ") } }</dd>
+            </dl>
+        </section>
+    }
+}
+
+/// Every trace event, newest last.
+#[component]
+pub fn EventLog(props: &TraceProps) -> Html {
+    html! {
+        <section class="card log-card" aria-labelledby="log-heading">
+            <h3 id="log-heading">{ "Event log" }</h3>
+            <div role="log" aria-label="Event log" aria-live="polite" class="log" tabindex="0">
+                { for props.trace.iter().map(|e| html! {
+                    <div class={classes!("ev", e.kind.name())}>{ view::log_line(e) }</div>
+                }) }
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CodeProps {
+    pub pattern: PatternId,
+}
+
+/// The article's Go beside the Rust that runs.
+#[component]
+pub fn Code(props: &CodeProps) -> Html {
+    html! {
+        <section class="code" aria-label="Code">
+            <div>
+                <h3>{ "Go (the article's pattern)" }</h3>
+                <pre><code>{ props.pattern.go_source() }</code></pre>
+            </div>
+            <div>
+                <h3>{ "Rust (the code that runs here)" }</h3>
+                <pre><code>{ props.pattern.rust_source() }</code></pre>
+            </div>
+        </section>
+    }
+}

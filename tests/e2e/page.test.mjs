@@ -1,0 +1,199 @@
+// The playground page, driven only through CONTRACT.md's roles and names.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the page on `pattern`, sets Speed to 100 and returns the page. */
+async function open(pattern) {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByRole('tab', { name: pattern }).click();
+  await page.getByRole('spinbutton', { name: 'Speed' }).fill('100');
+  return { page, errors };
+}
+
+async function runToFinish(page, timeout = 20_000) {
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout });
+  return page.getByRole('status').innerText();
+}
+
+async function outputs(page) {
+  return page.getByRole('list', { name: 'Output order' }).getByRole('listitem').allInnerTexts();
+}
+
+// (pattern, what the finished page must show)
+const PATTERNS = [
+  ['Spawn and wait', async (page, status) => {
+    assert.match(status, /Finished at 1000 ms/);
+    assert.deepEqual((await outputs(page)).map((t) => t.replace(/\s+/g, ' ')), ['1000 ms done after 1000 ms']);
+  }],
+  ['WaitGroup', async (page) => {
+    assert.equal((await outputs(page)).length, 2);
+  }],
+  ['Dynamic words', async (page) => {
+    const lines = await outputs(page);
+    assert.equal(lines.length, 9);
+    assert.ok(lines.every((l) => /word #\d/.test(l)), 'each word shows its source position');
+  }],
+  ['Deadline', async (page, status) => {
+    assert.match(status, /Finished at 1000 ms/);
+    const ledger = page.getByRole('region', { name: 'Deadline' });
+    const text = await ledger.innerText();
+    assert.match(text, /worker-1\s+1500 ms\s+cancelled at 1000 ms/);
+    assert.match(text, /worker-3\s+2000 ms\s+cancelled at 1000 ms/);
+    assert.match(text, /worker-0\s+500 ms\s+finished at 500 ms/);
+  }],
+  ['Token cache', async (page) => {
+    const refresher = await page.getByRole('region', { name: 'Refresher' }).innerText();
+    assert.match(refresher, /stopped/);
+    assert.match(refresher, /refresh count [4-9]/);
+  }],
+  ['Token future', async (page) => {
+    const lines = await outputs(page);
+    assert.ok(lines.some((l) => l.includes('error: token cache shut down')));
+    assert.ok(lines.some((l) => /tok-\d/.test(l)));
+  }],
+  ['Pipeline', async (page) => {
+    const squares = (await outputs(page)).map((l) => Number(l.trim().split(/\s+/)[2]));
+    assert.deepEqual(squares.sort((a, b) => a - b), [1, 4, 9, 16, 25, 36, 49, 64, 81, 100]);
+  }],
+];
+
+for (const [pattern, check] of PATTERNS) {
+  test(`${pattern} runs to Finished on the virtual clock`, async () => {
+    const { page, errors } = await open(pattern);
+    const status = await runToFinish(page);
+    await check(page, status);
+    await page.getByRole('figure', { name: 'Timeline' }).locator('svg').waitFor();
+    assert.ok((await page.getByRole('log', { name: 'Event log' }).innerText()).includes(' ms '));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('the token cache refresh count grows while it runs', async () => {
+  const { page, errors } = await open('Token cache');
+  await page.getByRole('spinbutton', { name: 'Speed' }).fill('2');
+  await page.getByRole('button', { name: 'Run' }).click();
+  const refresher = page.getByRole('region', { name: 'Refresher' });
+  await refresher.filter({ hasText: /refresh count 1/ }).waitFor({ timeout: 5000 });
+  await refresher.filter({ hasText: /refresh count 2/ }).waitFor({ timeout: 5000 });
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.match(await page.getByRole('status').innerText(), /^Ready/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('failing refreshes stop the token cache', async () => {
+  const { page, errors } = await open('Token cache');
+  await page.getByRole('textbox', { name: 'Failing refreshes' }).fill('2,3,4');
+  await runToFinish(page);
+  assert.match(await page.getByRole('region', { name: 'Refresher' }).innerText(), /stopped/);
+  assert.ok((await outputs(page)).some((l) => l.includes('main: shutting down: refresh failed 3 times in a row')));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('spawn-wait on the real clock finishes after about a second', async () => {
+  const { page, errors } = await open('Spawn and wait');
+  await page.getByRole('radio', { name: 'Real' }).check();
+  assert.ok(await page.getByRole('button', { name: 'Pause' }).isDisabled());
+  assert.ok(await page.getByRole('button', { name: 'Step' }).isDisabled());
+  const t0 = Date.now();
+  const status = await runToFinish(page, 10_000);
+  const elapsed = Date.now() - t0;
+  console.log(`# real clock: finished after ${elapsed} ms of wall time (${status})`);
+  assert.ok(elapsed >= 950, `finished after only ${elapsed} ms`);
+  assert.match(status, /Finished at 10\d\d ms/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('stepping through deadline one event at a time', async () => {
+  const { page, errors } = await open('Deadline');
+  const log = page.getByRole('log', { name: 'Event log' });
+  const step = page.getByRole('button', { name: 'Step' });
+  await step.click();
+  assert.match(await page.getByRole('status').innerText(), /^Paused at 0 ms/);
+  let lines = (await log.innerText()).split('\n').filter(Boolean).length;
+  assert.ok(lines >= 1);
+  for (let i = 0; i < 5; i++) {
+    await step.click();
+    const now = (await log.innerText()).split('\n').filter(Boolean).length;
+    assert.ok(now > lines, `step ${i} added no event`);
+    lines = now;
+  }
+  // Step on until the deadline passes.
+  for (let i = 0; i < 200 && !/^Finished/.test(await page.getByRole('status').innerText()); i++) {
+    await step.click();
+  }
+  assert.match(await page.getByRole('status').innerText(), /^Finished at 1000 ms/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a whole run by keyboard alone', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const first = page.getByRole('tab', { name: 'Spawn and wait' });
+  await first.focus();
+  await page.keyboard.press('End'); // Pipeline
+  await page.keyboard.press('ArrowLeft'); // Token future
+  await page.keyboard.press('ArrowLeft'); // Token cache
+  await page.keyboard.press('ArrowLeft'); // Deadline
+  assert.equal(await page.getByRole('tab', { name: 'Deadline' }).getAttribute('aria-selected'), 'true');
+  // Tab to Speed, type, then leave the field and press Space to run.
+  const speed = page.getByRole('spinbutton', { name: 'Speed' });
+  for (let i = 0; i < 12 && !(await speed.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.ok(await speed.evaluate((el) => el === document.activeElement), 'Speed is reachable by Tab');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('100');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press(' ');
+  await page.getByRole('status').filter({ hasText: /^Finished at 1000 ms/ }).waitFor({ timeout: 20_000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an invalid parameter is shown beside its field and never run', async () => {
+  const { page, errors } = await open('Deadline');
+  const field = page.getByRole('spinbutton', { name: 'Deadline (ms)' });
+  await field.fill('0');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('.field.invalid').innerText(), /is not a whole number from 1 to 60000/);
+  assert.ok(await page.getByRole('button', { name: 'Run' }).isDisabled());
+  await field.fill('300');
+  const status = await runToFinish(page);
+  assert.match(status, /Finished at 300 ms/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the words gotcha and its fix on the same seed', async () => {
+  const { page, errors } = await open('Dynamic words');
+  await page.getByRole('combobox', { name: 'Capture' }).selectOption('shared');
+  await runToFinish(page);
+  const lines = await outputs(page);
+  assert.ok(lines.every((l) => l.includes('dog')), lines.join('\n'));
+  await page.getByRole('button', { name: 'Show the fix on the same seed' }).click();
+  await page.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 20_000 });
+  const fixed = await outputs(page);
+  assert.equal(new Set(fixed.map((l) => l.trim().split(/\s+/)[2])).size, 8); // "the" appears twice
+  assert.deepEqual(errors, []);
+  await page.close();
+});
