@@ -29,3 +29,5 @@ mod web;
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod golden;
+#[cfg(target_arch = "wasm32")]
+mod ui;

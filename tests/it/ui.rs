@@ -1,0 +1,126 @@
+//! Component tests in the browser: mount the app, let Yew's scheduler flush,
+//! act through the DOM, and assert on what it shows.
+
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use csp_playground::ui::App;
+
+/// Mounts the app in a fresh element and waits for the first render.
+async fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+/// Lets Yew's scheduler run the renders that are due.
+async fn settle() {
+    TimeoutFuture::new(0).await;
+    TimeoutFuture::new(0).await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn button(root: &Element, text: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().as_deref().map(str::trim) == Some(text))
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn status(root: &Element) -> String {
+    root.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap()
+}
+
+async fn click(root: &Element, text: &str) {
+    button(root, text).click();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shows_every_pattern_and_is_ready() {
+    let root = mount().await;
+    let tabs: Vec<String> = all(&root, "[role=tab]").iter().filter_map(|t| t.text_content()).collect();
+    assert_eq!(
+        tabs,
+        ["Spawn and wait", "WaitGroup", "Dynamic words", "Deadline", "Token cache", "Token future", "Pipeline"]
+    );
+    assert_eq!(status(&root), "Ready");
+    assert!(root.query_selector("figure[aria-label=Timeline] svg").unwrap().is_some());
+    assert!(root.query_selector("[role=log][aria-label='Event log']").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn stepping_deadline_reaches_the_deadline_and_fills_the_ledger() {
+    let root = mount().await;
+    click(&root, "Deadline").await;
+    click(&root, "Step").await;
+    assert!(status(&root).starts_with("Paused at 0 ms"), "{}", status(&root));
+    for _ in 0..300 {
+        if status(&root).starts_with("Finished") {
+            break;
+        }
+        click(&root, "Step").await;
+    }
+    assert_eq!(status(&root), "Finished at 1000 ms");
+    let ledger = root.query_selector("[aria-label=Deadline]").unwrap().unwrap().text_content().unwrap();
+    assert!(ledger.contains("cancelled at 1000 ms"), "{ledger}");
+    let outputs = all(&root, "ol[aria-label='Output order'] li");
+    assert_eq!(outputs.len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_field_is_marked_and_disables_run() {
+    let root = mount().await;
+    let input: HtmlInputElement = root.query_selector("#param-delay_ms").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("-5");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error = root.query_selector(".field.invalid .error").unwrap().unwrap().text_content().unwrap();
+    assert!(error.contains("is not a whole number from 0 to 60000"), "{error}");
+    assert!(button(&root, "Run").has_attribute("disabled"));
+    input.set_value("5");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle().await;
+    assert!(!button(&root, "Run").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn switching_pattern_or_reset_drops_the_run() {
+    let root = mount().await;
+    click(&root, "Step").await;
+    assert!(status(&root).starts_with("Paused"));
+    click(&root, "Reset").await;
+    assert_eq!(status(&root), "Ready");
+    assert_eq!(all(&root, "[role=log] .ev").len(), 0);
+    click(&root, "Step").await;
+    click(&root, "Pipeline").await;
+    assert_eq!(status(&root), "Ready");
+    assert_eq!(all(&root, "[role=log] .ev").len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_real_clock_disables_pause_and_step_and_says_why() {
+    let root = mount().await;
+    let real: HtmlInputElement = all(&root, "input[type=radio]")[1].clone().dyn_into().unwrap();
+    real.click();
+    settle().await;
+    assert!(button(&root, "Pause").has_attribute("disabled"));
+    assert!(button(&root, "Step").has_attribute("disabled"));
+    let why = root.query_selector("#real-clock-why").unwrap().unwrap().text_content().unwrap();
+    assert!(why.contains("cannot be paused"), "{why}");
+}
