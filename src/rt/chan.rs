@@ -125,21 +125,17 @@ pub(crate) struct SendSlot<T> {
     delivered: Cell<bool>,
 }
 
-pub(crate) struct RecvSlot<T> {
-    // `None` after a claim means the channel was closed.
-    value: RefCell<Option<(u64, T)>>,
-}
-
 struct SendWaiter<T> {
     parker: Rc<Parker>,
     arm: usize,
     slot: Rc<SendSlot<T>>,
 }
 
-struct RecvWaiter<T> {
+// A blocked receive: the value is handed to its parker (nothing handed
+// after a claim means the channel was closed).
+struct RecvWaiter {
     parker: Rc<Parker>,
     arm: usize,
-    slot: Rc<RecvSlot<T>>,
 }
 
 struct State<T> {
@@ -147,7 +143,7 @@ struct State<T> {
     closed: bool,
     next_msg: u64,
     sendq: VecDeque<SendWaiter<T>>,
-    recvq: VecDeque<RecvWaiter<T>>,
+    recvq: VecDeque<RecvWaiter>,
 }
 
 struct Inner<T> {
@@ -342,9 +338,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
                 let shown = format!("{value:?}");
                 rt.record(self.send_event(msg, shown.clone()));
                 rt.shared
-                    .record_as(&waiter.parker.task, self.recv_event(msg, shown));
+                    .record_as(&waiter.parker.task(rt), self.recv_event(msg, shown));
             }
-            *waiter.slot.value.borrow_mut() = Some((msg, value));
+            waiter.parker.hand(Box::new((msg, value)));
             waiter.parker.wake(rt);
             return Ok(());
         }
@@ -378,7 +374,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
                 if let Some((m, v)) = moved {
                     if rt.tracing() {
                         rt.shared
-                            .record_as(&waiter.parker.task, self.send_event(m, format!("{v:?}")));
+                            .record_as(&waiter.parker.task(rt), self.send_event(m, format!("{v:?}")));
                     }
                     state.buf.push_back((m, v));
                 }
@@ -404,7 +400,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
             if rt.tracing() {
                 let shown = format!("{value:?}");
                 rt.shared
-                    .record_as(&waiter.parker.task, self.send_event(msg, shown.clone()));
+                    .record_as(&waiter.parker.task(rt), self.send_event(msg, shown.clone()));
                 rt.record(self.recv_event(msg, shown));
             }
             waiter.parker.wake(rt);
@@ -490,16 +486,11 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         slot
     }
 
-    pub(crate) fn enqueue_recv(&self, parker: &Rc<Parker>, arm: usize) -> Rc<RecvSlot<T>> {
-        let slot = Rc::new(RecvSlot {
-            value: RefCell::new(None),
-        });
+    pub(crate) fn enqueue_recv(&self, parker: &Rc<Parker>, arm: usize) {
         self.inner.state.borrow_mut().recvq.push_back(RecvWaiter {
             parker: parker.clone(),
             arm,
-            slot: slot.clone(),
         });
-        slot
     }
 
     /// The outcome of a claimed blocked send: `Ok` or the value back.
@@ -515,8 +506,8 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     }
 
     /// The outcome of a claimed blocked receive.
-    pub(crate) fn finish_recv(&self, slot: &RecvSlot<T>) -> Option<T> {
-        let value = slot.value.borrow_mut().take();
+    pub(crate) fn finish_recv(&self, parker: &Parker) -> Option<T> {
+        let value = parker.take_handed::<(u64, T)>();
         if value.is_none() && self.inner.rt.tracing() {
             self.inner.rt.record(Kind::RecvClosed {
                 chan: self.inner.name.to_string(),
@@ -644,7 +635,7 @@ impl<T: fmt::Debug + 'static> Drop for SendFuture<T> {
 #[must_use = "a receive does nothing unless awaited"]
 pub struct RecvFuture<T: fmt::Debug + 'static> {
     chan: Chan<T>,
-    wait: Option<(Rc<Parker>, Rc<RecvSlot<T>>)>,
+    wait: Option<Rc<Parker>>,
 }
 
 impl<T: fmt::Debug + 'static> fmt::Debug for RecvFuture<T> {
@@ -658,9 +649,9 @@ impl<T: fmt::Debug + 'static> Future for RecvFuture<T> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         let this = self.get_mut();
-        if let Some((parker, slot)) = &this.wait {
+        if let Some(parker) = &this.wait {
             if parker.claimed().is_some() {
-                let value = this.chan.finish_recv(slot);
+                let value = this.chan.finish_recv(parker);
                 this.wait = None;
                 return Poll::Ready(value);
             }
@@ -673,9 +664,9 @@ impl<T: fmt::Debug + 'static> Future for RecvFuture<T> {
             Err(TryRecvError::Empty) => {
                 let rt = this.chan.rt();
                 let parker = Parker::new(rt, cx.waker());
-                let slot = this.chan.enqueue_recv(&parker, 0);
+                this.chan.enqueue_recv(&parker, 0);
                 rt.park("recv", this.chan.park_label());
-                this.wait = Some((parker, slot));
+                this.wait = Some(parker);
                 Poll::Pending
             }
         }
@@ -684,7 +675,7 @@ impl<T: fmt::Debug + 'static> Future for RecvFuture<T> {
 
 impl<T: fmt::Debug + 'static> Drop for RecvFuture<T> {
     fn drop(&mut self) {
-        if let Some((parker, _)) = &self.wait {
+        if let Some(parker) = &self.wait {
             parker.claim(ABANDONED);
         }
     }

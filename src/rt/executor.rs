@@ -683,6 +683,21 @@ impl Shared {
         last.clone()
     }
 
+    /// The task in slab slot `index`, if it is still task `id`.
+    pub(crate) fn task_ref(&self, id: u32, index: u32) -> TaskRef {
+        let tasks = self.tasks.borrow();
+        tasks
+            .entries
+            .get(index as usize)
+            .and_then(|e| e.slot.as_ref())
+            .filter(|s| s.task.id == id)
+            .map(|s| s.task.clone())
+            .unwrap_or_else(|| TaskRef {
+                id,
+                name: "ended".into(),
+            })
+    }
+
     pub(crate) fn current_is_set(&self) -> bool {
         self.current.borrow().is_some()
     }
@@ -835,6 +850,13 @@ impl Rt {
         }
         let task = self.current_task();
         self.shared.record_as(&task, kind);
+    }
+
+    /// The current task's number and slab index (`u32::MAX`s outside a task).
+    pub(crate) fn current_ids(&self) -> (u32, u32) {
+        let id = self.shared.current.borrow().as_ref().map_or(u32::MAX, |t| t.id);
+        let index = self.shared.current_index.get();
+        (id, u32::try_from(index).unwrap_or(u32::MAX))
     }
 
     pub(crate) fn current_task(&self) -> TaskRef {

@@ -38,7 +38,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use super::chan::{Chan, RecvSlot, SendError, SendSlot, TryRecvError, TrySendError, ABANDONED};
+use super::chan::{Chan, SendError, SendSlot, TryRecvError, TrySendError, ABANDONED};
 use super::executor::Rt;
 use super::trace::Kind;
 use super::wait::Parker;
@@ -48,8 +48,8 @@ trait Arm<R> {
     fn try_now(&mut self, cx: &mut Context<'_>) -> Option<R>;
     /// Queues as arm `index` of `parker`.
     fn enqueue(&mut self, parker: &Rc<Parker>, index: usize);
-    /// The result, after a counterpart claimed this arm.
-    fn finish(&mut self) -> R;
+    /// The result, after a counterpart claimed this arm of `parker`.
+    fn finish(&mut self, parker: &Parker) -> R;
     /// Takes back what was queued after the wait was abandoned.
     fn abandon(&mut self);
     /// How the trace names this arm.
@@ -59,7 +59,6 @@ trait Arm<R> {
 struct RecvArm<T: fmt::Debug + 'static, F> {
     chan: Chan<T>,
     map: Option<F>,
-    slot: Option<Rc<RecvSlot<T>>>,
 }
 
 impl<T: fmt::Debug + 'static, R, F: FnOnce(Option<T>) -> R> Arm<R> for RecvArm<T, F> {
@@ -73,18 +72,15 @@ impl<T: fmt::Debug + 'static, R, F: FnOnce(Option<T>) -> R> Arm<R> for RecvArm<T
     }
 
     fn enqueue(&mut self, parker: &Rc<Parker>, index: usize) {
-        self.slot = Some(self.chan.enqueue_recv(parker, index));
+        self.chan.enqueue_recv(parker, index);
     }
 
-    fn finish(&mut self) -> R {
-        let slot = self.slot.take().expect("a claimed recv arm was queued");
-        let value = self.chan.finish_recv(&slot);
+    fn finish(&mut self, parker: &Parker) -> R {
+        let value = self.chan.finish_recv(parker);
         (self.map.take().expect("an arm finishes once"))(value)
     }
 
-    fn abandon(&mut self) {
-        self.slot = None;
-    }
+    fn abandon(&mut self) {}
 
     fn label(&self) -> String {
         format!("recv {}", self.chan.name())
@@ -118,7 +114,7 @@ impl<T: fmt::Debug + 'static, R, F: FnOnce(Result<(), SendError<T>>) -> R> Arm<R
         }
     }
 
-    fn finish(&mut self) -> R {
+    fn finish(&mut self, _: &Parker) -> R {
         let slot = self.slot.take().expect("a claimed send arm was queued");
         let result = self.chan.finish_send(&slot);
         (self.map.take().expect("an arm finishes once"))(result)
@@ -152,7 +148,7 @@ impl<Fut: Future, R, F: FnOnce(Fut::Output) -> R> Arm<R> for FutureArm<Fut, F> {
     // A future wakes the task itself; it is never claimed through a parker.
     fn enqueue(&mut self, _: &Rc<Parker>, _: usize) {}
 
-    fn finish(&mut self) -> R {
+    fn finish(&mut self, _: &Parker) -> R {
         unreachable!("future arms are never claimed")
     }
 
@@ -201,7 +197,6 @@ impl<'a, R: 'a> Select<'a, R> {
         self.arms.push(Box::new(RecvArm {
             chan: chan.clone(),
             map: Some(map),
-            slot: None,
         }));
         self
     }
@@ -276,7 +271,7 @@ impl<'a, R: 'a> Future for Select<'a, R> {
                 }
                 let label = this.arms[index].label();
                 this.chose(label);
-                return Poll::Ready(this.arms[index].finish());
+                return Poll::Ready(this.arms[index].finish(&parker));
             }
             // Woken by a future arm (or spuriously): leave every queue, then
             // look again from scratch.

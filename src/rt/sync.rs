@@ -240,7 +240,7 @@ impl<T> Mutex<T> {
 
     /// Names of the tasks waiting for it, longest first.
     pub fn waiters(&self) -> Vec<String> {
-        self.inner.waiters.names()
+        self.inner.waiters.names(&self.inner.rt)
     }
 
     fn unlock(&self) {

@@ -7,6 +7,7 @@
 //! then sees it claimed and skips it. That is what keeps a `select` from
 //! completing two operations at once.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -15,32 +16,62 @@ use std::task::Waker;
 use super::executor::{Rt, TaskRef};
 use super::trace::Kind;
 
+const UNCLAIMED: u32 = u32::MAX;
+const ABANDONED_U32: u32 = u32::MAX - 1;
+
 pub(crate) struct Parker {
-    pub(crate) task: TaskRef,
-    claimed: Cell<Option<usize>>,
+    // Which task waits, as its number and slab index: 8 bytes rather than a
+    // name, since a million of these may be parked at once.
+    task_id: u32,
+    task_index: u32,
+    // The claimed arm, or UNCLAIMED: a u32 keeps a parked task small.
+    claimed: Cell<u32>,
     waker: RefCell<Option<Waker>>,
+    // What a counterpart handed over with the claim (a received value).
+    // Only the claimed arm can be handed anything, so one slot serves every
+    // arm of a select, and a parked receive costs no allocation of its own.
+    handed: RefCell<Option<Box<dyn Any>>>,
 }
 
 impl Parker {
     pub(crate) fn new(rt: &Rt, waker: &Waker) -> Rc<Parker> {
+        let (task_id, task_index) = rt.current_ids();
         Rc::new(Parker {
-            task: rt.current_task(),
-            claimed: Cell::new(None),
+            task_id,
+            task_index,
+            claimed: Cell::new(UNCLAIMED),
             waker: RefCell::new(Some(waker.clone())),
+            handed: RefCell::new(None),
         })
     }
 
     /// Claims the wait for `arm`; `false` if another arm already has it.
     pub(crate) fn claim(&self, arm: usize) -> bool {
-        if self.claimed.get().is_some() {
+        if self.claimed.get() != UNCLAIMED {
             return false;
         }
-        self.claimed.set(Some(arm));
+        // Arms are few; ABANDONED (usize::MAX) maps to the largest u32 but one.
+        self.claimed.set(u32::try_from(arm).unwrap_or(UNCLAIMED - 1));
         true
     }
 
+    /// Hands `value` to the claimed waiter.
+    pub(crate) fn hand(&self, value: Box<dyn Any>) {
+        *self.handed.borrow_mut() = Some(value);
+    }
+
+    /// Takes what was handed over, if it is a `V`.
+    pub(crate) fn take_handed<V: 'static>(&self) -> Option<V> {
+        let value = self.handed.borrow_mut().take()?;
+        value.downcast::<V>().ok().map(|v| *v)
+    }
+
     pub(crate) fn claimed(&self) -> Option<usize> {
-        self.claimed.get()
+        match self.claimed.get() {
+            UNCLAIMED => None,
+            ABANDONED_U32 => Some(super::chan::ABANDONED),
+            arm => Some(arm as usize),
+        }
     }
 
     pub(crate) fn set_waker(&self, waker: &Waker) {
@@ -50,11 +81,16 @@ impl Parker {
         }
     }
 
+    /// The waiting task, as the trace names it.
+    pub(crate) fn task(&self, rt: &Rt) -> TaskRef {
+        rt.shared.task_ref(self.task_id, self.task_index)
+    }
+
     /// Wakes the parked task, recording who woke it.
     pub(crate) fn wake(&self, rt: &Rt) {
         if rt.tracing() {
             let by = rt.current_task().name.to_string();
-            rt.shared.record_as(&self.task, Kind::Wake { by });
+            rt.shared.record_as(&self.task(rt), Kind::Wake { by });
         }
         if let Some(waker) = self.waker.borrow_mut().take() {
             waker.wake();
@@ -99,11 +135,11 @@ impl WaitList {
         }
     }
 
-    pub(crate) fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self, rt: &Rt) -> Vec<String> {
         self.waiters
             .borrow()
             .iter()
-            .map(|p| p.task.name.to_string())
+            .map(|p| p.task(rt).name.to_string())
             .collect()
     }
 }

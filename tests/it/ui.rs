@@ -42,7 +42,11 @@ fn button(root: &Element, text: &str) -> HtmlElement {
 }
 
 fn status(root: &Element) -> String {
-    root.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap()
+    root.query_selector("[role=status]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
 }
 
 async fn click(root: &Element, text: &str) {
@@ -53,14 +57,31 @@ async fn click(root: &Element, text: &str) {
 #[wasm_bindgen_test]
 async fn the_app_shows_every_pattern_and_is_ready() {
     let root = mount().await;
-    let tabs: Vec<String> = all(&root, "[role=tab]").iter().filter_map(|t| t.text_content()).collect();
+    let tabs: Vec<String> = all(&root, "[role=tab]")
+        .iter()
+        .filter_map(|t| t.text_content())
+        .collect();
     assert_eq!(
         tabs,
-        ["Spawn and wait", "WaitGroup", "Dynamic words", "Deadline", "Token cache", "Token future", "Pipeline"]
+        [
+            "Spawn and wait",
+            "WaitGroup",
+            "Dynamic words",
+            "Deadline",
+            "Token cache",
+            "Token future",
+            "Pipeline"
+        ]
     );
     assert_eq!(status(&root), "Ready");
-    assert!(root.query_selector("figure[aria-label=Timeline] svg").unwrap().is_some());
-    assert!(root.query_selector("[role=log][aria-label='Event log']").unwrap().is_some());
+    assert!(root
+        .query_selector("figure[aria-label=Timeline] svg")
+        .unwrap()
+        .is_some());
+    assert!(root
+        .query_selector("[role=log][aria-label='Event log']")
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
@@ -76,7 +97,12 @@ async fn stepping_deadline_reaches_the_deadline_and_fills_the_ledger() {
         click(&root, "Step").await;
     }
     assert_eq!(status(&root), "Finished at 1000 ms");
-    let ledger = root.query_selector("[aria-label=Deadline]").unwrap().unwrap().text_content().unwrap();
+    let ledger = root
+        .query_selector("[aria-label=Deadline]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(ledger.contains("cancelled at 1000 ms"), "{ledger}");
     let outputs = all(&root, "ol[aria-label='Output order'] li");
     assert_eq!(outputs.len(), 5);
@@ -85,16 +111,30 @@ async fn stepping_deadline_reaches_the_deadline_and_fills_the_ledger() {
 #[wasm_bindgen_test]
 async fn an_invalid_field_is_marked_and_disables_run() {
     let root = mount().await;
-    let input: HtmlInputElement = root.query_selector("#param-delay_ms").unwrap().unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = root
+        .query_selector("#param-delay_ms")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     input.set_value("-5");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let error = root.query_selector(".field.invalid .error").unwrap().unwrap().text_content().unwrap();
+    let error = root
+        .query_selector(".field.invalid .error")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(error.contains("is not a whole number from 0 to 60000"), "{error}");
     assert!(button(&root, "Run").has_attribute("disabled"));
     input.set_value("5");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     settle().await;
     assert!(!button(&root, "Run").has_attribute("disabled"));
 }
@@ -121,6 +161,11 @@ async fn the_real_clock_disables_pause_and_step_and_says_why() {
     settle().await;
     assert!(button(&root, "Pause").has_attribute("disabled"));
     assert!(button(&root, "Step").has_attribute("disabled"));
-    let why = root.query_selector("#real-clock-why").unwrap().unwrap().text_content().unwrap();
+    let why = root
+        .query_selector("#real-clock-why")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(why.contains("cannot be paused"), "{why}");
 }
