@@ -32,4 +32,5 @@ gb=$(awk '$1=="parked" {print $4}' "$out/go")
 wb=$(awk '$1=="parked" {print $5}' "$out/wasm")
 printf '%-10s %14s %14s %10s %14s\n' "bytes/task" "$rb" "$gb" "$(awk -v r="$rb" -v g="$gb" 'BEGIN { printf "%.2f", r / g }')" "$(awk '$1=="parked" {print $4}' "$out/wasm")"
 echo "wasm memory growth with every task parked: ${wb#wasm_memory_growth_mb=} MB"
+echo "browser, 1,000,000 tasks through the page's driver: $(awk '$1=="frames" {print $4, $5}' "$out/wasm" 2>/dev/null)"
 rm -rf "$out"

@@ -52,6 +52,19 @@ fn finish(run: &Run) {
 /// on a WaitGroup (Go: `go func() { wg.Done() }()` n times).
 pub fn spawn_complete(n: u64, now: &mut dyn FnMut() -> f64) -> Sample {
     let run = quiet_run(1);
+    spawn_on(&run, n);
+    let start = now();
+    finish(&run);
+    Sample {
+        name: "spawn",
+        n,
+        wall_ms: now() - start,
+    }
+}
+
+/// Starts the spawn-and-complete workload on `run` (the browser drives it
+/// through the page's driver to count frames).
+pub fn spawn_on(run: &Run, n: u64) {
     let rt = run.rt();
     run.start(async move {
         let wg = rt.wait_group("wg");
@@ -62,13 +75,6 @@ pub fn spawn_complete(n: u64, now: &mut dyn FnMut() -> f64) -> Sample {
         }
         wg.wait().await;
     });
-    let start = now();
-    finish(&run);
-    Sample {
-        name: "spawn",
-        n,
-        wall_ms: now() - start,
-    }
 }
 
 /// Parks `n` tasks on one unbuffered channel, calls `measure` while they are

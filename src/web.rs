@@ -7,8 +7,10 @@
 pub mod bench;
 mod clock;
 mod driver;
+mod frames;
 mod panic;
 
 pub use clock::BrowserClock;
 pub use driver::{drive, yield_to_browser, DriverHandle, Pace};
+pub use frames::FrameCounter;
 pub use panic::{install_panic_hook, show_fatal_error};

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 
-use super::{drive, yield_to_browser, BrowserClock, Pace};
+use super::{drive, yield_to_browser, BrowserClock, FrameCounter, Pace};
 use crate::bench;
 use crate::rt::{Level, Run};
 
@@ -85,6 +85,26 @@ pub async fn run_all(n: u64) -> Vec<String> {
         s.n,
         s.ns_per_op(),
         s.wall_ms
+    ));
+    yield_to_browser().await;
+
+    // n tasks spawned and completed through the page's driver, while
+    // counting animation frames: the page keeps rendering.
+    let run = Run::new_virtual(1);
+    run.set_level(Level::Off);
+    bench::spawn_on(&run, n);
+    let counter = FrameCounter::start();
+    let start = performance.now();
+    let handle = drive(run, Pace::Flat, |_| {});
+    while !handle.is_stopped() {
+        gloo_timers::future::TimeoutFuture::new(5).await;
+    }
+    lines.push(format!(
+        "frames {} {:.1} frames={} longest_frame_gap_ms={:.0}",
+        n,
+        (performance.now() - start) * 1e6 / n as f64,
+        counter.frames(),
+        counter.longest_gap_ms()
     ));
     lines
 }

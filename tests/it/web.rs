@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use csp_playground::rt::{Clock, Kind, Run};
-use csp_playground::web::{drive, BrowserClock, DriverHandle, Pace};
+use csp_playground::web::{drive, BrowserClock, DriverHandle, FrameCounter, Pace};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -134,4 +134,36 @@ async fn a_virtual_run_in_the_browser_matches_the_native_trace_shape() {
     });
     until_stopped(&handle, 2000).await;
     assert_eq!(*seen.borrow(), expected);
+}
+
+#[wasm_bindgen_test]
+async fn a_big_run_keeps_animation_frames_flowing() {
+    // Many tasks, each of which blocks once on a channel and is released:
+    // far more work than one frame holds, even in a release build.
+    let run = Run::new_virtual(1);
+    run.set_level(csp_playground::rt::Level::Off);
+    let rt = run.rt();
+    let n = 100_000u32;
+    run.start(async move {
+        let gate = rt.chan::<()>("gate", 0);
+        let wg = rt.wait_group("wg");
+        for _ in 0..n {
+            let (gate, wg) = (gate.clone(), wg.clone());
+            let _ = wg.add(1);
+            rt.go("t", async move {
+                let _ = gate.recv().await;
+                wg.done();
+            });
+        }
+        rt.sleep(1).await;
+        let _ = gate.close();
+        wg.wait().await;
+    });
+    let counter = FrameCounter::start();
+    let handle = drive(run, Pace::Flat, |_| {});
+    until_stopped(&handle, 60_000).await;
+    let (frames, longest_gap) = (counter.frames(), counter.longest_gap_ms());
+    web_sys::console::log_1(&format!("{n} tasks: {frames} frames, longest gap {longest_gap:.0} ms").into());
+    assert!(frames >= 3, "only {frames} animation frames during the run");
+    assert!(longest_gap < 250.0, "a frame waited {longest_gap:.0} ms");
 }
