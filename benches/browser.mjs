@@ -1,12 +1,13 @@
-// The browser half of scripts/bench.sh: opens the release build at
-// ?bench=1 in headless Chromium and prints what the page measured.
+// The browser half of scripts/bench.sh: opens the release benchmark page
+// (dist/bench, built from bench.html) in headless Chromium and prints what
+// it measured.
 import { serveDist, launch, openPage } from '../tests/e2e/harness.mjs';
 
 const n = process.env.BENCH_N ?? '1000000';
 const server = await serveDist();
 const browser = await launch();
 try {
-  const { page, errors } = await openPage(browser, `${server.url}?bench=1&n=${n}`);
+  const { page, errors } = await openPage(browser, `${server.url}bench/?n=${n}`);
   const pre = page.getByLabel('Benchmarks');
   await page.waitForFunction(() => document.querySelector('pre')?.textContent?.includes('done'), null, {
     timeout: 300_000,

@@ -17,6 +17,8 @@ say "Go $(go version | awk '{print $3}'), GOMAXPROCS=1 (benches/go)"
 (cd benches/go && GOMAXPROCS=1 go run main.go) | tee "$out/go"
 say "browser (release wasm, headless Chromium)"
 trunk build --release >/dev/null 2>&1
+# The benchmark page is its own wasm binary, so the playground stays small.
+trunk build --release=true --dist dist/bench --public-url /bench/ bench.html >/dev/null 2>&1
 node benches/browser.mjs | tee "$out/wasm"
 
 echo

@@ -1,5 +1,5 @@
 //! Benchmark workloads for `rt`, shared by the native benchmark
-//! (`cargo bench --bench rt`) and the browser one (the page at `?bench=1`),
+//! (`cargo bench --bench rt`) and the browser one (`bench.html`, its own wasm binary),
 //! so both measure the same code. Each is timed with a wall clock the caller
 //! hands in, since nothing in the core reads ambient time.
 //!

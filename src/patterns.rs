@@ -157,32 +157,25 @@ impl PatternId {
         }
     }
 
-    /// The Rust that runs, taken from the pattern's own source file: the
-    /// part between `// region: run` and `// endregion`.
+    /// The Rust that runs, taken from the pattern's own source file at
+    /// build time: the part between `// region: run` and `// endregion`
+    /// (see `build.rs`).
     pub fn rust_source(self) -> &'static str {
-        let file = match self {
-            PatternId::SpawnWait => include_str!("patterns/spawn_wait.rs"),
-            PatternId::WaitGroup => include_str!("patterns/waitgroup.rs"),
-            PatternId::Words => include_str!("patterns/words.rs"),
-            PatternId::Deadline => include_str!("patterns/deadline.rs"),
-            PatternId::TokenCache => include_str!("patterns/token_cache.rs"),
-            PatternId::TokenFuture => include_str!("patterns/token_future.rs"),
-            PatternId::Pipeline => include_str!("patterns/pipeline.rs"),
-        };
-        region(file, "run")
+        macro_rules! run_region {
+            ($stem:literal) => {
+                include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".run.rs"))
+            };
+        }
+        match self {
+            PatternId::SpawnWait => run_region!("spawn_wait"),
+            PatternId::WaitGroup => run_region!("waitgroup"),
+            PatternId::Words => run_region!("words"),
+            PatternId::Deadline => run_region!("deadline"),
+            PatternId::TokenCache => run_region!("token_cache"),
+            PatternId::TokenFuture => run_region!("token_future"),
+            PatternId::Pipeline => run_region!("pipeline"),
+        }
     }
-}
-
-/// The text between `// region: NAME` and the next `// endregion`.
-fn region<'a>(file: &'a str, name: &str) -> &'a str {
-    let marker = format!("// region: {name}\n");
-    let Some(start) = file.find(&marker).map(|i| i + marker.len()) else {
-        return file;
-    };
-    let end = file[start..]
-        .find("// endregion")
-        .map_or(file.len(), |i| start + i);
-    file[start..end].trim_end()
 }
 
 /// One pattern's parameters as validated text, as URLs and `--set` carry

@@ -4,15 +4,23 @@
 //! [`start`] installs the panic hook and mounts [`App`] on the body.
 
 mod app;
+mod bench;
 mod controls;
 mod hooks;
 mod state;
 mod views;
 
 pub use app::App;
+pub use bench::BenchApp;
 
 /// Installs the panic hook and mounts the app.
 pub fn start() {
     crate::web::install_panic_hook();
     yew::Renderer::<App>::new().render();
+}
+
+/// Installs the panic hook and mounts the benchmark page.
+pub fn start_bench() {
+    crate::web::install_panic_hook();
+    yew::Renderer::<BenchApp>::new().render();
 }

@@ -221,11 +221,11 @@ impl<'a, R: 'a> Select<'a, R> {
     /// `<-time.After(ms)`). It must be cancel safe: it is dropped if another
     /// arm wins.
     pub fn future<Fut: Future + 'a>(self, future: Fut, map: impl FnOnce(Fut::Output) -> R + 'a) -> Self {
+        // `rt::sleep::Sleep` reads as "Sleep": the type's last path segment.
         let label = std::any::type_name::<Fut>()
             .rsplit("::")
             .next()
-            .unwrap_or("future")
-            .to_lowercase();
+            .unwrap_or("future");
         self.labelled_future(label, future, map)
     }
 

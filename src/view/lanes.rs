@@ -80,7 +80,7 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
                 Some(until) => SpanKind::Sleeping { until },
                 // A select that waits on a timer among other things is
                 // mostly waiting for time to pass: drawn as sleeping.
-                None if on.starts_with("select ") && on.split(" | ").any(|arm| arm.ends_with("sleep")) => {
+                None if on.starts_with("select ") && on.split(" | ").any(|arm| arm.ends_with("Sleep")) => {
                     SpanKind::Sleeping { until: t }
                 }
                 None => SpanKind::Parked { on },

@@ -1,6 +1,6 @@
 //! The browser half of `scripts/bench.sh`: the `rt` workloads of
 //! [`crate::bench`] in the release wasm build, timed with
-//! `performance.now()`. The page shows them at `?bench=1`.
+//! `performance.now()`. The benchmark page (`bench.html`) shows them.
 //!
 //! Ping-pong runs on the real clock through the page's [`drive`] loop, since
 //! that is the path whose per-wake cost matters in the browser; the others
