@@ -207,10 +207,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
             let id = pattern(args.get(1))?;
             let o = options(id, &args[2..])?;
             let mut orders: BTreeMap<Vec<String>, u64> = BTreeMap::new();
-            for seed in 1..=o.seeds {
-                let run = run_pattern(&o.params, seed);
-                *orders.entry(view::output_texts(&run.trace())).or_default() += 1;
-            }
+            patterns::count_orders(&o.params, 1..o.seeds + 1, &mut orders);
             let mut sorted: Vec<_> = orders.into_iter().collect();
             sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             writeln!(

@@ -261,6 +261,18 @@ impl Params {
     }
 }
 
+/// Runs `params` once per seed in `seeds` on the virtual clock and counts
+/// each distinct output order (what `csp explore` and the page's "Orders
+/// across seeds" show).
+pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut BTreeMap<Vec<String>, u64>) {
+    for seed in seeds {
+        let run = Run::new_virtual(seed);
+        start(&run, params);
+        run.run_to_end();
+        *into.entry(crate::view::output_texts(&run.events())).or_default() += 1;
+    }
+}
+
 /// Starts the pattern of `params` as the `main` task of `run`.
 pub fn start(run: &Run, params: &Params) {
     let rt = run.rt();

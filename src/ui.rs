@@ -7,6 +7,7 @@ mod app;
 mod bench;
 mod controls;
 mod hooks;
+mod orders;
 mod state;
 mod views;
 

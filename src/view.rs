@@ -20,12 +20,14 @@
 //! assert_eq!((out[0].t, out[0].text.as_str()), (1000, "done after 1000 ms"));
 //! ```
 
+mod channels;
 mod chrome;
 mod lanes;
 mod ledger;
 mod marbles;
 mod svg;
 
+pub use channels::{channels_at, ChannelState};
 pub use chrome::chrome_trace;
 pub use lanes::{arrows, lanes, outputs, Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
 pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerStatus, Refresher};

@@ -115,6 +115,9 @@ impl From<&super::Params> for Params {
     }
 }
 
+/// The fault the page's "Inject a failing refresh" button injects.
+pub const FAIL_REFRESH: &str = "fail-refresh";
+
 /// What the lock guards.
 #[derive(Debug, Default)]
 struct Token {
@@ -176,7 +179,8 @@ impl TokenCache {
     async fn refresh_safely(&self, n: u64) -> Result<(), String> {
         let guard = self.mu.lock().await; // callers now wait
         self.rt.sleep(self.p.refresh_ms).await; // the call to the token endpoint
-        if self.p.fail_on.contains(&n) {
+                                                // A listed refresh fails, and so does one the reader injects.
+        if self.p.fail_on.contains(&n) || self.rt.take_injected(FAIL_REFRESH) {
             return Err(format!("panic in refresh {n}: token endpoint unavailable"));
         }
         let mut token = guard.borrow_mut();

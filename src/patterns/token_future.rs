@@ -135,7 +135,8 @@ async fn refresher(rt: Rt, p: Params, requests: Chan<Request>, done: Chan<()>) {
                 refreshes += 1;
                 rt.state("state", "refreshing");
                 rt.sleep(p.cache.refresh_ms).await; // requests queue meanwhile
-                if p.cache.fail_on.contains(&refreshes) {
+                let injected = rt.take_injected(super::token_cache::FAIL_REFRESH);
+                if p.cache.fail_on.contains(&refreshes) || injected {
                     failures += 1;
                     rt.error(format!(
                         "recovered: panic in refresh {refreshes}: token endpoint unavailable"

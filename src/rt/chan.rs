@@ -217,10 +217,18 @@ impl<T> fmt::Debug for Receiver<T> {
 impl Rt {
     /// `make(chan T, cap)`, named for the trace.
     pub fn chan<T: fmt::Debug + 'static>(&self, name: &str, cap: usize) -> Chan<T> {
+        let id = self.next_object_id();
+        if self.tracing() {
+            self.record(Kind::Make {
+                chan: name.to_string(),
+                chan_id: id,
+                cap,
+            });
+        }
         Chan {
             inner: Rc::new(Inner {
                 rt: self.clone(),
-                id: self.next_object_id(),
+                id,
                 name: name.into(),
                 cap,
                 state: RefCell::new(State {

@@ -182,6 +182,9 @@ pub(crate) struct Shared {
     main: Cell<Option<(usize, u32)>>,
     outcome: RefCell<Option<Outcome>>,
     polls: Cell<u64>,
+    // Faults injected from outside (the page's "inject a failing refresh"),
+    // taken by the pattern that looks for them.
+    injected: RefCell<Vec<String>>,
     // The last task name spawned: a loop spawning many tasks of one name
     // shares one allocation (a parked task should cost bytes, not a string).
     last_name: RefCell<Rc<str>>,
@@ -233,6 +236,7 @@ impl Run {
                 main: Cell::new(None),
                 outcome: RefCell::new(None),
                 polls: Cell::new(0),
+                injected: RefCell::default(),
                 last_name: RefCell::new(Rc::from("main")),
             }),
         }
@@ -413,6 +417,22 @@ impl Run {
             self.shared.kill_all("deadlock");
         }
         *self.shared.outcome.borrow_mut() = Some(outcome);
+    }
+
+    /// Injects a fault named `what` from outside the run (the reader's
+    /// button); a pattern that watches for it takes it with
+    /// [`Rt::take_injected`]. Recorded in the trace as done by "you".
+    pub fn inject(&self, what: &str) {
+        self.shared.injected.borrow_mut().push(what.to_string());
+        self.shared.record_as(
+            &TaskRef {
+                id: u32::MAX,
+                name: "you".into(),
+            },
+            Kind::Note {
+                text: format!("injected: {what}"),
+            },
+        );
     }
 
     /// Registers `waker` to be woken when a task becomes ready, for a driver
@@ -831,6 +851,19 @@ impl Rt {
         self.record(Kind::Error {
             message: message.into(),
         });
+    }
+
+    /// Takes one injected fault named `what`, if the reader injected one
+    /// (see [`Run::inject`]).
+    pub fn take_injected(&self, what: &str) -> bool {
+        let mut injected = self.shared.injected.borrow_mut();
+        match injected.iter().position(|w| w == what) {
+            Some(i) => {
+                injected.remove(i);
+                true
+            }
+            None => false,
+        }
     }
 
     /// A seed-determined number in `0..n`.

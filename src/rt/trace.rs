@@ -55,6 +55,8 @@ pub enum Kind {
     Park { on: String },
     /// Another task (`by`) made this parked task runnable again.
     Wake { by: String },
+    /// A channel was made (`make(chan T, cap)`).
+    Make { chan: String, chan_id: u32, cap: usize },
     /// A value entered channel `chan` (its buffer, or a receiver's hands).
     Send {
         chan: String,
@@ -110,6 +112,7 @@ impl Kind {
             Kind::Poll => "poll",
             Kind::Park { .. } => "park",
             Kind::Wake { .. } => "wake",
+            Kind::Make { .. } => "make",
             Kind::Send { .. } => "send",
             Kind::Recv { .. } => "recv",
             Kind::RecvClosed { .. } => "recv-closed",
@@ -139,6 +142,7 @@ impl std::fmt::Display for Kind {
             Kind::Poll => write!(f, "poll"),
             Kind::Park { on } => write!(f, "blocked: {on}"),
             Kind::Wake { by } => write!(f, "woken by {by}"),
+            Kind::Make { chan, cap, .. } => write!(f, "{chan} := make(chan, {cap})"),
             Kind::Send { chan, value, .. } => write!(f, "{chan} <- {value}"),
             Kind::Recv { chan, value, .. } => write!(f, "{value} = <-{chan}"),
             Kind::RecvClosed { chan, .. } => write!(f, "<-{chan}: closed"),

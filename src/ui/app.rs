@@ -8,8 +8,9 @@ use yew::prelude::*;
 use super::controls::{Command, Controls, ParamsForm};
 use super::hooks::use_run::use_run;
 use super::hooks::use_shortcuts::{use_shortcuts, Shortcut};
+use super::orders::OrdersAcrossSeeds;
 use super::state::{Action, ClockKind, PageState, RunStatus};
-use super::views::{Code, DeadlineLedger, EventLog, OutputOrder, RefresherPanel, Timeline};
+use super::views::{Channels, Code, DeadlineLedger, EventLog, OutputOrder, RefresherPanel, Timeline};
 use crate::patterns::PatternId;
 
 fn query_has(pair: &str) -> bool {
@@ -196,6 +197,11 @@ fn Playground() -> Html {
         })
     };
 
+    let inject = {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| run.inject(crate::patterns::token_cache::FAIL_REFRESH))
+    };
+
     let current = state.pattern;
     let props_trace = state.trace.clone();
     let gotcha = current == PatternId::Words && state.params.get("capture").as_deref() == Some("shared");
@@ -262,7 +268,20 @@ fn Playground() -> Html {
                                 <OutputOrder trace={props_trace.clone()} now={state.now} pattern={current} />
                                 <DeadlineLedger trace={props_trace.clone()} now={state.now} pattern={current} />
                                 <RefresherPanel trace={props_trace.clone()} now={state.now} pattern={current} />
+                                <Channels trace={props_trace.clone()} now={state.now} pattern={current} />
                             </div>
+                            if matches!(current, PatternId::TokenCache | PatternId::TokenFuture) {
+                                <div class="inject">
+                                    <button type="button" onclick={inject}
+                                        disabled={!matches!(state.status, RunStatus::Running | RunStatus::Paused)}>
+                                        { "Inject a failing refresh" }
+                                    </button>
+                                    <span class="hint">{ " The next refresh fails as if it panicked; three in a row stop the cache." }</span>
+                                </div>
+                            }
+                            if current == PatternId::Words {
+                                <OrdersAcrossSeeds params={state.params.clone()} />
+                            }
                             <EventLog trace={props_trace} now={state.now} pattern={current} />
                         </div>
                     </div>

@@ -164,3 +164,35 @@ pub fn Code(props: &CodeProps) -> Html {
         </section>
     }
 }
+
+/// Each channel's buffer as slots, and who is blocked on it, at `now`.
+#[component]
+pub fn Channels(props: &TraceProps) -> Html {
+    let chans = view::channels_at(&props.trace, props.now);
+    if chans.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="card" aria-labelledby="chan-heading">
+            <h3 id="chan-heading">{ "Channels" }</h3>
+            <ul class="chans">
+                { for chans.iter().map(|c| {
+                    let slots = (0..c.cap.min(16)).map(|i| match c.buffered.get(i) {
+                        Some(v) => html! { <span class="slot full" title={v.clone()}>{ v.trim_matches('"').chars().take(8).collect::<String>() }</span> },
+                        None => html! { <span class="slot"></span> },
+                    });
+                    html! {
+                        <li>
+                            <code>{ &c.name }</code>
+                            <span class="muted">{ if c.cap == 0 { " unbuffered: a send waits for a receiver".to_string() } else { format!(" cap {}, holds {}", c.cap, c.buffered.len()) } }</span>
+                            if c.closed { <span class="badge">{ "closed" }</span> }
+                            <div class="slots" aria-hidden="true">{ for slots }</div>
+                            if !c.senders.is_empty() { <div class="blocked">{ format!("blocked sending: {}", c.senders.join(", ")) }</div> }
+                            if !c.receivers.is_empty() { <div class="blocked">{ format!("blocked receiving: {}", c.receivers.join(", ")) }</div> }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -197,3 +197,34 @@ test('the words gotcha and its fix on the same seed', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('injected failures stop a running token cache', async () => {
+  const { page, errors } = await open('Token cache');
+  await page.getByRole('spinbutton', { name: 'Speed' }).fill('4');
+  await page.getByRole('button', { name: 'Run' }).click();
+  const refresher = page.getByRole('region', { name: 'Refresher' });
+  await refresher.filter({ hasText: /refresh count 1/ }).waitFor({ timeout: 5000 });
+  const inject = page.getByRole('button', { name: 'Inject a failing refresh' });
+  for (let i = 0; i < 3; i++) await inject.click();
+  await refresher.filter({ hasText: /stopped/ }).waitFor({ timeout: 10_000 });
+  assert.match(await refresher.innerText(), /Failures in a row\s+3/);
+  await page.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 10_000 });
+  assert.ok((await page.getByRole('log', { name: 'Event log' }).innerText()).includes('injected: fail-refresh'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('words: orders across 200 seeds, and the channels view', async () => {
+  const { page, errors } = await open('Dynamic words');
+  await page.getByRole('button', { name: 'Explore 200 seeds' }).click();
+  await page.getByText(/distinct orders over 200 seeds/).waitFor({ timeout: 30_000 });
+  const distinct = Number((await page.getByText(/distinct orders over 200 seeds/).innerText()).split(' ')[0]);
+  assert.ok(distinct > 1, `only ${distinct} orders`);
+  assert.ok((await page.getByRole('list', { name: 'Orders across seeds' }).getByRole('listitem').count()) > 1);
+  await runToFinish(page);
+  const chans = await page.getByRole('heading', { name: 'Channels' }).locator('..').innerText();
+  assert.match(chans, /res\s+cap 2/);
+  assert.match(chans, /done\s+unbuffered/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -105,3 +105,29 @@ tests! {
         assert!(lines.contains(&"     0 ms  main         blocked: recv res".to_string()), "{lines:#?}");
     }
 }
+
+tests! {
+    fn channels_show_buffers_and_blocked_tasks() {
+        let t = trace(PatternId::WaitGroup, 1);
+        // At 1000 ms both results are buffered, then drained; before, the
+        // channel is empty and nobody is blocked on it.
+        let at = |ms| view::channels_at(&t, ms);
+        let res = |ms| at(ms).into_iter().find(|c| c.name == "res").unwrap();
+        assert_eq!((res(500).cap, res(500).buffered.len(), res(500).closed), (2, 0, false));
+        assert!(res(1000).closed);
+        let spawn_wait = trace(PatternId::SpawnWait, 1);
+        let res = view::channels_at(&spawn_wait, 500).into_iter().find(|c| c.name == "res").unwrap();
+        assert_eq!((res.cap, res.receivers.clone()), (0, vec!["main".to_string()]));
+        // A half-full buffer: the pipeline with buffer 3 holds values waiting.
+        let run = csp_playground::rt::Run::new_virtual(2);
+        let mut p = Params::defaults(PatternId::Pipeline);
+        p.set("buffer", "3").unwrap();
+        patterns::start(&run, &p);
+        run.run_to_end();
+        let pt = run.trace();
+        let max_buffered = (0..100).map(|ms| {
+            view::channels_at(&pt, ms).iter().map(|c| c.buffered.len()).max().unwrap_or(0)
+        }).max().unwrap();
+        assert!((1..=3).contains(&max_buffered), "{max_buffered}");
+    }
+}

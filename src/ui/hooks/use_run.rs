@@ -134,6 +134,20 @@ impl RunHandle {
         true
     }
 
+    /// Injects a fault into the running (or paused) run; see [`Run::inject`].
+    pub fn inject(&self, what: &str) {
+        match &*self.slot.borrow() {
+            Slot::Driving(handle) => {
+                handle.with_run(|run| run.inject(what));
+            }
+            Slot::Paused(run) => {
+                run.inject(what);
+                self.report(run);
+            }
+            Slot::Empty => {}
+        }
+    }
+
     /// Whether a run is paused now.
     pub fn is_paused(&self) -> bool {
         matches!(*self.slot.borrow(), Slot::Paused(_))
