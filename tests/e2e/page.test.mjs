@@ -204,8 +204,12 @@ test('injected failures stop a running token cache', async () => {
   await page.getByRole('button', { name: 'Run' }).click();
   const refresher = page.getByRole('region', { name: 'Refresher' });
   await refresher.filter({ hasText: /refresh count 1/ }).waitFor({ timeout: 5000 });
+  // Inject while paused, so the three failures meet three refreshes in a
+  // row (clicks are far apart in virtual time at any speed).
+  await page.getByRole('button', { name: 'Pause' }).click();
   const inject = page.getByRole('button', { name: 'Inject a failing refresh' });
   for (let i = 0; i < 3; i++) await inject.click();
+  await page.getByRole('button', { name: 'Run' }).click();
   await refresher.filter({ hasText: /stopped/ }).waitFor({ timeout: 10_000 });
   assert.match(await refresher.innerText(), /Failures in a row\s+3/);
   await page.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 10_000 });
