@@ -10,7 +10,6 @@
 //! assert_eq!(err.to_string(), "unknown pattern \"nope\" (try `csp list`)");
 //! ```
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 
@@ -206,10 +205,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         Some("explore") => {
             let id = pattern(args.get(1))?;
             let o = options(id, &args[2..])?;
-            let mut orders: BTreeMap<Vec<String>, u64> = BTreeMap::new();
+            let mut orders = crate::dense::VecMap::new();
             patterns::count_orders(&o.params, 1..o.seeds + 1, &mut orders);
-            let mut sorted: Vec<_> = orders.into_iter().collect();
-            sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let sorted = patterns::ranked_orders(&orders);
             writeln!(
                 out,
                 "{} distinct output orders over seeds 1..={}",

@@ -12,6 +12,7 @@
 #[doc(hidden)]
 pub mod bench;
 pub mod cli;
+pub mod dense;
 pub mod patterns;
 pub mod rt;
 pub mod view;

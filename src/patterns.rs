@@ -26,8 +26,7 @@
 //! assert_eq!(run.run_to_end(), Outcome::Finished { at: 1000 });
 //! ```
 
-use std::collections::BTreeMap;
-
+use crate::dense::VecMap;
 use crate::rt::Run;
 
 pub mod deadline;
@@ -183,7 +182,7 @@ impl PatternId {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Params {
     id: PatternId,
-    values: BTreeMap<&'static str, String>,
+    values: VecMap<&'static str, String>,
 }
 
 impl Params {
@@ -264,13 +263,23 @@ impl Params {
 /// Runs `params` once per seed in `seeds` on the virtual clock and counts
 /// each distinct output order (what `csp explore` and the page's "Orders
 /// across seeds" show).
-pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut BTreeMap<Vec<String>, u64>) {
+pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut VecMap<Vec<String>, u64>) {
     for seed in seeds {
         let run = Run::new_virtual(seed);
         start(&run, params);
         run.run_to_end();
-        *into.entry(crate::view::output_texts(&run.events())).or_default() += 1;
+        let order = crate::view::output_texts(&run.events());
+        let count = into.get(&order).copied().unwrap_or(0);
+        into.insert(order, count + 1);
     }
+}
+
+/// The orders counted by [`count_orders`], most frequent first (ties in
+/// order of the words).
+pub fn ranked_orders(orders: &VecMap<Vec<String>, u64>) -> Vec<(Vec<String>, u64)> {
+    let mut ranked: Vec<_> = orders.iter().map(|(k, c)| (k.clone(), *c)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked
 }
 
 /// Starts the pattern of `params` as the `main` task of `run`.

@@ -3,11 +3,11 @@
 //! seeds at a time so the page keeps responding.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::dense::VecMap;
 use crate::patterns::{self, Params};
 use crate::web::yield_to_browser;
 
@@ -40,12 +40,12 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
             *alive.borrow_mut() = token.clone();
             let (result, params) = (result.clone(), params.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut orders = BTreeMap::new();
+                let mut orders = VecMap::new();
                 let mut done = 0;
                 while done < SEEDS && token.get() {
                     patterns::count_orders(&params, done + 1..done + 1 + CHUNK, &mut orders);
                     done += CHUNK;
-                    result.set(Some((done, sorted(&orders))));
+                    result.set(Some((done, patterns::ranked_orders(&orders))));
                     yield_to_browser().await;
                 }
             });
@@ -66,10 +66,4 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
             }
         </section>
     }
-}
-
-fn sorted(orders: &BTreeMap<Vec<String>, u64>) -> Vec<(Vec<String>, u64)> {
-    let mut v: Vec<_> = orders.iter().map(|(k, c)| (k.clone(), *c)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v
 }

@@ -3,11 +3,11 @@
 //! itself lives in [`use_run`](super::hooks::use_run), which dispatches
 //! what happens to it here.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::dense::VecMap;
 use crate::patterns::{Params, PatternId};
 use crate::rt::{Event, Millis, Outcome};
 
@@ -50,9 +50,9 @@ pub struct PageState {
     /// The valid parameters a run uses.
     pub params: Params,
     /// What is typed in each parameter field, valid or not.
-    pub drafts: BTreeMap<&'static str, String>,
+    pub drafts: VecMap<&'static str, String>,
     /// Why a field's draft is not used.
-    pub field_errors: BTreeMap<&'static str, String>,
+    pub field_errors: VecMap<&'static str, String>,
     pub seed: u64,
     pub seed_error: Option<String>,
     pub speed: f64,
@@ -97,7 +97,7 @@ impl PageState {
             pattern,
             drafts: params.pairs().into_iter().collect(),
             params,
-            field_errors: BTreeMap::new(),
+            field_errors: VecMap::new(),
             seed: 1,
             seed_error: None,
             speed: 1.0,
@@ -159,7 +159,7 @@ impl Reducible for PageState {
             Action::EditParam(name, text) => {
                 match s.params.set(name, &text) {
                     Ok(()) => {
-                        s.field_errors.remove(name);
+                        s.field_errors.remove(&name);
                     }
                     Err(e) => {
                         s.field_errors.insert(name, e.expected);

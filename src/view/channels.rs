@@ -1,7 +1,6 @@
 //! Channels at an instant: what each holds, and who is blocked on it.
 
-use std::collections::BTreeMap;
-
+use crate::dense::Dense;
 use crate::rt::{Event, Kind, Millis};
 
 /// One channel at one instant.
@@ -28,9 +27,10 @@ fn waits_for(on: &str, op: &str, chan: &str) -> bool {
 
 /// Every channel made so far, in order, as it stands at time `t`.
 pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
-    let mut chans: BTreeMap<u32, ChannelState> = BTreeMap::new();
-    let mut in_flight: BTreeMap<(u32, u64), String> = BTreeMap::new();
-    let mut parked: BTreeMap<u32, (String, String)> = BTreeMap::new();
+    let mut chans: Dense<ChannelState> = Dense::new();
+    // [channel][message] -> value, for values sent and not yet received
+    let mut in_flight: Dense<Dense<String>> = Dense::new();
+    let mut parked: Dense<(String, String)> = Dense::new();
     for e in trace.iter().take_while(|e| e.t <= t) {
         match &e.kind {
             Kind::Make { chan, chan_id, cap } => {
@@ -49,17 +49,24 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
             Kind::Send {
                 chan_id, msg, value, ..
             } => {
-                in_flight.insert((*chan_id, *msg), value.clone());
+                in_flight
+                    .get_or_insert_with(*chan_id, Dense::new)
+                    .insert(*msg as u32, value.clone());
             }
             Kind::Recv { chan_id, msg, .. } => {
-                in_flight.remove(&(*chan_id, *msg));
+                if let Some(c) = in_flight.get_mut(*chan_id) {
+                    c.remove(*msg as u32);
+                }
             }
             Kind::Close { chan_id, .. } => {
-                if let Some(c) = chans.get_mut(chan_id) {
+                if let Some(c) = chans.get_mut(*chan_id) {
                     c.closed = true;
                 }
             }
             _ => {}
+        }
+        if e.task_id == u32::MAX {
+            continue;
         }
         match &e.kind {
             Kind::Park { on } => {
@@ -67,13 +74,13 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
             }
             Kind::Wake { .. } | Kind::TimerFired { .. } | Kind::Poll => {}
             _ => {
-                parked.remove(&e.task_id);
+                parked.remove(e.task_id);
             }
         }
     }
-    for ((chan_id, _), value) in in_flight {
-        if let Some(c) = chans.get_mut(&chan_id) {
-            c.buffered.push(value);
+    for (chan_id, values) in in_flight.iter() {
+        if let Some(c) = chans.get_mut(chan_id) {
+            c.buffered.extend(values.values().cloned());
         }
     }
     for c in chans.values_mut() {

@@ -1,8 +1,7 @@
 //! Lanes (one per task), spans (parked, sleeping), arrows (send to receive)
 //! and the output order.
 
-use std::collections::BTreeMap;
-
+use crate::dense::Dense;
 use crate::rt::{Event, Kind, Millis};
 
 /// What a task was doing over a span of time.
@@ -60,10 +59,10 @@ fn sleeping_until(on: &str) -> Option<Millis> {
 
 /// One lane per task, in spawn order, with its parked and sleeping spans.
 pub fn lanes(trace: &[Event]) -> Vec<Lane> {
-    let mut lanes: BTreeMap<u32, Lane> = BTreeMap::new();
-    let mut open: BTreeMap<u32, (Millis, String)> = BTreeMap::new();
-    let lane = |lanes: &mut BTreeMap<u32, Lane>, id: u32, name: &str, t: Millis| {
-        lanes.entry(id).or_insert_with(|| Lane {
+    let mut lanes: Dense<Lane> = Dense::new();
+    let mut open: Dense<(Millis, String)> = Dense::new();
+    let lane = |lanes: &mut Dense<Lane>, id: u32, name: &str, t: Millis| {
+        lanes.get_or_insert_with(id, || Lane {
             task_id: id,
             name: name.to_string(),
             start: t,
@@ -71,11 +70,8 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
             spans: Vec::new(),
         });
     };
-    let close = |lanes: &mut BTreeMap<u32, Lane>,
-                 open: &mut BTreeMap<u32, (Millis, String)>,
-                 id: u32,
-                 t: Millis| {
-        if let Some((start, on)) = open.remove(&id) {
+    let close = |lanes: &mut Dense<Lane>, open: &mut Dense<(Millis, String)>, id: u32, t: Millis| {
+        if let Some((start, on)) = open.remove(id) {
             let kind = match sleeping_until(&on) {
                 Some(until) => SpanKind::Sleeping { until },
                 // A select that waits on a timer among other things is
@@ -85,7 +81,7 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
                 }
                 None => SpanKind::Parked { on },
             };
-            if let Some(l) = lanes.get_mut(&id) {
+            if let Some(l) = lanes.get_mut(id) {
                 l.spans.push(Span { start, end: t, kind });
             }
         }
@@ -100,7 +96,7 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
         lane(&mut lanes, e.task_id, &e.task, e.t);
         match &e.kind {
             Kind::Park { on } => {
-                if open.get(&e.task_id).is_some_and(|(_, o)| o == on) {
+                if open.get(e.task_id).is_some_and(|(_, o)| o == on) {
                     continue;
                 }
                 close(&mut lanes, &mut open, e.task_id, e.t);
@@ -112,13 +108,13 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
             Kind::Recv { .. } | Kind::Send { .. } => close(&mut lanes, &mut open, e.task_id, e.t),
             Kind::End => {
                 close(&mut lanes, &mut open, e.task_id, e.t);
-                if let Some(l) = lanes.get_mut(&e.task_id) {
+                if let Some(l) = lanes.get_mut(e.task_id) {
                     l.end = LaneEnd::Returned(e.t);
                 }
             }
             Kind::Killed { reason } => {
                 close(&mut lanes, &mut open, e.task_id, e.t);
-                if let Some(l) = lanes.get_mut(&e.task_id) {
+                if let Some(l) = lanes.get_mut(e.task_id) {
                     l.end = LaneEnd::Killed(e.t, reason.clone());
                 }
             }
@@ -126,7 +122,7 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
         }
     }
     let end = trace.last().map_or(0, |e| e.t);
-    let ids: Vec<u32> = open.keys().copied().collect();
+    let ids: Vec<u32> = open.iter().map(|(id, _)| id).collect();
     for id in ids {
         close(&mut lanes, &mut open, id, end);
     }
@@ -147,12 +143,15 @@ pub struct Arrow {
 
 /// Every send paired with its receive (values never received have none).
 pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
-    let mut sends: BTreeMap<(u32, u64), (u32, Millis)> = BTreeMap::new();
+    // [channel][message] -> (sender, time)
+    let mut sends: Dense<Dense<(u32, Millis)>> = Dense::new();
     let mut out = Vec::new();
     for e in trace {
         match &e.kind {
             Kind::Send { chan_id, msg, .. } => {
-                sends.insert((*chan_id, *msg), (e.task_id, e.t));
+                sends
+                    .get_or_insert_with(*chan_id, Dense::new)
+                    .insert(*msg as u32, (e.task_id, e.t));
             }
             Kind::Recv {
                 chan,
@@ -160,7 +159,8 @@ pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
                 msg,
                 value,
             } => {
-                if let Some((from_task, from_t)) = sends.remove(&(*chan_id, *msg)) {
+                if let Some((from_task, from_t)) = sends.get_mut(*chan_id).and_then(|c| c.remove(*msg as u32))
+                {
                     out.push(Arrow {
                         chan: chan.clone(),
                         msg: *msg,
@@ -192,23 +192,26 @@ pub struct OutputLine {
 
 /// The printed lines in arrival order, each with its source position.
 pub fn outputs(trace: &[Event]) -> Vec<OutputLine> {
-    let mut senders: BTreeMap<(u32, u64), String> = BTreeMap::new();
+    // [channel][message] -> the sending task's name
+    let mut senders: Dense<Dense<String>> = Dense::new();
     // The task that sent what each task received last.
-    let mut last_from: BTreeMap<u32, String> = BTreeMap::new();
+    let mut last_from: Dense<String> = Dense::new();
     let mut out = Vec::new();
     for e in trace {
         match &e.kind {
             Kind::Send { chan_id, msg, .. } => {
-                senders.insert((*chan_id, *msg), e.task.clone());
+                senders
+                    .get_or_insert_with(*chan_id, Dense::new)
+                    .insert(*msg as u32, e.task.clone());
             }
-            Kind::Recv { chan_id, msg, .. } => {
-                if let Some(from) = senders.get(&(*chan_id, *msg)) {
+            Kind::Recv { chan_id, msg, .. } if e.task_id != u32::MAX => {
+                if let Some(from) = senders.get(*chan_id).and_then(|c| c.get(*msg as u32)) {
                     last_from.insert(e.task_id, from.clone());
                 }
             }
             Kind::Output { text } => {
                 let source = last_from
-                    .get(&e.task_id)
+                    .get(e.task_id)
                     .and_then(|from| from.rsplit_once('-'))
                     .and_then(|(_, n)| n.parse().ok());
                 out.push(OutputLine {

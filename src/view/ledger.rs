@@ -1,8 +1,7 @@
 //! The deadline ledger and the refresher's state: pattern state read back
 //! from the trace's `state` events.
 
-use std::collections::BTreeMap;
-
+use crate::dense::{Dense, VecMap};
 use crate::rt::{Event, Kind, Millis};
 
 /// How one worker fared against the deadline.
@@ -38,8 +37,8 @@ pub struct Ledger {
 /// The deadline ledger, for traces of patterns with a deadline.
 pub fn deadline_ledger(trace: &[Event]) -> Option<Ledger> {
     let mut deadline = None;
-    let mut entries: BTreeMap<String, LedgerEntry> = BTreeMap::new();
-    let mut order = Vec::new();
+    // In the order the workers were first reported.
+    let mut entries: VecMap<String, LedgerEntry> = VecMap::new();
     let mut err = None;
     for e in trace {
         match &e.kind {
@@ -52,9 +51,6 @@ pub fn deadline_ledger(trace: &[Event]) -> Option<Ledger> {
                     _ => LedgerStatus::Working,
                 };
                 let at = (status != LedgerStatus::Working).then_some(e.t);
-                if !entries.contains_key(key) {
-                    order.push(key.clone());
-                }
                 entries.insert(
                     key.clone(),
                     LedgerEntry {
@@ -71,7 +67,7 @@ pub fn deadline_ledger(trace: &[Event]) -> Option<Ledger> {
     }
     Some(Ledger {
         deadline: deadline?,
-        entries: order.into_iter().filter_map(|k| entries.remove(&k)).collect(),
+        entries: entries.iter().map(|(_, e)| e.clone()).collect(),
         err,
     })
 }
@@ -93,7 +89,7 @@ pub struct Refresher {
 pub fn refresher_at(trace: &[Event], t: Millis) -> Option<Refresher> {
     let mut r = Refresher::default();
     let mut seen = false;
-    let mut waiting: BTreeMap<u32, String> = BTreeMap::new();
+    let mut waiting: Dense<String> = Dense::new();
     for e in trace.iter().take_while(|e| e.t <= t) {
         match &e.kind {
             Kind::State { key, value } => {
@@ -111,7 +107,7 @@ pub fn refresher_at(trace: &[Event], t: Millis) -> Option<Refresher> {
                 waiting.insert(e.task_id, e.task.clone());
             }
             Kind::Lock { .. } | Kind::End | Kind::Killed { .. } => {
-                waiting.remove(&e.task_id);
+                waiting.remove(e.task_id);
             }
             _ => {}
         }

@@ -3,11 +3,11 @@
 //! the page shows; readable in light and dark (it follows
 //! `prefers-color-scheme`), and every mark has a `<title>` to hover.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::lanes::{arrows, lanes, LaneEnd, SpanKind};
 use super::ledger::deadline_ledger;
+use crate::dense::Dense;
 use crate::rt::{Event, Kind, Millis};
 
 const LANE_H: f64 = 30.0;
@@ -30,8 +30,11 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
     let lanes = lanes(trace);
     let end = trace.last().map_or(0, |e| e.t).max(playhead.unwrap_or(0)).max(1);
     let x = |t: Millis| LEFT + t as f64 / end as f64 * PLOT_W;
-    let row: BTreeMap<u32, usize> = lanes.iter().enumerate().map(|(i, l)| (l.task_id, i)).collect();
-    let y = |task: u32| TOP + row.get(&task).copied().unwrap_or(0) as f64 * LANE_H + LANE_H / 2.0;
+    let mut row: Dense<usize> = Dense::new();
+    for (i, l) in lanes.iter().enumerate() {
+        row.insert(l.task_id, i);
+    }
+    let y = |task: u32| TOP + row.get(task).copied().unwrap_or(0) as f64 * LANE_H + LANE_H / 2.0;
     let width = LEFT + PLOT_W + 30.0;
     let height = TOP + lanes.len() as f64 * LANE_H + BOTTOM;
     let axis_bottom = height - BOTTOM + 6.0;
@@ -131,7 +134,7 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
             Kind::Error { message } => ("err", format!("{}: {message} at {} ms", e.task, e.t)),
             _ => continue,
         };
-        if !row.contains_key(&e.task_id) {
+        if !row.contains(e.task_id) {
             continue;
         }
         let _ = write!(

@@ -2,13 +2,13 @@
 //! timers, which clear themselves when dropped.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::UnwrapThrowExt;
 
+use crate::dense::VecMap;
 use crate::rt::{Clock, Millis, TimerCallback, TimerId};
 
 /// The real clock of the page, counted from the clock's creation.
@@ -18,7 +18,7 @@ pub struct BrowserClock {
     next_seq: std::cell::Cell<u64>,
     // Owning the `Timeout`s is what makes clearing work: dropping one calls
     // clearTimeout.
-    timers: Rc<RefCell<BTreeMap<TimerId, Timeout>>>,
+    timers: Rc<RefCell<VecMap<TimerId, Timeout>>>,
 }
 
 impl fmt::Debug for BrowserClock {
