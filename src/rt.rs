@@ -55,7 +55,7 @@ pub use chan::{
     Chan, CloseError, Receiver, RecvFuture, SendError, SendFuture, Sender, TryRecvError, TrySendError,
 };
 pub use context::{Context, CtxError, Done};
-pub use executor::{Deadlock, JoinHandle, Outcome, Rt, Run, Step, WeakRun};
+pub use executor::{live_runs, Deadlock, JoinHandle, Outcome, Rt, Run, Step, WeakRun};
 pub use rng::Rng;
 pub use select::Select;
 pub use sleep::Sleep;

@@ -221,6 +221,7 @@ impl fmt::Debug for Run {
 impl Run {
     /// A run on `clock`, whose every scheduling choice follows `seed`.
     pub fn new(clock: Rc<dyn Clock>, seed: u64) -> Run {
+        LIVE_RUNS.with(|n| n.set(n.get() + 1));
         Run {
             shared: Rc::new(Shared {
                 clock,
@@ -480,6 +481,23 @@ impl WeakRun {
     /// `Rt`). After the `Run` is dropped this must be `false`.
     pub fn is_alive(&self) -> bool {
         self.shared.strong_count() > 0
+    }
+}
+
+thread_local! {
+    static LIVE_RUNS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs whose state is still alive on this thread: a run's state lives
+/// until every task, timer and handle of it is gone, so a count that drops
+/// back after a reset proves the reset left nothing running.
+pub fn live_runs() -> usize {
+    LIVE_RUNS.with(Cell::get)
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        LIVE_RUNS.with(|n| n.set(n.get().saturating_sub(1)));
     }
 }
 

@@ -55,6 +55,11 @@ fn Playground() -> Html {
     let theme = use_state(|| "system");
 
     use_effect_with((), |_| {
+        // Effects run after the first render is in the DOM: from here the
+        // page answers input. The end-to-end test reads this mark.
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("csp-interactive");
+        }
         if test_panic_requested() {
             panic!("test panic requested by the URL");
         }

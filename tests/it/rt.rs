@@ -303,6 +303,7 @@ tests! {
     }
 
     fn dropping_a_run_leaves_no_task_and_no_timer() {
+        let before = csp_playground::rt::live_runs();
         let clock = Rc::new(csp_playground::rt::VirtualClock::new());
         let run = Run::new(clock.clone(), 1);
         let rt = run.rt();
@@ -323,6 +324,7 @@ tests! {
         drop(run);
         assert!(!weak.is_alive(), "the run's state outlived it");
         assert_eq!(clock.pending_timers(), 0);
+        assert_eq!(csp_playground::rt::live_runs(), before);
     }
 
     fn dropping_a_sleep_clears_its_timer() {

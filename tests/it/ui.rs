@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+use csp_playground::rt::live_runs;
 use csp_playground::ui::App;
 
 /// Mounts the app in a fresh element and waits for the first render.
@@ -142,15 +143,24 @@ async fn an_invalid_field_is_marked_and_disables_run() {
 #[wasm_bindgen_test]
 async fn switching_pattern_or_reset_drops_the_run() {
     let root = mount().await;
+    // Other tests' apps stay mounted; count this one's runs only.
+    let before = live_runs();
     click(&root, "Step").await;
     assert!(status(&root).starts_with("Paused"));
+    assert_eq!(live_runs(), before + 1);
     click(&root, "Reset").await;
     assert_eq!(status(&root), "Ready");
     assert_eq!(all(&root, "[role=log] .ev").len(), 0);
-    click(&root, "Step").await;
+    assert_eq!(live_runs(), before, "Reset left the run's tasks or timers alive");
+    click(&root, "Token cache").await;
+    click(&root, "Run").await;
+    TimeoutFuture::new(50).await;
+    assert_eq!(live_runs(), before + 1);
     click(&root, "Pipeline").await;
     assert_eq!(status(&root), "Ready");
     assert_eq!(all(&root, "[role=log] .ev").len(), 0);
+    TimeoutFuture::new(10).await;
+    assert_eq!(live_runs(), before, "switching pattern left the run alive");
 }
 
 #[wasm_bindgen_test]
