@@ -160,9 +160,22 @@ impl PatternId {
     /// build time: the part between `// region: run` and `// endregion`
     /// (see `build.rs`).
     pub fn rust_source(self) -> &'static str {
+        self.run_region().0
+    }
+
+    /// The line of the pattern's file that [`rust_source`](Self::rust_source)
+    /// starts on: an event's `line` minus this is its line in the region.
+    pub fn rust_source_first_line(self) -> u32 {
+        self.run_region().1
+    }
+
+    fn run_region(self) -> (&'static str, u32) {
         macro_rules! run_region {
             ($stem:literal) => {
-                include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".run.rs"))
+                (
+                    include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".run.rs")),
+                    include!(concat!(env!("OUT_DIR"), "/", $stem, ".run.line")),
+                )
             };
         }
         match self {

@@ -216,7 +216,9 @@ impl<T> fmt::Debug for Receiver<T> {
 
 impl Rt {
     /// `make(chan T, cap)`, named for the trace.
+    #[track_caller]
     pub fn chan<T: fmt::Debug + 'static>(&self, name: &str, cap: usize) -> Chan<T> {
+        self.at(std::panic::Location::caller());
         let id = self.next_object_id();
         if self.tracing() {
             self.record(Kind::Make {
@@ -301,7 +303,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     ///
     /// Dropping the future before it completes means the value was not
     /// sent, and it is dropped with the future.
+    #[track_caller]
     pub fn send(&self, value: T) -> SendFuture<T> {
+        self.inner.rt.at(std::panic::Location::caller());
         SendFuture {
             chan: self.clone(),
             value: Some(value),
@@ -317,7 +321,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     /// Cancel safe until a sender hands it a value; a value handed to a
     /// receive that is then dropped counts as received (the trace shows it),
     /// as in Go where the receiving goroutine got it.
+    #[track_caller]
     pub fn recv(&self) -> RecvFuture<T> {
+        self.inner.rt.at(std::panic::Location::caller());
         RecvFuture {
             chan: self.clone(),
             wait: None,
@@ -325,7 +331,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     }
 
     /// Sends without blocking.
+    #[track_caller]
     pub fn try_send(&self, value: T) -> Result<(), TrySendError<T>> {
+        self.inner.rt.at(std::panic::Location::caller());
         let inner = &self.inner;
         let mut state = inner.state.borrow_mut();
         if state.closed {
@@ -365,7 +373,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     }
 
     /// Receives without blocking.
+    #[track_caller]
     pub fn try_recv(&self) -> Result<T, TryRecvError> {
+        self.inner.rt.at(std::panic::Location::caller());
         let inner = &self.inner;
         let rt = &inner.rt;
         let mut state = inner.state.borrow_mut();
@@ -430,7 +440,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
 
     /// `close(ch)`: receivers drain the buffer, then get `None`; blocked
     /// senders fail with [`SendError`].
+    #[track_caller]
     pub fn close(&self) -> Result<(), CloseError> {
+        self.inner.rt.at(std::panic::Location::caller());
         let inner = &self.inner;
         let rt = &inner.rt;
         let (receivers, senders) = {
@@ -551,14 +563,17 @@ impl<T: fmt::Debug + 'static> Chan<T> {
 
 impl<T: fmt::Debug + 'static> Sender<T> {
     /// See [`Chan::send`].
+    #[track_caller]
     pub fn send(&self, value: T) -> SendFuture<T> {
         self.chan.send(value)
     }
     /// See [`Chan::try_send`].
+    #[track_caller]
     pub fn try_send(&self, value: T) -> Result<(), TrySendError<T>> {
         self.chan.try_send(value)
     }
     /// See [`Chan::close`].
+    #[track_caller]
     pub fn close(&self) -> Result<(), CloseError> {
         self.chan.close()
     }
@@ -570,10 +585,12 @@ impl<T: fmt::Debug + 'static> Sender<T> {
 
 impl<T: fmt::Debug + 'static> Receiver<T> {
     /// See [`Chan::recv`].
+    #[track_caller]
     pub fn recv(&self) -> RecvFuture<T> {
         self.chan.recv()
     }
     /// See [`Chan::try_recv`].
+    #[track_caller]
     pub fn try_recv(&self) -> Result<T, TryRecvError> {
         self.chan.try_recv()
     }

@@ -141,29 +141,39 @@ impl Context {
 
     /// `context.WithCancel(ctx)`: a child cancelled with this one or by its
     /// own `cancel()`. Same as [`child_token`](Context::child_token).
+    #[track_caller]
     pub fn with_cancel(&self, name: &str) -> Context {
+        self.inner.rt.at(std::panic::Location::caller());
         self.child(name, None)
     }
 
     /// tokio-util's name for [`with_cancel`](Context::with_cancel).
+    #[track_caller]
     pub fn child_token(&self, name: &str) -> Context {
+        self.inner.rt.at(std::panic::Location::caller());
         self.child(name, None)
     }
 
     /// `context.WithDeadline(ctx, at)`: cancelled at `at` (virtual ms) at
     /// the latest.
+    #[track_caller]
     pub fn with_deadline(&self, name: &str, at: Millis) -> Context {
+        self.inner.rt.at(std::panic::Location::caller());
         self.child(name, Some(at))
     }
 
     /// `context.WithTimeout(ctx, ms)`: a deadline `ms` from now.
+    #[track_caller]
     pub fn with_timeout(&self, name: &str, ms: Millis) -> Context {
+        self.inner.rt.at(std::panic::Location::caller());
         let at = self.inner.rt.now().saturating_add(ms);
         self.child(name, Some(at))
     }
 
     /// Cancels this context and its children (Go's `cancel()`); idempotent.
+    #[track_caller]
     pub fn cancel(&self) {
+        self.inner.rt.at(std::panic::Location::caller());
         self.cancel_with(CtxError::Canceled);
     }
 
@@ -221,7 +231,9 @@ impl Context {
     /// # Cancellation safety
     ///
     /// Cancel safe: it only observes.
+    #[track_caller]
     pub fn done(&self) -> Done {
+        self.inner.rt.at(std::panic::Location::caller());
         Done {
             ctx: self.clone(),
             parker: None,
@@ -229,6 +241,7 @@ impl Context {
     }
 
     /// tokio-util's name for [`done`](Context::done).
+    #[track_caller]
     pub fn cancelled(&self) -> Done {
         self.done()
     }

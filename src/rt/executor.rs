@@ -50,6 +50,8 @@ type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
 #[derive(Debug, Clone)]
 pub(crate) struct TaskRef {
     pub(crate) id: u32,
+    // Its slab slot, to find its current source line when recording.
+    pub(crate) index: u32,
     pub(crate) name: Rc<str>,
 }
 
@@ -73,6 +75,9 @@ struct Slot {
     // atomic increment per poll is cheaper than 16 bytes per parked task.
     flag: Arc<TaskWaker>,
     waiting: Option<WaitOn>,
+    // The line of the pattern source where this task last called into rt
+    // (0: none yet), which events it records carry for the page to highlight.
+    line: Cell<u32>,
     // Set when the task is cancelled while its future is out being polled.
     cancelled: bool,
 }
@@ -409,6 +414,7 @@ impl Run {
             self.shared.record_as(
                 &TaskRef {
                     id: 0,
+                    index: u32::MAX,
                     name: "main".into(),
                 },
                 Kind::Error {
@@ -428,6 +434,7 @@ impl Run {
         self.shared.record_as(
             &TaskRef {
                 id: u32::MAX,
+                index: u32::MAX,
                 name: "you".into(),
             },
             Kind::Note {
@@ -533,10 +540,15 @@ impl Shared {
         });
         let waker = Waker::from(flag.clone());
         tasks.entries[index].slot = Some(Slot {
-            task: TaskRef { id, name },
+            task: TaskRef {
+                id,
+                index: index as u32,
+                name,
+            },
             future: Some(future),
             flag,
             waiting: None,
+            line: Cell::new(0),
             cancelled: false,
         });
         tasks.live += 1;
@@ -732,6 +744,7 @@ impl Shared {
             .map(|s| s.task.clone())
             .unwrap_or_else(|| TaskRef {
                 id,
+                index,
                 name: "ended".into(),
             })
     }
@@ -740,14 +753,24 @@ impl Shared {
         self.current.borrow().is_some()
     }
 
+    /// The pattern line task `task` last called rt from.
+    fn line_of(&self, task: &TaskRef) -> Option<u32> {
+        let tasks = self.tasks.try_borrow().ok()?;
+        let slot = tasks.entries.get(task.index as usize)?.slot.as_ref()?;
+        let line = slot.line.get();
+        (slot.task.id == task.id && line > 0).then_some(line)
+    }
+
     pub(crate) fn record_as(&self, task: &TaskRef, kind: Kind) {
         if self.level.get() == Level::Off {
             return;
         }
+        let line = self.line_of(task);
         self.events.borrow_mut().push(Event {
             t: self.clock.now(),
             task_id: task.id,
             task: task.name.to_string(),
+            line,
             kind,
         });
     }
@@ -814,7 +837,9 @@ impl Rt {
     }
 
     /// Starts a task owned by the caller: dropping the handle cancels it.
+    #[track_caller]
     pub fn spawn(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> JoinHandle {
+        self.at(std::panic::Location::caller());
         let name = self.shared.intern(name.as_ref());
         let (index, generation) = self.shared.insert(name.clone(), Box::pin(future));
         let id = self.shared.next_task_id.get() - 1;
@@ -834,6 +859,7 @@ impl Rt {
     }
 
     /// Go's `go f()`: starts a task that the run owns and drops when it ends.
+    #[track_caller]
     pub fn go(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> u32 {
         let handle = self.spawn(name, future);
         let id = handle.id();
@@ -842,20 +868,26 @@ impl Rt {
     }
 
     /// Records a line of program output (Go's `fmt.Println`).
+    #[track_caller]
     pub fn output(&self, text: impl Into<String>) {
+        self.at(std::panic::Location::caller());
         if self.tracing() {
             self.record(Kind::Output { text: text.into() });
         }
     }
 
     /// Records a remark that is not output: a log line, a state change.
+    #[track_caller]
     pub fn note(&self, text: impl Into<String>) {
+        self.at(std::panic::Location::caller());
         self.record(Kind::Note { text: text.into() });
     }
 
     /// Records a change in the pattern's observable state (see
     /// [`Kind::State`]).
+    #[track_caller]
     pub fn state(&self, key: impl Into<String>, value: impl ToString) {
+        self.at(std::panic::Location::caller());
         if self.tracing() {
             self.record(Kind::State {
                 key: key.into(),
@@ -865,7 +897,9 @@ impl Rt {
     }
 
     /// Records an error Go would report (a recovered panic, a bad close).
+    #[track_caller]
     pub fn error(&self, message: impl Into<String>) {
+        self.at(std::panic::Location::caller());
         self.record(Kind::Error {
             message: message.into(),
         });
@@ -913,8 +947,24 @@ impl Rt {
     pub(crate) fn current_task(&self) -> TaskRef {
         self.shared.current.borrow().clone().unwrap_or_else(|| TaskRef {
             id: u32::MAX,
+            index: u32::MAX,
             name: "runtime".into(),
         })
+    }
+
+    /// Notes the pattern line the current task is calling rt from: each
+    /// `#[track_caller]` entry point of rt calls this, and the events the
+    /// task records from then on carry the line.
+    pub(crate) fn at(&self, location: &std::panic::Location<'_>) {
+        if !self.tracing() || !location.file().contains("patterns") {
+            return;
+        }
+        let index = self.shared.current_index.get();
+        if let Ok(tasks) = self.shared.tasks.try_borrow() {
+            if let Some(slot) = tasks.entries.get(index).and_then(|e| e.slot.as_ref()) {
+                slot.line.set(location.line());
+            }
+        }
     }
 
     /// Marks the current task parked on `on`, for deadlock reports, and

@@ -177,7 +177,9 @@ impl<R> fmt::Debug for Select<'_, R> {
 
 impl Rt {
     /// Starts a `select`; add arms, then `.await` it.
+    #[track_caller]
     pub fn select<'a, R>(&self) -> Select<'a, R> {
+        self.at(std::panic::Location::caller());
         Select {
             rt: self.clone(),
             arms: Vec::new(),

@@ -114,12 +114,15 @@ impl Drop for Sleep {
 impl Rt {
     /// Sleeps for `ms` (Go's `time.Sleep`, and `<-time.After(ms)` as a
     /// `select` arm).
+    #[track_caller]
     pub fn sleep(&self, ms: Millis) -> Sleep {
         self.sleep_until(self.now().saturating_add(ms))
     }
 
     /// Sleeps until the instant `at`.
+    #[track_caller]
     pub fn sleep_until(&self, at: Millis) -> Sleep {
+        self.at(std::panic::Location::caller());
         Sleep {
             rt: self.clone(),
             at,

@@ -97,7 +97,9 @@ impl Rt {
 
 impl WaitGroup {
     /// `wg.Add(delta)`. Waiters wake when the counter reaches zero.
+    #[track_caller]
     pub fn add(&self, delta: i64) -> Result<(), NegativeCounter> {
+        self.inner.rt.at(std::panic::Location::caller());
         let inner = &self.inner;
         let count = inner.count.get() + delta;
         if count < 0 {
@@ -119,6 +121,7 @@ impl WaitGroup {
     }
 
     /// `wg.Done()`: `add(-1)`.
+    #[track_caller]
     pub fn done(&self) {
         // A negative counter is recorded as an error in the trace by `add`.
         let _ = self.add(-1);
@@ -134,7 +137,9 @@ impl WaitGroup {
     /// # Cancellation safety
     ///
     /// Cancel safe: it only observes.
+    #[track_caller]
     pub fn wait(&self) -> WgWait {
+        self.inner.rt.at(std::panic::Location::caller());
         WgWait {
             wg: self.clone(),
             parker: None,
@@ -225,7 +230,9 @@ impl<T> Mutex<T> {
     /// # Cancellation safety
     ///
     /// Cancel safe: a lock handed to a dropped waiter passes straight on.
+    #[track_caller]
     pub fn lock(&self) -> Lock<T> {
+        self.inner.rt.at(std::panic::Location::caller());
         Lock {
             mutex: self.clone(),
             parker: None,

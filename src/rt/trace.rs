@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use csp_playground::rt::{Event, Kind};
-//! let e = Event { t: 5, task_id: 1, task: "worker".into(), kind: Kind::Output { text: "fox".into() } };
+//! let e = Event { t: 5, task_id: 1, task: "worker".into(), line: None, kind: Kind::Output { text: "fox".into() } };
 //! let json = serde_json::to_string(&e).unwrap();
 //! assert_eq!(json, r#"{"t":5,"task_id":1,"task":"worker","kind":"output","text":"fox"}"#);
 //! assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
@@ -38,6 +38,10 @@ pub struct Event {
     pub task_id: u32,
     /// The task's name.
     pub task: String,
+    /// The line of the pattern's source file the task last called the
+    /// runtime from, when it is a pattern's task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
     /// What happened.
     #[serde(flatten)]
     pub kind: Kind,

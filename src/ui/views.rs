@@ -128,13 +128,22 @@ pub fn RefresherPanel(props: &TraceProps) -> Html {
     }
 }
 
-/// Every trace event, newest last.
+/// Every trace event, newest last, kept scrolled to the newest.
 #[component]
 pub fn EventLog(props: &TraceProps) -> Html {
+    let log = use_node_ref();
+    {
+        let log = log.clone();
+        use_effect_with(props.trace.len(), move |_| {
+            if let Some(log) = log.cast::<web_sys::HtmlElement>() {
+                log.set_scroll_top(log.scroll_height());
+            }
+        });
+    }
     html! {
         <section class="card log-card" aria-labelledby="log-heading">
             <h3 id="log-heading">{ "Event log" }</h3>
-            <div role="log" aria-label="Event log" aria-live="polite" class="log" tabindex="0">
+            <div role="log" aria-label="Event log" aria-live="polite" class="log" tabindex="0" ref={log}>
                 { for props.trace.iter().map(|e| html! {
                     <div class={classes!("ev", e.kind.name())}>{ view::log_line(e) }</div>
                 }) }
@@ -146,11 +155,38 @@ pub fn EventLog(props: &TraceProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 pub struct CodeProps {
     pub pattern: PatternId,
+    /// The latest event with a source line: its task and line in the file.
+    pub current: Option<(String, u32)>,
 }
 
-/// The article's Go beside the Rust that runs.
+/// The article's Go beside the Rust that runs, with the line the latest
+/// event came from highlighted.
 #[component]
 pub fn Code(props: &CodeProps) -> Html {
+    let first = props.pattern.rust_source_first_line();
+    let highlight = props
+        .current
+        .as_ref()
+        .and_then(|(_, line)| line.checked_sub(first))
+        .map(|l| l as usize);
+    let pre = use_node_ref();
+    {
+        // Keep the highlighted line in view inside the code box (not by
+        // scrolling the page, which would pull the reader away).
+        let pre = pre.clone();
+        use_effect_with(highlight, move |_| {
+            use wasm_bindgen::JsCast;
+            let pre = pre.cast::<web_sys::HtmlElement>();
+            let line = pre
+                .as_ref()
+                .and_then(|p| p.query_selector(".hl").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(pre), Some(line)) = (pre, line) {
+                let target = line.offset_top() - pre.client_height() / 2;
+                pre.set_scroll_top(target.max(0));
+            }
+        });
+    }
     html! {
         <section class="code" aria-label="Code">
             <div>
@@ -159,7 +195,14 @@ pub fn Code(props: &CodeProps) -> Html {
             </div>
             <div>
                 <h3>{ "Rust (the code that runs here)" }</h3>
-                <pre><code>{ props.pattern.rust_source() }</code></pre>
+                if let Some((task, _)) = &props.current {
+                    <p class="hint">{ format!("Highlighted: where {task} is, as of the latest event.") }</p>
+                }
+                <pre ref={pre}><code>
+                    { for props.pattern.rust_source().lines().enumerate().map(|(i, line)| html! {
+                        <span class={classes!("ln", (Some(i) == highlight).then_some("hl"))}>{ line }{ "\n" }</span>
+                    }) }
+                </code></pre>
             </div>
         </section>
     }

@@ -128,6 +128,8 @@ test('stepping through deadline one event at a time', async () => {
   const step = page.getByRole('button', { name: 'Step' });
   await step.click();
   assert.match(await page.getByRole('status').innerText(), /^Paused at 0 ms/);
+  // The Rust that runs shows the line the latest event came from.
+  assert.match(await page.locator('.code .hl').innerText(), /\S/);
   let lines = (await log.innerText()).split('\n').filter(Boolean).length;
   assert.ok(lines >= 1);
   for (let i = 0; i < 5; i++) {

@@ -319,6 +319,21 @@ tests! {
         }
     }
 
+    fn events_point_at_the_line_of_the_code_that_runs() {
+        // spawn-wait: the worker's send and main's output name their lines
+        // in the region the page shows.
+        let r = run(PatternId::SpawnWait, 1, &[]);
+        let code: Vec<&str> = PatternId::SpawnWait.rust_source().lines().collect();
+        let first = PatternId::SpawnWait.rust_source_first_line();
+        let line_of = |kind: &str, task: &str| {
+            let e = r.trace.iter().find(|e| e.kind.name() == kind && e.task == task).unwrap();
+            code[(e.line.unwrap() - first) as usize].trim()
+        };
+        assert!(line_of("send", "worker").contains("tx.send("), "{}", line_of("send", "worker"));
+        assert!(line_of("output", "main").contains("rt.output(answer)"), "{}", line_of("output", "main"));
+        assert!(line_of("spawn", "main").contains("rt.go(\"worker\""), "{}", line_of("spawn", "main"));
+    }
+
     fn the_page_shows_the_code_that_runs() {
         for id in PatternId::ALL {
             let rust = id.rust_source();
