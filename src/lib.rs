@@ -15,6 +15,7 @@ pub mod cli;
 pub mod dense;
 pub mod patterns;
 pub mod rt;
+pub mod share;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -11,14 +11,7 @@ use crate::dense::VecMap;
 use crate::patterns::{Params, PatternId};
 use crate::rt::{Event, Millis, Outcome};
 
-/// Which clock a run uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClockKind {
-    /// The deterministic executor: steppable, any speed, exact replays.
-    Virtual,
-    /// The browser's event loop and timers.
-    Real,
-}
+pub use crate::share::{parse_seed, parse_speed, ClockKind};
 
 /// Where the current run is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,21 +115,6 @@ impl PageState {
         self.generation += 1;
         self
     }
-}
-
-/// Parses a speed multiplier: 0.1 to 100.
-pub fn parse_speed(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(v) if (0.1..=100.0).contains(&v) => Ok(v),
-        _ => Err(format!("{text:?} is not a number from 0.1 to 100")),
-    }
-}
-
-/// Parses a seed: any whole number that fits in 64 bits.
-pub fn parse_seed(text: &str) -> Result<u64, String> {
-    text.trim()
-        .parse::<u64>()
-        .map_err(|_| format!("{text:?} is not a whole number from 0 to {}", u64::MAX))
 }
 
 impl Reducible for PageState {

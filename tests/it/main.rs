@@ -31,3 +31,5 @@ mod cli;
 mod golden;
 #[cfg(target_arch = "wasm32")]
 mod ui;
+#[cfg(not(target_arch = "wasm32"))]
+mod share;

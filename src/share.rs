@@ -1,0 +1,245 @@
+//! The URL state: everything a run depends on, in a query string, so a link
+//! or an iframe reproduces it exactly.
+//!
+//! `?pattern=<id>&clock=virtual|real&seed=<u64>&speed=<float>&<param>=<value>...&embed=1&autoplay=1`
+//!
+//! [`UrlState::parse`] never fails: a bad or unknown value becomes a
+//! [`UrlError`] naming it and the default is used in its place.
+//! [`UrlState::to_query`] writes a query that parses back to the same state.
+//!
+//! ```
+//! use csp_playground::share::UrlState;
+//! let (state, errors) = UrlState::parse("?pattern=deadline&seed=7&deadline_ms=1500&speed=fast");
+//! assert_eq!(state.seed, 7);
+//! assert_eq!(state.params.get("deadline_ms").as_deref(), Some("1500"));
+//! assert_eq!(errors.len(), 1);
+//! assert_eq!(errors[0].to_string(), "speed: \"fast\" is not a number from 0.1 to 100; using 1");
+//! assert_eq!(UrlState::parse(&state.to_query()).0, state);
+//! ```
+
+use std::fmt;
+
+use crate::patterns::{Params, PatternId};
+
+/// Which clock a run uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockKind {
+    /// The deterministic executor: steppable, any speed, exact replays.
+    Virtual,
+    /// The browser's event loop and timers.
+    Real,
+}
+
+/// Everything the URL carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UrlState {
+    pub pattern: PatternId,
+    pub clock: ClockKind,
+    pub seed: u64,
+    pub speed: f64,
+    pub params: Params,
+    /// The compact view for an iframe.
+    pub embed: bool,
+    /// Start when scrolled into view.
+    pub autoplay: bool,
+}
+
+/// A value in the URL that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlError {
+    pub key: String,
+    pub value: String,
+    /// What is valid, and what was used instead.
+    pub expected: String,
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {:?} {}", self.key, self.value, self.expected)
+    }
+}
+
+impl Default for UrlState {
+    fn default() -> Self {
+        UrlState::for_pattern(PatternId::SpawnWait)
+    }
+}
+
+/// Parses a speed multiplier: 0.1 to 100.
+pub fn parse_speed(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.1..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!("{text:?} is not a number from 0.1 to 100")),
+    }
+}
+
+/// Parses a seed: any whole number that fits in 64 bits.
+pub fn parse_seed(text: &str) -> Result<u64, String> {
+    text.trim()
+        .parse::<u64>()
+        .map_err(|_| format!("{text:?} is not a whole number from 0 to {}", u64::MAX))
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+impl UrlState {
+    /// The defaults for `pattern`.
+    pub fn for_pattern(pattern: PatternId) -> UrlState {
+        UrlState {
+            pattern,
+            clock: ClockKind::Virtual,
+            seed: 1,
+            speed: 1.0,
+            params: Params::defaults(pattern),
+            embed: false,
+            autoplay: false,
+        }
+    }
+
+    /// Reads a query string (with or without the leading `?`). Never fails:
+    /// each unusable value is reported and its default used.
+    pub fn parse(query: &str) -> (UrlState, Vec<UrlError>) {
+        let pairs: Vec<(String, String)> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| match kv.split_once('=') {
+                Some((k, v)) => (decode(k), decode(v)),
+                None => (decode(kv), String::new()),
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut error = |key: &str, value: &str, expected: String| {
+            errors.push(UrlError {
+                key: key.to_string(),
+                value: value.to_string(),
+                expected,
+            })
+        };
+        // The pattern first: it decides which parameters exist.
+        let mut state = UrlState::default();
+        if let Some((_, id)) = pairs.iter().rev().find(|(k, _)| k == "pattern") {
+            match PatternId::parse(id) {
+                Some(p) => state = UrlState::for_pattern(p),
+                None => {
+                    let ids: Vec<&str> = PatternId::ALL.iter().map(|p| p.id()).collect();
+                    error("pattern", id, format!("is not one of {}; using spawn-wait", ids.join(", ")));
+                }
+            }
+        }
+        for (key, value) in &pairs {
+            match key.as_str() {
+                "pattern" => {}
+                "clock" => match value.as_str() {
+                    "virtual" => state.clock = ClockKind::Virtual,
+                    "real" => state.clock = ClockKind::Real,
+                    _ => error(key, value, "is not virtual or real; using virtual".into()),
+                },
+                "seed" => match parse_seed(value) {
+                    Ok(seed) => state.seed = seed,
+                    Err(_) => error(key, value, format!("is not a whole number from 0 to {}; using 1", u64::MAX)),
+                },
+                "speed" => match parse_speed(value) {
+                    Ok(speed) => state.speed = speed,
+                    Err(_) => error(key, value, "is not a number from 0.1 to 100; using 1".into()),
+                },
+                "embed" | "autoplay" => match flag(value) {
+                    Some(on) if key == "embed" => state.embed = on,
+                    Some(on) => state.autoplay = on,
+                    None => error(key, value, "is not 1 or 0; using 0".into()),
+                },
+                name => {
+                    if let Err(e) = state.params.set(name, value) {
+                        let default = Params::defaults(state.pattern).get(name);
+                        let expected = match default {
+                            Some(d) => format!("{}; using {d:?}", e.expected),
+                            None => e.expected,
+                        };
+                        error(name, value, expected);
+                    }
+                }
+            }
+        }
+        (state, errors)
+    }
+
+    /// The query string (with `?`) that parses back to this state.
+    /// Parameters at their defaults are left out, to keep links short.
+    pub fn to_query(&self) -> String {
+        let mut q = format!(
+            "?pattern={}&clock={}&seed={}&speed={}",
+            self.pattern.id(),
+            match self.clock {
+                ClockKind::Virtual => "virtual",
+                ClockKind::Real => "real",
+            },
+            self.seed,
+            self.speed
+        );
+        let defaults = Params::defaults(self.pattern);
+        for (name, value) in self.params.pairs() {
+            if defaults.get(name).as_deref() != Some(value.as_str()) {
+                q.push('&');
+                q.push_str(name);
+                q.push('=');
+                q.push_str(&encode(&value));
+            }
+        }
+        if self.embed {
+            q.push_str("&embed=1");
+        }
+        if self.autoplay {
+            q.push_str("&autoplay=1");
+        }
+        q
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and commas.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (a space, as forms write it). A bad escape
+/// is kept as it is; bytes that are not UTF-8 become U+FFFD.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+                    .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

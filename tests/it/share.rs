@@ -1,0 +1,112 @@
+//! The URL state parser: rows of real URLs, and properties over arbitrary
+//! strings and arbitrary valid states.
+
+use csp_playground::patterns::{Check, Params, PatternId};
+use csp_playground::share::{ClockKind, UrlState};
+use proptest::prelude::*;
+
+/// Parses `query`; returns the state and the errors as text.
+fn check(query: &str) -> (UrlState, Vec<String>) {
+    let (state, errors) = UrlState::parse(query);
+    (state, errors.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn urls_restore_their_state() {
+    let (s, errors) = check("?pattern=words&clock=real&seed=42&speed=2.5&text=a+b%20c&capture=shared&buffer=0&embed=1&autoplay=1");
+    assert_eq!(errors, Vec::<String>::new());
+    assert_eq!((s.pattern, s.clock, s.seed, s.speed, s.embed, s.autoplay), (PatternId::Words, ClockKind::Real, 42, 2.5, true, true));
+    assert_eq!(s.params.get("text").as_deref(), Some("a b c"));
+    assert_eq!(s.params.get("capture").as_deref(), Some("shared"));
+    assert_eq!(s.params.get("buffer").as_deref(), Some("0"));
+}
+
+#[test]
+fn bad_values_are_named_and_defaults_used() {
+    // (query, the one error expected)
+    for (query, error) in [
+        ("?pattern=nope", "pattern: \"nope\" is not one of spawn-wait, waitgroup, words, deadline, token-cache, token-future, pipeline; using spawn-wait"),
+        ("?pattern=deadline&deadline_ms=0", "deadline_ms: \"0\" is not a whole number from 1 to 60000; using \"1000\""),
+        ("?pattern=deadline&speed=500", "speed: \"500\" is not a number from 0.1 to 100; using 1"),
+        ("?seed=-1", "seed: \"-1\" is not a whole number from 0 to 18446744073709551615; using 1"),
+        ("?clock=wall", "clock: \"wall\" is not virtual or real; using virtual"),
+        ("?pattern=words&color=red", "color: \"red\" is not a parameter of words (it has: text, buffer, work_ms, capture, stop_after)"),
+        ("?embed=yes", "embed: \"yes\" is not 1 or 0; using 0"),
+    ] {
+        let (state, errors) = check(query);
+        assert_eq!(errors, [error.to_string()], "{query}");
+        let fresh = UrlState::for_pattern(state.pattern);
+        assert_eq!((state.seed, state.speed, state.clock), (fresh.seed, fresh.speed, fresh.clock), "{query}");
+    }
+}
+
+#[test]
+fn an_empty_or_odd_query_is_the_default() {
+    for query in ["", "?", "&&", "?=", "?pattern", "%", "%zz=%%"] {
+        let (state, _) = check(query);
+        assert_eq!(state.pattern, PatternId::SpawnWait, "{query}");
+    }
+}
+
+/// A valid value for one parameter's check.
+fn valid_value(check: Check) -> BoxedStrategy<String> {
+    match check {
+        Check::Int { min, max } => (min..=max).prop_map(|v| v.to_string()).boxed(),
+        Check::Text { max_len } => proptest::collection::vec("[a-zA-Z0-9äöü&=%+?#]{1,8}", 1..6)
+            .prop_map(move |words| {
+                let mut s = words.join(" ");
+                s.truncate(s.char_indices().nth(max_len).map_or(s.len(), |(i, _)| i));
+                s.trim().to_string()
+            })
+            .prop_filter("non-empty", |s| !s.is_empty())
+            .boxed(),
+        Check::OneOf(words) => proptest::sample::select(words).prop_map(String::from).boxed(),
+        Check::List { min, max, min_len, max_len } => proptest::collection::vec(min..=max, min_len..=max_len)
+            .prop_map(|v| v.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+            .boxed(),
+    }
+}
+
+fn valid_state() -> impl Strategy<Value = UrlState> {
+    (0..PatternId::ALL.len(), any::<u64>(), 1u32..=1000, any::<bool>(), any::<bool>(), any::<bool>())
+        .prop_flat_map(|(p, seed, speed10, real, embed, autoplay)| {
+            let pattern = PatternId::ALL[p];
+            let values: Vec<BoxedStrategy<String>> = pattern.specs().iter().map(|s| valid_value(s.check)).collect();
+            (Just((pattern, seed, speed10, real, embed, autoplay)), values)
+        })
+        .prop_map(|((pattern, seed, speed10, real, embed, autoplay), values)| {
+            let mut params = Params::defaults(pattern);
+            for (spec, value) in pattern.specs().iter().zip(values) {
+                params.set(spec.name, &value).unwrap();
+            }
+            UrlState {
+                pattern,
+                clock: if real { ClockKind::Real } else { ClockKind::Virtual },
+                seed,
+                speed: f64::from(speed10) / 10.0,
+                params,
+                embed,
+                autoplay,
+            }
+        })
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_strings_never_panic(query in ".{0,200}") {
+        let _ = UrlState::parse(&query);
+    }
+
+    #[test]
+    fn arbitrary_pairs_never_panic(pairs in proptest::collection::vec(("[a-z_%+]{0,12}", ".{0,20}"), 0..12)) {
+        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let _ = UrlState::parse(&query.join("&"));
+    }
+
+    #[test]
+    fn valid_states_round_trip_exactly(state in valid_state()) {
+        let (back, errors) = UrlState::parse(&state.to_query());
+        prop_assert!(errors.is_empty(), "{:?} from {}", errors, state.to_query());
+        prop_assert_eq!(back, state);
+    }
+}
