@@ -3,6 +3,8 @@
 //!
 //! `?pattern=<id>&clock=virtual|real&seed=<u64>&speed=<float>&<param>=<value>...&embed=1&autoplay=1`
 //!
+//! Keys that start with `__` are test hooks and are ignored.
+//!
 //! [`UrlState::parse`] never fails: a bad or unknown value becomes a
 //! [`UrlError`] naming it and the default is used in its place.
 //! [`UrlState::to_query`] writes a query that parses back to the same state.
@@ -129,13 +131,19 @@ impl UrlState {
                 Some(p) => state = UrlState::for_pattern(p),
                 None => {
                     let ids: Vec<&str> = PatternId::ALL.iter().map(|p| p.id()).collect();
-                    error("pattern", id, format!("is not one of {}; using spawn-wait", ids.join(", ")));
+                    error(
+                        "pattern",
+                        id,
+                        format!("is not one of {}; using spawn-wait", ids.join(", ")),
+                    );
                 }
             }
         }
         for (key, value) in &pairs {
             match key.as_str() {
+                // `__`-keys are test hooks (`__test_panic`), not state.
                 "pattern" => {}
+                k if k.starts_with("__") => {}
                 "clock" => match value.as_str() {
                     "virtual" => state.clock = ClockKind::Virtual,
                     "real" => state.clock = ClockKind::Real,
@@ -143,7 +151,11 @@ impl UrlState {
                 },
                 "seed" => match parse_seed(value) {
                     Ok(seed) => state.seed = seed,
-                    Err(_) => error(key, value, format!("is not a whole number from 0 to {}; using 1", u64::MAX)),
+                    Err(_) => error(
+                        key,
+                        value,
+                        format!("is not a whole number from 0 to {}; using 1", u64::MAX),
+                    ),
                 },
                 "speed" => match parse_speed(value) {
                     Ok(speed) => state.speed = speed,

@@ -8,6 +8,7 @@ mod bench;
 mod controls;
 mod hooks;
 mod orders;
+mod share;
 mod state;
 mod views;
 

@@ -9,9 +9,11 @@ use super::controls::{Command, Controls, ParamsForm};
 use super::hooks::use_run::use_run;
 use super::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use super::orders::OrdersAcrossSeeds;
+use super::share::{base_url, replace_query, use_report_height, use_visible, ShareBar};
 use super::state::{Action, ClockKind, PageState, RunStatus};
 use super::views::{Channels, Code, DeadlineLedger, EventLog, OutputOrder, RefresherPanel, Timeline};
 use crate::patterns::PatternId;
+use crate::share::UrlState;
 
 fn query_has(pair: &str) -> bool {
     web_sys::window()
@@ -50,12 +52,17 @@ fn set_theme(theme: &str) {
 
 #[component]
 fn Playground() -> Html {
-    let state = use_reducer(|| PageState::new(PatternId::SpawnWait));
+    let state = use_reducer(|| {
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let (url, errors) = UrlState::parse(&query);
+        PageState::from_url(&url, &errors)
+    });
     let run = use_run(state.dispatcher());
-    let theme = use_state(|| "system");
-
     use_effect_with((), |_| {
-        // Effects run after the first render is in the DOM: from here the
+        // Before the URL effect below rewrites the query, which drops the
+        // test hook. Effects run after the first render is in the DOM: from here the
         // page answers input. The end-to-end test reads this mark.
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
             let _ = performance.mark("csp-interactive");
@@ -64,6 +71,12 @@ fn Playground() -> Html {
             panic!("test panic requested by the URL");
         }
     });
+    // The address bar always carries the whole state (no history entries).
+    use_effect_with(state.to_url().to_query(), |query| replace_query(query));
+    use_report_height(state.embed);
+    let root = use_node_ref();
+    let visible = use_visible(root.clone());
+    let theme = use_state(|| "system");
 
     let command = {
         let (state, run) = (state.clone(), run.clone());
@@ -117,6 +130,30 @@ fn Playground() -> Html {
             Shortcut::RunOrPause => command.emit(Command::Run),
             Shortcut::Step => command.emit(Command::Step),
         }));
+    }
+    // Autoplay: run while the embed is on screen, pause while it is not, so
+    // several embeds on one page never compete.
+    let auto_paused = use_mut_ref(|| false);
+    {
+        let (command, run) = (command.clone(), run.clone());
+        let key = (visible, state.autoplay, state.status.clone());
+        let clock = state.clock;
+        use_effect_with(key, move |(visible, autoplay, status)| {
+            if *autoplay {
+                match (visible, status) {
+                    (true, RunStatus::Ready) => command.emit(Command::Run),
+                    (true, RunStatus::Paused) if *auto_paused.borrow() => {
+                        *auto_paused.borrow_mut() = false;
+                        command.emit(Command::Run);
+                    }
+                    (false, RunStatus::Running) if clock == ClockKind::Virtual => {
+                        *auto_paused.borrow_mut() = true;
+                        run.pause();
+                    }
+                    _ => {}
+                }
+            }
+        });
     }
     let on_seed = {
         let state = state.clone();
@@ -207,8 +244,48 @@ fn Playground() -> Html {
         Callback::from(move |_: MouseEvent| run.inject(crate::patterns::token_cache::FAIL_REFRESH))
     };
 
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissAlerts))
+    };
+    let alerts = (!state.url_errors.is_empty()).then(|| {
+        html! {
+            <div role="alert" class="alert">
+                <p>{ "Some values in the link could not be used; their defaults are used instead:" }</p>
+                <ul>{ for state.url_errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+            </div>
+        }
+    });
+
     let current = state.pattern;
     let props_trace = state.trace.clone();
+    if state.embed {
+        let mut full = state.to_url();
+        full.embed = false;
+        full.autoplay = false;
+        let main_view = match current {
+            PatternId::Deadline => {
+                html! { <DeadlineLedger trace={props_trace.clone()} now={state.now} pattern={current} /> }
+            }
+            PatternId::TokenCache | PatternId::TokenFuture => {
+                html! { <RefresherPanel trace={props_trace.clone()} now={state.now} pattern={current} /> }
+            }
+            _ => html! { <OutputOrder trace={props_trace.clone()} now={state.now} pattern={current} /> },
+        };
+        return html! {
+            <main class="embed" ref={root}>
+                { for alerts }
+                <header class="embed-head">
+                    <strong>{ current.title() }</strong>
+                    <a href={format!("{}{}", base_url(), full.to_query())} target="_blank" rel="noopener">{ "Open in playground" }</a>
+                </header>
+                <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
+                <Timeline trace={props_trace.clone()} now={state.now} pattern={current} />
+                { main_view }
+            </main>
+        };
+    }
     let gotcha = current == PatternId::Words && state.params.get("capture").as_deref() == Some("shared");
     html! {
         <>
@@ -223,7 +300,8 @@ fn Playground() -> Html {
                 <button type="button" class="theme" onclick={toggle_theme}
                     aria-label={format!("Theme: {}", *theme)}>{ format!("Theme: {}", *theme) }</button>
             </header>
-            <main>
+            <main ref={root}>
+                { for alerts }
                 <nav class="patterns" role="tablist" aria-label="Patterns" onkeydown={on_tab_key}>
                     { for PatternId::ALL.iter().map(|&p| {
                         let active = p == current;
@@ -245,6 +323,7 @@ fn Playground() -> Html {
                     <div class="layout">
                         <div class="side">
                             <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
+                            <ShareBar url={state.to_url()} title={current.title()} />
                             <ParamsForm state={state.clone()} {on_edit} />
                             if current == PatternId::Words || current == PatternId::Pipeline {
                                 <p class="hint">

@@ -12,6 +12,7 @@ use crate::patterns::{Params, PatternId};
 use crate::rt::{Event, Millis, Outcome};
 
 pub use crate::share::{parse_seed, parse_speed, ClockKind};
+use crate::share::{UrlError, UrlState};
 
 /// Where the current run is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +55,12 @@ pub struct PageState {
     pub status: RunStatus,
     pub trace: Rc<Vec<Event>>,
     pub now: Millis,
+    /// Values from the URL that could not be used, until dismissed.
+    pub url_errors: Vec<String>,
+    /// The compact view for an iframe (`embed=1`).
+    pub embed: bool,
+    /// Start when scrolled into view (`autoplay=1`).
+    pub autoplay: bool,
     /// Bumped whenever a run starts or is reset, so news from an old run is
     /// ignored.
     pub generation: u64,
@@ -80,6 +87,7 @@ pub enum Action {
     Paused,
     Resumed,
     Reset,
+    DismissAlerts,
 }
 
 impl PageState {
@@ -99,7 +107,37 @@ impl PageState {
             status: RunStatus::Ready,
             trace: Rc::new(Vec::new()),
             now: 0,
+            url_errors: Vec::new(),
+            embed: false,
+            autoplay: false,
             generation: 0,
+        }
+    }
+
+    /// The page a URL describes, with what could not be used from it.
+    pub fn from_url(url: &UrlState, errors: &[UrlError]) -> PageState {
+        let mut s = PageState::new(url.pattern);
+        s.drafts = url.params.pairs().into_iter().collect();
+        s.params = url.params.clone();
+        s.seed = url.seed;
+        s.speed = url.speed;
+        s.clock = url.clock;
+        s.embed = url.embed;
+        s.autoplay = url.autoplay;
+        s.url_errors = errors.iter().map(ToString::to_string).collect();
+        s
+    }
+
+    /// What the URL should say for this page.
+    pub fn to_url(&self) -> UrlState {
+        UrlState {
+            pattern: self.pattern,
+            clock: self.clock,
+            seed: self.seed,
+            speed: self.speed,
+            params: self.params.clone(),
+            embed: self.embed,
+            autoplay: self.autoplay,
         }
     }
 
@@ -131,6 +169,8 @@ impl Reducible for PageState {
                 next.seed = s.seed;
                 next.speed = s.speed;
                 next.clock = s.clock;
+                next.embed = s.embed;
+                next.autoplay = s.autoplay;
                 next.generation = s.generation;
                 return Rc::new(next.cleared());
             }
@@ -208,6 +248,7 @@ impl Reducible for PageState {
                 }
             }
             Action::Reset => return Rc::new(s.cleared()),
+            Action::DismissAlerts => s.url_errors.clear(),
         }
         Rc::new(s)
     }

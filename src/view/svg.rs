@@ -10,12 +10,14 @@ use super::ledger::deadline_ledger;
 use crate::dense::Dense;
 use crate::rt::{Event, Kind, Millis};
 
-const LANE_H: f64 = 30.0;
-const LEFT: f64 = 110.0;
+// Whole pixels throughout: the drawing needs no finer grain, and integer
+// formatting keeps float formatting code out of the page's wasm.
+const LANE_H: u64 = 30;
+const LEFT: u64 = 110;
 // Room under the axis for the legend.
-const BOTTOM: f64 = 44.0;
-const TOP: f64 = 34.0;
-const PLOT_W: f64 = 760.0;
+const BOTTOM: u64 = 44;
+const TOP: u64 = 34;
+const PLOT_W: u64 = 760;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -29,15 +31,15 @@ fn esc(s: &str) -> String {
 pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
     let lanes = lanes(trace);
     let end = trace.last().map_or(0, |e| e.t).max(playhead.unwrap_or(0)).max(1);
-    let x = |t: Millis| LEFT + t as f64 / end as f64 * PLOT_W;
+    let x = |t: Millis| LEFT + t.min(end) * PLOT_W / end;
     let mut row: Dense<usize> = Dense::new();
     for (i, l) in lanes.iter().enumerate() {
         row.insert(l.task_id, i);
     }
-    let y = |task: u32| TOP + row.get(task).copied().unwrap_or(0) as f64 * LANE_H + LANE_H / 2.0;
-    let width = LEFT + PLOT_W + 30.0;
-    let height = TOP + lanes.len() as f64 * LANE_H + BOTTOM;
-    let axis_bottom = height - BOTTOM + 6.0;
+    let y = |task: u32| TOP + row.get(task).copied().unwrap_or(0) as u64 * LANE_H + LANE_H / 2;
+    let width = LEFT + PLOT_W + 30;
+    let height = TOP + lanes.len() as u64 * LANE_H + BOTTOM;
+    let axis_bottom = height - BOTTOM + 6;
 
     let mut s = String::new();
     let _ = write!(
@@ -68,24 +70,24 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         let tx = x(t);
         let _ = write!(
             s,
-            r#"<line class="axis" x1="{tx:.1}" y1="{TOP}" x2="{tx:.1}" y2="{axis_bottom:.1}"/><text class="muted" x="{tx:.1}" y="{:.1}" text-anchor="middle">{t} ms</text>"#,
-            axis_bottom + 14.0
+            r#"<line class="axis" x1="{tx}" y1="{TOP}" x2="{tx}" y2="{axis_bottom}"/><text class="muted" x="{tx}" y="{}" text-anchor="middle">{t} ms</text>"#,
+            axis_bottom + 14
         );
     }
     for lane in &lanes {
         let ly = y(lane.task_id);
         let _ = write!(
             s,
-            r#"<text class="fg" x="8" y="{:.1}">{}</text>"#,
-            ly + 4.0,
+            r#"<text class="fg" x="8" y="{}">{}</text>"#,
+            ly + 4,
             esc(&lane.name)
         );
         let stop = lane.end_or(end);
         let _ = write!(
             s,
-            r#"<line class="life" x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}"><title>{} runs from {} ms</title></line>"#,
+            r#"<line class="life" x1="{}" y1="{ly}" x2="{}" y2="{ly}"><title>{} runs from {} ms</title></line>"#,
             x(lane.start),
-            x(stop).max(x(lane.start) + 1.0),
+            x(stop).max(x(lane.start) + 1),
             esc(&lane.name),
             lane.start
         );
@@ -96,9 +98,9 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
             };
             let _ = write!(
                 s,
-                r#"<line class="{class}" x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}"><title>{}: {} from {} to {} ms</title></line>"#,
+                r#"<line class="{class}" x1="{}" y1="{ly}" x2="{}" y2="{ly}"><title>{}: {} from {} to {} ms</title></line>"#,
                 x(span.start),
-                x(span.end).max(x(span.start) + 1.0),
+                x(span.end).max(x(span.start) + 1),
                 esc(&lane.name),
                 esc(&what),
                 span.start,
@@ -109,9 +111,9 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
             let kx = x(*t);
             let _ = write!(
                 s,
-                r#"<path class="kill" d="M{:.1} {:.1}l8 8m0 -8l-8 8"><title>{} killed at {t} ms: {}</title></path>"#,
-                kx - 4.0,
-                ly - 4.0,
+                r#"<path class="kill" d="M{} {}l8 8m0 -8l-8 8"><title>{} killed at {t} ms: {}</title></path>"#,
+                kx - 4,
+                ly - 4,
                 esc(&lane.name),
                 esc(reason)
             );
@@ -121,7 +123,7 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         let (x1, y1, x2, y2) = (x(a.from_t), y(a.from_task), x(a.to_t), y(a.to_task));
         let _ = write!(
             s,
-            r#"<path class="arrow" d="M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"><title>{} &#8592; {}: sent at {} ms, received at {} ms</title></path><circle class="head" cx="{x2:.1}" cy="{y2:.1}" r="3"/>"#,
+            r#"<path class="arrow" d="M{x1} {y1}L{x2} {y2}"><title>{} &#8592; {}: sent at {} ms, received at {} ms</title></path><circle class="head" cx="{x2}" cy="{y2}" r="3"/>"#,
             esc(&a.chan),
             esc(&a.value),
             a.from_t,
@@ -139,7 +141,7 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         }
         let _ = write!(
             s,
-            r#"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="5"><title>{}</title></circle>"#,
+            r#"<circle class="{class}" cx="{}" cy="{}" r="5"><title>{}</title></circle>"#,
             x(e.t),
             y(e.task_id),
             esc(&text)
@@ -149,27 +151,27 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         let dx = x(ledger.deadline);
         let _ = write!(
             s,
-            r#"<line class="deadline" x1="{dx:.1}" y1="{:.1}" x2="{dx:.1}" y2="{axis_bottom:.1}"><title>deadline at {} ms</title></line><text class="err" x="{dx:.1}" y="{:.1}" text-anchor="middle">deadline</text>"#,
-            TOP - 6.0,
+            r#"<line class="deadline" x1="{dx}" y1="{}" x2="{dx}" y2="{axis_bottom}"><title>deadline at {} ms</title></line><text class="err" x="{dx}" y="{}" text-anchor="middle">deadline</text>"#,
+            TOP - 6,
             ledger.deadline,
-            TOP - 10.0
+            TOP - 10
         );
     }
     // Legend, bottom left under the lane names.
-    let ly = height - 10.0;
+    let ly = height - 10;
     let _ = write!(
         s,
-        r#"<g class="legend"><line class="park" x1="8" y1="{0:.1}" x2="22" y2="{0:.1}"/><text class="muted" x="26" y="{1:.1}">blocked</text><line class="sleep" x1="8" y1="{2:.1}" x2="22" y2="{2:.1}"/><text class="muted" x="26" y="{3:.1}">sleeping</text></g>"#,
-        ly - 18.0,
-        ly - 14.0,
-        ly - 4.0,
+        r#"<g class="legend"><line class="park" x1="8" y1="{0}" x2="22" y2="{0}"/><text class="muted" x="26" y="{1}">blocked</text><line class="sleep" x1="8" y1="{2}" x2="22" y2="{2}"/><text class="muted" x="26" y="{3}">sleeping</text></g>"#,
+        ly - 18,
+        ly - 14,
+        ly - 4,
         ly
     );
     if let Some(t) = playhead {
         let px = x(t);
         let _ = write!(
             s,
-            r#"<line class="play" x1="{px:.1}" y1="{TOP}" x2="{px:.1}" y2="{axis_bottom:.1}"><title>now: {t} ms</title></line>"#
+            r#"<line class="play" x1="{px}" y1="{TOP}" x2="{px}" y2="{axis_bottom}"><title>now: {t} ms</title></line>"#
         );
     }
     s.push_str("</svg>\n");

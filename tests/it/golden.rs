@@ -62,8 +62,26 @@ fn marbles_match_the_golden_files_and_the_readme() {
             _ => stale.push(format!("{} (README.md)", id.id())),
         }
     }
+    // The blog example's static picture is the CLI's SVG of the same run.
+    let svg_path = Path::new(ROOT).join("www/deadline-seed1.svg");
+    let mut svg = Vec::new();
+    cli::run(
+        &[
+            "run".into(),
+            "deadline".into(),
+            "--seed".into(),
+            "1".into(),
+            "--format".into(),
+            "svg".into(),
+        ],
+        &mut svg,
+    )
+    .unwrap();
     if update {
         std::fs::write(&readme_path, readme).unwrap();
+        std::fs::write(&svg_path, &svg).unwrap();
+    } else if std::fs::read(&svg_path).unwrap_or_default() != svg {
+        stale.push("deadline (www/deadline-seed1.svg)".to_string());
     }
     assert!(
         stale.is_empty(),

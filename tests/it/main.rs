@@ -29,7 +29,7 @@ mod web;
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod golden;
-#[cfg(target_arch = "wasm32")]
-mod ui;
 #[cfg(not(target_arch = "wasm32"))]
 mod share;
+#[cfg(target_arch = "wasm32")]
+mod ui;

@@ -13,9 +13,14 @@ fn check(query: &str) -> (UrlState, Vec<String>) {
 
 #[test]
 fn urls_restore_their_state() {
-    let (s, errors) = check("?pattern=words&clock=real&seed=42&speed=2.5&text=a+b%20c&capture=shared&buffer=0&embed=1&autoplay=1");
+    let (s, errors) = check(
+        "?pattern=words&clock=real&seed=42&speed=2.5&text=a+b%20c&capture=shared&buffer=0&embed=1&autoplay=1",
+    );
     assert_eq!(errors, Vec::<String>::new());
-    assert_eq!((s.pattern, s.clock, s.seed, s.speed, s.embed, s.autoplay), (PatternId::Words, ClockKind::Real, 42, 2.5, true, true));
+    assert_eq!(
+        (s.pattern, s.clock, s.seed, s.speed, s.embed, s.autoplay),
+        (PatternId::Words, ClockKind::Real, 42, 2.5, true, true)
+    );
     assert_eq!(s.params.get("text").as_deref(), Some("a b c"));
     assert_eq!(s.params.get("capture").as_deref(), Some("shared"));
     assert_eq!(s.params.get("buffer").as_deref(), Some("0"));
@@ -61,17 +66,30 @@ fn valid_value(check: Check) -> BoxedStrategy<String> {
             .prop_filter("non-empty", |s| !s.is_empty())
             .boxed(),
         Check::OneOf(words) => proptest::sample::select(words).prop_map(String::from).boxed(),
-        Check::List { min, max, min_len, max_len } => proptest::collection::vec(min..=max, min_len..=max_len)
+        Check::List {
+            min,
+            max,
+            min_len,
+            max_len,
+        } => proptest::collection::vec(min..=max, min_len..=max_len)
             .prop_map(|v| v.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
             .boxed(),
     }
 }
 
 fn valid_state() -> impl Strategy<Value = UrlState> {
-    (0..PatternId::ALL.len(), any::<u64>(), 1u32..=1000, any::<bool>(), any::<bool>(), any::<bool>())
+    (
+        0..PatternId::ALL.len(),
+        any::<u64>(),
+        1u32..=1000,
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
         .prop_flat_map(|(p, seed, speed10, real, embed, autoplay)| {
             let pattern = PatternId::ALL[p];
-            let values: Vec<BoxedStrategy<String>> = pattern.specs().iter().map(|s| valid_value(s.check)).collect();
+            let values: Vec<BoxedStrategy<String>> =
+                pattern.specs().iter().map(|s| valid_value(s.check)).collect();
             (Just((pattern, seed, speed10, real, embed, autoplay)), values)
         })
         .prop_map(|((pattern, seed, speed10, real, embed, autoplay), values)| {

@@ -1,0 +1,155 @@
+//! Sharing: the link of the current run, the iframe snippet, and the embed
+//! view's side of the host page protocol (its height, by `postMessage`).
+
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::share::UrlState;
+
+/// The page's address without its query: where links point.
+pub fn base_url() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .unwrap_or_default()
+}
+
+/// Puts `query` in the address bar without adding a history entry.
+pub fn replace_query(query: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(query));
+    }
+}
+
+/// Copies `text` to the clipboard where the browser allows it.
+fn copy(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// The iframe snippet for `url`.
+pub fn iframe(url: &UrlState, title: &str) -> String {
+    let height = if url.embed { 460 } else { 900 };
+    format!(
+        "<iframe src=\"{}{}\" title=\"csp-playground: {title}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" style=\"border:0\"></iframe>",
+        base_url(),
+        url.to_query()
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub url: UrlState,
+    pub title: AttrValue,
+}
+
+/// "Share link" and "Embed".
+#[component]
+pub fn ShareBar(props: &ShareProps) -> Html {
+    let shown = use_state(|| None::<&'static str>);
+    let autoplay = use_state(|| true);
+    let compact = use_state(|| true);
+    let link = format!("{}{}", base_url(), props.url.to_query());
+    let mut embed = props.url.clone();
+    embed.embed = *compact;
+    embed.autoplay = *autoplay;
+    let snippet = iframe(&embed, &props.title);
+    let on_share = {
+        let (shown, link) = (shown.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| {
+            copy(&link);
+            shown.set(Some("link"));
+        })
+    };
+    let on_embed = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| {
+            shown.set(if *shown == Some("embed") {
+                None
+            } else {
+                Some("embed")
+            })
+        })
+    };
+    let toggle = |flag: UseStateHandle<bool>| Callback::from(move |_: Event| flag.set(!*flag));
+    html! {
+        <section class="share" aria-label="Share">
+            <button type="button" onclick={on_share}>{ "Share link" }</button>
+            <button type="button" onclick={on_embed} aria-expanded={(*shown == Some("embed")).to_string()}>{ "Embed" }</button>
+            if *shown == Some("link") {
+                <label class="block">{ "Link to this run (copied if your browser allows)" }
+                    <input type="text" readonly=true value={link} aria-label="Share link URL" />
+                </label>
+            }
+            if *shown == Some("embed") {
+                <div class="embed-options">
+                    <label class="inline"><input type="checkbox" checked={*autoplay} onchange={toggle(autoplay.clone())} />{ "Autoplay" }</label>
+                    <label class="inline"><input type="checkbox" checked={*compact} onchange={toggle(compact.clone())} />{ "Compact" }</label>
+                    <textarea readonly=true rows="4" aria-label="Embed code" value={snippet} />
+                    <p class="hint">{ "Paste into a blog post. The embed reports its height to the page: see the README's Embedding section." }</p>
+                </div>
+            }
+        </section>
+    }
+}
+
+/// Tells the host page the embed's content height, when it changes (only
+/// when `enabled`: in the embed view).
+#[hook]
+pub fn use_report_height(enabled: bool) {
+    let last = use_mut_ref(|| 0i32);
+    use_effect(move || {
+        let Some(window) = web_sys::window().filter(|_| enabled) else {
+            return;
+        };
+        // The body's height is the content's; the root element's is at least
+        // the iframe's own, which would never let it shrink.
+        let height = window
+            .document()
+            .and_then(|d| d.body())
+            .map_or(0, |b| b.scroll_height());
+        if height == *last.borrow() {
+            return;
+        }
+        *last.borrow_mut() = height;
+        if let Ok(Some(parent)) = window.parent() {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"csp-playground:height".into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            let _ = parent.post_message(&message, "*");
+        }
+    });
+}
+
+/// Whether the element behind `node` is in the viewport, tracked with an
+/// IntersectionObserver that is disconnected on unmount.
+#[hook]
+pub fn use_visible(node: NodeRef) -> bool {
+    let visible = use_state(|| false);
+    {
+        let visible = visible.clone();
+        use_effect_with(node, move |node| {
+            let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+                move |entries: js_sys::Array| {
+                    let seen = entries.iter().any(|e| {
+                        e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                            .is_ok_and(|e| e.is_intersecting())
+                    });
+                    visible.set(seen);
+                },
+            );
+            let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(callback);
+            }
+        });
+    }
+    *visible
+}
