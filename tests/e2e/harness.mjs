@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,4 +68,22 @@ export async function openPage(browser, url) {
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(url);
   return { page, errors };
+}
+
+/**
+ * Serves dist/ and launches Chromium once for the calling test file, and
+ * closes both after it. Returns an object whose `server` and `browser` are
+ * set by the time the tests run.
+ */
+export function servedBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

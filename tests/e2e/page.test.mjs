@@ -1,24 +1,13 @@
 // The playground page, driven only through CONTRACT.md's roles and names.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage } from './harness.mjs';
+import { openPage, servedBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 /** Opens the page on `pattern`, sets Speed to 100 and returns the page. */
 async function open(pattern) {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await page.getByRole('tab', { name: pattern }).click();
   await page.getByRole('spinbutton', { name: 'Speed' }).fill('100');
   return { page, errors };
@@ -148,7 +137,7 @@ test('stepping through deadline one event at a time', async () => {
 });
 
 test('a whole run by keyboard alone', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const first = page.getByRole('tab', { name: 'Spawn and wait' });
   await first.focus();
   await page.keyboard.press('End'); // Pipeline

@@ -1,28 +1,17 @@
 // Share and embed: the URL carries the whole run, the embed code works in a
 // fresh page, and the blog example hosts several embeds.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openPage } from './harness.mjs';
+import { openPage, servedBrowser } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // `cargo test` (which runs before these) builds the CLI in target/debug.
 const csp = ['target/release/csp', 'target/debug/csp'].map((p) => root + p).find(existsSync);
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 async function outputs(page) {
   const items = await page.getByRole('list', { name: 'Output order' }).getByRole('listitem').allInnerTexts();
@@ -33,7 +22,7 @@ async function outputs(page) {
 test('a URL with every parameter restores that run, and it matches the CLI', async () => {
   const params = { text: 'go rust wasm chan select', buffer: '1', work_ms: '40', capture: 'copy', stop_after: '4' };
   const query = new URLSearchParams({ pattern: 'words', clock: 'virtual', seed: '11', speed: '100', ...params });
-  const { page, errors } = await openPage(browser, `${server.url}?${query}`);
+  const { page, errors } = await openPage(env.browser, `${env.server.url}?${query}`);
   assert.equal(await page.getByRole('tab', { name: 'Dynamic words' }).getAttribute('aria-selected'), 'true');
   assert.equal(await page.getByRole('spinbutton', { name: 'Seed' }).inputValue(), '11');
   assert.equal(await page.getByRole('spinbutton', { name: 'Speed' }).inputValue(), '100');
@@ -51,7 +40,7 @@ test('a URL with every parameter restores that run, and it matches the CLI', asy
 });
 
 test('changing the state updates the URL without adding history', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const before = await page.evaluate(() => history.length);
   await page.getByRole('tab', { name: 'Deadline' }).click();
   await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).fill('700');
@@ -69,7 +58,7 @@ test('changing the state updates the URL without adding history', async () => {
 });
 
 test('bad values show an alert naming each, and the run uses the defaults', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?pattern=deadline&deadline_ms=soon&speed=1000&color=red`);
+  const { page, errors } = await openPage(env.browser, `${env.server.url}?pattern=deadline&deadline_ms=soon&speed=1000&color=red`);
   const alert = await page.getByRole('alert').innerText();
   assert.match(alert, /deadline_ms: "soon" is not a whole number from 1 to 60000; using "1000"/);
   assert.match(alert, /speed: "1000" is not a number from 0.1 to 100; using 1/);
@@ -82,16 +71,16 @@ test('bad values show an alert naming each, and the run uses the defaults', asyn
 });
 
 test('the embed code, pasted into a fresh page, autoplays only when scrolled into view', async () => {
-  const { page } = await openPage(browser, `${server.url}?pattern=spawn-wait&speed=20`);
+  const { page } = await openPage(env.browser, `${env.server.url}?pattern=spawn-wait&speed=20`);
   await page.getByRole('button', { name: 'Embed' }).click();
   const snippet = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
   assert.match(snippet, /^<iframe src="[^"]+embed=1&autoplay=1" title="csp-playground: Spawn and wait" loading="lazy" width="100%"/);
   await page.close();
 
-  const host = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  const host = await env.browser.newPage({ viewport: { width: 900, height: 700 } });
   const errors = [];
   host.on('pageerror', (e) => errors.push(String(e)));
-  await host.goto(`${server.url}blog-example.html`); // same origin, any page will do
+  await host.goto(`${env.server.url}blog-example.html`); // same origin, any page will do
   await host.setContent(`<div style="height:2500px">scroll down</div>${snippet.replace('loading="lazy"', '')}`);
   const frame = host.frameLocator('iframe');
   await frame.getByRole('status').waitFor();
@@ -106,7 +95,7 @@ test('the embed code, pasted into a fresh page, autoplays only when scrolled int
 });
 
 test('the blog example loads its embeds and the static SVG, and hears their heights', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}blog-example.html`);
+  const { page, errors } = await openPage(env.browser, `${env.server.url}blog-example.html`);
   await page.locator('img').waitFor();
   assert.ok(await page.locator('img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the SVG loads');
   for (const id of ['spawn-wait', 'words', 'deadline']) {

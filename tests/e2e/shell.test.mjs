@@ -1,26 +1,15 @@
 // The app shell: it loads, names everything by role, works by keyboard, and
 // turns a panic into an alert with Reload instead of a blank page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage } from './harness.mjs';
+import { openPage, servedBrowser } from './harness.mjs';
 
 const TITLES = ['Spawn and wait', 'WaitGroup', 'Dynamic words', 'Deadline', 'Token cache', 'Token future', 'Pipeline'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 test('the page loads with its title and every pattern, without console errors', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const tablist = page.getByRole('tablist', { name: 'Patterns' });
   await tablist.waitFor();
   // The app marks the moment its first render is in the DOM and its
@@ -38,7 +27,7 @@ test('the page loads with its title and every pattern, without console errors', 
 });
 
 test('tabs are operable by keyboard', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const first = page.getByRole('tab', { name: 'Spawn and wait' });
   await first.focus();
   await page.keyboard.press('ArrowRight');
@@ -53,7 +42,7 @@ test('tabs are operable by keyboard', async () => {
 });
 
 test('a panic shows an alert with Reload, not a blank page', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?__test_panic=1`);
+  const { page, errors } = await openPage(env.browser, `${env.server.url}?__test_panic=1`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /Something went wrong[\s\S]*test panic requested by the URL/);
