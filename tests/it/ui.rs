@@ -9,9 +9,17 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use csp_playground::rt::live_runs;
 use csp_playground::ui::App;
 
-/// Mounts the app in a fresh element and waits for the first render.
+/// Mounts the app in a fresh element and waits for the first render. The
+/// app keeps its state in the URL, so each test starts from a bare one.
 async fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
@@ -161,6 +169,49 @@ async fn switching_pattern_or_reset_drops_the_run() {
     assert_eq!(all(&root, "[role=log] .ev").len(), 0);
     TimeoutFuture::new(10).await;
     assert_eq!(live_runs(), before, "switching pattern left the run alive");
+}
+
+#[wasm_bindgen_test]
+async fn the_app_starts_from_the_url_and_keeps_it_current() {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("?pattern=deadline&seed=5&deadline_ms=0"),
+        )
+        .unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let selected = root
+        .query_selector("[role=tab][aria-selected=true]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(selected.text_content().as_deref(), Some("Deadline"));
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        alert.contains("deadline_ms: \"0\" is not a whole number from 1 to 60000"),
+        "{alert}"
+    );
+    let search = window.location().search().unwrap();
+    assert!(
+        search.contains("pattern=deadline") && search.contains("seed=5"),
+        "{search}"
+    );
+    assert!(
+        !search.contains("deadline_ms"),
+        "the bad value stays out of the URL: {search}"
+    );
 }
 
 #[wasm_bindgen_test]
