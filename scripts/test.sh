@@ -3,7 +3,7 @@
 # Stops at the first failure. This is what CI runs (.ci/run).
 #
 #   scripts/test.sh
-set -euo pipefail
+set -euo pipefail  # pipefail: a failing runner fails through its tee
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
 
@@ -31,20 +31,30 @@ cargo clippy --all-targets --locked -- -D warnings
 say "cargo clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
+# Every runner's output also goes to a log, for the closing summary.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
 say "cargo test (native)"
-cargo test --locked
+cargo test --locked 2>&1 | tee -a "$log"
 
 say "wasm-pack test --headless --chrome"
-wasm-pack test --headless --chrome
+wasm-pack test --headless --chrome 2>&1 | tee -a "$log"
 
 say "trunk build --release"
 trunk build --release
 
 say "end-to-end tests (playwright-core, headless Chromium)"
-node --test tests/e2e/
+node --test tests/e2e/ 2>&1 | tee -a "$log"
 
 wasm="$(ls dist/*_bg.wasm)"
 js="$(ls dist/*.js | head -n 1)"
 raw=$(( $(stat -c %s "$wasm") + $(stat -c %s "$js") ))
 gz=$(( $(gzip -9c "$wasm" | wc -c) + $(gzip -9c "$js" | wc -c) ))
 echo "release size: .wasm $(stat -c %s "$wasm") bytes, .wasm + .js ${raw} bytes raw, ${gz} bytes gzipped"
+
+# Every suite passed (set -e stops at the first failure); count them.
+rust=$(grep -oE '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
+e2e=$(grep -oE '^# pass [0-9]+' "$log" | awk '{s += $3} END {print s + 0}')
+echo "cargo and wasm-bindgen tests: $rust passed; end-to-end: $e2e passed"
+echo "$((rust + e2e)) passed, 0 failed"
