@@ -109,3 +109,16 @@ test('the blog example loads its embeds and the static SVG, and hears their heig
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an autoplaying embed pauses when scrolled away and resumes when back', async () => {
+  const host = await env.browser.newPage({ viewport: { width: 900, height: 700 } });
+  await host.goto(`${env.server.url}blog-example.html`); // same origin
+  await host.setContent(`<iframe src="${env.server.url}?pattern=token-cache&speed=1&embed=1&autoplay=1" width="100%" height="500"></iframe><div style="height:3000px"></div>`);
+  const frame = host.frameLocator('iframe');
+  await frame.getByRole('status').filter({ hasText: /^Running/ }).waitFor({ timeout: 5000 });
+  await host.evaluate(() => window.scrollTo(0, 2000));
+  await frame.getByRole('status').filter({ hasText: /^Paused/ }).waitFor({ timeout: 5000 });
+  await host.evaluate(() => window.scrollTo(0, 0));
+  await frame.getByRole('status').filter({ hasText: /^Running/ }).waitFor({ timeout: 5000 });
+  await host.close();
+});
