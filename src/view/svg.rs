@@ -1,7 +1,7 @@
 //! The timeline as SVG: one lane per task, parked and sleeping spans, arrows
 //! from each send to its receive, outputs, the deadline. The same drawing
-//! the page shows; readable in light and dark (it follows
-//! `prefers-color-scheme`), and every mark has a `<title>` to hover.
+//! the page shows; readable in light and dark (through `light-dark()`), and
+//! every mark has a `<title>` to hover.
 
 use std::fmt::Write;
 
@@ -47,15 +47,18 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="svg-title" font-family="system-ui, sans-serif" font-size="12">"#
     );
     let _ = write!(s, r#"<title id="svg-title">{}</title>"#, esc(title));
+    // light-dark() follows the color-scheme in force: the system's for a
+    // standalone file (the :root rule), the page's Theme choice when inline
+    // (there :root is the page's <html>, which sets its own scheme).
     s.push_str(
-        "<style>\
-         .bg{fill:#fff}.fg{fill:#1b1f24}.muted{fill:#57606a}.axis{stroke:#d0d7de}\
-         .life{stroke:#8c959f;stroke-width:2}.park{stroke:#d4a72c;stroke-width:8}\
-         .sleep{stroke:#54aeff;stroke-width:8;stroke-dasharray:3 2}.arrow{stroke:#0b5cd5;fill:none}\
-         .head{fill:#0b5cd5}.out{fill:#1a7f37}.kill{stroke:#cf222e;stroke-width:2}.err{fill:#cf222e}\
+        "<style>:root{color-scheme:light dark}\
+         .bg{fill:light-dark(#fff,#0d1117)}.fg{fill:light-dark(#1b1f24,#e6edf3)}\
+         .muted{fill:light-dark(#57606a,#9da7b3)}.axis{stroke:light-dark(#d0d7de,#30363d)}\
+         .life{stroke:light-dark(#8c959f,#6e7681);stroke-width:2}.park{stroke:#d4a72c;stroke-width:8}\
+         .sleep{stroke:#54aeff;stroke-width:8;stroke-dasharray:3 2}.arrow{stroke:light-dark(#0b5cd5,#4c8ff7);fill:none}\
+         .head{fill:light-dark(#0b5cd5,#4c8ff7)}.out{fill:light-dark(#1a7f37,#3fb950)}\
+         .kill{stroke:#cf222e;stroke-width:2}.err{fill:#cf222e}\
          .deadline{stroke:#cf222e;stroke-width:2;stroke-dasharray:6 3}.play{stroke:#8250df;stroke-width:2}\
-         @media (prefers-color-scheme: dark){.bg{fill:#0d1117}.fg{fill:#e6edf3}.muted{fill:#9da7b3}\
-         .axis{stroke:#30363d}.life{stroke:#6e7681}.arrow{stroke:#4c8ff7}.head{fill:#4c8ff7}.out{fill:#3fb950}}\
          </style>",
     );
     let _ = write!(s, r#"<rect class="bg" width="{width}" height="{height}"/>"#);

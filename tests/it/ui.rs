@@ -12,12 +12,17 @@ use csp_playground::ui::App;
 /// Mounts the app in a fresh element and waits for the first render. The
 /// app keeps its state in the URL, so each test starts from a bare one.
 async fn mount() -> Element {
+    mount_at("").await
+}
+
+/// Mounts the app with `query` in the address bar.
+async fn mount_at(query: &str) -> Element {
     let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
+    let url = format!("{}{query}", window.location().pathname().unwrap());
     window
         .history()
         .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         .unwrap();
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
@@ -173,21 +178,8 @@ async fn switching_pattern_or_reset_drops_the_run() {
 
 #[wasm_bindgen_test]
 async fn the_app_starts_from_the_url_and_keeps_it_current() {
+    let root = mount_at("?pattern=deadline&seed=5&deadline_ms=0").await;
     let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some("?pattern=deadline&seed=5&deadline_ms=0"),
-        )
-        .unwrap();
-    let document = window.document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
     let selected = root
         .query_selector("[role=tab][aria-selected=true]")
         .unwrap()
