@@ -203,7 +203,17 @@ fn Playground() -> Html {
         let (state, run) = (state.clone(), run.clone());
         Callback::from(move |e: KeyboardEvent| {
             let all = PatternId::ALL;
-            let i = all.iter().position(|p| *p == state.pattern).unwrap_or(0);
+            // From the focused tab, not the state: keys can arrive faster
+            // than renders, and the state would still name the old tab.
+            let focused = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|el| el.id());
+            let i = all
+                .iter()
+                .position(|p| focused.as_deref() == Some(format!("tab-{}", p.id()).as_str()))
+                .or_else(|| all.iter().position(|p| *p == state.pattern))
+                .unwrap_or(0);
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => all[(i + 1) % all.len()],
                 "ArrowLeft" | "ArrowUp" => all[(i + all.len() - 1) % all.len()],

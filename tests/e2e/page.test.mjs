@@ -99,8 +99,8 @@ test('failing refreshes stop the token cache', async () => {
 test('spawn-wait on the real clock finishes after about a second', async () => {
   const { page, errors } = await open('Spawn and wait');
   await page.getByRole('radio', { name: 'Real' }).check();
-  assert.ok(await page.getByRole('button', { name: 'Pause' }).isDisabled());
-  assert.ok(await page.getByRole('button', { name: 'Step' }).isDisabled());
+  await page.getByRole('button', { name: 'Pause', disabled: true }).waitFor();
+  await page.getByRole('button', { name: 'Step', disabled: true }).waitFor();
   const t0 = Date.now();
   const status = await runToFinish(page, 10_000);
   const elapsed = Date.now() - t0;
@@ -116,14 +116,17 @@ test('stepping through deadline one event at a time', async () => {
   const log = page.getByRole('log', { name: 'Event log' });
   const step = page.getByRole('button', { name: 'Step' });
   await step.click();
-  assert.match(await page.getByRole('status').innerText(), /^Paused at 0 ms/);
+  await page.getByRole('status').filter({ hasText: /^Paused at 0 ms/ }).waitFor();
   // The Rust that runs shows the line the latest event came from.
   assert.match(await page.locator('.code .hl').innerText(), /\S/);
-  let lines = (await log.innerText()).split('\n').filter(Boolean).length;
+  let lines = await log.evaluate((el) => el.querySelectorAll('.ev').length);
   assert.ok(lines >= 1);
+  const count = () => log.evaluate((el) => el.querySelectorAll('.ev').length);
   for (let i = 0; i < 5; i++) {
     await step.click();
-    const now = (await log.innerText()).split('\n').filter(Boolean).length;
+    // Renders are asynchronous: wait for the new event, at most 2 s.
+    await page.waitForFunction((n) => document.querySelectorAll('[role=log] .ev').length > n, lines, { timeout: 2000 });
+    const now = await count();
     assert.ok(now > lines, `step ${i} added no event`);
     lines = now;
   }
@@ -144,7 +147,7 @@ test('a whole run by keyboard alone', async () => {
   await page.keyboard.press('ArrowLeft'); // Token future
   await page.keyboard.press('ArrowLeft'); // Token cache
   await page.keyboard.press('ArrowLeft'); // Deadline
-  assert.equal(await page.getByRole('tab', { name: 'Deadline' }).getAttribute('aria-selected'), 'true');
+  await page.getByRole('tab', { name: 'Deadline', selected: true }).waitFor(); // renders follow keys asynchronously
   // Tab to Speed, type, then leave the field and press Space to run.
   const speed = page.getByRole('spinbutton', { name: 'Speed' });
   for (let i = 0; i < 12 && !(await speed.evaluate((el) => el === document.activeElement)); i++) {
@@ -165,9 +168,9 @@ test('an invalid parameter is shown beside its field and never run', async () =>
   const { page, errors } = await open('Deadline');
   const field = page.getByRole('spinbutton', { name: 'Deadline (ms)' });
   await field.fill('0');
-  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await page.locator('#param-deadline_ms[aria-invalid="true"]').waitFor();
   assert.match(await page.locator('.field.invalid').innerText(), /is not a whole number from 1 to 60000/);
-  assert.ok(await page.getByRole('button', { name: 'Run' }).isDisabled());
+  await page.getByRole('button', { name: 'Run', disabled: true }).waitFor();
   await field.fill('300');
   const status = await runToFinish(page);
   assert.match(status, /Finished at 300 ms/);

@@ -23,7 +23,7 @@ test('a URL with every parameter restores that run, and it matches the CLI', asy
   const params = { text: 'go rust wasm chan select', buffer: '1', work_ms: '40', capture: 'copy', stop_after: '4' };
   const query = new URLSearchParams({ pattern: 'words', clock: 'virtual', seed: '11', speed: '100', ...params });
   const { page, errors } = await openPage(env.browser, `${env.server.url}?${query}`);
-  assert.equal(await page.getByRole('tab', { name: 'Dynamic words' }).getAttribute('aria-selected'), 'true');
+  await page.getByRole('tab', { name: 'Dynamic words', selected: true }).waitFor();
   assert.equal(await page.getByRole('spinbutton', { name: 'Seed' }).inputValue(), '11');
   assert.equal(await page.getByRole('spinbutton', { name: 'Speed' }).inputValue(), '100');
   assert.equal(await page.getByRole('textbox', { name: 'Text' }).inputValue(), params.text);

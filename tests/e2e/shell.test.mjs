@@ -32,10 +32,10 @@ test('tabs are operable by keyboard', async () => {
   await first.focus();
   await page.keyboard.press('ArrowRight');
   const second = page.getByRole('tab', { name: 'WaitGroup' });
-  assert.equal(await second.getAttribute('aria-selected'), 'true');
+  await page.getByRole('tab', { name: 'WaitGroup', selected: true }).waitFor(); // renders follow keys asynchronously
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'WaitGroup');
   await page.keyboard.press('End');
-  assert.equal(await page.getByRole('tab', { name: 'Pipeline' }).getAttribute('aria-selected'), 'true');
+  await page.getByRole('tab', { name: 'Pipeline', selected: true }).waitFor(); // renders follow keys asynchronously
   await page.getByRole('heading', { name: 'Pipeline', level: 2 }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
