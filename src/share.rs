@@ -1,7 +1,7 @@
 //! The URL state: everything a run depends on, in a query string, so a link
 //! or an iframe reproduces it exactly.
 //!
-//! `?pattern=<id>&clock=virtual|real&seed=<u64>&speed=<float>&<param>=<value>...&embed=1&autoplay=1`
+//! `?pattern=<id>&clock=virtual|real&seed=<u64>&speed=<0.1 to 100>&<param>=<value>...&embed=1&autoplay=1`
 //!
 //! Keys that start with `__` are test hooks and are ignored.
 //!
@@ -15,7 +15,7 @@
 //! assert_eq!(state.seed, 7);
 //! assert_eq!(state.params.get("deadline_ms").as_deref(), Some("1500"));
 //! assert_eq!(errors.len(), 1);
-//! assert_eq!(errors[0].to_string(), "speed: \"fast\" is not a number from 0.1 to 100; using 1");
+//! assert_eq!(errors[0].to_string(), "speed: \"fast\" is not a number from 0.1 to 100 (at most 3 decimals); using 1");
 //! assert_eq!(UrlState::parse(&state.to_query()).0, state);
 //! ```
 
@@ -38,7 +38,7 @@ pub struct UrlState {
     pub pattern: PatternId,
     pub clock: ClockKind,
     pub seed: u64,
-    pub speed: f64,
+    pub speed: Speed,
     pub params: Params,
     /// The compact view for an iframe.
     pub embed: bool,
@@ -67,12 +67,60 @@ impl Default for UrlState {
     }
 }
 
-/// Parses a speed multiplier: 0.1 to 100.
-pub fn parse_speed(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(v) if (0.1..=100.0).contains(&v) => Ok(v),
-        _ => Err(format!("{text:?} is not a number from 0.1 to 100")),
+/// A speed multiplier of virtual time, 0.1 to 100, in thousandths.
+///
+/// Decimal text in and out, never a float: it round-trips exactly through a
+/// URL, and the page's wasm carries no float parsing or printing code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Speed(u32);
+
+impl Speed {
+    /// Real time: one virtual ms per wall ms.
+    pub const ONE: Speed = Speed(1000);
+
+    /// From thousandths (100 is 0.1, 100000 is 100), if in range.
+    pub fn from_millis(millis: u32) -> Option<Speed> {
+        (100..=100_000).contains(&millis).then_some(Speed(millis))
     }
+
+    /// The multiplier, for arithmetic.
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 1000.0
+    }
+}
+
+impl fmt::Display for Speed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, frac) = (self.0 / 1000, self.0 % 1000);
+        if frac == 0 {
+            return write!(f, "{whole}");
+        }
+        let digits = format!("{frac:03}");
+        write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+/// Parses a speed multiplier: 0.1 to 100, with at most 3 decimals.
+pub fn parse_speed(text: &str) -> Result<Speed, String> {
+    let wrong = || format!("{text:?} is not a number from 0.1 to 100 (at most 3 decimals)");
+    let t = text.trim();
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && frac.is_empty()
+        || whole.len() > 3
+        || frac.len() > 3
+        || !digits(whole)
+        || !digits(frac)
+    {
+        return Err(wrong());
+    }
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| wrong())?
+    };
+    let frac: u32 = format!("{frac:0<3}").parse().map_err(|_| wrong())?;
+    Speed::from_millis(whole * 1000 + frac).ok_or_else(wrong)
 }
 
 /// Parses a seed: any whole number that fits in 64 bits.
@@ -97,7 +145,7 @@ impl UrlState {
             pattern,
             clock: ClockKind::Virtual,
             seed: 1,
-            speed: 1.0,
+            speed: Speed::ONE,
             params: Params::defaults(pattern),
             embed: false,
             autoplay: false,
@@ -159,7 +207,11 @@ impl UrlState {
                 },
                 "speed" => match parse_speed(value) {
                     Ok(speed) => state.speed = speed,
-                    Err(_) => error(key, value, "is not a number from 0.1 to 100; using 1".into()),
+                    Err(_) => error(
+                        key,
+                        value,
+                        "is not a number from 0.1 to 100 (at most 3 decimals); using 1".into(),
+                    ),
                 },
                 "embed" | "autoplay" => match flag(value) {
                     Some(on) if key == "embed" => state.embed = on,

@@ -87,8 +87,8 @@ fn Playground() -> Html {
                 }
                 match state.status {
                     RunStatus::Running => {}
-                    RunStatus::Paused if run.is_paused() => run.resume(state.speed),
-                    _ => run.start(&state.params, state.seed, state.clock, state.speed),
+                    RunStatus::Paused if run.is_paused() => run.resume(state.speed.as_f64()),
+                    _ => run.start(&state.params, state.seed, state.clock, state.speed.as_f64()),
                 }
             }
             Command::Pause => {
@@ -168,7 +168,7 @@ fn Playground() -> Html {
                 (super::state::parse_speed(&text), &state.status, state.clock)
             {
                 run.pause();
-                run.resume(speed);
+                run.resume(speed.as_f64());
             }
         })
     };
@@ -245,7 +245,7 @@ fn Playground() -> Html {
             let mut params = state.params.clone();
             let _ = params.set("capture", "copy");
             state.dispatch(Action::EditParam("capture", "copy".to_string()));
-            run.start(&params, state.seed, state.clock, state.speed);
+            run.start(&params, state.seed, state.clock, state.speed.as_f64());
         })
     };
 

@@ -11,7 +11,7 @@ use crate::dense::VecMap;
 use crate::patterns::{Params, PatternId};
 use crate::rt::{Event, Millis, Outcome};
 
-pub use crate::share::{parse_seed, parse_speed, ClockKind};
+pub use crate::share::{parse_seed, parse_speed, ClockKind, Speed};
 use crate::share::{UrlError, UrlState};
 
 /// Where the current run is.
@@ -49,7 +49,7 @@ pub struct PageState {
     pub field_errors: VecMap<&'static str, String>,
     pub seed: u64,
     pub seed_error: Option<String>,
-    pub speed: f64,
+    pub speed: Speed,
     pub speed_error: Option<String>,
     pub clock: ClockKind,
     pub status: RunStatus,
@@ -101,7 +101,7 @@ impl PageState {
             field_errors: VecMap::new(),
             seed: 1,
             seed_error: None,
-            speed: 1.0,
+            speed: Speed::ONE,
             speed_error: None,
             clock: ClockKind::Virtual,
             status: RunStatus::Ready,

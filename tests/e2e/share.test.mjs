@@ -61,7 +61,7 @@ test('bad values show an alert naming each, and the run uses the defaults', asyn
   const { page, errors } = await openPage(env.browser, `${env.server.url}?pattern=deadline&deadline_ms=soon&speed=1000&color=red`);
   const alert = await page.getByRole('alert').innerText();
   assert.match(alert, /deadline_ms: "soon" is not a whole number from 1 to 60000; using "1000"/);
-  assert.match(alert, /speed: "1000" is not a number from 0.1 to 100; using 1/);
+  assert.match(alert, /speed: "1000" is not a number from 0.1 to 100 \(at most 3 decimals\); using 1/);
   assert.match(alert, /color: "red" is not a parameter of deadline/);
   await page.getByRole('spinbutton', { name: 'Speed' }).fill('100');
   await page.getByRole('button', { name: 'Run' }).click();

@@ -2,7 +2,7 @@
 //! strings and arbitrary valid states.
 
 use csp_playground::patterns::{Check, Params, PatternId};
-use csp_playground::share::{ClockKind, UrlState};
+use csp_playground::share::{parse_speed, ClockKind, Speed, UrlState};
 use proptest::prelude::*;
 
 /// Parses `query`; returns the state and the errors as text.
@@ -18,8 +18,22 @@ fn urls_restore_their_state() {
     );
     assert_eq!(errors, Vec::<String>::new());
     assert_eq!(
-        (s.pattern, s.clock, s.seed, s.speed, s.embed, s.autoplay),
-        (PatternId::Words, ClockKind::Real, 42, 2.5, true, true)
+        (
+            s.pattern,
+            s.clock,
+            s.seed,
+            s.speed.to_string(),
+            s.embed,
+            s.autoplay
+        ),
+        (
+            PatternId::Words,
+            ClockKind::Real,
+            42,
+            "2.5".to_string(),
+            true,
+            true
+        )
     );
     assert_eq!(s.params.get("text").as_deref(), Some("a b c"));
     assert_eq!(s.params.get("capture").as_deref(), Some("shared"));
@@ -32,7 +46,7 @@ fn bad_values_are_named_and_defaults_used() {
     for (query, error) in [
         ("?pattern=nope", "pattern: \"nope\" is not one of spawn-wait, waitgroup, words, deadline, token-cache, token-future, pipeline; using spawn-wait"),
         ("?pattern=deadline&deadline_ms=0", "deadline_ms: \"0\" is not a whole number from 1 to 60000; using \"1000\""),
-        ("?pattern=deadline&speed=500", "speed: \"500\" is not a number from 0.1 to 100; using 1"),
+        ("?pattern=deadline&speed=500", "speed: \"500\" is not a number from 0.1 to 100 (at most 3 decimals); using 1"),
         ("?seed=-1", "seed: \"-1\" is not a whole number from 0 to 18446744073709551615; using 1"),
         ("?clock=wall", "clock: \"wall\" is not virtual or real; using virtual"),
         ("?pattern=words&color=red", "color: \"red\" is not a parameter of words (it has: text, buffer, work_ms, capture, stop_after)"),
@@ -43,6 +57,36 @@ fn bad_values_are_named_and_defaults_used() {
         let fresh = UrlState::for_pattern(state.pattern);
         assert_eq!((state.seed, state.speed, state.clock), (fresh.seed, fresh.speed, fresh.clock), "{query}");
     }
+}
+
+#[test]
+fn speeds_are_decimals_from_a_tenth_to_a_hundred() {
+    // (text, parsed back to text, or None when refused)
+    for (text, want) in [
+        ("1", Some("1")),
+        ("0.1", Some("0.1")),
+        ("100", Some("100")),
+        ("2.50", Some("2.5")),
+        (".5", Some("0.5")),
+        ("12.345", Some("12.345")),
+        (" 3 ", Some("3")),
+        ("0.05", None),
+        ("100.001", None),
+        ("1.2345", None),
+        ("1e1", None),
+        ("-1", None),
+        ("", None),
+        (".", None),
+        ("1.2.3", None),
+        ("fast", None),
+    ] {
+        assert_eq!(
+            parse_speed(text).ok().map(|s| s.to_string()).as_deref(),
+            want,
+            "{text:?}"
+        );
+    }
+    assert_eq!(parse_speed("2.5").unwrap().as_f64(), 2.5);
 }
 
 #[test]
@@ -101,7 +145,7 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
                 pattern,
                 clock: if real { ClockKind::Real } else { ClockKind::Virtual },
                 seed,
-                speed: f64::from(speed10) / 10.0,
+                speed: Speed::from_millis(speed10 * 100).unwrap(),
                 params,
                 embed,
                 autoplay,
