@@ -169,6 +169,27 @@ impl PatternId {
         self.run_region().1
     }
 
+    /// Pairs of (Rust snippet, Go snippet) that do the same thing.
+    pub fn go_lines(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            PatternId::SpawnWait => spawn_wait::GO_LINES,
+            PatternId::WaitGroup => waitgroup::GO_LINES,
+            PatternId::Words => words::GO_LINES,
+            PatternId::Deadline => deadline::GO_LINES,
+            PatternId::TokenCache => token_cache::GO_LINES,
+            PatternId::TokenFuture => token_future::GO_LINES,
+            PatternId::Pipeline => pipeline::GO_LINES,
+        }
+    }
+
+    /// The Go line (0-based) that does what line `rust_line` (0-based) of
+    /// [`rust_source`](Self::rust_source) does, when one is paired with it.
+    pub fn go_line_for(self, rust_line: usize) -> Option<usize> {
+        let text = self.rust_source().lines().nth(rust_line)?;
+        let (_, go) = self.go_lines().iter().find(|(rust, _)| text.contains(rust))?;
+        find_line(self.go_source(), go)
+    }
+
     fn run_region(self) -> (&'static str, u32) {
         macro_rules! run_region {
             ($stem:literal) => {
@@ -188,6 +209,15 @@ impl PatternId {
             PatternId::Pipeline => run_region!("pipeline"),
         }
     }
+}
+
+/// The line (0-based) of `source` that is `snippet` once trimmed, or else the
+/// first that contains it.
+pub fn find_line(source: &str, snippet: &str) -> Option<usize> {
+    let lines = || source.lines();
+    lines()
+        .position(|l| l.trim() == snippet)
+        .or_else(|| lines().position(|l| l.contains(snippet)))
 }
 
 /// One pattern's parameters as validated text, as URLs and `--set` carry

@@ -56,6 +56,27 @@ impl From<&super::Params> for Params {
     }
 }
 
+/// Which line of the article's Go does what a line of the Rust does: a
+/// snippet of each, so the page can highlight both (tests check that every
+/// snippet is found).
+pub const GO_LINES: &[(&str, &str)] = &[
+    ("with_deadline(\"ctx\"", "context.WithDeadline"),
+    ("rt.wait_group(\"wg\")", "var wg sync.WaitGroup"),
+    ("wg.add(1)", "wg.Add(1)"),
+    (
+        "rt.go(format!(\"worker-{id}\")",
+        "go func(id int, work time.Duration) {",
+    ),
+    (".future(rt2.sleep(work)", "case <-time.After(work):"),
+    (".future(ctx.done()", "case <-ctx.Done():"),
+    ("finished after", "finished after"),
+    ("cleaning up", "cleaning up"),
+    ("wg.done()", "defer wg.Done()"),
+    ("ctx.done().await", "<-ctx.Done()"),
+    ("wg.wait().await", "wg.Wait()"),
+    ("main: {err}", "fmt.Println(\"main:\", ctx.Err())"),
+];
+
 // region: run
 pub async fn run(rt: Rt, p: Params) {
     let ctx = rt.background().with_deadline("ctx", rt.now() + p.deadline_ms);

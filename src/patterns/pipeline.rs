@@ -78,6 +78,38 @@ impl From<&super::Params> for Params {
     }
 }
 
+/// Which line of the article's Go does what a line of the Rust does: a
+/// snippet of each, so the page can highlight both (tests check that every
+/// snippet is found).
+pub const GO_LINES: &[(&str, &str)] = &[
+    (
+        "rt.go(\"gen\"",
+        "func gen(done <-chan struct{}, count int, stages *sync.WaitGroup) <-chan int {",
+    ),
+    ("send_or_done(&rt2, &out, v, &d)", "case out <- v:"),
+    (
+        "rt.go(format!(\"square-{w}\")",
+        "func square(done <-chan struct{}, in <-chan int, stages *sync.WaitGroup) <-chan int {",
+    ),
+    ("recv_or_done(&rt2, &input, &d)", "case v, ok = <-in:"),
+    (
+        "rt2.sleep(work)",
+        "case <-time.After(time.Duration(rand.Intn(51)) * time.Millisecond):",
+    ),
+    ("send_or_done(&rt2, &sq, v * v, &d)", "case out <- v * v:"),
+    ("rt.go(format!(\"merge-{w}\")", "go func(c <-chan int) {"),
+    ("recv_or_done(&rt2, &sq, &d)", "case v, ok := <-c:"),
+    ("forwarders.wait().await", "forwarders.Wait()"),
+    ("out.close()", "close(out)"),
+    (
+        "merged.recv()",
+        "for v := range merge(done, &stages, squares...) {",
+    ),
+    ("rt.output(v.to_string())", "fmt.Println(v)"),
+    ("done.close()", "close(done)"),
+    ("stages.wait().await", "stages.Wait()"),
+];
+
 // region: run
 /// Sends `v` on `out` unless `done` closes first; `false` means stop.
 async fn send_or_done(rt: &Rt, out: &Chan<u64>, v: u64, done: &Chan<()>) -> bool {

@@ -36,6 +36,18 @@ impl From<&super::Params> for Params {
     }
 }
 
+/// Which line of the article's Go does what a line of the Rust does: a
+/// snippet of each, so the page can highlight both (tests check that every
+/// snippet is found).
+pub const GO_LINES: &[(&str, &str)] = &[
+    ("rt.chan::<String>(\"res\", 0)", "res := make(chan string)"),
+    ("rt.go(\"worker\"", "go func(out chan<- string) {"),
+    ("worker_rt.sleep(", "time.Sleep(delay)"),
+    ("tx.send(", "out <- fmt.Sprintf"),
+    ("res.recv()", "fmt.Println(<-res)"),
+    ("rt.output(answer)", "fmt.Println(<-res)"),
+];
+
 // region: run
 pub async fn run(rt: Rt, p: Params) {
     let (tx, res) = rt.chan::<String>("res", 0).split();

@@ -126,6 +126,45 @@ struct Token {
     stopped: bool,
 }
 
+/// Which line of the article's Go does what a line of the Rust does: a
+/// snippet of each, so the page can highlight both (tests check that every
+/// snippet is found).
+pub const GO_LINES: &[(&str, &str)] = &[
+    (
+        "async fn start(",
+        "func (c *TokenCache) Start(done <-chan struct{}) error {",
+    ),
+    ("self.refresh_safely(refreshes)", "c.refreshSafely()"),
+    ("rt.error(format!(\"recovered", "log.Printf(\"recovered"),
+    ("failures >= self.p.tolerance", "failures >= tolerance"),
+    ("self.stop().await", "c.stop()"),
+    ("rt.sleep(wait)", "case <-time.After(ttl - refreshIn):"),
+    ("self.mu.lock().await", "c.mu.Lock()"),
+    ("self.rt.sleep(self.p.refresh_ms)", "time.Sleep(refreshIn)"),
+    ("panic in refresh", "panic(fmt.Sprintf"),
+    (
+        "token.value = format!(\"tok-{n}\")",
+        "c.token = fmt.Sprintf(\"tok-%d\", c.n)",
+    ),
+    (
+        "async fn get_token",
+        "func (c *TokenCache) GetToken() (string, error) {",
+    ),
+    (
+        "\"token cache stopped\".to_string()",
+        "return \"\", errors.New(\"token cache stopped\")",
+    ),
+    ("cache.get_token().await", "token, err := cache.GetToken()"),
+    (
+        "rt2.output(format!(\"caller {i}: {token}\"))",
+        "fmt.Printf(\"caller %d: %s\\n\", i, token)",
+    ),
+    ("c.start(d).await", "if err := cache.Start(done); err != nil {"),
+    ("done.close()", "close(done)"),
+    ("wg.wait().await", "wg.Wait()"),
+    ("main: all goroutines finished", "main: all goroutines finished"),
+];
+
 // region: run
 struct TokenCache {
     rt: Rt,

@@ -68,6 +68,58 @@ impl From<&super::Params> for Params {
     }
 }
 
+/// Which line of the article's Go does what a line of the Rust does: a
+/// snippet of each, so the page can highlight both (tests check that every
+/// snippet is found).
+pub const GO_LINES: &[(&str, &str)] = &[
+    (
+        "async fn get_token(",
+        "func (c *TokenCache) GetToken(ctx context.Context) <-chan Response {",
+    ),
+    ("requests.is_closed()", "if c.closed {"),
+    (
+        ".send(requests, request",
+        "case c.requests <- Request{ctx: ctx, reply: reply}:",
+    ),
+    (
+        "async fn refresher(",
+        "func (c *TokenCache) Start(done <-chan struct{}) {",
+    ),
+    (".recv(&done, |_| Ev::Done)", "case <-done:"),
+    ("rt.sleep_until(next_refresh)", "case <-refresh:"),
+    (".recv(&requests, Ev::Request)", "case req := <-c.requests:"),
+    (
+        "rt.sleep(p.cache.refresh_ms)",
+        "time.Sleep(refreshIn) // requests queue meanwhile",
+    ),
+    (
+        "token = format!(\"tok-{refreshes}\")",
+        "token, expires = fmt.Sprintf",
+    ),
+    ("req.ctx.is_cancelled()", "if req.ctx.Err() != nil {"),
+    (
+        "req.reply.try_send(answer)",
+        "req.reply <- Response{Token: token} // capacity 1: never blocks",
+    ),
+    ("requests.close()", "close(c.requests)"),
+    (
+        "while let Ok(req) = requests.try_recv()",
+        "for req := range c.requests {",
+    ),
+    ("with_timeout(", "context.WithTimeout"),
+    (
+        "get_token(&rt2, &requests, &ctx)",
+        "case r := <-cache.GetToken(ctx):",
+    ),
+    (
+        "rt2.output(format!(\"caller {i}: {token}\"))",
+        "fmt.Printf(\"caller %d: %s\\n\", i, r.Token)",
+    ),
+    ("done.close()", "close(done)"),
+    ("quit.close()", "close(quit)"),
+    ("main: all goroutines finished", "main: all goroutines finished"),
+];
+
 // region: run
 /// What the refresher answers: the token, or why not.
 type Response = Result<String, String>;

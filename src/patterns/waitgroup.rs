@@ -49,6 +49,26 @@ impl From<&super::Params> for Params {
     }
 }
 
+/// Which line of the article's Go does what a line of the Rust does: a
+/// snippet of each, so the page can highlight both (tests check that every
+/// snippet is found).
+pub const GO_LINES: &[(&str, &str)] = &[
+    ("rt.wait_group(\"wg\")", "var wg sync.WaitGroup"),
+    ("rt.chan::<String>(\"res\"", "res := make(chan string, workers)"),
+    ("wg.add(p.workers", "wg.Add(workers)"),
+    ("rt.go(format!(\"worker-{id}\")", "go func(id int) {"),
+    ("rt2.sleep(p.work_ms)", "time.Sleep(work)"),
+    (
+        "res.send(format!(\"worker {id} done\"))",
+        "res <- fmt.Sprintf(\"worker %d done\", id)",
+    ),
+    ("wg.done()", "defer wg.Done()"),
+    ("wg.wait().await", "wg.Wait()"),
+    ("res.close()", "close(res)"),
+    ("while let Some(r) = res.recv()", "for r := range res {"),
+    ("rt.output(r)", "fmt.Println(r)"),
+];
+
 // region: run
 pub async fn run(rt: Rt, p: Params) {
     let wg = rt.wait_group("wg");

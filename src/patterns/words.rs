@@ -99,6 +99,26 @@ impl From<&super::Params> for Params {
     }
 }
 
+/// Which line of the article's Go does what a line of the Rust does: a
+/// snippet of each, so the page can highlight both (tests check that every
+/// snippet is found).
+pub const GO_LINES: &[(&str, &str)] = &[
+    ("rt.chan::<String>(\"res\"", "res := make(chan string, 2)"),
+    ("rt.chan::<()>(\"done\"", "done := make(chan struct{})"),
+    ("rt.wait_group(\"wg\")", "var wg sync.WaitGroup"),
+    ("Capture::Copy => Some(word.clone())", "word := word"),
+    ("wg.add(1)", "wg.Add(1)"),
+    ("rt.go(format!(\"word-{i}\")", "go func() {"),
+    (".future(rt2.sleep(work)", "case <-time.After(work):"),
+    (".send(&res, word", "case res <- word:"),
+    (".recv(&done", "case <-done:"),
+    ("wg.done()", "defer wg.Done()"),
+    ("res.recv()", "fmt.Println(<-res)"),
+    ("rt.output(word)", "fmt.Println(<-res)"),
+    ("done.close()", "close(done)"),
+    ("wg.wait().await", "wg.Wait()"),
+];
+
 // region: run
 pub async fn run(rt: Rt, p: Params) {
     let words: Vec<String> = p.text.split_whitespace().map(String::from).collect();

@@ -160,21 +160,47 @@ pub struct CodeProps {
 }
 
 /// The article's Go beside the Rust that runs, with the line the latest
-/// event came from highlighted.
+/// event came from highlighted in the Rust, and its counterpart in the Go.
 #[component]
 pub fn Code(props: &CodeProps) -> Html {
     let first = props.pattern.rust_source_first_line();
-    let highlight = props
+    let rust = props
         .current
         .as_ref()
         .and_then(|(_, line)| line.checked_sub(first))
         .map(|l| l as usize);
+    let go = rust.and_then(|l| props.pattern.go_line_for(l));
+    html! {
+        <section class="code" aria-label="Code">
+            <div>
+                <h3>{ "Go (the article's pattern)" }</h3>
+                <CodeBlock source={props.pattern.go_source()} highlight={go} />
+            </div>
+            <div>
+                <h3>{ "Rust (the code that runs here)" }</h3>
+                if let Some((task, _)) = &props.current {
+                    <p class="hint">{ format!("Highlighted: where {task} is, as of the latest event, and the Go that does the same.") }</p>
+                }
+                <CodeBlock source={props.pattern.rust_source()} highlight={rust} />
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct CodeBlockProps {
+    source: &'static str,
+    highlight: Option<usize>,
+}
+
+/// Source text, one span per line, the highlighted one kept in view inside
+/// the box (not by scrolling the page, which would pull the reader away).
+#[component]
+fn CodeBlock(props: &CodeBlockProps) -> Html {
     let pre = use_node_ref();
     {
-        // Keep the highlighted line in view inside the code box (not by
-        // scrolling the page, which would pull the reader away).
         let pre = pre.clone();
-        use_effect_with(highlight, move |_| {
+        use_effect_with(props.highlight, move |_| {
             use wasm_bindgen::JsCast;
             let pre = pre.cast::<web_sys::HtmlElement>();
             let line = pre
@@ -182,29 +208,16 @@ pub fn Code(props: &CodeProps) -> Html {
                 .and_then(|p| p.query_selector(".hl").ok().flatten())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let (Some(pre), Some(line)) = (pre, line) {
-                let target = line.offset_top() - pre.client_height() / 2;
-                pre.set_scroll_top(target.max(0));
+                pre.set_scroll_top((line.offset_top() - pre.client_height() / 2).max(0));
             }
         });
     }
     html! {
-        <section class="code" aria-label="Code">
-            <div>
-                <h3>{ "Go (the article's pattern)" }</h3>
-                <pre><code>{ props.pattern.go_source() }</code></pre>
-            </div>
-            <div>
-                <h3>{ "Rust (the code that runs here)" }</h3>
-                if let Some((task, _)) = &props.current {
-                    <p class="hint">{ format!("Highlighted: where {task} is, as of the latest event.") }</p>
-                }
-                <pre ref={pre}><code>
-                    { for props.pattern.rust_source().lines().enumerate().map(|(i, line)| html! {
-                        <span class={classes!("ln", (Some(i) == highlight).then_some("hl"))}>{ line }{ "\n" }</span>
-                    }) }
-                </code></pre>
-            </div>
-        </section>
+        <pre ref={pre}><code>
+            { for props.source.lines().enumerate().map(|(i, line)| html! {
+                <span class={classes!("ln", (Some(i) == props.highlight).then_some("hl"))}>{ line }{ "\n" }</span>
+            }) }
+        </code></pre>
     }
 }
 

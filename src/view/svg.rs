@@ -79,11 +79,27 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
     }
     for lane in &lanes {
         let ly = y(lane.task_id);
+        // The lane names take keyboard focus and say what their lane did,
+        // for readers who cannot hover the marks (a tab stop per lane, not
+        // per mark).
+        let ending = match &lane.end {
+            LaneEnd::Alive => "still running".to_string(),
+            LaneEnd::Returned(t) => format!("returned at {t} ms"),
+            LaneEnd::Killed(t, why) => format!("killed at {t} ms ({why})"),
+        };
+        let blocked: u64 = lane
+            .spans
+            .iter()
+            .filter(|sp| matches!(sp.kind, SpanKind::Parked { .. }))
+            .map(|sp| sp.end - sp.start)
+            .sum();
         let _ = write!(
             s,
-            r#"<text class="fg" x="8" y="{}">{}</text>"#,
-            ly + 4,
-            esc(&lane.name)
+            r#"<text class="fg" x="8" y="{ty}" tabindex="0"><title>{name}: started at {start} ms, blocked for {blocked} ms in all, {ending}</title>{name}</text>"#,
+            ty = ly + 4,
+            name = esc(&lane.name),
+            start = lane.start,
+            ending = esc(&ending),
         );
         let stop = lane.end_or(end);
         let _ = write!(

@@ -334,6 +334,19 @@ tests! {
         assert!(line_of("spawn", "main").contains("rt.go(\"worker\""), "{}", line_of("spawn", "main"));
     }
 
+    fn every_go_pairing_names_lines_that_exist() {
+        for id in PatternId::ALL {
+            for (rust, go) in id.go_lines() {
+                assert!(patterns::find_line(id.rust_source(), rust).is_some(), "{}: no Rust line has {rust:?}", id.id());
+                assert!(patterns::find_line(id.go_source(), go).is_some(), "{}: no Go line has {go:?}", id.id());
+            }
+        }
+        // deadline: main waiting on Done is the Go main's <-ctx.Done().
+        let rust = patterns::find_line(PatternId::Deadline.rust_source(), "ctx.done().await;").unwrap();
+        let go = PatternId::Deadline.go_line_for(rust).unwrap();
+        assert_eq!(PatternId::Deadline.go_source().lines().nth(go).unwrap().trim(), "<-ctx.Done()");
+    }
+
     fn the_page_shows_the_code_that_runs() {
         for id in PatternId::ALL {
             let rust = id.rust_source();
