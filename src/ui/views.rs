@@ -30,7 +30,7 @@ pub fn Timeline(props: &TraceProps) -> Html {
             <figcaption>
                 { "One lane per goroutine. Amber: blocked on a channel, lock or context. \
                    Blue: sleeping or working. Lines: a value going from a send to its receive. \
-                   Green dots: printed output. Hover a mark for details." }
+                   Green dots: printed output. Hover a mark, or Tab to a lane name, for details." }
             </figcaption>
         </figure>
     }
