@@ -222,3 +222,40 @@ async fn the_real_clock_disables_pause_and_step_and_says_why() {
         .unwrap();
     assert!(why.contains("cannot be paused"), "{why}");
 }
+
+#[wasm_bindgen_test]
+async fn token_cache_views_show_the_refresher_channels_and_code() {
+    let root = mount().await;
+    click(&root, "Token cache").await;
+    let text = |sel: &str| {
+        root.query_selector(sel)
+            .unwrap()
+            .map(|e| e.text_content().unwrap_or_default())
+            .unwrap_or_default()
+    };
+    for _ in 0..400 {
+        if text("[aria-label=Refresher]").contains("refresh count 1") {
+            break;
+        }
+        click(&root, "Step").await;
+    }
+    let refresher = text("[aria-label=Refresher]");
+    assert!(
+        refresher.contains("fresh") && refresher.contains("tok-1"),
+        "{refresher}"
+    );
+    let channels = text("#chan-heading");
+    assert_eq!(channels, "Channels");
+    let chans = text("ul.chans");
+    assert!(chans.contains("done") && chans.contains("errc"), "{chans}");
+    assert_eq!(all(&root, ".code .hl").len(), 2, "Rust and Go lines highlighted");
+    // The callers waiting on the lock get tok-1 right after the refresh.
+    for _ in 0..50 {
+        if !all(&root, "ol[aria-label='Output order'] li").is_empty() {
+            break;
+        }
+        click(&root, "Step").await;
+    }
+    let first = text("ol[aria-label='Output order'] li");
+    assert!(first.contains("200 ms") && first.contains("tok-1"), "{first}");
+}
