@@ -486,18 +486,15 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     }
 
     pub(crate) fn enqueue_send(&self, parker: &Rc<Parker>, arm: usize, value: T) -> Rc<SendSlot<T>> {
-        let slot = Rc::new(SendSlot {
-            value: RefCell::new(Some((u64::MAX, value))),
-            delivered: Cell::new(false),
-        });
         let mut state = self.inner.state.borrow_mut();
         // The message number is fixed when the send starts blocking, so the
         // trace pairs it with its receive however long it waits.
         let msg = state.next_msg;
         state.next_msg += 1;
-        if let Some((m, _)) = slot.value.borrow_mut().as_mut() {
-            *m = msg;
-        }
+        let slot = Rc::new(SendSlot {
+            value: RefCell::new(Some((msg, value))),
+            delivered: Cell::new(false),
+        });
         state.sendq.push_back(SendWaiter {
             parker: parker.clone(),
             arm,

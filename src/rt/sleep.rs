@@ -76,8 +76,7 @@ impl Future for Sleep {
         *state.waker.borrow_mut() = Some(cx.waker().clone());
         let fired = state.clone();
         let owner = this.rt.current_task();
-        let rt = this.rt.clone();
-        let weak = Rc::downgrade(&rt.shared);
+        let weak = Rc::downgrade(&this.rt.shared);
         let at = this.at;
         let id = this.rt.clock().set_timer(
             at,
@@ -91,7 +90,6 @@ impl Future for Sleep {
                 }
             }),
         );
-        drop(rt);
         if this.rt.tracing() {
             this.rt.record(Kind::TimerSet { at });
         }
