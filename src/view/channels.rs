@@ -1,5 +1,6 @@
 //! Channels at an instant: what each holds, and who is blocked on it.
 
+use super::lanes::is_own_step;
 use crate::dense::Dense;
 use crate::rt::{Event, Kind, Millis};
 
@@ -72,10 +73,10 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
             Kind::Park { on } => {
                 parked.insert(e.task_id, (e.task.clone(), on.clone()));
             }
-            Kind::Wake { .. } | Kind::TimerFired { .. } | Kind::Poll => {}
-            _ => {
+            kind if is_own_step(kind) => {
                 parked.remove(e.task_id);
             }
+            _ => {}
         }
     }
     for (chan_id, values) in in_flight.iter() {

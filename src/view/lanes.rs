@@ -57,6 +57,16 @@ fn sleeping_until(on: &str) -> Option<Millis> {
     on.strip_prefix("sleep until ")?.strip_suffix(" ms")?.parse().ok()
 }
 
+/// Whether an event recorded for a task means the task itself ran (and so
+/// is no longer parked): wakes, timer firings and polls are recorded for a
+/// parked task by someone else or by the executor.
+pub(super) fn is_own_step(kind: &Kind) -> bool {
+    !matches!(
+        kind,
+        Kind::Park { .. } | Kind::Wake { .. } | Kind::TimerFired { .. } | Kind::Poll
+    )
+}
+
 /// One lane per task, in spawn order, with its parked and sleeping spans.
 pub fn lanes(trace: &[Event]) -> Vec<Lane> {
     let mut lanes: Dense<Lane> = Dense::new();
@@ -102,10 +112,6 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
                 close(&mut lanes, &mut open, e.task_id, e.t);
                 open.insert(e.task_id, (e.t, on.clone()));
             }
-            // Recorded for a parked task by someone else: not its own step.
-            Kind::Wake { .. } | Kind::TimerFired { .. } | Kind::Poll => {}
-            // Recorded for a parked task by its counterpart at the handoff.
-            Kind::Recv { .. } | Kind::Send { .. } => close(&mut lanes, &mut open, e.task_id, e.t),
             Kind::End => {
                 close(&mut lanes, &mut open, e.task_id, e.t);
                 if let Some(l) = lanes.get_mut(e.task_id) {
@@ -118,7 +124,10 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
                     l.end = LaneEnd::Killed(e.t, reason.clone());
                 }
             }
-            _ => close(&mut lanes, &mut open, e.task_id, e.t),
+            // A send or receive recorded at a handoff also ends the park:
+            // the task has what it waited for.
+            kind if is_own_step(kind) => close(&mut lanes, &mut open, e.task_id, e.t),
+            _ => {}
         }
     }
     let end = trace.last().map_or(0, |e| e.t);
