@@ -14,3 +14,13 @@ pub use clock::BrowserClock;
 pub use driver::{drive, yield_to_browser, DriverHandle, Pace};
 pub use frames::FrameCounter;
 pub use panic::{install_panic_hook, show_fatal_error};
+
+use wasm_bindgen::UnwrapThrowExt;
+
+/// The page's `window.performance`, the source of real time.
+pub(crate) fn performance() -> web_sys::Performance {
+    web_sys::window()
+        .expect_throw("should run in a window")
+        .performance()
+        .expect_throw("should have window.performance")
+}

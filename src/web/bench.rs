@@ -9,18 +9,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use wasm_bindgen::JsCast;
 
-use super::{drive, yield_to_browser, BrowserClock, FrameCounter, Pace};
+use super::{drive, performance, yield_to_browser, BrowserClock, FrameCounter, Pace};
 use crate::bench;
 use crate::rt::{Level, Run};
-
-fn performance() -> web_sys::Performance {
-    web_sys::window()
-        .expect_throw("should run in a window")
-        .performance()
-        .expect_throw("should have window.performance")
-}
 
 fn wasm_memory_bytes() -> f64 {
     wasm_bindgen::memory()

@@ -6,7 +6,6 @@ use std::fmt;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::UnwrapThrowExt;
 
 use crate::dense::VecMap;
 use crate::rt::{Clock, Millis, TimerCallback, TimerId};
@@ -33,10 +32,7 @@ impl fmt::Debug for BrowserClock {
 impl BrowserClock {
     /// A clock whose zero is now.
     pub fn new() -> BrowserClock {
-        let performance = web_sys::window()
-            .expect_throw("should run in a window")
-            .performance()
-            .expect_throw("should have window.performance");
+        let performance = super::performance();
         let start = performance.now();
         BrowserClock {
             performance,

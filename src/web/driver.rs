@@ -23,6 +23,7 @@ use std::task::{Context, Poll, Waker};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::performance;
 use crate::rt::{Millis, Run, Step};
 
 /// Polls between two looks at the wall clock.
@@ -91,13 +92,6 @@ impl Drop for DriverHandle {
     fn drop(&mut self) {
         drop(self.halt());
     }
-}
-
-fn performance() -> web_sys::Performance {
-    web_sys::window()
-        .expect_throw("should run in a window")
-        .performance()
-        .expect_throw("should have window.performance")
 }
 
 /// Drives `run` at `pace`, calling `on_slice` after every slice (to render)
