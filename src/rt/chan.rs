@@ -56,9 +56,6 @@ use super::executor::Rt;
 use super::trace::Kind;
 use super::wait::Parker;
 
-/// Arm number meaning "this wait was dropped": claimed, so nobody fills it.
-pub(crate) const ABANDONED: usize = usize::MAX;
-
 /// A send on a closed channel; gives the value back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SendError<T>(pub T);
@@ -127,7 +124,7 @@ pub(crate) struct SendSlot<T> {
 
 struct SendWaiter<T> {
     parker: Rc<Parker>,
-    arm: usize,
+    arm: u32,
     slot: Rc<SendSlot<T>>,
 }
 
@@ -135,7 +132,7 @@ struct SendWaiter<T> {
 // after a claim means the channel was closed).
 struct RecvWaiter {
     parker: Rc<Parker>,
-    arm: usize,
+    arm: u32,
 }
 
 struct State<T> {
@@ -279,21 +276,13 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     /// Tasks blocked sending now.
     pub fn blocked_senders(&self) -> usize {
         let state = self.inner.state.borrow();
-        state
-            .sendq
-            .iter()
-            .filter(|w| w.parker.claimed().is_none())
-            .count()
+        state.sendq.iter().filter(|w| !w.parker.is_settled()).count()
     }
 
     /// Tasks blocked receiving now.
     pub fn blocked_receivers(&self) -> usize {
         let state = self.inner.state.borrow();
-        state
-            .recvq
-            .iter()
-            .filter(|w| w.parker.claimed().is_none())
-            .count()
+        state.recvq.iter().filter(|w| !w.parker.is_settled()).count()
     }
 
     /// `ch <- value`: completes when the value is buffered or, at capacity
@@ -485,7 +474,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         &self.inner.name
     }
 
-    pub(crate) fn enqueue_send(&self, parker: &Rc<Parker>, arm: usize, value: T) -> Rc<SendSlot<T>> {
+    pub(crate) fn enqueue_send(&self, parker: &Rc<Parker>, arm: u32, value: T) -> Rc<SendSlot<T>> {
         let mut state = self.inner.state.borrow_mut();
         // The message number is fixed when the send starts blocking, so the
         // trace pairs it with its receive however long it waits.
@@ -503,7 +492,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         slot
     }
 
-    pub(crate) fn enqueue_recv(&self, parker: &Rc<Parker>, arm: usize) {
+    pub(crate) fn enqueue_recv(&self, parker: &Rc<Parker>, arm: u32) {
         self.inner.state.borrow_mut().recvq.push_back(RecvWaiter {
             parker: parker.clone(),
             arm,
@@ -619,7 +608,7 @@ impl<T: fmt::Debug + 'static> Future for SendFuture<T> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
         if let Some((parker, slot)) = &this.wait {
-            if parker.claimed().is_some() {
+            if parker.is_settled() {
                 let result = this.chan.finish_send(slot);
                 this.wait = None;
                 return Poll::Ready(result);
@@ -648,7 +637,7 @@ impl<T: fmt::Debug + 'static> Future for SendFuture<T> {
 impl<T: fmt::Debug + 'static> Drop for SendFuture<T> {
     fn drop(&mut self) {
         if let Some((parker, _)) = &self.wait {
-            parker.claim(ABANDONED);
+            parker.abandon();
         }
     }
 }
@@ -672,7 +661,7 @@ impl<T: fmt::Debug + 'static> Future for RecvFuture<T> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         let this = self.get_mut();
         if let Some(parker) = &this.wait {
-            if parker.claimed().is_some() {
+            if parker.is_settled() {
                 let value = this.chan.finish_recv(parker);
                 this.wait = None;
                 return Poll::Ready(value);
@@ -698,7 +687,7 @@ impl<T: fmt::Debug + 'static> Future for RecvFuture<T> {
 impl<T: fmt::Debug + 'static> Drop for RecvFuture<T> {
     fn drop(&mut self) {
         if let Some(parker) = &self.wait {
-            parker.claim(ABANDONED);
+            parker.abandon();
         }
     }
 }

@@ -28,7 +28,6 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context as TaskContext, Poll};
 
-use super::chan::ABANDONED;
 use super::executor::{Rt, TaskRef};
 use super::time::{Millis, TimerId};
 use super::trace::Kind;
@@ -295,7 +294,7 @@ impl Future for Done {
 impl Drop for Done {
     fn drop(&mut self) {
         if let Some(parker) = self.parker.take() {
-            parker.claim(ABANDONED);
+            parker.abandon();
             self.ctx.inner.waiters.remove(&parker);
         }
     }

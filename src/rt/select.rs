@@ -38,16 +38,16 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use super::chan::{Chan, SendError, SendSlot, TryRecvError, TrySendError, ABANDONED};
+use super::chan::{Chan, SendError, SendSlot, TryRecvError, TrySendError};
 use super::executor::Rt;
 use super::trace::Kind;
-use super::wait::Parker;
+use super::wait::{Claim, Parker};
 
 trait Arm<R> {
     /// Completes now if it can, without blocking.
     fn try_now(&mut self, cx: &mut Context<'_>) -> Option<R>;
     /// Queues as arm `index` of `parker`.
-    fn enqueue(&mut self, parker: &Rc<Parker>, index: usize);
+    fn enqueue(&mut self, parker: &Rc<Parker>, index: u32);
     /// The result, after a counterpart claimed this arm of `parker`.
     fn finish(&mut self, parker: &Parker) -> R;
     /// Takes back what was queued after the wait was abandoned.
@@ -71,7 +71,7 @@ impl<T: fmt::Debug + 'static, R, F: FnOnce(Option<T>) -> R> Arm<R> for RecvArm<T
         self.map.take().map(|f| f(value))
     }
 
-    fn enqueue(&mut self, parker: &Rc<Parker>, index: usize) {
+    fn enqueue(&mut self, parker: &Rc<Parker>, index: u32) {
         self.chan.enqueue_recv(parker, index);
     }
 
@@ -108,7 +108,7 @@ impl<T: fmt::Debug + 'static, R, F: FnOnce(Result<(), SendError<T>>) -> R> Arm<R
         self.map.take().map(|f| f(result))
     }
 
-    fn enqueue(&mut self, parker: &Rc<Parker>, index: usize) {
+    fn enqueue(&mut self, parker: &Rc<Parker>, index: u32) {
         if let Some(value) = self.value.take() {
             self.slot = Some(self.chan.enqueue_send(parker, index, value));
         }
@@ -146,7 +146,7 @@ impl<Fut: Future, R, F: FnOnce(Fut::Output) -> R> Arm<R> for FutureArm<Fut, F> {
     }
 
     // A future wakes the task itself; it is never claimed through a parker.
-    fn enqueue(&mut self, _: &Rc<Parker>, _: usize) {}
+    fn enqueue(&mut self, _: &Rc<Parker>, _: u32) {}
 
     fn finish(&mut self, _: &Parker) -> R {
         unreachable!("future arms are never claimed")
@@ -265,7 +265,8 @@ impl<'a, R: 'a> Future for Select<'a, R> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R> {
         let this = self.get_mut();
         if let Some(parker) = this.parker.take() {
-            if let Some(index) = parker.claimed().filter(|&i| i != ABANDONED) {
+            if let Claim::Arm(index) = parker.state() {
+                let index = index as usize;
                 for (i, arm) in this.arms.iter_mut().enumerate() {
                     if i != index {
                         arm.abandon();
@@ -277,7 +278,7 @@ impl<'a, R: 'a> Future for Select<'a, R> {
             }
             // Woken by a future arm (or spuriously): leave every queue, then
             // look again from scratch.
-            parker.claim(ABANDONED);
+            parker.abandon();
             for arm in &mut this.arms {
                 arm.abandon();
             }
@@ -300,7 +301,7 @@ impl<'a, R: 'a> Future for Select<'a, R> {
             return Poll::Ready(default());
         }
         let parker = Parker::new(&this.rt, cx.waker());
-        for (index, arm) in this.arms.iter_mut().enumerate() {
+        for (index, arm) in (0u32..).zip(this.arms.iter_mut()) {
             arm.enqueue(&parker, index);
         }
         let labels: Rc<str> = if this.rt.tracing() {
@@ -318,7 +319,7 @@ impl<'a, R: 'a> Future for Select<'a, R> {
 impl<R> Drop for Select<'_, R> {
     fn drop(&mut self) {
         if let Some(parker) = &self.parker {
-            parker.claim(ABANDONED);
+            parker.abandon();
         }
     }
 }

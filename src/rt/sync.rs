@@ -29,10 +29,9 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use super::chan::ABANDONED;
 use super::executor::Rt;
 use super::trace::Kind;
-use super::wait::{Parker, WaitList};
+use super::wait::{Claim, Parker, WaitList};
 
 struct WgInner {
     rt: Rt,
@@ -166,7 +165,7 @@ impl Future for WgWait {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
         let inner = &this.wg.inner;
-        if inner.count.get() == 0 || this.parker.as_ref().is_some_and(|p| p.claimed().is_some()) {
+        if inner.count.get() == 0 || this.parker.as_ref().is_some_and(|p| p.is_settled()) {
             this.parker = None;
             return Poll::Ready(());
         }
@@ -186,7 +185,7 @@ impl Future for WgWait {
 impl Drop for WgWait {
     fn drop(&mut self) {
         if let Some(parker) = self.parker.take() {
-            parker.claim(ABANDONED);
+            parker.abandon();
             self.wg.inner.waiters.remove(&parker);
         }
     }
@@ -288,7 +287,7 @@ impl<T> Future for Lock<T> {
         let this = self.get_mut();
         let inner = &this.mutex.inner;
         let acquired = match &this.parker {
-            Some(parker) if parker.claimed().is_some() => true,
+            Some(parker) if parker.is_settled() => true,
             Some(parker) => {
                 parker.set_waker(cx.waker());
                 false
@@ -326,11 +325,11 @@ impl<T> Drop for Lock<T> {
         let Some(parker) = self.parker.take() else {
             return;
         };
-        if parker.claimed().is_some() && !self.done {
+        if matches!(parker.state(), Claim::Arm(_)) && !self.done {
             // The lock was handed to us and we are gone: pass it on.
             self.mutex.unlock();
         } else {
-            parker.claim(ABANDONED);
+            parker.abandon();
             self.mutex.inner.waiters.remove(&parker);
         }
     }

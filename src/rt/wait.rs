@@ -16,16 +16,28 @@ use std::task::Waker;
 use super::executor::{Rt, TaskRef};
 use super::trace::Kind;
 
-const UNCLAIMED: u32 = u32::MAX;
-const ABANDONED_U32: u32 = u32::MAX - 1;
+/// Where one wait stands. A plain enum rather than a number with reserved
+/// values: an earlier `usize::MAX` "abandoned" marker, squeezed into a `u32`,
+/// became the "unclaimed" marker on wasm32 (where `usize` is 32 bits), so an
+/// abandoned wait stayed claimable there and swallowed the next value sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Claim {
+    /// Still waiting: the first counterpart to claim it wins.
+    Open,
+    /// A counterpart completed arm `n` (0 for a wait that is not a select).
+    Arm(u32),
+    /// The waiting future was dropped, or a select went back to look again:
+    /// nobody may complete it any more.
+    Abandoned,
+}
 
 pub(crate) struct Parker {
     // Which task waits, as its number and slab index: 8 bytes rather than a
     // name, since a million of these may be parked at once.
     task_id: u32,
     task_index: u32,
-    // The claimed arm, or UNCLAIMED: a u32 keeps a parked task small.
-    claimed: Cell<u32>,
+    // Eight bytes: a parked task stays small.
+    claim: Cell<Claim>,
     waker: RefCell<Option<Waker>>,
     // What a counterpart handed over with the claim (a received value).
     // Only the claimed arm can be handed anything, so one slot serves every
@@ -39,20 +51,28 @@ impl Parker {
         Rc::new(Parker {
             task_id,
             task_index,
-            claimed: Cell::new(UNCLAIMED),
+            claim: Cell::new(Claim::Open),
             waker: RefCell::new(Some(waker.clone())),
             handed: RefCell::new(None),
         })
     }
 
-    /// Claims the wait for `arm`; `false` if another arm already has it.
-    pub(crate) fn claim(&self, arm: usize) -> bool {
-        if self.claimed.get() != UNCLAIMED {
+    /// Claims the wait for `arm`; `false` if another arm already has it, or
+    /// the wait was abandoned.
+    pub(crate) fn claim(&self, arm: u32) -> bool {
+        if self.claim.get() != Claim::Open {
             return false;
         }
-        // Arms are few; ABANDONED (usize::MAX) maps to the largest u32 but one.
-        self.claimed.set(u32::try_from(arm).unwrap_or(UNCLAIMED - 1));
+        self.claim.set(Claim::Arm(arm));
         true
+    }
+
+    /// Gives up the wait: no counterpart can complete it from now on. Does
+    /// nothing to a wait that was claimed already.
+    pub(crate) fn abandon(&self) {
+        if self.claim.get() == Claim::Open {
+            self.claim.set(Claim::Abandoned);
+        }
     }
 
     /// Hands `value` to the claimed waiter.
@@ -66,12 +86,15 @@ impl Parker {
         value.downcast::<V>().ok().map(|v| *v)
     }
 
-    pub(crate) fn claimed(&self) -> Option<usize> {
-        match self.claimed.get() {
-            UNCLAIMED => None,
-            ABANDONED_U32 => Some(super::chan::ABANDONED),
-            arm => Some(arm as usize),
-        }
+    /// Where the wait stands.
+    pub(crate) fn state(&self) -> Claim {
+        self.claim.get()
+    }
+
+    /// Whether the wait is over, claimed or abandoned: its future may stop
+    /// waiting.
+    pub(crate) fn is_settled(&self) -> bool {
+        self.claim.get() != Claim::Open
     }
 
     pub(crate) fn set_waker(&self, waker: &Waker) {

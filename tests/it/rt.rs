@@ -362,3 +362,59 @@ tests! {
         assert_eq!(outputs(&trace), [(10, "detached task ran".to_string())]);
     }
 }
+
+/// A `select` whose timer arm wins leaves its channel arm behind; afterwards
+/// a plain send and receive on that channel must pair with each other. Each
+/// row: the channel's capacity and whether the abandoned arm was a receive or
+/// a send. Returns what `main` printed.
+fn after_timer_wins(cap: usize, abandoned_recv: bool, seed: u64) -> Vec<String> {
+    let (outcome, trace) = run_main(seed, move |rt| async move {
+        let ch = rt.chan::<u32>("ch", cap);
+        let won = if abandoned_recv {
+            rt.select()
+                .recv(&ch, |_| "recv")
+                .future(rt.sleep(10), |()| "timer")
+                .await
+        } else {
+            // Fill the buffer first, so the send arm has to wait.
+            for _ in 0..cap {
+                ch.send(0).await.unwrap();
+            }
+            let won = rt
+                .select()
+                .send(&ch, 1, |_| "send")
+                .future(rt.sleep(10), |()| "timer")
+                .await;
+            for _ in 0..cap {
+                ch.recv().await.unwrap();
+            }
+            won
+        };
+        rt.output(won);
+        let tx = ch.clone();
+        rt.go("sender", async move {
+            tx.send(42).await.unwrap();
+        });
+        rt.sleep(5).await;
+        let got = ch.recv().await;
+        rt.output(format!("got {got:?}"));
+    });
+    assert!(matches!(outcome, Outcome::Finished { .. }), "{outcome:?}");
+    outputs(&trace).into_iter().map(|(_, text)| text).collect()
+}
+
+tests! {
+    fn a_wait_that_lost_its_select_never_takes_a_value() {
+        // (capacity, the losing arm was a receive)
+        for (cap, recv) in [(0, true), (1, true), (2, true), (0, false), (1, false), (2, false)] {
+            for seed in 0..4 {
+                assert_eq!(
+                    after_timer_wins(cap, recv, seed),
+                    ["timer", "got Some(42)"],
+                    "capacity {cap}, abandoned {}, seed {seed}",
+                    if recv { "receive" } else { "send" }
+                );
+            }
+        }
+    }
+}
