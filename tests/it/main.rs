@@ -20,6 +20,7 @@ macro_rules! tests {
 
 mod patterns;
 mod rt;
+mod traces;
 mod view;
 
 #[cfg(target_arch = "wasm32")]
