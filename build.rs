@@ -7,16 +7,26 @@
 use std::path::Path;
 use std::{env, fs};
 
-/// The region's text and the 1-based line number of its first line.
-fn region(file: &str) -> (&str, usize) {
+/// The region's text and the 1-based line number of its first line, or
+/// `None` for a file with no `run` (the parameter helpers).
+fn region(file: &str, path: &Path) -> Option<(String, usize)> {
     const START: &str = "// region: run\n";
     let Some(start) = file.find(START).map(|i| i + START.len()) else {
-        return (file, 1);
+        // A pattern whose region marker went missing must not silently show
+        // its whole file as "the code that runs": fail the build instead.
+        assert!(
+            !file.contains("pub async fn run("),
+            "{} has a `run` but no `// region: run` marker",
+            path.display()
+        );
+        return None;
     };
-    let end = file[start..]
-        .find("// endregion")
-        .map_or(file.len(), |i| start + i);
-    (file[start..end].trim_end(), file[..start].lines().count() + 1)
+    let end = file[start..].find("// endregion").map(|i| start + i);
+    let end = end.unwrap_or_else(|| panic!("{} has `// region: run` but no `// endregion`", path.display()));
+    Some((
+        file[start..end].trim_end().to_string(),
+        file[..start].lines().count() + 1,
+    ))
 }
 
 fn main() {
@@ -30,7 +40,9 @@ fn main() {
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .expect("a UTF-8 file name");
-            let (code, first_line) = region(&text);
+            let Some((code, first_line)) = region(&text, &path) else {
+                continue;
+            };
             fs::write(Path::new(&out).join(format!("{stem}.run.rs")), code).expect("OUT_DIR is writable");
             fs::write(
                 Path::new(&out).join(format!("{stem}.run.line")),

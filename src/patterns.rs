@@ -169,6 +169,19 @@ impl PatternId {
         self.run_region().1
     }
 
+    /// The pattern's Rust file, as events' source positions name it.
+    pub fn rust_file(self) -> &'static str {
+        match self {
+            PatternId::SpawnWait => spawn_wait::FILE,
+            PatternId::WaitGroup => waitgroup::FILE,
+            PatternId::Words => words::FILE,
+            PatternId::Deadline => deadline::FILE,
+            PatternId::TokenCache => token_cache::FILE,
+            PatternId::TokenFuture => token_future::FILE,
+            PatternId::Pipeline => pipeline::FILE,
+        }
+    }
+
     /// Pairs of (Rust snippet, Go snippet) that do the same thing.
     pub fn go_lines(self) -> &'static [(&'static str, &'static str)] {
         match self {
@@ -325,8 +338,10 @@ pub fn ranked_orders(orders: &VecMap<Vec<String>, u64>) -> Vec<(Vec<String>, u64
     ranked
 }
 
-/// Starts the pattern of `params` as the `main` task of `run`.
+/// Starts the pattern of `params` as the `main` task of `run`; its events
+/// carry the lines of the pattern's file they came from.
 pub fn start(run: &Run, params: &Params) {
+    run.track_source(params.id.rust_file());
     let rt = run.rt();
     match params.id {
         PatternId::SpawnWait => run.start(spawn_wait::run(rt, spawn_wait::Params::from(params))),

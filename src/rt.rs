@@ -55,10 +55,13 @@ pub use chan::{
     Chan, CloseError, Receiver, RecvFuture, SendError, SendFuture, Sender, TryRecvError, TrySendError,
 };
 pub use context::{Context, CtxError, Done};
-pub use executor::{live_runs, Deadlock, JoinHandle, Outcome, Rt, Run, Step, WeakRun};
+pub use executor::{live_runs, Deadlock, Outcome, Rt, Run, Step, TaskHandle, WeakRun};
 pub use rng::Rng;
-pub use select::Select;
+pub use select::{Select, SelectArm};
 pub use sleep::Sleep;
 pub use sync::{Lock, Mutex, MutexGuard, NegativeCounter, WaitGroup, WgWait};
 pub use time::{Clock, Millis, TimerCallback, TimerId, VirtualClock};
-pub use trace::{Event, Kind, Level};
+pub use trace::{
+    Actor, Blocked, Event, Fact, GoDuration, JobStatus, Kind, Label, Level, Op, Pos, RefreshState, Wait,
+    DEADLOCK,
+};

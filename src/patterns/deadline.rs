@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Check, ParamSpec};
-use crate::rt::Rt;
+use crate::rt::{Fact, JobStatus, Rt};
 
 /// The parameters.
 pub const SPECS: &[ParamSpec] = &[
@@ -77,15 +77,25 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("main: {err}", "fmt.Println(\"main:\", ctx.Err())"),
 ];
 
+/// This file, as `#[track_caller]` names it: events carry its lines.
+pub(crate) const FILE: &str = file!();
+
 // region: run
 pub async fn run(rt: Rt, p: Params) {
     let ctx = rt.background().with_deadline("ctx", rt.now() + p.deadline_ms);
-    rt.state("deadline", p.deadline_ms);
+    rt.fact(Fact::Deadline {
+        at: rt.now() + p.deadline_ms,
+    });
     let wg = rt.wait_group("wg");
     for (id, work) in p.work_ms.iter().copied().enumerate() {
         let (rt2, ctx, wg) = (rt.clone(), ctx.clone(), wg.clone());
         let _ = wg.add(1);
-        rt.state(format!("worker-{id}"), format!("working {work}"));
+        let job = move |status| Fact::Job {
+            worker: format!("worker-{id}"),
+            work_ms: work,
+            status,
+        };
+        rt.fact(job(JobStatus::Working));
         rt.go(format!("worker-{id}"), async move {
             let finished = rt2
                 .select()
@@ -94,11 +104,11 @@ pub async fn run(rt: Rt, p: Params) {
                 .await;
             if finished {
                 rt2.output(format!("worker {id}: finished after {work} ms"));
-                rt2.state(format!("worker-{id}"), format!("finished {work}"));
+                rt2.fact(job(JobStatus::Finished));
             } else {
                 let err = ctx.err().map(|e| e.to_string()).unwrap_or_default();
                 rt2.output(format!("worker {id}: cleaning up: {err}"));
-                rt2.state(format!("worker-{id}"), format!("cancelled {work}"));
+                rt2.fact(job(JobStatus::Cancelled));
             }
             wg.done();
         });

@@ -110,6 +110,9 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("stages.wait().await", "stages.Wait()"),
 ];
 
+/// This file, as `#[track_caller]` names it: events carry its lines.
+pub(crate) const FILE: &str = file!();
+
 // region: run
 /// Sends `v` on `out` unless `done` closes first; `false` means stop.
 async fn send_or_done(rt: &Rt, out: &Chan<u64>, v: u64, done: &Chan<()>) -> bool {

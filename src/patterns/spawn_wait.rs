@@ -48,6 +48,9 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("rt.output(answer)", "fmt.Println(<-res)"),
 ];
 
+/// This file, as `#[track_caller]` names it: events carry its lines.
+pub(crate) const FILE: &str = file!();
+
 // region: run
 pub async fn run(rt: Rt, p: Params) {
     let (tx, res) = rt.chan::<String>("res", 0).split();

@@ -26,7 +26,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{Check, ParamSpec};
-use crate::rt::{Chan, Mutex, Rt};
+use crate::rt::{Chan, Fact, Label, Mutex, RefreshState, Rt};
 
 /// The parameters shared by both token patterns.
 pub const SPECS: &[ParamSpec] = &[
@@ -165,6 +165,9 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("main: all goroutines finished", "main: all goroutines finished"),
 ];
 
+/// This file, as `#[track_caller]` names it: events carry its lines.
+pub(crate) const FILE: &str = file!();
+
 // region: run
 struct TokenCache {
     rt: Rt,
@@ -180,19 +183,25 @@ impl TokenCache {
         let (mut refreshes, mut failures) = (0u64, 0u64);
         loop {
             refreshes += 1;
-            rt.state("state", "refreshing");
+            rt.fact(Fact::Refresh {
+                state: RefreshState::Refreshing,
+            });
             match self.refresh_safely(refreshes).await {
                 Ok(()) => {
                     failures = 0;
-                    rt.state("failures", failures);
-                    rt.state("refreshes", refreshes);
-                    rt.state("state", "fresh");
+                    rt.fact(Fact::Failures { in_row: failures });
+                    rt.fact(Fact::Refreshes { count: refreshes });
+                    rt.fact(Fact::Refresh {
+                        state: RefreshState::Fresh,
+                    });
                 }
                 Err(panic) => {
                     failures += 1;
                     rt.error(format!("recovered: {panic}"));
-                    rt.state("failures", failures);
-                    rt.state("state", "failed");
+                    rt.fact(Fact::Failures { in_row: failures });
+                    rt.fact(Fact::Refresh {
+                        state: RefreshState::Failed,
+                    });
                     if failures >= self.p.tolerance {
                         self.stop().await;
                         return Err(format!("refresh failed {failures} times in a row"));
@@ -217,23 +226,28 @@ impl TokenCache {
     /// One refresh under the lock; a panic in it comes back as `Err`.
     async fn refresh_safely(&self, n: u64) -> Result<(), String> {
         let guard = self.mu.lock().await; // callers now wait
-        self.rt.sleep(self.p.refresh_ms).await; // the call to the token endpoint
-                                                // A listed refresh fails, and so does one the reader injects.
+                                          // The call to the token endpoint.
+        self.rt.sleep(self.p.refresh_ms).await;
+        // A listed refresh fails, and so does one the reader injects.
         if self.p.fail_on.contains(&n) || self.rt.take_injected(FAIL_REFRESH) {
             return Err(format!("panic in refresh {n}: token endpoint unavailable"));
         }
         let mut token = guard.borrow_mut();
         token.value = format!("tok-{n}");
         token.expires = self.rt.now() + self.p.ttl_ms;
-        self.rt.state("token", &token.value);
-        self.rt.state("expires", token.expires);
+        self.rt.fact(Fact::Token {
+            token: token.value.clone(),
+            expires: token.expires,
+        });
         Ok(())
     }
 
     /// Graceful shutdown: callers waiting on the lock get an error.
     async fn stop(&self) {
         self.mu.lock().await.borrow_mut().stopped = true;
-        self.rt.state("state", "stopped");
+        self.rt.fact(Fact::Refresh {
+            state: RefreshState::Stopped,
+        });
     }
 
     async fn get_token(&self) -> Result<String, String> {
@@ -271,7 +285,7 @@ pub async fn run(rt: Rt, p: Params) {
         let _ = wg.add(1);
         // Spread the callers over one period.
         let offset = p.call_every_ms * (i + 1) / (p.callers + 1);
-        rt.go(format!("caller-{i}"), async move {
+        rt.go_labelled(format!("caller-{i}"), Label::new("caller", i), async move {
             let mut wait = offset;
             loop {
                 let stop = rt2

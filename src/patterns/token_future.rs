@@ -22,7 +22,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{Check, ParamSpec};
-use crate::rt::{Chan, Context, Rt};
+use crate::rt::{Chan, Context, Fact, Label, RefreshState, Rt};
 
 /// The parameters: those of `token-cache`, plus two.
 pub const SPECS: &[ParamSpec] = &[
@@ -120,6 +120,9 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("main: all goroutines finished", "main: all goroutines finished"),
 ];
 
+/// This file, as `#[track_caller]` names it: events carry its lines.
+pub(crate) const FILE: &str = file!();
+
 // region: run
 /// What the refresher answers: the token, or why not.
 type Response = Result<String, String>;
@@ -185,7 +188,9 @@ async fn refresher(rt: Rt, p: Params, requests: Chan<Request>, done: Chan<()>) {
             Ev::Done | Ev::Request(None) => break,
             Ev::Refresh => {
                 refreshes += 1;
-                rt.state("state", "refreshing");
+                rt.fact(Fact::Refresh {
+                    state: RefreshState::Refreshing,
+                });
                 rt.sleep(p.cache.refresh_ms).await; // requests queue meanwhile
                 let injected = rt.take_injected(super::token_cache::FAIL_REFRESH);
                 if p.cache.fail_on.contains(&refreshes) || injected {
@@ -193,8 +198,10 @@ async fn refresher(rt: Rt, p: Params, requests: Chan<Request>, done: Chan<()>) {
                     rt.error(format!(
                         "recovered: panic in refresh {refreshes}: token endpoint unavailable"
                     ));
-                    rt.state("failures", failures);
-                    rt.state("state", "failed");
+                    rt.fact(Fact::Failures { in_row: failures });
+                    rt.fact(Fact::Refresh {
+                        state: RefreshState::Failed,
+                    });
                     if failures >= p.cache.tolerance {
                         break;
                     }
@@ -204,11 +211,15 @@ async fn refresher(rt: Rt, p: Params, requests: Chan<Request>, done: Chan<()>) {
                 token = format!("tok-{refreshes}");
                 expires = rt.now() + p.cache.ttl_ms;
                 next_refresh = expires.saturating_sub(p.cache.refresh_ms);
-                rt.state("token", &token);
-                rt.state("expires", expires);
-                rt.state("failures", failures);
-                rt.state("refreshes", refreshes);
-                rt.state("state", "fresh");
+                rt.fact(Fact::Token {
+                    token: token.clone(),
+                    expires,
+                });
+                rt.fact(Fact::Failures { in_row: failures });
+                rt.fact(Fact::Refreshes { count: refreshes });
+                rt.fact(Fact::Refresh {
+                    state: RefreshState::Fresh,
+                });
             }
             Ev::Request(Some(req)) => {
                 if req.ctx.is_cancelled() {
@@ -225,7 +236,9 @@ async fn refresher(rt: Rt, p: Params, requests: Chan<Request>, done: Chan<()>) {
         }
     }
     // Shutdown: no new requests; answer the queued ones with an error.
-    rt.state("state", "stopped");
+    rt.fact(Fact::Refresh {
+        state: RefreshState::Stopped,
+    });
     let _ = requests.close();
     while let Ok(req) = requests.try_recv() {
         let _ = req.reply.try_send(Err(SHUT_DOWN.to_string()));
@@ -248,7 +261,7 @@ pub async fn run(rt: Rt, p: Params) {
         let (every, timeout) = (p.cache.call_every_ms, p.caller_timeout_ms);
         let _ = wg.add(1);
         let offset = every * (i + 1) / (p.cache.callers + 1);
-        rt.go(format!("caller-{i}"), async move {
+        rt.go_labelled(format!("caller-{i}"), Label::new("caller", i), async move {
             let mut wait = offset;
             let mut call = 0;
             loop {

@@ -69,6 +69,9 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("rt.output(r)", "fmt.Println(r)"),
 ];
 
+/// This file, as `#[track_caller]` names it: events carry its lines.
+pub(crate) const FILE: &str = file!();
+
 // region: run
 pub async fn run(rt: Rt, p: Params) {
     let wg = rt.wait_group("wg");

@@ -21,7 +21,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{Check, ParamSpec};
-use crate::rt::Rt;
+use crate::rt::{Fact, JobStatus, Label, Rt};
 
 /// The parameters.
 pub const SPECS: &[ParamSpec] = &[
@@ -108,7 +108,7 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("rt.wait_group(\"wg\")", "var wg sync.WaitGroup"),
     ("Capture::Copy => Some(word.clone())", "word := word"),
     ("wg.add(1)", "wg.Add(1)"),
-    ("rt.go(format!(\"word-{i}\")", "go func() {"),
+    ("rt.go_labelled(format!(\"word-{i}\")", "go func() {"),
     (".future(rt2.sleep(work)", "case <-time.After(work):"),
     (".send(&res, word", "case res <- word:"),
     (".recv(&done", "case <-done:"),
@@ -118,6 +118,9 @@ pub const GO_LINES: &[(&str, &str)] = &[
     ("done.close()", "close(done)"),
     ("wg.wait().await", "wg.Wait()"),
 ];
+
+/// This file, as `#[track_caller]` names it: events carry its lines.
+pub(crate) const FILE: &str = file!();
 
 // region: run
 pub async fn run(rt: Rt, p: Params) {
@@ -137,7 +140,8 @@ pub async fn run(rt: Rt, p: Params) {
         let work = rt.rand_below(p.work_ms + 1);
         let (rt2, res, done, wg) = (rt.clone(), res.clone(), done.clone(), wg.clone());
         let _ = wg.add(1);
-        rt.go(format!("word-{i}"), async move {
+        let label = Label::new("word", i as u64);
+        rt.go_labelled(format!("word-{i}"), label, async move {
             let stopped = rt2
                 .select()
                 .future(rt2.sleep(work), |()| false)
@@ -146,15 +150,19 @@ pub async fn run(rt: Rt, p: Params) {
             // Read the word only now, after the work: a shared variable
             // holds whatever the loop left in it.
             let word = mine.unwrap_or_else(|| shared.borrow().clone());
-            let how = if stopped {
-                "stopped by done"
+            let status = if stopped {
+                JobStatus::Cancelled
             } else {
                 rt2.select()
-                    .send(&res, word, |_| "sent")
-                    .recv(&done, |_| "stopped by done")
+                    .send(&res, word, |_| JobStatus::Finished)
+                    .recv(&done, |_| JobStatus::Cancelled)
                     .await
             };
-            rt2.state(format!("word-{i}"), how);
+            rt2.fact(Fact::Job {
+                worker: format!("word-{i}"),
+                work_ms: work,
+                status,
+            });
             wg.done();
         });
     }

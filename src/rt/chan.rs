@@ -53,7 +53,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use super::executor::Rt;
-use super::trace::Kind;
+use super::trace::{Kind, Op, Wait};
 use super::wait::Parker;
 
 /// A send on a closed channel; gives the value back.
@@ -342,8 +342,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
             if rt.tracing() {
                 let shown = format!("{value:?}");
                 rt.record(self.send_event(msg, shown.clone()));
-                rt.shared
-                    .record_as(&waiter.parker.task(rt), self.recv_event(msg, shown));
+                waiter.parker.record_for_waiter(rt, self.recv_event(msg, shown));
             }
             waiter.parker.hand(Box::new((msg, value)));
             waiter.parker.wake(rt);
@@ -380,8 +379,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
                 let moved = waiter.slot.value.borrow_mut().take();
                 if let Some((m, v)) = moved {
                     if rt.tracing() {
-                        rt.shared
-                            .record_as(&waiter.parker.task(rt), self.send_event(m, format!("{v:?}")));
+                        waiter
+                            .parker
+                            .record_for_waiter(rt, self.send_event(m, format!("{v:?}")));
                     }
                     state.buf.push_back((m, v));
                 }
@@ -406,8 +406,9 @@ impl<T: fmt::Debug + 'static> Chan<T> {
             drop(state);
             if rt.tracing() {
                 let shown = format!("{value:?}");
-                rt.shared
-                    .record_as(&waiter.parker.task(rt), self.send_event(msg, shown.clone()));
+                waiter
+                    .parker
+                    .record_for_waiter(rt, self.send_event(msg, shown.clone()));
                 rt.record(self.recv_event(msg, shown));
             }
             waiter.parker.wake(rt);
@@ -470,8 +471,20 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         &self.inner.rt
     }
 
-    pub(crate) fn park_label(&self) -> &Rc<str> {
-        &self.inner.name
+    /// `ch <- v` on this channel, as a park names it.
+    pub(crate) fn send_op(&self) -> Op {
+        Op::Send {
+            chan: self.inner.name.to_string(),
+            chan_id: self.inner.id,
+        }
+    }
+
+    /// `<-ch` on this channel, as a park names it.
+    pub(crate) fn recv_op(&self) -> Op {
+        Op::Recv {
+            chan: self.inner.name.to_string(),
+            chan_id: self.inner.id,
+        }
     }
 
     pub(crate) fn enqueue_send(&self, parker: &Rc<Parker>, arm: u32, value: T) -> Rc<SendSlot<T>> {
@@ -626,7 +639,7 @@ impl<T: fmt::Debug + 'static> Future for SendFuture<T> {
                 let rt = this.chan.rt();
                 let parker = Parker::new(rt, cx.waker());
                 let slot = this.chan.enqueue_send(&parker, 0, v);
-                rt.park("send", this.chan.park_label());
+                rt.park(|| Wait::Op(this.chan.send_op()));
                 this.wait = Some((parker, slot));
                 Poll::Pending
             }
@@ -676,7 +689,7 @@ impl<T: fmt::Debug + 'static> Future for RecvFuture<T> {
                 let rt = this.chan.rt();
                 let parker = Parker::new(rt, cx.waker());
                 this.chan.enqueue_recv(&parker, 0);
-                rt.park("recv", this.chan.park_label());
+                rt.park(|| Wait::Op(this.chan.recv_op()));
                 this.wait = Some(parker);
                 Poll::Pending
             }

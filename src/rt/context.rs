@@ -29,8 +29,9 @@ use std::rc::{Rc, Weak};
 use std::task::{Context as TaskContext, Poll};
 
 use super::executor::{Rt, TaskRef};
+use super::select::SelectArm;
 use super::time::{Millis, TimerId};
-use super::trace::Kind;
+use super::trace::{Kind, Op, Wait};
 use super::wait::{Parker, WaitList};
 
 /// Why a context is done.
@@ -56,7 +57,7 @@ impl std::error::Error for CtxError {}
 struct Inner {
     rt: Rt,
     name: Rc<str>,
-    owner: TaskRef,
+    owner: Option<TaskRef>,
     deadline: Option<Millis>,
     err: Cell<Option<CtxError>>,
     waiters: WaitList,
@@ -192,10 +193,11 @@ impl Context {
                 reason: err.to_string(),
             };
             // A deadline fires outside any task: charge it to the creator.
-            if rt.shared.current_is_set() {
-                rt.record(kind);
-            } else {
-                rt.shared.record_as(&inner.owner, kind);
+            // A deadline's timer fires outside any task: the cancel is
+            // charged to the task that made the context.
+            match (rt.current_task(), &inner.owner) {
+                (None, Some(owner)) => rt.shared.record_as(owner, kind),
+                _ => rt.record(kind),
             }
         }
         inner.waiters.wake_all(rt);
@@ -286,8 +288,16 @@ impl Future for Done {
             }
         }
         let inner = &this.ctx.inner;
-        inner.rt.park("done", &inner.name);
+        inner.rt.park(|| Wait::Op(this.op()));
         Poll::Pending
+    }
+}
+
+impl SelectArm for Done {
+    fn op(&self) -> Op {
+        Op::Done {
+            ctx: self.ctx.inner.name.to_string(),
+        }
     }
 }
 

@@ -42,7 +42,7 @@ use futures::task::AtomicWaker;
 
 use super::rng::Rng;
 use super::time::{Clock, Millis, VirtualClock};
-use super::trace::{Event, Kind, Level};
+use super::trace::{Blocked, Event, Fact, Kind, Label, Level, Pos, Wait, DEADLOCK};
 
 type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
 
@@ -55,29 +55,18 @@ pub(crate) struct TaskRef {
     pub(crate) name: Rc<str>,
 }
 
-/// What a parked task waits on, for deadlock reports and the view.
-#[derive(Debug, Clone)]
-pub(crate) struct WaitOn {
-    pub(crate) what: &'static str,
-    pub(crate) object: Rc<str>,
-}
-
-impl fmt::Display for WaitOn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.what, self.object)
-    }
-}
-
 struct Slot {
     task: TaskRef,
     future: Option<LocalFuture>,
     // The waker is made from this Arc at each poll rather than cached: one
     // atomic increment per poll is cheaper than 16 bytes per parked task.
     flag: Arc<TaskWaker>,
-    waiting: Option<WaitOn>,
-    // The line of the pattern source where this task last called into rt
-    // (0: none yet), which events it records carry for the page to highlight.
-    line: Cell<u32>,
+    // What it is parked on, for deadlock reports (recorded only while
+    // tracing, since building it costs a string or two).
+    waiting: Option<Wait>,
+    // Where in the program the run shows this task last called into rt,
+    // which the events it records carry for the page to highlight.
+    pos: Cell<Option<Pos>>,
     // Set when the task is cancelled while its future is out being polled.
     cancelled: bool,
 }
@@ -141,20 +130,18 @@ pub enum Outcome {
 pub struct Deadlock {
     /// When it was found.
     pub at: Millis,
-    /// Each blocked task's name and what it waits on.
-    pub blocked: Vec<(String, String)>,
+    /// Each blocked task and what it waits on, in spawn order.
+    pub blocked: Vec<Blocked>,
 }
 
 impl fmt::Display for Deadlock {
+    /// Go's report: the fatal error, then one paragraph per goroutine.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "all goroutines are asleep - deadlock! (")?;
-        for (i, (task, on)) in self.blocked.iter().enumerate() {
-            if i > 0 {
-                write!(f, ", ")?;
-            }
-            write!(f, "{task}: {on}")?;
+        write!(f, "{DEADLOCK}")?;
+        for b in &self.blocked {
+            write!(f, "\n\n{b}")?;
         }
-        write!(f, ")")
+        Ok(())
     }
 }
 
@@ -180,8 +167,6 @@ pub(crate) struct Shared {
     level: Cell<Level>,
     events: RefCell<Vec<Event>>,
     current: RefCell<Option<TaskRef>>,
-    // The slab index of the task being polled, for O(1) park bookkeeping.
-    current_index: Cell<usize>,
     next_task_id: Cell<u32>,
     next_object_id: Cell<u32>,
     main: Cell<Option<(usize, u32)>>,
@@ -193,6 +178,12 @@ pub(crate) struct Shared {
     // The last task name spawned: a loop spawning many tasks of one name
     // shares one allocation (a parked task should cost bytes, not a string).
     last_name: RefCell<Rc<str>>,
+    // The source file whose lines events carry: the pattern's own file, set
+    // by whoever starts the run (rt does not know where patterns live).
+    source_file: Cell<Option<&'static str>>,
+    // Set while a select polls its future arms: their own parks are folded
+    // into the select's single park.
+    in_select: Cell<bool>,
 }
 
 /// The handle patterns hold: spawn, time, channels, trace. Cheap to clone.
@@ -236,7 +227,6 @@ impl Run {
                 level: Cell::new(Level::Events),
                 events: RefCell::default(),
                 current: RefCell::new(None),
-                current_index: Cell::new(usize::MAX),
                 next_task_id: Cell::new(0),
                 next_object_id: Cell::new(0),
                 main: Cell::new(None),
@@ -244,6 +234,8 @@ impl Run {
                 polls: Cell::new(0),
                 injected: RefCell::default(),
                 last_name: RefCell::new(Rc::from("main")),
+                source_file: Cell::new(None),
+                in_select: Cell::new(false),
             }),
         }
     }
@@ -256,6 +248,13 @@ impl Run {
     /// Sets how much the trace records (default [`Level::Events`]).
     pub fn set_level(&self, level: Level) {
         self.shared.level.set(level);
+    }
+
+    /// Makes events carry the line and column of `file` that each task last
+    /// called the runtime from (`#[track_caller]`): the pattern's own file
+    /// (its `file!()`), whose lines the page highlights.
+    pub fn track_source(&self, file: &'static str) {
+        self.shared.source_file.set(Some(file));
     }
 
     /// The handle to give the pattern.
@@ -411,14 +410,10 @@ impl Run {
 
     fn finish(&self, outcome: Outcome) {
         if let Outcome::Deadlock(deadlock) = &outcome {
-            self.shared.record_as(
-                &TaskRef {
-                    id: 0,
-                    index: u32::MAX,
-                    name: "main".into(),
-                },
-                Kind::Error {
-                    message: deadlock.to_string(),
+            self.shared.record_other(
+                RUNTIME,
+                Kind::Deadlock {
+                    blocked: deadlock.blocked.clone(),
                 },
             );
             self.shared.kill_all("deadlock");
@@ -431,14 +426,10 @@ impl Run {
     /// [`Rt::take_injected`]. Recorded in the trace as done by "you".
     pub fn inject(&self, what: &str) {
         self.shared.injected.borrow_mut().push(what.to_string());
-        self.shared.record_as(
-            &TaskRef {
-                id: u32::MAX,
-                index: u32::MAX,
-                name: "you".into(),
-            },
-            Kind::Note {
-                text: format!("injected: {what}"),
+        self.shared.record_other(
+            READER,
+            Kind::Inject {
+                fault: what.to_string(),
             },
         );
     }
@@ -548,7 +539,7 @@ impl Shared {
             future: Some(future),
             flag,
             waiting: None,
-            line: Cell::new(0),
+            pos: Cell::new(None),
             cancelled: false,
         });
         tasks.live += 1;
@@ -606,10 +597,8 @@ impl Shared {
             }
             self.polls.set(self.polls.get() + 1);
             let previous = self.current.replace(Some(task.clone()));
-            let previous_index = self.current_index.replace(index);
             let poll = future.as_mut().poll(&mut TaskContext::from_waker(&waker));
             *self.current.borrow_mut() = previous;
-            self.current_index.set(previous_index);
             match poll {
                 Poll::Ready(()) => {
                     self.record_as(&task, Kind::End);
@@ -706,22 +695,20 @@ impl Shared {
 
     fn deadlock(&self) -> Deadlock {
         let tasks = self.tasks.borrow();
-        let mut blocked: Vec<(u32, String, String)> = tasks
+        let mut blocked: Vec<Blocked> = tasks
             .entries
             .iter()
             .filter_map(|e| e.slot.as_ref())
-            .map(|s| {
-                let on = s
-                    .waiting
-                    .as_ref()
-                    .map_or_else(|| "nothing".to_string(), ToString::to_string);
-                (s.task.id, s.task.name.to_string(), on)
+            .map(|s| Blocked {
+                task_id: s.task.id,
+                task: s.task.name.to_string(),
+                wait: s.waiting.clone(),
             })
             .collect();
-        blocked.sort();
+        blocked.sort_by_key(|b| b.task_id);
         Deadlock {
             at: self.clock.now(),
-            blocked: blocked.into_iter().map(|(_, n, o)| (n, o)).collect(),
+            blocked,
         }
     }
 
@@ -733,8 +720,9 @@ impl Shared {
         last.clone()
     }
 
-    /// The task in slab slot `index`, if it is still task `id`.
-    pub(crate) fn task_ref(&self, id: u32, index: u32) -> TaskRef {
+    /// The task in slab slot `index`, if it is still task `id`; `None` once
+    /// it has ended (nothing is recorded for a task that is gone).
+    pub(crate) fn task_ref(&self, id: u32, index: u32) -> Option<TaskRef> {
         let tasks = self.tasks.borrow();
         tasks
             .entries
@@ -742,43 +730,56 @@ impl Shared {
             .and_then(|e| e.slot.as_ref())
             .filter(|s| s.task.id == id)
             .map(|s| s.task.clone())
-            .unwrap_or_else(|| TaskRef {
-                id,
-                index,
-                name: "ended".into(),
-            })
     }
 
-    pub(crate) fn current_is_set(&self) -> bool {
-        self.current.borrow().is_some()
-    }
-
-    /// The pattern line task `task` last called rt from.
-    fn line_of(&self, task: &TaskRef) -> Option<u32> {
+    /// The source position task `task` last called rt from.
+    fn pos_of(&self, task: &TaskRef) -> Option<Pos> {
         let tasks = self.tasks.try_borrow().ok()?;
         let slot = tasks.entries.get(task.index as usize)?.slot.as_ref()?;
-        let line = slot.line.get();
-        (slot.task.id == task.id && line > 0).then_some(line)
+        if slot.task.id == task.id {
+            slot.pos.get()
+        } else {
+            None
+        }
     }
 
     pub(crate) fn record_as(&self, task: &TaskRef, kind: Kind) {
         if self.level.get() == Level::Off {
             return;
         }
-        let line = self.line_of(task);
+        let pos = self.pos_of(task);
         self.events.borrow_mut().push(Event {
             t: self.clock.now(),
-            task_id: task.id,
+            task_id: Some(task.id),
             task: task.name.to_string(),
-            line,
+            pos,
+            kind,
+        });
+    }
+
+    /// Records `kind` as done by the runtime or the reader, not a task.
+    pub(crate) fn record_other(&self, who: &str, kind: Kind) {
+        if self.level.get() == Level::Off {
+            return;
+        }
+        self.events.borrow_mut().push(Event {
+            t: self.clock.now(),
+            task_id: None,
+            task: who.to_string(),
+            pos: None,
             kind,
         });
     }
 }
 
+/// How the trace names the runtime when it acts (a timer, the deadlock
+/// detector) and the reader (an injected fault).
+const RUNTIME: &str = "runtime";
+const READER: &str = "you";
+
 /// A task spawned with [`Rt::spawn`]: dropping the handle cancels the task.
-#[must_use = "dropping a JoinHandle cancels its task; call detach() to let it run"]
-pub struct JoinHandle {
+#[must_use = "dropping a TaskHandle cancels its task; call detach() to let it run"]
+pub struct TaskHandle {
     shared: Weak<Shared>,
     index: usize,
     generation: u32,
@@ -786,16 +787,16 @@ pub struct JoinHandle {
     detached: bool,
 }
 
-impl fmt::Debug for JoinHandle {
+impl fmt::Debug for TaskHandle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JoinHandle")
+        f.debug_struct("TaskHandle")
             .field("id", &self.id)
             .field("finished", &self.is_finished())
             .finish()
     }
 }
 
-impl JoinHandle {
+impl TaskHandle {
     /// The task's number in the trace.
     pub fn id(&self) -> u32 {
         self.id
@@ -815,7 +816,7 @@ impl JoinHandle {
     }
 }
 
-impl Drop for JoinHandle {
+impl Drop for TaskHandle {
     fn drop(&mut self) {
         if self.detached {
             return;
@@ -838,18 +839,23 @@ impl Rt {
 
     /// Starts a task owned by the caller: dropping the handle cancels it.
     #[track_caller]
-    pub fn spawn(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> JoinHandle {
+    pub fn spawn(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> TaskHandle {
         self.at(std::panic::Location::caller());
-        let name = self.shared.intern(name.as_ref());
-        let (index, generation) = self.shared.insert(name.clone(), Box::pin(future));
+        self.spawn_labelled(name.as_ref(), None, Box::pin(future))
+    }
+
+    fn spawn_labelled(&self, name: &str, label: Option<Label>, future: LocalFuture) -> TaskHandle {
+        let name = self.shared.intern(name);
+        let (index, generation) = self.shared.insert(name.clone(), future);
         let id = self.shared.next_task_id.get() - 1;
         if self.tracing() {
             self.record(Kind::Spawn {
                 child: id,
                 name: name.to_string(),
+                label,
             });
         }
-        JoinHandle {
+        TaskHandle {
             shared: Rc::downgrade(&self.shared),
             index,
             generation,
@@ -861,7 +867,25 @@ impl Rt {
     /// Go's `go f()`: starts a task that the run owns and drops when it ends.
     #[track_caller]
     pub fn go(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> u32 {
-        let handle = self.spawn(name, future);
+        self.at(std::panic::Location::caller());
+        let handle = self.spawn_labelled(name.as_ref(), None, Box::pin(future));
+        let id = handle.id();
+        handle.detach();
+        id
+    }
+
+    /// [`go`](Rt::go), and the outputs printed from what this task sends
+    /// (or prints itself) carry `label`: the pattern says how its outputs
+    /// are known ("word #3"), so no view has to guess from a task's name.
+    #[track_caller]
+    pub fn go_labelled(
+        &self,
+        name: impl AsRef<str>,
+        label: Label,
+        future: impl Future<Output = ()> + 'static,
+    ) -> u32 {
+        self.at(std::panic::Location::caller());
+        let handle = self.spawn_labelled(name.as_ref(), Some(label), Box::pin(future));
         let id = handle.id();
         handle.detach();
         id
@@ -883,16 +907,13 @@ impl Rt {
         self.record(Kind::Note { text: text.into() });
     }
 
-    /// Records a change in the pattern's observable state (see
-    /// [`Kind::State`]).
+    /// Records a change in the pattern's observable state, which a view
+    /// draws (see [`Fact`]).
     #[track_caller]
-    pub fn state(&self, key: impl Into<String>, value: impl ToString) {
+    pub fn fact(&self, fact: Fact) {
         self.at(std::panic::Location::caller());
         if self.tracing() {
-            self.record(Kind::State {
-                key: key.into(),
-                value: value.to_string(),
-            });
+            self.record(Kind::State { fact });
         }
     }
 
@@ -928,62 +949,91 @@ impl Rt {
         self.shared.level.get() != Level::Off
     }
 
-    /// Records `kind` for the task being polled.
-    pub fn record(&self, kind: Kind) {
+    /// Records `kind` for the task being polled (for the runtime, outside
+    /// any task). Only rt records: the trace cannot be forged from outside.
+    pub(crate) fn record(&self, kind: Kind) {
         if !self.tracing() {
             return;
         }
-        let task = self.current_task();
-        self.shared.record_as(&task, kind);
+        match self.current_task() {
+            Some(task) => self.shared.record_as(&task, kind),
+            None => self.shared.record_other(RUNTIME, kind),
+        }
     }
 
-    /// The current task's number and slab index (`u32::MAX`s outside a task).
-    pub(crate) fn current_ids(&self) -> (u32, u32) {
-        let id = self.shared.current.borrow().as_ref().map_or(u32::MAX, |t| t.id);
-        let index = self.shared.current_index.get();
-        (id, u32::try_from(index).unwrap_or(u32::MAX))
+    /// The current task's number and slab index, inside a task.
+    pub(crate) fn current_ids(&self) -> Option<(u32, u32)> {
+        let current = self.shared.current.borrow();
+        let task = current.as_ref()?;
+        Some((task.id, task.index))
     }
 
-    pub(crate) fn current_task(&self) -> TaskRef {
-        self.shared.current.borrow().clone().unwrap_or_else(|| TaskRef {
-            id: u32::MAX,
-            index: u32::MAX,
-            name: "runtime".into(),
-        })
+    pub(crate) fn current_task(&self) -> Option<TaskRef> {
+        self.shared.current.borrow().clone()
     }
 
-    /// Notes the pattern line the current task is calling rt from: each
-    /// `#[track_caller]` entry point of rt calls this, and the events the
-    /// task records from then on carry the line.
+    /// Who is acting now, as a wake names it.
+    pub(crate) fn current_name(&self) -> Rc<str> {
+        self.shared
+            .current
+            .borrow()
+            .as_ref()
+            .map_or_else(|| Rc::from(RUNTIME), |t| t.name.clone())
+    }
+
+    /// Notes where in the tracked source file the current task is calling
+    /// rt from: each `#[track_caller]` entry point of rt calls this, and the
+    /// events the task records from then on carry the position.
     pub(crate) fn at(&self, location: &std::panic::Location<'_>) {
-        if !self.tracing() || !location.file().contains("patterns") {
+        if !self.tracing() || self.shared.source_file.get() != Some(location.file()) {
             return;
         }
-        let index = self.shared.current_index.get();
-        if let Ok(tasks) = self.shared.tasks.try_borrow() {
-            if let Some(slot) = tasks.entries.get(index).and_then(|e| e.slot.as_ref()) {
-                slot.line.set(location.line());
+        self.set_pos(Pos {
+            line: location.line(),
+            col: location.column(),
+        });
+    }
+
+    /// Sets the source position the current task's next events carry: an
+    /// interpreter calls this with the position of the statement it runs.
+    pub fn set_pos(&self, pos: Pos) {
+        if let Some((_, index)) = self.current_ids() {
+            if let Ok(tasks) = self.shared.tasks.try_borrow() {
+                if let Some(slot) = tasks.entries.get(index as usize).and_then(|e| e.slot.as_ref()) {
+                    slot.pos.set(Some(pos));
+                }
             }
         }
     }
 
-    /// Marks the current task parked on `on`, for deadlock reports, and
-    /// records the park.
-    pub(crate) fn park(&self, what: &'static str, object: &Rc<str>) {
-        let on = WaitOn {
-            what,
-            object: object.clone(),
+    /// Marks the current task parked on what `wait` describes, for deadlock
+    /// reports, and records the park. Inside a select's poll of its arms it
+    /// does nothing: the select parks once, naming every arm.
+    pub(crate) fn park(&self, wait: impl FnOnce() -> Wait) {
+        if !self.tracing() || self.shared.in_select.get() {
+            return;
+        }
+        let Some(task) = self.current_task() else {
+            return;
         };
-        if self.tracing() {
-            if let Some(task) = self.shared.current.borrow().as_ref() {
-                self.shared.record_as(task, Kind::Park { on: on.to_string() });
-            }
-        }
+        let wait = wait();
+        self.shared.record_as(&task, Kind::Park { wait: wait.clone() });
         let mut tasks = self.shared.tasks.borrow_mut();
-        let index = self.shared.current_index.get();
-        if let Some(slot) = tasks.entries.get_mut(index).and_then(|e| e.slot.as_mut()) {
-            slot.waiting = Some(on);
+        if let Some(slot) = tasks
+            .entries
+            .get_mut(task.index as usize)
+            .and_then(|e| e.slot.as_mut())
+        {
+            slot.waiting = Some(wait);
         }
+    }
+
+    /// Runs `f` with parks folded into the caller's (a select's) own.
+    pub(crate) fn in_select<T>(&self, f: impl FnOnce() -> T) -> T {
+        let outer = self.shared.in_select.replace(true);
+        let out = f();
+        self.shared.in_select.set(outer);
+        out
     }
 
     /// A fresh id for a channel, lock, group or context.

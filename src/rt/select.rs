@@ -40,7 +40,7 @@ use std::task::{Context, Poll};
 
 use super::chan::{Chan, SendError, SendSlot, TryRecvError, TrySendError};
 use super::executor::Rt;
-use super::trace::Kind;
+use super::trace::{Kind, Op, Wait};
 use super::wait::{Claim, Parker};
 
 trait Arm<R> {
@@ -52,8 +52,17 @@ trait Arm<R> {
     fn finish(&mut self, parker: &Parker) -> R;
     /// Takes back what was queued after the wait was abandoned.
     fn abandon(&mut self);
-    /// How the trace names this arm.
-    fn label(&self) -> String;
+    /// The operation this arm waits for, as the trace names it.
+    fn op(&self) -> Op;
+}
+
+/// A future that can be a `select` arm, and says which Go operation it
+/// stands for: [`Sleep`](super::Sleep) is `<-time.After(d)`,
+/// [`Done`](super::Done) is `<-ctx.Done()`. The trace records that
+/// operation, so no reader has to guess it from a type name.
+pub trait SelectArm: Future {
+    /// The operation, as the trace and the event log name it.
+    fn op(&self) -> Op;
 }
 
 struct RecvArm<T: fmt::Debug + 'static, F> {
@@ -82,8 +91,8 @@ impl<T: fmt::Debug + 'static, R, F: FnOnce(Option<T>) -> R> Arm<R> for RecvArm<T
 
     fn abandon(&mut self) {}
 
-    fn label(&self) -> String {
-        format!("recv {}", self.chan.name())
+    fn op(&self) -> Op {
+        self.chan.recv_op()
     }
 }
 
@@ -126,15 +135,15 @@ impl<T: fmt::Debug + 'static, R, F: FnOnce(Result<(), SendError<T>>) -> R> Arm<R
         }
     }
 
-    fn label(&self) -> String {
-        format!("send {}", self.chan.name())
+    fn op(&self) -> Op {
+        self.chan.send_op()
     }
 }
 
 struct FutureArm<Fut, F> {
     future: Pin<Box<Fut>>,
     map: Option<F>,
-    label: String,
+    op: Op,
 }
 
 impl<Fut: Future, R, F: FnOnce(Fut::Output) -> R> Arm<R> for FutureArm<Fut, F> {
@@ -154,8 +163,8 @@ impl<Fut: Future, R, F: FnOnce(Fut::Output) -> R> Arm<R> for FutureArm<Fut, F> {
 
     fn abandon(&mut self) {}
 
-    fn label(&self) -> String {
-        self.label.clone()
+    fn op(&self) -> Op {
+        self.op.clone()
     }
 }
 
@@ -170,8 +179,8 @@ pub struct Select<'a, R> {
 
 impl<R> fmt::Debug for Select<'_, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let labels: Vec<String> = self.arms.iter().map(|a| a.label()).collect();
-        f.debug_struct("Select").field("arms", &labels).finish()
+        let ops: Vec<Op> = self.arms.iter().map(|a| a.op()).collect();
+        f.debug_struct("Select").field("arms", &ops).finish()
     }
 }
 
@@ -219,29 +228,35 @@ impl<'a, R: 'a> Select<'a, R> {
         self
     }
 
-    /// Any future as an arm: `ctx.done()`, `rt.sleep(ms)` (Go's
-    /// `<-time.After(ms)`). It must be cancel safe: it is dropped if another
-    /// arm wins.
-    pub fn future<Fut: Future + 'a>(self, future: Fut, map: impl FnOnce(Fut::Output) -> R + 'a) -> Self {
-        // `rt::sleep::Sleep` reads as "Sleep": the type's last path segment.
-        let label = std::any::type_name::<Fut>()
-            .rsplit("::")
-            .next()
-            .unwrap_or("future");
-        self.labelled_future(label, future, map)
+    /// A runtime future as an arm: `ctx.done()`, or `rt.sleep(ms)` (Go's
+    /// `<-time.After(ms)`). It is dropped if another arm wins, which is safe
+    /// for both.
+    pub fn future<Fut: SelectArm + 'a>(self, future: Fut, map: impl FnOnce(Fut::Output) -> R + 'a) -> Self {
+        let op = future.op();
+        self.push_future(op, future, map)
     }
 
-    /// [`future`](Select::future) with the name the trace shows for it.
+    /// Any other future as an arm, shown in the trace as `label`. It must be
+    /// cancel safe: it is dropped if another arm wins.
     pub fn labelled_future<Fut: Future + 'a>(
-        mut self,
+        self,
         label: impl Into<String>,
+        future: Fut,
+        map: impl FnOnce(Fut::Output) -> R + 'a,
+    ) -> Self {
+        self.push_future(Op::Future { label: label.into() }, future, map)
+    }
+
+    fn push_future<Fut: Future + 'a>(
+        mut self,
+        op: Op,
         future: Fut,
         map: impl FnOnce(Fut::Output) -> R + 'a,
     ) -> Self {
         self.arms.push(Box::new(FutureArm {
             future: Box::pin(future),
             map: Some(map),
-            label: label.into(),
+            op,
         }));
         self
     }
@@ -252,8 +267,10 @@ impl<'a, R: 'a> Select<'a, R> {
         self
     }
 
-    fn chose(&self, label: String) {
-        self.rt.record(Kind::Select { arm: label });
+    fn chose(&self, arm: Option<Op>) {
+        if self.rt.tracing() {
+            self.rt.record(Kind::Select { arm });
+        }
     }
 }
 
@@ -272,8 +289,7 @@ impl<'a, R: 'a> Future for Select<'a, R> {
                         arm.abandon();
                     }
                 }
-                let label = this.arms[index].label();
-                this.chose(label);
+                this.chose(Some(this.arms[index].op()));
                 return Poll::Ready(this.arms[index].finish(&parker));
             }
             // Woken by a future arm (or spuriously): leave every queue, then
@@ -289,28 +305,27 @@ impl<'a, R: 'a> Future for Select<'a, R> {
             let j = this.rt.rand_below(i as u64 + 1) as usize;
             order.swap(i, j);
         }
-        for index in order {
-            if let Some(result) = this.arms[index].try_now(cx) {
-                let label = this.arms[index].label();
-                this.chose(label);
-                return Poll::Ready(result);
-            }
+        let rt = this.rt.clone();
+        let ready = rt.in_select(|| {
+            order
+                .into_iter()
+                .find_map(|index| this.arms[index].try_now(cx).map(|result| (index, result)))
+        });
+        if let Some((index, result)) = ready {
+            this.chose(Some(this.arms[index].op()));
+            return Poll::Ready(result);
         }
         if let Some(default) = this.default.take() {
-            this.chose("default".to_string());
+            this.chose(None);
             return Poll::Ready(default());
         }
         let parker = Parker::new(&this.rt, cx.waker());
         for (index, arm) in (0u32..).zip(this.arms.iter_mut()) {
             arm.enqueue(&parker, index);
         }
-        let labels: Rc<str> = if this.rt.tracing() {
-            let labels: Vec<String> = this.arms.iter().map(|a| a.label()).collect();
-            labels.join(" | ").into()
-        } else {
-            Rc::from("")
-        };
-        this.rt.park("select", &labels);
+        let arms = &this.arms;
+        this.rt
+            .park(|| Wait::Select(arms.iter().map(|a| a.op()).collect()));
         this.parker = Some(parker);
         Poll::Pending
     }

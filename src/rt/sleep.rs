@@ -20,8 +20,9 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use super::executor::Rt;
+use super::select::SelectArm;
 use super::time::{Millis, TimerId};
-use super::trace::Kind;
+use super::trace::{Kind, Op, Wait};
 
 #[derive(Default)]
 struct TimerState {
@@ -39,6 +40,8 @@ struct TimerState {
 pub struct Sleep {
     rt: Rt,
     at: Millis,
+    // How long it was asked to sleep, as Go's `time.Sleep(d)` names it.
+    ms: Millis,
     timer: Option<(TimerId, Rc<TimerState>)>,
 }
 
@@ -53,6 +56,23 @@ impl Sleep {
     pub fn deadline(&self) -> Millis {
         self.at
     }
+
+    fn sleep_op(&self) -> Op {
+        Op::Sleep {
+            ms: self.ms,
+            until: self.at,
+        }
+    }
+}
+
+impl SelectArm for Sleep {
+    /// A sleep as a select arm is Go's `<-time.After(d)`.
+    fn op(&self) -> Op {
+        Op::After {
+            ms: self.ms,
+            until: self.at,
+        }
+    }
 }
 
 impl Future for Sleep {
@@ -66,7 +86,7 @@ impl Future for Sleep {
                 return Poll::Ready(());
             }
             *state.waker.borrow_mut() = Some(cx.waker().clone());
-            this.rt.park("sleep until", &this.rt.timer_label(this.at));
+            this.rt.park(|| Wait::Op(this.sleep_op()));
             return Poll::Pending;
         }
         if this.rt.now() >= this.at {
@@ -82,18 +102,15 @@ impl Future for Sleep {
             at,
             Box::new(move || {
                 fired.fired.set(true);
-                if let Some(shared) = weak.upgrade() {
-                    shared.record_as(&owner, Kind::TimerFired { at });
+                if let (Some(shared), Some(owner)) = (weak.upgrade(), &owner) {
+                    shared.record_as(owner, Kind::TimerFired { at });
                 }
                 if let Some(waker) = fired.waker.borrow_mut().take() {
                     waker.wake();
                 }
             }),
         );
-        if this.rt.tracing() {
-            this.rt.record(Kind::TimerSet { at });
-        }
-        this.rt.park("sleep until", &this.rt.timer_label(at));
+        this.rt.park(|| Wait::Op(this.sleep_op()));
         this.timer = Some((id, state));
         Poll::Pending
     }
@@ -114,7 +131,13 @@ impl Rt {
     /// `select` arm).
     #[track_caller]
     pub fn sleep(&self, ms: Millis) -> Sleep {
-        self.sleep_until(self.now().saturating_add(ms))
+        self.at(std::panic::Location::caller());
+        Sleep {
+            rt: self.clone(),
+            at: self.now().saturating_add(ms),
+            ms,
+            timer: None,
+        }
     }
 
     /// Sleeps until the instant `at`.
@@ -124,15 +147,8 @@ impl Rt {
         Sleep {
             rt: self.clone(),
             at,
+            ms: at.saturating_sub(self.now()),
             timer: None,
-        }
-    }
-
-    fn timer_label(&self, at: Millis) -> Rc<str> {
-        if self.tracing() {
-            format!("{at} ms").into()
-        } else {
-            Rc::from("")
         }
     }
 }

@@ -30,7 +30,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use super::executor::Rt;
-use super::trace::Kind;
+use super::trace::{Kind, Op, Wait};
 use super::wait::{Claim, Parker, WaitList};
 
 struct WgInner {
@@ -177,7 +177,11 @@ impl Future for WgWait {
                 this.parker = Some(parker);
             }
         }
-        inner.rt.park("wait", &inner.name);
+        inner.rt.park(|| {
+            Wait::Op(Op::Wait {
+                wg: inner.name.to_string(),
+            })
+        });
         Poll::Pending
     }
 }
@@ -304,7 +308,11 @@ impl<T> Future for Lock<T> {
             }
         };
         if !acquired {
-            inner.rt.park("lock", &inner.name);
+            inner.rt.park(|| {
+                Wait::Op(Op::Lock {
+                    mutex: inner.name.to_string(),
+                })
+            });
             return Poll::Pending;
         }
         this.parker = None;

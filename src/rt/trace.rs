@@ -1,17 +1,35 @@
-//! The trace: everything a run did, in order, as data.
+//! The trace: everything a run did, in order, as typed data.
 //!
 //! Every layer above `rt` works from this list alone: `view` turns it into
 //! lanes, arrows, ledgers and text; the page and the CLI draw what `view`
-//! returns. An [`Event`] serialises to one flat JSON object, e.g.
-//! `{"t":1000,"task_id":0,"task":"main","kind":"output","text":"hi"}`.
+//! returns. What a task blocks on ([`Wait`], [`Op`]), how its outputs are
+//! labelled ([`Label`]), the pattern state a view draws ([`Fact`]) and the
+//! source position that did it ([`Pos`]) are fields, so no reader of the
+//! trace ever parses a label, a task name or a type name.
+//!
+//! An [`Event`] serialises to one flat JSON object, e.g.
+//! `{"t":1000,"task_id":0,"task":"main","kind":"output","text":"hi"}`:
 //!
 //! ```
 //! use csp_playground::rt::{Event, Kind};
-//! let e = Event { t: 5, task_id: 1, task: "worker".into(), line: None, kind: Kind::Output { text: "fox".into() } };
+//! let e = Event { t: 5, task_id: Some(1), task: "worker".into(), pos: None, kind: Kind::Output { text: "fox".into() } };
 //! let json = serde_json::to_string(&e).unwrap();
 //! assert_eq!(json, r#"{"t":5,"task_id":1,"task":"worker","kind":"output","text":"fox"}"#);
 //! assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
 //! ```
+//!
+//! Its `Display` reads as Go would say it, which is what the event log and
+//! the CLI's `log` format show:
+//!
+//! ```
+//! use csp_playground::rt::{Kind, Op, Wait};
+//! let park = Kind::Park {
+//!     wait: Wait::Select(vec![Op::Done { ctx: "ctx".into() }, Op::After { ms: 800, until: 800 }]),
+//! };
+//! assert_eq!(park.to_string(), "blocked in select: <-ctx.Done() | <-time.After(800ms)");
+//! ```
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -29,34 +47,316 @@ pub enum Level {
     Verbose,
 }
 
-/// One thing that happened, at virtual (or real) time `t`, in task `task`.
+/// One thing that happened, at virtual (or real) time `t`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Milliseconds since the run started.
     pub t: Millis,
-    /// The task's number, in spawn order (`main` is 0).
-    pub task_id: u32,
-    /// The task's name.
-    pub task: String,
-    /// The line of the pattern's source file the task last called the
-    /// runtime from, when it is a pattern's task.
+    /// The task's number, in spawn order (`main` is 0); `None` when the
+    /// runtime or the reader did it (see [`Event::actor`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<u32>,
+    pub task_id: Option<u32>,
+    /// Who did it, as the page shows it: the task's name, `runtime` or `you`.
+    pub task: String,
+    /// The source position the task last called the runtime from, in the
+    /// program the run shows (the pattern's Rust, or the reader's Go).
+    #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
+    pub pos: Option<Pos>,
     /// What happened.
     #[serde(flatten)]
     pub kind: Kind,
+}
+
+/// Who did something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// A task of the run, by number.
+    Task(u32),
+    /// The runtime itself: a timer, the deadlock detector.
+    Runtime,
+    /// The reader, from outside the run (an injected fault).
+    Reader,
+}
+
+impl Event {
+    /// Who did it.
+    pub fn actor(&self) -> Actor {
+        match (self.task_id, &self.kind) {
+            (Some(id), _) => Actor::Task(id),
+            (None, Kind::Inject { .. }) => Actor::Reader,
+            (None, _) => Actor::Runtime,
+        }
+    }
+}
+
+/// A line and column (both from 1) in the program a run shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// One operation a task can block on: a channel operation, a timer, a
+/// context, a lock or a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Op {
+    /// `<-ch`.
+    Recv { chan: String, chan_id: u32 },
+    /// `ch <- v`.
+    Send { chan: String, chan_id: u32 },
+    /// `time.Sleep(d)`: `ms` long, ending at `until`.
+    Sleep { ms: Millis, until: Millis },
+    /// `<-time.After(d)` as a `select` arm.
+    After { ms: Millis, until: Millis },
+    /// `<-ctx.Done()`.
+    Done { ctx: String },
+    /// `mu.Lock()`.
+    Lock { mutex: String },
+    /// `wg.Wait()`.
+    Wait { wg: String },
+    /// Any other future, as its maker named it.
+    Future { label: String },
+}
+
+impl Op {
+    /// The timer this operation waits for, if it is one.
+    pub fn timer_until(&self) -> Option<Millis> {
+        match self {
+            Op::Sleep { until, .. } | Op::After { until, .. } => Some(*until),
+            _ => None,
+        }
+    }
+
+    /// The channel this operation sends to or receives from.
+    pub fn chan_id(&self) -> Option<u32> {
+        match self {
+            Op::Recv { chan_id, .. } | Op::Send { chan_id, .. } => Some(*chan_id),
+            _ => None,
+        }
+    }
+
+    /// What Go's goroutine dump says a goroutine blocked here is doing.
+    pub fn go_status(&self) -> &'static str {
+        match self {
+            Op::Recv { .. } | Op::Done { .. } => "chan receive",
+            Op::Send { .. } => "chan send",
+            Op::Sleep { .. } | Op::After { .. } => "sleep",
+            Op::Lock { .. } => "sync.Mutex.Lock",
+            Op::Wait { .. } => "sync.WaitGroup.Wait",
+            Op::Future { .. } => "select",
+        }
+    }
+}
+
+impl fmt::Display for Op {
+    /// Go syntax: `<-res`, `res <- v`, `<-time.After(800ms)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Op::Recv { chan, .. } => write!(f, "<-{chan}"),
+            Op::Send { chan, .. } => write!(f, "{chan} <- v"),
+            Op::Sleep { ms, .. } => write!(f, "time.Sleep({})", GoDuration(*ms)),
+            Op::After { ms, .. } => write!(f, "<-time.After({})", GoDuration(*ms)),
+            Op::Done { ctx } => write!(f, "<-{ctx}.Done()"),
+            Op::Lock { mutex } => write!(f, "{mutex}.Lock()"),
+            Op::Wait { wg } => write!(f, "{wg}.Wait()"),
+            Op::Future { label } => write!(f, "{label}"),
+        }
+    }
+}
+
+/// What a parked task waits for: one operation, or a `select` of several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Wait {
+    Op(Op),
+    /// A `select` with these arms (it has no `default`, or it would not block).
+    Select(Vec<Op>),
+}
+
+impl Wait {
+    /// Every operation waited on.
+    pub fn ops(&self) -> &[Op] {
+        match self {
+            Wait::Op(op) => std::slice::from_ref(op),
+            Wait::Select(arms) => arms,
+        }
+    }
+
+    /// What Go's goroutine dump says.
+    pub fn go_status(&self) -> &'static str {
+        match self {
+            Wait::Op(op) => op.go_status(),
+            Wait::Select(_) => "select",
+        }
+    }
+}
+
+impl fmt::Display for Wait {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Wait::Op(op) => write!(f, "{op}"),
+            Wait::Select(arms) => {
+                write!(f, "select: ")?;
+                for (i, arm) in arms.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, " | ")?;
+                    }
+                    write!(f, "{arm}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// How a task's outputs are labelled, given by the pattern when it starts
+/// the task: the third word of the text is `Label { noun: "word", n: 2 }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub noun: String,
+    /// Counted from 0.
+    pub n: u64,
+}
+
+impl Label {
+    /// The `n`th (from 0) of its `noun`.
+    pub fn new(noun: &str, n: u64) -> Label {
+        Label {
+            noun: noun.to_string(),
+            n,
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} #{}", self.noun, self.n + 1)
+    }
+}
+
+/// How a worker fared (the deadline ledger, the words that `done` stopped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JobStatus {
+    /// Still working.
+    Working,
+    /// Finished its work.
+    Finished,
+    /// Saw cancellation (`Done`, a done channel) and stopped.
+    Cancelled,
+}
+
+/// The token refresher's state word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RefreshState {
+    Fresh,
+    Refreshing,
+    Failed,
+    Stopped,
+}
+
+impl fmt::Display for RefreshState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RefreshState::Fresh => "fresh",
+            RefreshState::Refreshing => "refreshing",
+            RefreshState::Failed => "failed",
+            RefreshState::Stopped => "stopped",
+        })
+    }
+}
+
+/// A piece of a pattern's observable state that a view draws beyond tasks
+/// and channels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fact {
+    /// A deadline `at` ms into the run (the deadline ledger's line).
+    Deadline { at: Millis },
+    /// Worker `worker`, with `work_ms` of work to do, is now `status`.
+    Job {
+        worker: String,
+        work_ms: Millis,
+        status: JobStatus,
+    },
+    /// The refresher's state word.
+    Refresh { state: RefreshState },
+    /// The cached token and when it expires.
+    Token { token: String, expires: Millis },
+    /// Refreshes that succeeded so far.
+    Refreshes { count: u64 },
+    /// Refreshes that failed in a row (0 after a success).
+    Failures { in_row: u64 },
+}
+
+impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fact::Deadline { at } => write!(f, "deadline at {at} ms"),
+            Fact::Job {
+                worker,
+                work_ms,
+                status,
+            } => {
+                let status = match status {
+                    JobStatus::Working => "working",
+                    JobStatus::Finished => "finished",
+                    JobStatus::Cancelled => "cancelled",
+                };
+                write!(f, "{worker} ({}): {status}", GoDuration(*work_ms))
+            }
+            Fact::Refresh { state } => write!(f, "refresher {state}"),
+            Fact::Token { token, expires } => write!(f, "token = {token}, expires at {expires} ms"),
+            Fact::Refreshes { count } => write!(f, "refreshes = {count}"),
+            Fact::Failures { in_row } => write!(f, "failures in a row = {in_row}"),
+        }
+    }
+}
+
+/// One task blocked when a deadlock was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Blocked {
+    pub task_id: u32,
+    pub task: String,
+    /// What it waits for (`None`: it never said).
+    pub wait: Option<Wait>,
+}
+
+impl fmt::Display for Blocked {
+    /// `goroutine 1 [chan receive]: main: <-res`, as Go's dump heads each
+    /// goroutine (Go numbers them from 1, with main first).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let status = self.wait.as_ref().map_or("waiting", Wait::go_status);
+        write!(
+            f,
+            "goroutine {} [{status}]: {}",
+            u64::from(self.task_id) + 1,
+            self.task
+        )?;
+        if let Some(wait) = &self.wait {
+            write!(f, ": {wait}")?;
+        }
+        Ok(())
+    }
 }
 
 /// What happened. The JSON `kind` field is the kebab-case variant name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Kind {
-    /// This task started a new task.
-    Spawn { child: u32, name: String },
+    /// This task started a new task, whose outputs carry `label`.
+    Spawn {
+        child: u32,
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Label>,
+    },
     /// The executor polled this task (only at [`Level::Verbose`]).
     Poll,
-    /// This task blocked; `on` says on what ("recv results", "lock cache").
-    Park { on: String },
+    /// This task blocked.
+    Park { wait: Wait },
     /// Another task (`by`) made this parked task runnable again.
     Wake { by: String },
     /// A channel was made (`make(chan T, cap)`).
@@ -79,11 +379,14 @@ pub enum Kind {
     RecvClosed { chan: String, chan_id: u32 },
     /// The channel was closed.
     Close { chan: String, chan_id: u32 },
-    /// A `select` took this arm.
-    Select { arm: String },
-    /// A timer was set to fire at `at`.
+    /// A `select` took this arm (`None`: its `default`).
+    Select {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        arm: Option<Op>,
+    },
+    /// A context's deadline timer was set to fire at `at`.
     TimerSet { at: Millis },
-    /// A timer this task set fired.
+    /// A timer this task waits for fired.
     TimerFired { at: Millis },
     /// A context was cancelled; `reason` is its error.
     Cancel { ctx: String, reason: String },
@@ -93,15 +396,19 @@ pub enum Kind {
     Unlock { lock: String },
     /// A WaitGroup counter changed by `delta` to `count`.
     WgAdd { wg: String, delta: i64, count: i64 },
-    /// A line the pattern printed: what the Go program writes to stdout.
+    /// A line the program printed: what the Go program writes to stdout.
     Output { text: String },
-    /// A remark from the pattern that is not output (a log line, a state).
+    /// A remark from the pattern that is not output (a log line).
     Note { text: String },
-    /// A piece of the pattern's observable state changed (a token, a
-    /// ledger entry): what `view` draws beyond tasks and channels.
-    State { key: String, value: String },
+    /// The reader injected a fault from outside the run.
+    Inject { fault: String },
+    /// A piece of the pattern's observable state changed.
+    State { fact: Fact },
     /// Something went wrong that Go would report (a panic, a bad close).
     Error { message: String },
+    /// Every remaining task is blocked and no timer will wake one: Go's
+    /// `fatal error: all goroutines are asleep - deadlock!`.
+    Deadlock { blocked: Vec<Blocked> },
     /// The task returned.
     End,
     /// The task was dropped before it returned (its run ended or was cancelled).
@@ -130,40 +437,89 @@ impl Kind {
             Kind::WgAdd { .. } => "wg-add",
             Kind::Output { .. } => "output",
             Kind::Note { .. } => "note",
+            Kind::Inject { .. } => "inject",
             Kind::State { .. } => "state",
             Kind::Error { .. } => "error",
+            Kind::Deadlock { .. } => "deadlock",
             Kind::End => "end",
             Kind::Killed { .. } => "killed",
         }
     }
 }
 
-impl std::fmt::Display for Kind {
-    /// A short human sentence, as the event log shows it.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// Go's first line for a deadlock.
+pub const DEADLOCK: &str = "fatal error: all goroutines are asleep - deadlock!";
+
+impl fmt::Display for Kind {
+    /// A short sentence in Go's words, as the event log shows it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Kind::Spawn { name, .. } => write!(f, "go {name}"),
             Kind::Poll => write!(f, "poll"),
-            Kind::Park { on } => write!(f, "blocked: {on}"),
+            Kind::Park {
+                wait: wait @ Wait::Select(_),
+            } => write!(f, "blocked in {wait}"),
+            Kind::Park { wait } => write!(f, "blocked on {wait}"),
             Kind::Wake { by } => write!(f, "woken by {by}"),
             Kind::Make { chan, cap, .. } => write!(f, "{chan} := make(chan, {cap})"),
             Kind::Send { chan, value, .. } => write!(f, "{chan} <- {value}"),
             Kind::Recv { chan, value, .. } => write!(f, "{value} = <-{chan}"),
             Kind::RecvClosed { chan, .. } => write!(f, "<-{chan}: closed"),
             Kind::Close { chan, .. } => write!(f, "close({chan})"),
-            Kind::Select { arm } => write!(f, "select: {arm}"),
-            Kind::TimerSet { at } => write!(f, "timer set for {at} ms"),
+            Kind::Select { arm: Some(arm) } => write!(f, "select took case {arm}"),
+            Kind::Select { arm: None } => write!(f, "select took default"),
+            Kind::TimerSet { at } => write!(f, "deadline timer set for {at} ms"),
             Kind::TimerFired { at } => write!(f, "timer for {at} ms fired"),
             Kind::Cancel { ctx, reason } => write!(f, "{ctx} done: {reason}"),
-            Kind::Lock { lock } => write!(f, "lock {lock}"),
-            Kind::Unlock { lock } => write!(f, "unlock {lock}"),
+            Kind::Lock { lock } => write!(f, "{lock}.Lock()"),
+            Kind::Unlock { lock } => write!(f, "{lock}.Unlock()"),
             Kind::WgAdd { wg, delta, count } => write!(f, "{wg}.Add({delta}) = {count}"),
             Kind::Output { text } => write!(f, "print {text:?}"),
             Kind::Note { text } => write!(f, "{text}"),
-            Kind::State { key, value } => write!(f, "{key} = {value}"),
-            Kind::Error { message } => write!(f, "error: {message}"),
+            Kind::Inject { fault } => write!(f, "injected: {fault}"),
+            Kind::State { fact } => write!(f, "{fact}"),
+            Kind::Error { message } => write!(f, "{message}"),
+            Kind::Deadlock { blocked } => {
+                // One line, as the log has one row per event; the run's
+                // error message spreads the same over lines as Go does.
+                write!(f, "{DEADLOCK}")?;
+                for (i, b) in blocked.iter().enumerate() {
+                    write!(f, "{} {b}", if i == 0 { "" } else { ";" })?;
+                }
+                Ok(())
+            }
             Kind::End => write!(f, "return"),
             Kind::Killed { reason } => write!(f, "killed: {reason}"),
+        }
+    }
+}
+
+/// A duration of whole milliseconds as Go's `time.Duration` prints it:
+/// `0s`, `800ms`, `1s`, `1.5s`, `2m3s`, `1h0m0s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoDuration(pub Millis);
+
+impl fmt::Display for GoDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ms = self.0;
+        if ms == 0 {
+            return write!(f, "0s");
+        }
+        if ms < 1000 {
+            return write!(f, "{ms}ms");
+        }
+        let (h, m) = (ms / 3_600_000, ms / 60_000 % 60);
+        if h > 0 {
+            write!(f, "{h}h{m}m")?;
+        } else if m > 0 {
+            write!(f, "{m}m")?;
+        }
+        let (s, frac) = (ms / 1000 % 60, ms % 1000);
+        if frac == 0 {
+            write!(f, "{s}s")
+        } else {
+            let frac = format!("{frac:03}");
+            write!(f, "{s}.{}s", frac.trim_end_matches('0'))
         }
     }
 }

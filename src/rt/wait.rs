@@ -33,9 +33,9 @@ pub(crate) enum Claim {
 
 pub(crate) struct Parker {
     // Which task waits, as its number and slab index: 8 bytes rather than a
-    // name, since a million of these may be parked at once.
-    task_id: u32,
-    task_index: u32,
+    // name, since a million of these may be parked at once. `None` for a
+    // wait made outside any task (a future polled by hand).
+    task: Option<(u32, u32)>,
     // Eight bytes: a parked task stays small.
     claim: Cell<Claim>,
     waker: RefCell<Option<Waker>>,
@@ -47,10 +47,8 @@ pub(crate) struct Parker {
 
 impl Parker {
     pub(crate) fn new(rt: &Rt, waker: &Waker) -> Rc<Parker> {
-        let (task_id, task_index) = rt.current_ids();
         Rc::new(Parker {
-            task_id,
-            task_index,
+            task: rt.current_ids(),
             claim: Cell::new(Claim::Open),
             waker: RefCell::new(Some(waker.clone())),
             handed: RefCell::new(None),
@@ -104,16 +102,24 @@ impl Parker {
         }
     }
 
-    /// The waiting task, as the trace names it.
-    pub(crate) fn task(&self, rt: &Rt) -> TaskRef {
-        rt.shared.task_ref(self.task_id, self.task_index)
+    /// The waiting task, as the trace names it, while it is alive.
+    pub(crate) fn task(&self, rt: &Rt) -> Option<TaskRef> {
+        let (id, index) = self.task?;
+        rt.shared.task_ref(id, index)
+    }
+
+    /// Records `kind` for the waiting task, if it is still alive.
+    pub(crate) fn record_for_waiter(&self, rt: &Rt, kind: Kind) {
+        if let Some(task) = self.task(rt) {
+            rt.shared.record_as(&task, kind);
+        }
     }
 
     /// Wakes the parked task, recording who woke it.
     pub(crate) fn wake(&self, rt: &Rt) {
         if rt.tracing() {
-            let by = rt.current_task().name.to_string();
-            rt.shared.record_as(&self.task(rt), Kind::Wake { by });
+            let by = rt.current_name().to_string();
+            self.record_for_waiter(rt, Kind::Wake { by });
         }
         if let Some(waker) = self.waker.borrow_mut().take() {
             waker.wake();
@@ -162,7 +168,8 @@ impl WaitList {
         self.waiters
             .borrow()
             .iter()
-            .map(|p| p.task(rt).name.to_string())
+            .filter_map(|p| p.task(rt))
+            .map(|t| t.name.to_string())
             .collect()
     }
 }

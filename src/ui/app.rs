@@ -379,7 +379,7 @@ fn Playground() -> Html {
                             <EventLog trace={props_trace} now={state.now} pattern={current} />
                         </div>
                     </div>
-                    <Code pattern={current} current={state.trace.iter().rev().find_map(|e| Some((e.task.clone(), e.line?)))} />
+                    <Code pattern={current} current={state.trace.iter().rev().find_map(|e| Some((e.task.clone(), e.pos?.line)))} />
                 </section>
             </main>
         </>

@@ -40,8 +40,20 @@ pub fn Timeline(props: &TraceProps) -> Html {
 #[component]
 pub fn OutputOrder(props: &TraceProps) -> Html {
     let lines = view::outputs(&props.trace);
-    let sourced = lines.iter().any(|l| l.source.is_some());
     let all_same = lines.len() > 1 && lines.iter().all(|l| l.text == lines[0].text);
+    // The hint applies when every line has its own label (one per word,
+    // say) and they arrived out of the order the pattern numbered them in.
+    let labels: Vec<_> = lines.iter().map(|l| l.label.as_ref()).collect();
+    let mut numbers: Vec<u64> = labels.iter().flatten().map(|l| l.n).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let out_of_order = labels.iter().all(Option::is_some)
+        && numbers.len() == labels.len()
+        && labels.windows(2).any(|w| w[0].map(|l| l.n) > w[1].map(|l| l.n))
+        && labels
+            .windows(2)
+            .all(|w| w[0].map(|l| &l.noun) == w[1].map(|l| &l.noun));
+    let noun = labels.first().copied().flatten().map(|l| l.noun.clone());
     html! {
         <section class="card" aria-labelledby="output-heading">
             <h3 id="output-heading">{ "Output order" }</h3>
@@ -54,15 +66,15 @@ pub fn OutputOrder(props: &TraceProps) -> Html {
                         <span class="t">{ format!("{} ms", l.t) }</span>
                         { " " }
                         <code>{ &l.text }</code>
-                        if let Some(source) = l.source {
+                        if let Some(label) = &l.label {
                             { " " }
-                            <span class="source">{ format!("word #{}", source + 1) }</span>
+                            <span class="source">{ label.to_string() }</span>
                         }
                     </li>
                 }) }
             </ol>
-            if sourced && !all_same {
-                <p class="hint">{ "Arrival order is not source order: each word arrived when its goroutine's work finished." }</p>
+            if let (true, false, Some(noun)) = (out_of_order, all_same, noun) {
+                <p class="hint">{ format!("Arrival order is not {noun} order: each {noun} arrived when its goroutine's work finished.") }</p>
             }
         </section>
     }
@@ -117,7 +129,7 @@ pub fn RefresherPanel(props: &TraceProps) -> Html {
         <section class="card" role="region" aria-label="Refresher">
             <h3>{ "Refresher" }</h3>
             <dl class="facts">
-                <dt>{ "State" }</dt><dd class={classes!("state", r.state.clone())}>{ &r.state }</dd>
+                <dt>{ "State" }</dt><dd class={classes!("state", r.state.to_string())}>{ r.state.to_string() }</dd>
                 <dt>{ "Token" }</dt><dd><code>{ if r.token.is_empty() { "none" } else { &r.token } }</code>{ " " }{ expiry }</dd>
                 <dt>{ "Refreshes" }</dt><dd>{ format!("refresh count {}", r.refreshes) }</dd>
                 <dt>{ "Failures in a row" }</dt><dd>{ r.failures_in_row }</dd>

@@ -2,7 +2,7 @@
 
 use super::lanes::is_own_step;
 use crate::dense::Dense;
-use crate::rt::{Event, Kind, Millis};
+use crate::rt::{Event, Kind, Millis, Op, Wait};
 
 /// One channel at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,20 +18,12 @@ pub struct ChannelState {
     pub receivers: Vec<String>,
 }
 
-/// Whether a park label (`send res`, `select recv a | Sleep`) waits for
-/// `op` on `chan`.
-fn waits_for(on: &str, op: &str, chan: &str) -> bool {
-    on.trim_start_matches("select ")
-        .split(" | ")
-        .any(|arm| arm.strip_prefix(op).and_then(|r| r.strip_prefix(' ')) == Some(chan))
-}
-
 /// Every channel made so far, in order, as it stands at time `t`.
 pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
     let mut chans: Dense<ChannelState> = Dense::new();
     // [channel][message] -> value, for values sent and not yet received
     let mut in_flight: Dense<Dense<String>> = Dense::new();
-    let mut parked: Dense<(String, String)> = Dense::new();
+    let mut parked: Dense<(String, Wait)> = Dense::new();
     for e in trace.iter().take_while(|e| e.t <= t) {
         match &e.kind {
             Kind::Make { chan, chan_id, cap } => {
@@ -52,11 +44,11 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
             } => {
                 in_flight
                     .get_or_insert_with(*chan_id, Dense::new)
-                    .insert(*msg as u32, value.clone());
+                    .insert(super::lanes::msg_key(*msg), value.clone());
             }
             Kind::Recv { chan_id, msg, .. } => {
                 if let Some(c) = in_flight.get_mut(*chan_id) {
-                    c.remove(*msg as u32);
+                    c.remove(super::lanes::msg_key(*msg));
                 }
             }
             Kind::Close { chan_id, .. } => {
@@ -66,15 +58,15 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
             }
             _ => {}
         }
-        if e.task_id == u32::MAX {
+        let Some(task_id) = e.task_id else {
             continue;
-        }
+        };
         match &e.kind {
-            Kind::Park { on } => {
-                parked.insert(e.task_id, (e.task.clone(), on.clone()));
+            Kind::Park { wait } => {
+                parked.insert(task_id, (e.task.clone(), wait.clone()));
             }
             kind if is_own_step(kind) => {
-                parked.remove(e.task_id);
+                parked.remove(task_id);
             }
             _ => {}
         }
@@ -84,13 +76,20 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
             c.buffered.extend(values.values().cloned());
         }
     }
-    for c in chans.values_mut() {
-        for (task, on) in parked.values() {
-            if waits_for(on, "send", &c.name) {
-                c.senders.push(task.clone());
-            }
-            if waits_for(on, "recv", &c.name) {
-                c.receivers.push(task.clone());
+    for (task, wait) in parked.values() {
+        for op in wait.ops() {
+            match op {
+                Op::Send { chan_id, .. } => {
+                    if let Some(c) = chans.get_mut(*chan_id) {
+                        c.senders.push(task.clone());
+                    }
+                }
+                Op::Recv { chan_id, .. } => {
+                    if let Some(c) = chans.get_mut(*chan_id) {
+                        c.receivers.push(task.clone());
+                    }
+                }
+                _ => {}
             }
         }
     }

@@ -31,8 +31,8 @@ pub fn chrome_trace(title: &str, trace: &[Event]) -> String {
         }));
         for span in lane.spans {
             let name = match &span.kind {
-                SpanKind::Parked { on } => format!("blocked: {on}"),
-                SpanKind::Sleeping { until } => format!("sleep until {until} ms"),
+                SpanKind::Parked { on } => format!("blocked on {on}"),
+                SpanKind::Sleeping { until } => format!("sleeping until {until} ms"),
             };
             events.push(json!({
                 "name": name, "cat": "wait", "ph": "X", "pid": 1, "tid": tid,
@@ -43,14 +43,16 @@ pub fn chrome_trace(title: &str, trace: &[Event]) -> String {
     for e in trace {
         let (name, cat) = match &e.kind {
             Kind::Output { text } => (format!("print {text}"), "output"),
-            Kind::Error { message } => (format!("error: {message}"), "error"),
+            Kind::Error { message } => (message.clone(), "error"),
             Kind::Cancel { ctx, reason } => (format!("{ctx}: {reason}"), "context"),
             _ => continue,
         };
-        if e.task_id == u32::MAX {
+        let Some(tid) = e.task_id else {
             continue;
-        }
-        events.push(json!({ "name": name, "cat": cat, "ph": "i", "s": "t", "pid": 1, "tid": e.task_id, "ts": us(e.t) }));
+        };
+        events.push(
+            json!({ "name": name, "cat": cat, "ph": "i", "s": "t", "pid": 1, "tid": tid, "ts": us(e.t) }),
+        );
     }
     for (id, a) in arrows(trace).into_iter().enumerate() {
         let name = format!("{} {}", a.chan, a.value);

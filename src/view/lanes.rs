@@ -2,13 +2,13 @@
 //! and the output order.
 
 use crate::dense::Dense;
-use crate::rt::{Event, Kind, Millis};
+use crate::rt::{Event, Kind, Label, Millis, Wait};
 
 /// What a task was doing over a span of time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpanKind {
     /// Blocked on a channel, lock, group or context (`on` says which).
-    Parked { on: String },
+    Parked { on: Wait },
     /// Waiting for a timer (`time.Sleep`, or a `select` with a timer arm:
     /// working, in the patterns' terms).
     Sleeping { until: Millis },
@@ -53,8 +53,20 @@ impl Lane {
     }
 }
 
-fn sleeping_until(on: &str) -> Option<Millis> {
-    on.strip_prefix("sleep until ")?.strip_suffix(" ms")?.parse().ok()
+/// How a park ending at `end` is drawn: a wait for a timer alone is sleep,
+/// and so is a select with a timer among its arms, which is mostly waiting
+/// for time to pass; anything else is parked.
+fn span_kind(wait: Wait, end: Millis) -> SpanKind {
+    match &wait {
+        Wait::Op(op) => match op.timer_until() {
+            Some(until) => SpanKind::Sleeping { until },
+            None => SpanKind::Parked { on: wait },
+        },
+        Wait::Select(arms) if arms.iter().any(|op| op.timer_until().is_some()) => {
+            SpanKind::Sleeping { until: end }
+        }
+        Wait::Select(_) => SpanKind::Parked { on: wait },
+    }
 }
 
 /// Whether an event recorded for a task means the task itself ran (and so
@@ -70,7 +82,7 @@ pub(super) fn is_own_step(kind: &Kind) -> bool {
 /// One lane per task, in spawn order, with its parked and sleeping spans.
 pub fn lanes(trace: &[Event]) -> Vec<Lane> {
     let mut lanes: Dense<Lane> = Dense::new();
-    let mut open: Dense<(Millis, String)> = Dense::new();
+    let mut open: Dense<(Millis, Wait)> = Dense::new();
     let lane = |lanes: &mut Dense<Lane>, id: u32, name: &str, t: Millis| {
         lanes.get_or_insert_with(id, || Lane {
             task_id: id,
@@ -80,53 +92,48 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
             spans: Vec::new(),
         });
     };
-    let close = |lanes: &mut Dense<Lane>, open: &mut Dense<(Millis, String)>, id: u32, t: Millis| {
-        if let Some((start, on)) = open.remove(id) {
-            let kind = match sleeping_until(&on) {
-                Some(until) => SpanKind::Sleeping { until },
-                // A select that waits on a timer among other things is
-                // mostly waiting for time to pass: drawn as sleeping.
-                None if on.starts_with("select ") && on.split(" | ").any(|arm| arm.ends_with("Sleep")) => {
-                    SpanKind::Sleeping { until: t }
-                }
-                None => SpanKind::Parked { on },
-            };
+    let close = |lanes: &mut Dense<Lane>, open: &mut Dense<(Millis, Wait)>, id: u32, t: Millis| {
+        if let Some((start, wait)) = open.remove(id) {
             if let Some(l) = lanes.get_mut(id) {
-                l.spans.push(Span { start, end: t, kind });
+                l.spans.push(Span {
+                    start,
+                    end: t,
+                    kind: span_kind(wait, t),
+                });
             }
         }
     };
     for e in trace {
-        if e.task_id == u32::MAX {
+        let Some(task_id) = e.task_id else {
             continue;
-        }
-        if let Kind::Spawn { child, name } = &e.kind {
+        };
+        if let Kind::Spawn { child, name, .. } = &e.kind {
             lane(&mut lanes, *child, name, e.t);
         }
-        lane(&mut lanes, e.task_id, &e.task, e.t);
+        lane(&mut lanes, task_id, &e.task, e.t);
         match &e.kind {
-            Kind::Park { on } => {
-                if open.get(e.task_id).is_some_and(|(_, o)| o == on) {
+            Kind::Park { wait } => {
+                if open.get(task_id).is_some_and(|(_, w)| w == wait) {
                     continue;
                 }
-                close(&mut lanes, &mut open, e.task_id, e.t);
-                open.insert(e.task_id, (e.t, on.clone()));
+                close(&mut lanes, &mut open, task_id, e.t);
+                open.insert(task_id, (e.t, wait.clone()));
             }
             Kind::End => {
-                close(&mut lanes, &mut open, e.task_id, e.t);
-                if let Some(l) = lanes.get_mut(e.task_id) {
+                close(&mut lanes, &mut open, task_id, e.t);
+                if let Some(l) = lanes.get_mut(task_id) {
                     l.end = LaneEnd::Returned(e.t);
                 }
             }
             Kind::Killed { reason } => {
-                close(&mut lanes, &mut open, e.task_id, e.t);
-                if let Some(l) = lanes.get_mut(e.task_id) {
+                close(&mut lanes, &mut open, task_id, e.t);
+                if let Some(l) = lanes.get_mut(task_id) {
                     l.end = LaneEnd::Killed(e.t, reason.clone());
                 }
             }
             // A send or receive recorded at a handoff also ends the park:
             // the task has what it waited for.
-            kind if is_own_step(kind) => close(&mut lanes, &mut open, e.task_id, e.t),
+            kind if is_own_step(kind) => close(&mut lanes, &mut open, task_id, e.t),
             _ => {}
         }
     }
@@ -150,17 +157,27 @@ pub struct Arrow {
     pub to_t: Millis,
 }
 
+/// A message number as a dense key. Messages are numbered per channel from
+/// 0, and a run stops long before one channel carries four billion values;
+/// a `u64` to `u32` cast is the same on every target (unlike `usize`).
+pub(super) fn msg_key(msg: u64) -> u32 {
+    msg as u32
+}
+
 /// Every send paired with its receive (values never received have none).
 pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
     // [channel][message] -> (sender, time)
     let mut sends: Dense<Dense<(u32, Millis)>> = Dense::new();
     let mut out = Vec::new();
     for e in trace {
+        let Some(task_id) = e.task_id else {
+            continue;
+        };
         match &e.kind {
             Kind::Send { chan_id, msg, .. } => {
                 sends
                     .get_or_insert_with(*chan_id, Dense::new)
-                    .insert(*msg as u32, (e.task_id, e.t));
+                    .insert(msg_key(*msg), (task_id, e.t));
             }
             Kind::Recv {
                 chan,
@@ -168,7 +185,8 @@ pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
                 msg,
                 value,
             } => {
-                if let Some((from_task, from_t)) = sends.get_mut(*chan_id).and_then(|c| c.remove(*msg as u32))
+                if let Some((from_task, from_t)) =
+                    sends.get_mut(*chan_id).and_then(|c| c.remove(msg_key(*msg)))
                 {
                     out.push(Arrow {
                         chan: chan.clone(),
@@ -176,7 +194,7 @@ pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
                         value: value.clone(),
                         from_task,
                         from_t,
-                        to_task: e.task_id,
+                        to_task: task_id,
                         to_t: e.t,
                     });
                 }
@@ -193,41 +211,51 @@ pub struct OutputLine {
     pub t: Millis,
     pub task: String,
     pub text: String,
-    /// The source position of the task whose value was printed, when the
-    /// printer printed what it had just received from a task named like
-    /// `word-3` (the third word of the text is position 3).
-    pub source: Option<u64>,
+    /// What the pattern calls the line's origin ("word #3"): the label of
+    /// the task whose value the printer had just received, or else of the
+    /// printer itself (see [`Rt::go_labelled`](crate::rt::Rt::go_labelled)).
+    pub label: Option<Label>,
 }
 
-/// The printed lines in arrival order, each with its source position.
+/// The printed lines in arrival order, each with its label.
 pub fn outputs(trace: &[Event]) -> Vec<OutputLine> {
-    // [channel][message] -> the sending task's name
-    let mut senders: Dense<Dense<String>> = Dense::new();
+    // [task] -> the label its spawner gave it
+    let mut labels: Dense<Label> = Dense::new();
+    // [channel][message] -> the sending task
+    let mut senders: Dense<Dense<u32>> = Dense::new();
     // The task that sent what each task received last.
-    let mut last_from: Dense<String> = Dense::new();
+    let mut last_from: Dense<u32> = Dense::new();
     let mut out = Vec::new();
     for e in trace {
+        let Some(task_id) = e.task_id else {
+            continue;
+        };
         match &e.kind {
+            Kind::Spawn {
+                child,
+                label: Some(label),
+                ..
+            } => {
+                labels.insert(*child, label.clone());
+            }
             Kind::Send { chan_id, msg, .. } => {
                 senders
                     .get_or_insert_with(*chan_id, Dense::new)
-                    .insert(*msg as u32, e.task.clone());
+                    .insert(msg_key(*msg), task_id);
             }
-            Kind::Recv { chan_id, msg, .. } if e.task_id != u32::MAX => {
-                if let Some(from) = senders.get(*chan_id).and_then(|c| c.get(*msg as u32)) {
-                    last_from.insert(e.task_id, from.clone());
+            Kind::Recv { chan_id, msg, .. } => {
+                if let Some(from) = senders.get(*chan_id).and_then(|c| c.get(msg_key(*msg))) {
+                    last_from.insert(task_id, *from);
                 }
             }
             Kind::Output { text } => {
-                let source = last_from
-                    .get(e.task_id)
-                    .and_then(|from| from.rsplit_once('-'))
-                    .and_then(|(_, n)| n.parse().ok());
+                let origin = last_from.get(task_id).copied().unwrap_or(task_id);
+                let label = labels.get(origin).or_else(|| labels.get(task_id)).cloned();
                 out.push(OutputLine {
                     t: e.t,
                     task: e.task.clone(),
                     text: text.clone(),
-                    source,
+                    label,
                 });
             }
             _ => {}

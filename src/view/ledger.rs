@@ -2,18 +2,10 @@
 //! from the trace's `state` events.
 
 use crate::dense::{Dense, VecMap};
-use crate::rt::{Event, Kind, Millis};
+use crate::rt::{Event, Fact, JobStatus, Kind, Millis, Op, RefreshState, Wait};
 
 /// How one worker fared against the deadline.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LedgerStatus {
-    /// Still working.
-    Working,
-    /// Finished its work before the deadline.
-    Finished,
-    /// Saw `Done` and cleaned up.
-    Cancelled,
-}
+pub use crate::rt::JobStatus as LedgerStatus;
 
 /// One worker of the deadline ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,21 +34,24 @@ pub fn deadline_ledger(trace: &[Event]) -> Option<Ledger> {
     let mut err = None;
     for e in trace {
         match &e.kind {
-            Kind::State { key, value } if key == "deadline" => deadline = value.parse().ok(),
-            Kind::State { key, value } if key.starts_with("worker-") => {
-                let (status, ms) = value.split_once(' ').unwrap_or((value, "0"));
-                let status = match status {
-                    "finished" => LedgerStatus::Finished,
-                    "cancelled" => LedgerStatus::Cancelled,
-                    _ => LedgerStatus::Working,
-                };
-                let at = (status != LedgerStatus::Working).then_some(e.t);
-                entries.insert(
-                    key.clone(),
-                    LedgerEntry {
-                        worker: key.clone(),
-                        work_ms: ms.parse().unwrap_or(0),
+            Kind::State {
+                fact: Fact::Deadline { at },
+            } => deadline = Some(*at),
+            Kind::State {
+                fact:
+                    Fact::Job {
+                        worker,
+                        work_ms,
                         status,
+                    },
+            } => {
+                let at = (*status != JobStatus::Working).then_some(e.t);
+                entries.insert(
+                    worker.clone(),
+                    LedgerEntry {
+                        worker: worker.clone(),
+                        work_ms: *work_ms,
+                        status: *status,
                         at,
                     },
                 );
@@ -73,45 +68,58 @@ pub fn deadline_ledger(trace: &[Event]) -> Option<Ledger> {
 }
 
 /// The token refresher at one instant.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refresher {
-    /// fresh, refreshing, failed or stopped.
-    pub state: String,
+    pub state: RefreshState,
     pub token: String,
     pub expires: Option<Millis>,
     pub refreshes: u64,
     pub failures_in_row: u64,
-    /// Callers blocked on the cache's lock right now.
+    /// Tasks blocked on a lock right now (the cache's: the token patterns
+    /// have no other).
     pub waiting: Vec<String>,
 }
 
 /// The refresher's state at time `t`, for traces of the token patterns.
 pub fn refresher_at(trace: &[Event], t: Millis) -> Option<Refresher> {
-    let mut r = Refresher::default();
-    let mut seen = false;
+    let mut state = None;
+    let (mut token, mut expires, mut refreshes, mut failures_in_row) = (String::new(), None, 0, 0);
     let mut waiting: Dense<String> = Dense::new();
     for e in trace.iter().take_while(|e| e.t <= t) {
+        let Some(task_id) = e.task_id else {
+            continue;
+        };
         match &e.kind {
-            Kind::State { key, value } => {
-                seen |= key == "state";
-                match key.as_str() {
-                    "state" => r.state = value.clone(),
-                    "token" => r.token = value.clone(),
-                    "expires" => r.expires = value.parse().ok(),
-                    "refreshes" => r.refreshes = value.parse().unwrap_or(0),
-                    "failures" => r.failures_in_row = value.parse().unwrap_or(0),
-                    _ => {}
+            Kind::State { fact } => match fact {
+                Fact::Refresh { state: s } => state = Some(*s),
+                Fact::Token {
+                    token: v,
+                    expires: at,
+                } => {
+                    token = v.clone();
+                    expires = Some(*at);
                 }
-            }
-            Kind::Park { on } if on == "lock cache" && e.task.starts_with("caller") => {
-                waiting.insert(e.task_id, e.task.clone());
+                Fact::Refreshes { count } => refreshes = *count,
+                Fact::Failures { in_row } => failures_in_row = *in_row,
+                Fact::Deadline { .. } | Fact::Job { .. } => {}
+            },
+            Kind::Park {
+                wait: Wait::Op(Op::Lock { .. }),
+            } => {
+                waiting.insert(task_id, e.task.clone());
             }
             Kind::Lock { .. } | Kind::End | Kind::Killed { .. } => {
-                waiting.remove(e.task_id);
+                waiting.remove(task_id);
             }
             _ => {}
         }
     }
-    r.waiting = waiting.into_values().collect();
-    seen.then_some(r)
+    Some(Refresher {
+        state: state?,
+        token,
+        expires,
+        refreshes,
+        failures_in_row,
+        waiting: waiting.into_values().collect(),
+    })
 }

@@ -41,7 +41,10 @@ pub fn marbles(title: &str, trace: &[Event]) -> String {
             .push('o');
     }
     for e in trace {
-        let Some(&col) = column.get(&e.task_id) else {
+        if let Kind::Deadlock { .. } = &e.kind {
+            notes.entry(e.t).or_default().push(e.kind.to_string());
+        }
+        let Some(&col) = e.task_id.and_then(|id| column.get(&id)) else {
             continue;
         };
         if let Some(c) = symbol(&e.kind) {
@@ -57,7 +60,7 @@ pub fn marbles(title: &str, trace: &[Event]) -> String {
             Kind::Error { message } => notes
                 .entry(e.t)
                 .or_default()
-                .push(format!("{}: error: {message}", e.task)),
+                .push(format!("{}: {message}", e.task)),
             _ => {}
         }
     }

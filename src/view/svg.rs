@@ -155,14 +155,14 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
             Kind::Error { message } => ("err", format!("{}: {message} at {} ms", e.task, e.t)),
             _ => continue,
         };
-        if !row.contains(e.task_id) {
+        let Some(task_id) = e.task_id.filter(|&id| row.contains(id)) else {
             continue;
-        }
+        };
         let _ = write!(
             s,
             r#"<circle class="{class}" cx="{}" cy="{}" r="5"><title>{}</title></circle>"#,
             x(e.t),
-            y(e.task_id),
+            y(task_id),
             esc(&text)
         );
     }

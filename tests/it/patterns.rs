@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use csp_playground::patterns::{self, Params, PatternId};
-use csp_playground::rt::{Event, Kind, Outcome, Run};
+use csp_playground::rt::{Event, Fact, JobStatus, Kind, Op, Outcome, RefreshState, Run, Wait};
 use csp_playground::view;
 
 struct Ran {
@@ -33,14 +33,41 @@ impl Ran {
             .collect()
     }
 
-    fn states(&self, key: &str) -> Vec<(u64, String)> {
-        self.trace
-            .iter()
-            .filter_map(|e| match &e.kind {
-                Kind::State { key: k, value } if k == key => Some((e.t, value.clone())),
+    fn facts(&self) -> impl Iterator<Item = (u64, &Fact)> {
+        self.trace.iter().filter_map(|e| match &e.kind {
+            Kind::State { fact } => Some((e.t, fact)),
+            _ => None,
+        })
+    }
+
+    /// The refresher's state words, with their times.
+    fn refresh_states(&self) -> Vec<(u64, RefreshState)> {
+        self.facts()
+            .filter_map(|(t, f)| match f {
+                Fact::Refresh { state } => Some((t, *state)),
                 _ => None,
             })
             .collect()
+    }
+
+    /// The tokens issued, with their times.
+    fn tokens(&self) -> Vec<(u64, String)> {
+        self.facts()
+            .filter_map(|(t, f)| match f {
+                Fact::Token { token, .. } => Some((t, token.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// How worker `name` last reported itself.
+    fn job_status(&self, name: &str) -> Option<JobStatus> {
+        self.facts()
+            .filter_map(|(_, f)| match f {
+                Fact::Job { worker, status, .. } if worker == name => Some(*status),
+                _ => None,
+            })
+            .last()
     }
 
     fn finished_at(&self) -> u64 {
@@ -89,7 +116,7 @@ tests! {
                 let close = r.trace.iter().position(|e| matches!(e.kind, Kind::Close { .. })).unwrap();
                 assert!(zero < close, "res was closed before Wait returned");
                 assert!(
-                    !r.trace.iter().any(|e| matches!(&e.kind, Kind::Park { on } if on == "send res")),
+                    !r.trace.iter().any(|e| matches!(&e.kind, Kind::Park { wait: Wait::Op(Op::Send { chan, .. }) } if chan == "res")),
                     "a worker blocked on the buffered channel"
                 );
                 assert!(r.killed().is_empty());
@@ -126,11 +153,9 @@ tests! {
                 let r = run(PatternId::Words, seed, &[("stop_after", &k.to_string()), ("buffer", buffer)]);
                 assert_eq!(r.texts().len(), k, "k {k} seed {seed}");
                 assert!(r.killed().is_empty(), "left running: {:?}", r.killed());
-                let endings: Vec<String> = (0..9)
-                    .map(|i| r.states(&format!("word-{i}")).last().map(|(_, v)| v.clone()).unwrap_or_default())
-                    .collect();
-                let sent = endings.iter().filter(|v| *v == "sent").count();
-                let stopped = endings.iter().filter(|v| *v == "stopped by done").count();
+                let endings: Vec<Option<JobStatus>> = (0..9).map(|i| r.job_status(&format!("word-{i}"))).collect();
+                let sent = endings.iter().filter(|v| **v == Some(JobStatus::Finished)).count();
+                let stopped = endings.iter().filter(|v| **v == Some(JobStatus::Cancelled)).count();
                 assert_eq!(sent + stopped, 9, "{endings:?}");
                 // Sent but never printed: only what the buffer could hold.
                 assert!(sent - k <= buffer.parse::<usize>().unwrap(), "{endings:?}");
@@ -198,18 +223,18 @@ tests! {
         let r = run(PatternId::TokenCache, 1, &[("fail_on", "2")]);
         let errors = r.trace.iter().filter(|e| matches!(e.kind, Kind::Error { .. })).count();
         assert_eq!(errors, 1);
-        assert!(r.states("state").iter().any(|(_, s)| s == "failed"));
-        assert_eq!(r.states("state").last().unwrap().1, "stopped");
+        assert!(r.refresh_states().iter().any(|(_, s)| *s == RefreshState::Failed));
+        assert_eq!(r.refresh_states().last().unwrap().1, RefreshState::Stopped);
         assert!(r.texts().contains(&"main: all goroutines finished".to_string()));
         assert_no_expired_token(&r, 1000);
 
         // Three in a row: graceful shutdown, callers get errors, none dropped.
         let r = run(PatternId::TokenCache, 1, &[("fail_on", "2,3,4")]);
         assert!(r.texts().iter().any(|t| t == "main: shutting down: refresh failed 3 times in a row"), "{:?}", r.texts());
-        assert_eq!(r.states("state").last().unwrap().1, "stopped");
+        assert_eq!(r.refresh_states().last().unwrap().1, RefreshState::Stopped);
         // Callers queued on the lock when it stopped were answered, with an
         // error, at that instant.
-        let stopped_at = r.states("state").last().unwrap().0;
+        let stopped_at = r.refresh_states().last().unwrap().0;
         let waiting = view::refresher_at(&r.trace, stopped_at - 1).unwrap().waiting;
         assert!(!waiting.is_empty());
         for caller in waiting {
@@ -230,7 +255,7 @@ tests! {
             assert_no_expired_token(&r, 1000);
             assert!(r.killed().is_empty());
             // Once the refresher has stopped, every call fails at once.
-            let stopped_at = r.states("state").last().unwrap().0;
+            let stopped_at = r.refresh_states().last().unwrap().0;
             assert!((4000..=4200).contains(&stopped_at));
             for (t, text) in r.outputs() {
                 if t > stopped_at && text.starts_with("caller") {
@@ -242,7 +267,7 @@ tests! {
 
     fn token_future_requests_during_a_refresh_get_the_new_token() {
         let r = run(PatternId::TokenFuture, 1, &[]);
-        let refreshing: Vec<u64> = r.states("state").into_iter().filter(|(_, s)| s == "refreshing").map(|(t, _)| t).collect();
+        let refreshing: Vec<u64> = r.refresh_states().into_iter().filter(|(_, s)| *s == RefreshState::Refreshing).map(|(t, _)| t).collect();
         // The second refresh runs 1000..1200: callers asking then wait, and
         // are answered with tok-2 when it ends.
         assert_eq!(refreshing[1], 1000);
@@ -327,7 +352,7 @@ tests! {
         let first = PatternId::SpawnWait.rust_source_first_line();
         let line_of = |kind: &str, task: &str| {
             let e = r.trace.iter().find(|e| e.kind.name() == kind && e.task == task).unwrap();
-            code[(e.line.unwrap() - first) as usize].trim()
+            code[(e.pos.unwrap().line - first) as usize].trim()
         };
         assert!(line_of("send", "worker").contains("tx.send("), "{}", line_of("send", "worker"));
         assert!(line_of("output", "main").contains("rt.output(answer)"), "{}", line_of("output", "main"));
@@ -359,7 +384,7 @@ tests! {
 
 /// Every token a caller printed was valid when printed.
 fn assert_no_expired_token(r: &Ran, ttl: u64) {
-    let issued: BTreeMap<String, u64> = r.states("token").into_iter().map(|(t, v)| (v, t)).collect();
+    let issued: BTreeMap<String, u64> = r.tokens().into_iter().map(|(t, v)| (v, t)).collect();
     for (t, text) in r.outputs() {
         if let Some(token) = text.rsplit(": ").next().filter(|s| s.starts_with("tok-")) {
             let at = issued[token];
@@ -374,7 +399,7 @@ fn assert_no_expired_token(r: &Ran, ttl: u64) {
 
 /// Tokens were issued at `first` and then every `ttl`.
 fn assert_refreshes_every(r: &Ran, first: u64, ttl: u64) {
-    let times: Vec<u64> = r.states("token").iter().map(|(t, _)| *t).collect();
+    let times: Vec<u64> = r.tokens().iter().map(|(t, _)| *t).collect();
     assert!(times.len() >= 4, "{times:?}");
     for (i, t) in times.iter().enumerate() {
         assert_eq!(*t, first + i as u64 * ttl, "{times:?}");

@@ -271,11 +271,19 @@ tests! {
             let _ = ch.recv().await;
         });
         let Outcome::Deadlock(deadlock) = outcome else { panic!("expected a deadlock, got {outcome:?}") };
+        let blocked: Vec<(u32, &str, String)> = deadlock
+            .blocked
+            .iter()
+            .map(|b| (b.task_id, b.task.as_str(), b.wait.as_ref().map(ToString::to_string).unwrap_or_default()))
+            .collect();
+        assert_eq!(blocked, [(0, "main", "<-results".to_string()), (1, "worker", "words <- v".to_string())]);
+        // Go's words: the fatal error, then each goroutine with its status.
         assert_eq!(
-            deadlock.blocked,
-            [("main".to_string(), "recv results".to_string()), ("worker".to_string(), "send words".to_string())]
+            deadlock.to_string(),
+            "fatal error: all goroutines are asleep - deadlock!\n\n\
+             goroutine 1 [chan receive]: main: <-results\n\n\
+             goroutine 2 [chan send]: worker: words <- v"
         );
-        assert!(deadlock.to_string().starts_with("all goroutines are asleep - deadlock!"));
     }
 
     fn the_same_seed_gives_the_same_trace() {

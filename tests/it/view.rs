@@ -1,7 +1,7 @@
 //! `view` from traces of real runs.
 
 use csp_playground::patterns::{self, Params, PatternId};
-use csp_playground::rt::{Event, Run};
+use csp_playground::rt::{Event, Op, Run, Wait};
 use csp_playground::view::{self, LaneEnd, Span, SpanKind};
 
 fn trace(id: PatternId, seed: u64) -> Vec<Event> {
@@ -17,7 +17,7 @@ tests! {
         assert_eq!(lanes.len(), 2);
         assert_eq!(
             lanes[0].spans,
-            [Span { start: 0, end: 1000, kind: SpanKind::Parked { on: "recv res".into() } }]
+            [Span { start: 0, end: 1000, kind: SpanKind::Parked { on: Wait::Op(Op::Recv { chan: "res".into(), chan_id: 0 }) } }]
         );
         assert_eq!(lanes[0].end, LaneEnd::Returned(1000));
         assert_eq!(
@@ -40,8 +40,9 @@ tests! {
             let out = view::outputs(&trace(PatternId::Words, seed));
             assert_eq!(out.len(), 9);
             for line in out {
-                let source = line.source.expect("every word has a source") as usize;
-                assert_eq!(line.text, words[source]);
+                let label = line.label.expect("every word has a label");
+                assert_eq!(label.noun, "word");
+                assert_eq!(line.text, words[label.n as usize]);
             }
         }
     }
@@ -58,7 +59,7 @@ tests! {
         ] {
             let r = view::refresher_at(&t, at).unwrap();
             assert_eq!(
-                (r.state.as_str(), r.token.as_str(), r.refreshes, r.waiting.iter().map(String::as_str).collect::<Vec<_>>()),
+                (r.state.to_string().as_str(), r.token.as_str(), r.refreshes, r.waiting.iter().map(String::as_str).collect::<Vec<_>>()),
                 (state, token, refreshes, waiting),
                 "at {at} ms"
             );
@@ -102,7 +103,7 @@ tests! {
         let t = trace(PatternId::SpawnWait, 1);
         let lines: Vec<String> = t.iter().map(view::log_line).collect();
         assert!(lines.contains(&"  1000 ms  main         print \"done after 1000 ms\"".to_string()), "{lines:#?}");
-        assert!(lines.contains(&"     0 ms  main         blocked: recv res".to_string()), "{lines:#?}");
+        assert!(lines.contains(&"     0 ms  main         blocked on <-res".to_string()), "{lines:#?}");
     }
 }
 
