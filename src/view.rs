@@ -27,7 +27,7 @@ mod ledger;
 mod marbles;
 mod svg;
 
-pub use channels::{channels_at, ChannelState};
+pub use channels::{channel_groups, channels_at, ChannelState, DroppedChannels};
 pub use chrome::chrome_trace;
 pub use lanes::{arrows, lanes, outputs, Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
 pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerStatus, Refresher};

@@ -151,6 +151,20 @@ struct Inner<T> {
     state: RefCell<State<T>>,
 }
 
+impl<T> Drop for Inner<T> {
+    // The last handle is gone: record it, so a view can fold the many
+    // short-lived channels of a long run (one reply channel per request)
+    // into a count instead of listing each.
+    fn drop(&mut self) {
+        if self.rt.tracing() {
+            self.rt.record(Kind::ChanDropped {
+                chan: self.name.to_string(),
+                chan_id: self.id,
+            });
+        }
+    }
+}
+
 /// A Go channel: both ends. Clone it to share it.
 pub struct Chan<T> {
     inner: Rc<Inner<T>>,

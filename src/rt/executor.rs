@@ -748,7 +748,12 @@ impl Shared {
             return;
         }
         let pos = self.pos_of(task);
-        self.events.borrow_mut().push(Event {
+        // Recording never panics, even from a destructor that runs while
+        // the trace is borrowed: a panic would abort the page.
+        let Ok(mut events) = self.events.try_borrow_mut() else {
+            return;
+        };
+        events.push(Event {
             t: self.clock.now(),
             task_id: Some(task.id),
             task: task.name.to_string(),
@@ -762,7 +767,10 @@ impl Shared {
         if self.level.get() == Level::Off {
             return;
         }
-        self.events.borrow_mut().push(Event {
+        let Ok(mut events) = self.events.try_borrow_mut() else {
+            return;
+        };
+        events.push(Event {
             t: self.clock.now(),
             task_id: None,
             task: who.to_string(),

@@ -379,6 +379,8 @@ pub enum Kind {
     RecvClosed { chan: String, chan_id: u32 },
     /// The channel was closed.
     Close { chan: String, chan_id: u32 },
+    /// Nothing refers to the channel any more: no task can use it again.
+    ChanDropped { chan: String, chan_id: u32 },
     /// A `select` took this arm (`None`: its `default`).
     Select {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -428,6 +430,7 @@ impl Kind {
             Kind::Recv { .. } => "recv",
             Kind::RecvClosed { .. } => "recv-closed",
             Kind::Close { .. } => "close",
+            Kind::ChanDropped { .. } => "chan-dropped",
             Kind::Select { .. } => "select",
             Kind::TimerSet { .. } => "timer-set",
             Kind::TimerFired { .. } => "timer-fired",
@@ -466,6 +469,7 @@ impl fmt::Display for Kind {
             Kind::Recv { chan, value, .. } => write!(f, "{value} = <-{chan}"),
             Kind::RecvClosed { chan, .. } => write!(f, "<-{chan}: closed"),
             Kind::Close { chan, .. } => write!(f, "close({chan})"),
+            Kind::ChanDropped { chan, .. } => write!(f, "{chan} dropped: nothing refers to it"),
             Kind::Select { arm: Some(arm) } => write!(f, "select took case {arm}"),
             Kind::Select { arm: None } => write!(f, "select took default"),
             Kind::TimerSet { at } => write!(f, "deadline timer set for {at} ms"),
@@ -473,7 +477,8 @@ impl fmt::Display for Kind {
             Kind::Cancel { ctx, reason } => write!(f, "{ctx} done: {reason}"),
             Kind::Lock { lock } => write!(f, "{lock}.Lock()"),
             Kind::Unlock { lock } => write!(f, "{lock}.Unlock()"),
-            Kind::WgAdd { wg, delta, count } => write!(f, "{wg}.Add({delta}) = {count}"),
+            Kind::WgAdd { wg, delta: -1, count } => write!(f, "{wg}.Done(), counter {count}"),
+            Kind::WgAdd { wg, delta, count } => write!(f, "{wg}.Add({delta}), counter {count}"),
             Kind::Output { text } => write!(f, "print {text:?}"),
             Kind::Note { text } => write!(f, "{text}"),
             Kind::Inject { fault } => write!(f, "injected: {fault}"),

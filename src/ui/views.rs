@@ -236,8 +236,8 @@ fn CodeBlock(props: &CodeBlockProps) -> Html {
 /// Each channel's buffer as slots, and who is blocked on it, at `now`.
 #[component]
 pub fn Channels(props: &TraceProps) -> Html {
-    let chans = view::channels_at(&props.trace, props.now);
-    if chans.is_empty() {
+    let (chans, dropped) = view::channel_groups(&props.trace, props.now);
+    if chans.is_empty() && dropped.is_empty() {
         return html! {};
     }
     html! {
@@ -259,6 +259,13 @@ pub fn Channels(props: &TraceProps) -> Html {
                             if !c.receivers.is_empty() { <div class="blocked">{ format!("blocked receiving: {}", c.receivers.join(", ")) }</div> }
                         </li>
                     }
+                }) }
+                { for dropped.iter().map(|g| html! {
+                    <li class="muted">
+                        { format!("{} channel{} like ", g.count, if g.count == 1 { "" } else { "s" }) }
+                        <code>{ &g.like }</code>
+                        { if g.holding == 0 { ": drained and dropped".to_string() } else { format!(": dropped, {} still holding values", g.holding) } }
+                    </li>
                 }) }
             </ul>
         </section>

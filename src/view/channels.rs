@@ -1,8 +1,9 @@
-//! Channels at an instant: what each holds, and who is blocked on it.
+//! Channels at an instant: what each holds, and who is blocked on it; and
+//! the channels nothing refers to any more, folded into groups.
 
 use super::lanes::is_own_step;
 use crate::dense::Dense;
-use crate::rt::{Event, Kind, Millis, Op, Wait};
+use crate::rt::{Event, Kind, Millis, Op, Pos, Wait};
 
 /// One channel at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,60 @@ pub struct ChannelState {
     pub senders: Vec<String>,
     /// Tasks blocked receiving from it.
     pub receivers: Vec<String>,
+    /// Where it was made, in the program the run shows.
+    pub made_at: Option<Pos>,
+    /// Nothing refers to it any more.
+    pub dropped: bool,
+}
+
+/// Channels that nothing refers to any more, made by the same `make`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedChannels {
+    /// How many.
+    pub count: usize,
+    /// The latest one's name, to show what they were.
+    pub like: String,
+    /// How many still held values when they were dropped.
+    pub holding: usize,
+}
+
+/// The channels at `t` that are still reachable, in order, and the dropped
+/// ones, grouped by the `make` that made them (one reply channel per
+/// request becomes one line, however long the run): what the page's
+/// Channels panel shows, bounded by the program's text, not its length.
+pub fn channel_groups(trace: &[Event], t: Millis) -> (Vec<ChannelState>, Vec<DroppedChannels>) {
+    let mut live = Vec::new();
+    let mut groups: Vec<(Option<Pos>, String, DroppedChannels)> = Vec::new();
+    for c in channels_at(trace, t) {
+        if !c.dropped {
+            live.push(c);
+            continue;
+        }
+        // Unknown positions group by name instead.
+        let same = |(at, name, _): &&mut (Option<Pos>, String, DroppedChannels)| {
+            *at == c.made_at && (c.made_at.is_some() || *name == c.name)
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some((_, _, g)) => {
+                g.count += 1;
+                g.holding += usize::from(!c.buffered.is_empty());
+                g.like = c.name;
+            }
+            None => {
+                let holding = usize::from(!c.buffered.is_empty());
+                groups.push((
+                    c.made_at,
+                    c.name.clone(),
+                    DroppedChannels {
+                        count: 1,
+                        like: c.name,
+                        holding,
+                    },
+                ));
+            }
+        }
+    }
+    (live, groups.into_iter().map(|(_, _, g)| g).collect())
 }
 
 /// Every channel made so far, in order, as it stands at time `t`.
@@ -36,6 +91,8 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
                         closed: false,
                         senders: Vec::new(),
                         receivers: Vec::new(),
+                        made_at: e.pos,
+                        dropped: false,
                     },
                 );
             }
@@ -54,6 +111,11 @@ pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
             Kind::Close { chan_id, .. } => {
                 if let Some(c) = chans.get_mut(*chan_id) {
                     c.closed = true;
+                }
+            }
+            Kind::ChanDropped { chan_id, .. } => {
+                if let Some(c) = chans.get_mut(*chan_id) {
+                    c.dropped = true;
                 }
             }
             _ => {}

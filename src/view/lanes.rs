@@ -75,7 +75,11 @@ fn span_kind(wait: Wait, end: Millis) -> SpanKind {
 pub(super) fn is_own_step(kind: &Kind) -> bool {
     !matches!(
         kind,
-        Kind::Park { .. } | Kind::Wake { .. } | Kind::TimerFired { .. } | Kind::Poll
+        Kind::Park { .. }
+            | Kind::Wake { .. }
+            | Kind::TimerFired { .. }
+            | Kind::Poll
+            | Kind::ChanDropped { .. }
     )
 }
 

@@ -132,3 +132,30 @@ tests! {
         assert!((1..=3).contains(&max_buffered), "{max_buffered}");
     }
 }
+
+tests! {
+    fn dropped_reply_channels_fold_into_one_line_however_long_the_run() {
+        // token-future makes one reply channel per request; a long run must
+        // not list each of them.
+        for run_ms in ["5000", "20000"] {
+            let mut params = Params::defaults(PatternId::TokenFuture);
+            params.set("run_ms", run_ms).unwrap();
+            params.set("shutdown_ms", run_ms).unwrap();
+            let run = Run::new_virtual(1);
+            patterns::start(&run, &params);
+            run.run_to_end();
+            let trace = run.trace();
+            let end = view::end_time(&trace);
+            let (live, dropped) = view::channel_groups(&trace, end);
+            let made = trace.iter().filter(|e| e.kind.name() == "make").count();
+            assert!(made > 40, "{made} channels made");
+            assert!(live.len() + dropped.len() <= 4, "run_ms {run_ms}: {live:?} {dropped:?}");
+            let reply = dropped.iter().find(|g| g.like.starts_with("reply")).expect("a group of reply channels");
+            assert!(reply.count > 30, "{reply:?}");
+            assert_eq!(reply.holding, 0, "every reply was read: {reply:?}");
+            // Mid-run, the channels still in use are listed one by one.
+            let (live_mid, _) = view::channel_groups(&trace, 1000);
+            assert!(live_mid.iter().any(|c| c.name == "requests"), "{live_mid:?}");
+        }
+    }
+}
