@@ -43,10 +43,12 @@
 mod chan;
 mod context;
 mod executor;
+mod record;
 mod rng;
 mod select;
 mod sleep;
 mod sync;
+mod task;
 mod time;
 mod trace;
 mod wait;
@@ -55,11 +57,12 @@ pub use chan::{
     Chan, CloseError, Receiver, RecvFuture, SendError, SendFuture, Sender, TryRecvError, TrySendError,
 };
 pub use context::{Context, CtxError, Done};
-pub use executor::{live_runs, Deadlock, Outcome, Rt, Run, Step, TaskHandle, WeakRun};
+pub use executor::{live_runs, Deadlock, Outcome, Rt, Run, Step, WeakRun};
 pub use rng::Rng;
 pub use select::{Select, SelectArm};
 pub use sleep::Sleep;
 pub use sync::{Lock, Mutex, MutexGuard, NegativeCounter, WaitGroup, WgWait};
+pub use task::TaskHandle;
 pub use time::{Clock, Millis, TimerCallback, TimerId, VirtualClock};
 pub use trace::{
     Actor, Blocked, Event, Fact, GoDuration, JobStatus, Kind, Label, Level, Op, Pos, RefreshState, Wait,

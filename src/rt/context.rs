@@ -28,8 +28,9 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context as TaskContext, Poll};
 
-use super::executor::{Rt, TaskRef};
+use super::executor::Rt;
 use super::select::SelectArm;
+use super::task::TaskRef;
 use super::time::{Millis, TimerId};
 use super::trace::{Kind, Op, Wait};
 use super::wait::{Parker, WaitList};

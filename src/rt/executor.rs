@@ -21,99 +21,19 @@
 //! takes them off channels: nothing keeps running after the user switches
 //! pattern.
 
-// Implementer notes. Tasks live in a slab; a slot's generation changes on
-// reuse so a stale waker cannot wake a newer task. Futures are taken out of
-// their slot while polled, so a task may spawn, wake or cancel others (or
-// itself) without a RefCell conflict, and every future is dropped outside
-// any borrow because dropping one runs user code. Wakers must be `Send +
-// Sync` for `std::task::Waker`, so the ready queue sits behind an
-// `Arc<Mutex<..>>`; there is only ever one thread, so the lock never waits.
-
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::future::Future;
-use std::pin::Pin;
 use std::rc::{Rc, Weak};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::task::{Context as TaskContext, Poll, Wake, Waker};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll, Waker};
 
-use futures::task::AtomicWaker;
-
+use super::record::RUNTIME;
 use super::rng::Rng;
+use super::task::{Entry, LocalFuture, ReadyQueue, TaskHandle, TaskRef, Tasks};
 use super::time::{Clock, Millis, VirtualClock};
-use super::trace::{Blocked, Event, Fact, Kind, Label, Level, Pos, Wait, DEADLOCK};
-
-type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
-
-/// A task as the trace names it.
-#[derive(Debug, Clone)]
-pub(crate) struct TaskRef {
-    pub(crate) id: u32,
-    // Its slab slot, to find its current source line when recording.
-    pub(crate) index: u32,
-    pub(crate) name: Rc<str>,
-}
-
-struct Slot {
-    task: TaskRef,
-    future: Option<LocalFuture>,
-    // The waker is made from this Arc at each poll rather than cached: one
-    // atomic increment per poll is cheaper than 16 bytes per parked task.
-    flag: Arc<TaskWaker>,
-    // What it is parked on, for deadlock reports (recorded only while
-    // tracing, since building it costs a string or two).
-    waiting: Option<Wait>,
-    // Where in the program the run shows this task last called into rt,
-    // which the events it records carry for the page to highlight.
-    pos: Cell<Option<Pos>>,
-    // Set when the task is cancelled while its future is out being polled.
-    cancelled: bool,
-}
-
-struct Entry {
-    generation: u32,
-    slot: Option<Slot>,
-}
-
-#[derive(Default)]
-struct Tasks {
-    entries: Vec<Entry>,
-    free: Vec<usize>,
-    live: usize,
-}
-
-#[derive(Default)]
-struct ReadyQueue {
-    queue: Mutex<Vec<(u32, u32)>>,
-    // Woken when the queue goes from empty to non-empty: the browser driver
-    // waits on it between slices.
-    notify: AtomicWaker,
-}
-
-struct TaskWaker {
-    index: u32,
-    generation: u32,
-    queued: AtomicBool,
-    ready: Arc<ReadyQueue>,
-}
-
-impl Wake for TaskWaker {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        if !self.queued.swap(true, Ordering::AcqRel) {
-            self.ready
-                .queue
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((self.index, self.generation));
-            self.ready.notify.wake();
-        }
-    }
-}
+use super::trace::{Blocked, Event, Kind, Label, Level, DEADLOCK};
 
 /// How a run ended, or why it cannot go on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,30 +80,30 @@ pub enum Step {
 }
 
 pub(crate) struct Shared {
-    clock: Rc<dyn Clock>,
-    tasks: RefCell<Tasks>,
-    ready: Arc<ReadyQueue>,
-    rng: RefCell<Rng>,
-    level: Cell<Level>,
-    events: RefCell<Vec<Event>>,
-    current: RefCell<Option<TaskRef>>,
-    next_task_id: Cell<u32>,
-    next_object_id: Cell<u32>,
-    main: Cell<Option<(usize, u32)>>,
-    outcome: RefCell<Option<Outcome>>,
-    polls: Cell<u64>,
+    pub(super) clock: Rc<dyn Clock>,
+    pub(super) tasks: RefCell<Tasks>,
+    pub(super) ready: Arc<ReadyQueue>,
+    pub(super) rng: RefCell<Rng>,
+    pub(super) level: Cell<Level>,
+    pub(super) events: RefCell<Vec<Event>>,
+    pub(super) current: RefCell<Option<TaskRef>>,
+    pub(super) next_task_id: Cell<u32>,
+    pub(super) next_object_id: Cell<u32>,
+    pub(super) main: Cell<Option<(usize, u32)>>,
+    pub(super) outcome: RefCell<Option<Outcome>>,
+    pub(super) polls: Cell<u64>,
     // Faults injected from outside (the page's "inject a failing refresh"),
     // taken by the pattern that looks for them.
-    injected: RefCell<Vec<String>>,
+    pub(super) injected: RefCell<Vec<String>>,
     // The last task name spawned: a loop spawning many tasks of one name
     // shares one allocation (a parked task should cost bytes, not a string).
-    last_name: RefCell<Rc<str>>,
+    pub(super) last_name: RefCell<Rc<str>>,
     // The source file whose lines events carry: the pattern's own file, set
     // by whoever starts the run (rt does not know where patterns live).
-    source_file: Cell<Option<&'static str>>,
+    pub(super) source_file: Cell<Option<&'static str>>,
     // Set while a select polls its future arms: their own parks are folded
     // into the select's single park.
-    in_select: Cell<bool>,
+    pub(super) in_select: Cell<bool>,
 }
 
 /// The handle patterns hold: spawn, time, channels, trace. Cheap to clone.
@@ -202,7 +122,7 @@ impl fmt::Debug for Rt {
 
 /// One run of one pattern: owns its tasks, clock, generator and trace.
 pub struct Run {
-    shared: Rc<Shared>,
+    pub(super) shared: Rc<Shared>,
 }
 
 impl fmt::Debug for Run {
@@ -421,19 +341,6 @@ impl Run {
         *self.shared.outcome.borrow_mut() = Some(outcome);
     }
 
-    /// Injects a fault named `what` from outside the run (the reader's
-    /// button); a pattern that watches for it takes it with
-    /// [`Rt::take_injected`]. Recorded in the trace as done by "you".
-    pub fn inject(&self, what: &str) {
-        self.shared.injected.borrow_mut().push(what.to_string());
-        self.shared.record_other(
-            READER,
-            Kind::Inject {
-                fault: what.to_string(),
-            },
-        );
-    }
-
     /// Registers `waker` to be woken when a task becomes ready, for a driver
     /// that sleeps between slices (the browser's).
     pub fn register_ready_waker(&self, waker: &Waker) {
@@ -508,54 +415,6 @@ impl Drop for Run {
 }
 
 impl Shared {
-    fn insert(&self, name: Rc<str>, future: LocalFuture) -> (usize, u32) {
-        let id = self.next_task_id.get();
-        self.next_task_id.set(id + 1);
-        let mut tasks = self.tasks.borrow_mut();
-        let index = match tasks.free.pop() {
-            Some(index) => index,
-            None => {
-                tasks.entries.push(Entry {
-                    generation: 0,
-                    slot: None,
-                });
-                tasks.entries.len() - 1
-            }
-        };
-        let generation = tasks.entries[index].generation;
-        let flag = Arc::new(TaskWaker {
-            index: index as u32,
-            generation,
-            queued: AtomicBool::new(false),
-            ready: self.ready.clone(),
-        });
-        let waker = Waker::from(flag.clone());
-        tasks.entries[index].slot = Some(Slot {
-            task: TaskRef {
-                id,
-                index: index as u32,
-                name,
-            },
-            future: Some(future),
-            flag,
-            waiting: None,
-            pos: Cell::new(None),
-            cancelled: false,
-        });
-        tasks.live += 1;
-        drop(tasks);
-        waker.wake();
-        (index, generation)
-    }
-
-    fn is_alive(&self, index: usize, generation: u32) -> bool {
-        let tasks = self.tasks.borrow();
-        tasks
-            .entries
-            .get(index)
-            .is_some_and(|e| e.generation == generation && e.slot.is_some())
-    }
-
     fn pop_ready(&self) -> Option<(u32, u32)> {
         let mut queue = self.ready.queue.lock().unwrap_or_else(|e| e.into_inner());
         if queue.is_empty() {
@@ -624,22 +483,9 @@ impl Shared {
         }
     }
 
-    fn remove(&self, index: usize, generation: u32) -> Option<Slot> {
-        let mut tasks = self.tasks.borrow_mut();
-        let entry = tasks.entries.get_mut(index)?;
-        if entry.generation != generation {
-            return None;
-        }
-        let slot = entry.slot.take()?;
-        entry.generation = entry.generation.wrapping_add(1);
-        tasks.free.push(index);
-        tasks.live -= 1;
-        Some(slot)
-    }
-
     /// Cancels one task: its future is dropped now (or right after its
     /// current poll, if it is cancelling itself).
-    fn abort(&self, index: usize, generation: u32, reason: &str) {
+    pub(super) fn abort(&self, index: usize, generation: u32, reason: &str) {
         let slot = {
             let mut tasks = self.tasks.borrow_mut();
             match tasks.entries.get_mut(index) {
@@ -711,128 +557,6 @@ impl Shared {
             blocked,
         }
     }
-
-    fn intern(&self, name: &str) -> Rc<str> {
-        let mut last = self.last_name.borrow_mut();
-        if &**last != name {
-            *last = Rc::from(name);
-        }
-        last.clone()
-    }
-
-    /// The task in slab slot `index`, if it is still task `id`; `None` once
-    /// it has ended (nothing is recorded for a task that is gone).
-    pub(crate) fn task_ref(&self, id: u32, index: u32) -> Option<TaskRef> {
-        let tasks = self.tasks.borrow();
-        tasks
-            .entries
-            .get(index as usize)
-            .and_then(|e| e.slot.as_ref())
-            .filter(|s| s.task.id == id)
-            .map(|s| s.task.clone())
-    }
-
-    /// The source position task `task` last called rt from.
-    fn pos_of(&self, task: &TaskRef) -> Option<Pos> {
-        let tasks = self.tasks.try_borrow().ok()?;
-        let slot = tasks.entries.get(task.index as usize)?.slot.as_ref()?;
-        if slot.task.id == task.id {
-            slot.pos.get()
-        } else {
-            None
-        }
-    }
-
-    pub(crate) fn record_as(&self, task: &TaskRef, kind: Kind) {
-        if self.level.get() == Level::Off {
-            return;
-        }
-        let pos = self.pos_of(task);
-        // Recording never panics, even from a destructor that runs while
-        // the trace is borrowed: a panic would abort the page.
-        let Ok(mut events) = self.events.try_borrow_mut() else {
-            return;
-        };
-        events.push(Event {
-            t: self.clock.now(),
-            task_id: Some(task.id),
-            task: task.name.to_string(),
-            pos,
-            kind,
-        });
-    }
-
-    /// Records `kind` as done by the runtime or the reader, not a task.
-    pub(crate) fn record_other(&self, who: &str, kind: Kind) {
-        if self.level.get() == Level::Off {
-            return;
-        }
-        let Ok(mut events) = self.events.try_borrow_mut() else {
-            return;
-        };
-        events.push(Event {
-            t: self.clock.now(),
-            task_id: None,
-            task: who.to_string(),
-            pos: None,
-            kind,
-        });
-    }
-}
-
-/// How the trace names the runtime when it acts (a timer, the deadlock
-/// detector) and the reader (an injected fault).
-const RUNTIME: &str = "runtime";
-const READER: &str = "you";
-
-/// A task spawned with [`Rt::spawn`]: dropping the handle cancels the task.
-#[must_use = "dropping a TaskHandle cancels its task; call detach() to let it run"]
-pub struct TaskHandle {
-    shared: Weak<Shared>,
-    index: usize,
-    generation: u32,
-    id: u32,
-    detached: bool,
-}
-
-impl fmt::Debug for TaskHandle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TaskHandle")
-            .field("id", &self.id)
-            .field("finished", &self.is_finished())
-            .finish()
-    }
-}
-
-impl TaskHandle {
-    /// The task's number in the trace.
-    pub fn id(&self) -> u32 {
-        self.id
-    }
-
-    /// Whether the task has returned or been dropped.
-    pub fn is_finished(&self) -> bool {
-        self.shared
-            .upgrade()
-            .is_none_or(|s| !s.is_alive(self.index, self.generation))
-    }
-
-    /// Lets the task run on without this handle; the run still owns it and
-    /// drops it when the run ends.
-    pub fn detach(mut self) {
-        self.detached = true;
-    }
-}
-
-impl Drop for TaskHandle {
-    fn drop(&mut self) {
-        if self.detached {
-            return;
-        }
-        if let Some(shared) = self.shared.upgrade() {
-            shared.abort(self.index, self.generation, "handle dropped");
-        }
-    }
 }
 
 impl Rt {
@@ -899,149 +623,9 @@ impl Rt {
         id
     }
 
-    /// Records a line of program output (Go's `fmt.Println`).
-    #[track_caller]
-    pub fn output(&self, text: impl Into<String>) {
-        self.at(std::panic::Location::caller());
-        if self.tracing() {
-            self.record(Kind::Output { text: text.into() });
-        }
-    }
-
-    /// Records a remark that is not output: a log line, a state change.
-    #[track_caller]
-    pub fn note(&self, text: impl Into<String>) {
-        self.at(std::panic::Location::caller());
-        self.record(Kind::Note { text: text.into() });
-    }
-
-    /// Records a change in the pattern's observable state, which a view
-    /// draws (see [`Fact`]).
-    #[track_caller]
-    pub fn fact(&self, fact: Fact) {
-        self.at(std::panic::Location::caller());
-        if self.tracing() {
-            self.record(Kind::State { fact });
-        }
-    }
-
-    /// Records an error Go would report (a recovered panic, a bad close).
-    #[track_caller]
-    pub fn error(&self, message: impl Into<String>) {
-        self.at(std::panic::Location::caller());
-        self.record(Kind::Error {
-            message: message.into(),
-        });
-    }
-
-    /// Takes one injected fault named `what`, if the reader injected one
-    /// (see [`Run::inject`]).
-    pub fn take_injected(&self, what: &str) -> bool {
-        let mut injected = self.shared.injected.borrow_mut();
-        match injected.iter().position(|w| w == what) {
-            Some(i) => {
-                injected.remove(i);
-                true
-            }
-            None => false,
-        }
-    }
-
     /// A seed-determined number in `0..n`.
     pub fn rand_below(&self, n: u64) -> u64 {
         self.shared.rng.borrow_mut().below(n)
-    }
-
-    /// Whether the trace records anything (benchmarks turn it off).
-    pub fn tracing(&self) -> bool {
-        self.shared.level.get() != Level::Off
-    }
-
-    /// Records `kind` for the task being polled (for the runtime, outside
-    /// any task). Only rt records: the trace cannot be forged from outside.
-    pub(crate) fn record(&self, kind: Kind) {
-        if !self.tracing() {
-            return;
-        }
-        match self.current_task() {
-            Some(task) => self.shared.record_as(&task, kind),
-            None => self.shared.record_other(RUNTIME, kind),
-        }
-    }
-
-    /// The current task's number and slab index, inside a task.
-    pub(crate) fn current_ids(&self) -> Option<(u32, u32)> {
-        let current = self.shared.current.borrow();
-        let task = current.as_ref()?;
-        Some((task.id, task.index))
-    }
-
-    pub(crate) fn current_task(&self) -> Option<TaskRef> {
-        self.shared.current.borrow().clone()
-    }
-
-    /// Who is acting now, as a wake names it.
-    pub(crate) fn current_name(&self) -> Rc<str> {
-        self.shared
-            .current
-            .borrow()
-            .as_ref()
-            .map_or_else(|| Rc::from(RUNTIME), |t| t.name.clone())
-    }
-
-    /// Notes where in the tracked source file the current task is calling
-    /// rt from: each `#[track_caller]` entry point of rt calls this, and the
-    /// events the task records from then on carry the position.
-    pub(crate) fn at(&self, location: &std::panic::Location<'_>) {
-        if !self.tracing() || self.shared.source_file.get() != Some(location.file()) {
-            return;
-        }
-        self.set_pos(Pos {
-            line: location.line(),
-            col: location.column(),
-        });
-    }
-
-    /// Sets the source position the current task's next events carry: an
-    /// interpreter calls this with the position of the statement it runs.
-    pub fn set_pos(&self, pos: Pos) {
-        if let Some((_, index)) = self.current_ids() {
-            if let Ok(tasks) = self.shared.tasks.try_borrow() {
-                if let Some(slot) = tasks.entries.get(index as usize).and_then(|e| e.slot.as_ref()) {
-                    slot.pos.set(Some(pos));
-                }
-            }
-        }
-    }
-
-    /// Marks the current task parked on what `wait` describes, for deadlock
-    /// reports, and records the park. Inside a select's poll of its arms it
-    /// does nothing: the select parks once, naming every arm.
-    pub(crate) fn park(&self, wait: impl FnOnce() -> Wait) {
-        if !self.tracing() || self.shared.in_select.get() {
-            return;
-        }
-        let Some(task) = self.current_task() else {
-            return;
-        };
-        let wait = wait();
-        self.shared.record_as(&task, Kind::Park { wait: wait.clone() });
-        let mut tasks = self.shared.tasks.borrow_mut();
-        if let Some(slot) = tasks
-            .entries
-            .get_mut(task.index as usize)
-            .and_then(|e| e.slot.as_mut())
-        {
-            slot.waiting = Some(wait);
-        }
-    }
-
-    /// Runs `f` with parks folded into the caller's (a select's) own.
-    pub(crate) fn in_select<T>(&self, f: impl FnOnce() -> T) -> T {
-        let outer = self.shared.in_select.replace(true);
-        let out = f();
-        self.shared.in_select.set(outer);
-        out
     }
 
     /// A fresh id for a channel, lock, group or context.

@@ -13,7 +13,8 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use std::task::Waker;
 
-use super::executor::{Rt, TaskRef};
+use super::executor::Rt;
+use super::task::TaskRef;
 use super::trace::Kind;
 
 /// Where one wait stands. A plain enum rather than a number with reserved
