@@ -262,7 +262,7 @@ pub fn Channels(props: &TraceProps) -> Html {
                 }) }
                 { for dropped.iter().map(|g| html! {
                     <li class="muted">
-                        { format!("{} channel{} like ", g.count, if g.count == 1 { "" } else { "s" }) }
+                        { format!("{} channels like ", g.count) }
                         <code>{ &g.like }</code>
                         { if g.holding == 0 { ": drained and dropped".to_string() } else { format!(": dropped, {} still holding values", g.holding) } }
                     </li>

@@ -34,43 +34,60 @@ pub struct DroppedChannels {
     pub holding: usize,
 }
 
-/// The channels at `t` that are still reachable, in order, and the dropped
-/// ones, grouped by the `make` that made them (one reply channel per
-/// request becomes one line, however long the run): what the page's
+/// The channels at `t`, in order, with the short-lived ones folded: channels
+/// that nothing refers to any more, made by a `make` that made several (one
+/// reply channel per request), become one line per `make`, however long the
+/// run. A channel made once is listed even after it is dropped, so a
+/// finished run still shows its `res` and `done`. This is what the page's
 /// Channels panel shows, bounded by the program's text, not its length.
 pub fn channel_groups(trace: &[Event], t: Millis) -> (Vec<ChannelState>, Vec<DroppedChannels>) {
-    let mut live = Vec::new();
-    let mut groups: Vec<(Option<Pos>, String, DroppedChannels)> = Vec::new();
-    for c in channels_at(trace, t) {
-        if !c.dropped {
-            live.push(c);
-            continue;
-        }
-        // Unknown positions group by name instead.
-        let same = |(at, name, _): &&mut (Option<Pos>, String, DroppedChannels)| {
-            *at == c.made_at && (c.made_at.is_some() || *name == c.name)
-        };
-        match groups.iter_mut().find(|g| same(g)) {
-            Some((_, _, g)) => {
-                g.count += 1;
-                g.holding += usize::from(!c.buffered.is_empty());
-                g.like = c.name;
-            }
-            None => {
-                let holding = usize::from(!c.buffered.is_empty());
-                groups.push((
-                    c.made_at,
-                    c.name.clone(),
-                    DroppedChannels {
-                        count: 1,
-                        like: c.name,
-                        holding,
-                    },
-                ));
-            }
+    let all = channels_at(trace, t);
+    // Unknown positions group by name instead.
+    let key = |c: &ChannelState| {
+        (
+            c.made_at,
+            if c.made_at.is_some() {
+                String::new()
+            } else {
+                c.name.clone()
+            },
+        )
+    };
+    let mut made: Vec<((Option<Pos>, String), usize)> = Vec::new();
+    for c in all.iter().filter(|c| c.dropped) {
+        let k = key(c);
+        match made.iter_mut().find(|(m, _)| *m == k) {
+            Some((_, n)) => *n += 1,
+            None => made.push((k, 1)),
         }
     }
-    (live, groups.into_iter().map(|(_, _, g)| g).collect())
+    let folded = |c: &ChannelState| c.dropped && made.iter().any(|(m, n)| *n > 1 && *m == key(c));
+    let mut listed = Vec::new();
+    let mut groups: Vec<((Option<Pos>, String), DroppedChannels)> = Vec::new();
+    for c in all {
+        if !folded(&c) {
+            listed.push(c);
+            continue;
+        }
+        let k = key(&c);
+        let holding = usize::from(!c.buffered.is_empty());
+        match groups.iter_mut().find(|(m, _)| *m == k) {
+            Some((_, g)) => {
+                g.count += 1;
+                g.holding += holding;
+                g.like = c.name;
+            }
+            None => groups.push((
+                k,
+                DroppedChannels {
+                    count: 1,
+                    like: c.name,
+                    holding,
+                },
+            )),
+        }
+    }
+    (listed, groups.into_iter().map(|(_, g)| g).collect())
 }
 
 /// Every channel made so far, in order, as it stands at time `t`.
