@@ -370,7 +370,7 @@ fn Playground() -> Html {
                                         disabled={!matches!(state.status, RunStatus::Running | RunStatus::Paused)}>
                                         { "Inject a failing refresh" }
                                     </button>
-                                    <span class="hint">{ " The next refresh fails as if it panicked; three in a row stop the cache." }</span>
+                                    <span class="hint">{ format!(" The next refresh fails as if it panicked; {} in a row stop the cache.", state.params.get("tolerance").unwrap_or_default()) }</span>
                                 </div>
                             }
                             if current == PatternId::Words {
