@@ -25,6 +25,7 @@ mod chrome;
 mod lanes;
 mod ledger;
 mod marbles;
+mod model;
 mod svg;
 
 pub use channels::{channel_groups, channels_at, ChannelState, DroppedChannels};
@@ -32,7 +33,8 @@ pub use chrome::chrome_trace;
 pub use lanes::{arrows, lanes, outputs, Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
 pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerStatus, Refresher};
 pub use marbles::marbles;
-pub use svg::svg;
+pub use model::Model;
+pub use svg::{svg, timeline, Window, MAX_ARROWS, MAX_LANES};
 
 use crate::rt::{Event, Millis};
 

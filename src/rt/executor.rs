@@ -33,7 +33,7 @@ use super::record::RUNTIME;
 use super::rng::Rng;
 use super::task::{Entry, LocalFuture, ReadyQueue, TaskHandle, TaskRef, Tasks};
 use super::time::{Clock, Millis, VirtualClock};
-use super::trace::{Blocked, Event, Kind, Label, Level, DEADLOCK};
+use super::trace::{Blocked, Event, Kind, Label, Level, TraceLog, DEADLOCK};
 
 /// How a run ended, or why it cannot go on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub(crate) struct Shared {
     pub(super) ready: Arc<ReadyQueue>,
     pub(super) rng: RefCell<Rng>,
     pub(super) level: Cell<Level>,
-    pub(super) events: RefCell<Vec<Event>>,
+    pub(super) events: TraceLog,
     pub(super) current: RefCell<Option<TaskRef>>,
     pub(super) next_task_id: Cell<u32>,
     pub(super) next_object_id: Cell<u32>,
@@ -145,7 +145,7 @@ impl Run {
                 ready: Arc::default(),
                 rng: RefCell::new(Rng::new(seed)),
                 level: Cell::new(Level::Events),
-                events: RefCell::default(),
+                events: TraceLog::default(),
                 current: RefCell::new(None),
                 next_task_id: Cell::new(0),
                 next_object_id: Cell::new(0),
@@ -216,14 +216,15 @@ impl Run {
         self.shared.outcome.borrow().clone()
     }
 
-    /// The trace so far.
-    pub fn events(&self) -> std::cell::Ref<'_, Vec<Event>> {
-        self.shared.events.borrow()
+    /// The trace as it grows, shared: take a [`Trace`](super::Trace) of
+    /// it with `snapshot()`.
+    pub fn log(&self) -> TraceLog {
+        self.shared.events.clone()
     }
 
     /// The trace so far, owned.
     pub fn trace(&self) -> Vec<Event> {
-        self.shared.events.borrow().clone()
+        self.shared.events.snapshot().with(<[Event]>::to_vec)
     }
 
     /// Polls one ready task (chosen by the seed), or advances virtual time

@@ -31,12 +31,7 @@ impl Shared {
             return;
         }
         let pos = self.pos_of(task);
-        // Recording never panics, even from a destructor that runs while
-        // the trace is borrowed: a panic would abort the page.
-        let Ok(mut events) = self.events.try_borrow_mut() else {
-            return;
-        };
-        events.push(Event {
+        self.events.push(Event {
             t: self.clock.now(),
             task_id: Some(task.id),
             task: task.name.to_string(),
@@ -50,10 +45,7 @@ impl Shared {
         if self.level.get() == Level::Off {
             return;
         }
-        let Ok(mut events) = self.events.try_borrow_mut() else {
-            return;
-        };
-        events.push(Event {
+        self.events.push(Event {
             t: self.clock.now(),
             task_id: None,
             task: who.to_string(),

@@ -29,7 +29,9 @@
 //! assert_eq!(park.to_string(), "blocked in select: <-ctx.Done() | <-time.After(800ms)");
 //! ```
 
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -526,5 +528,119 @@ impl fmt::Display for GoDuration {
             let frac = format!("{frac:03}");
             write!(f, "{s}.{}s", frac.trim_end_matches('0'))
         }
+    }
+}
+
+/// The trace of one run as it grows: append-only, shared between the run
+/// that writes it and the readers that draw it, so a reader never copies
+/// it. Only rt appends; readers take a [`Trace`], a prefix of it.
+#[derive(Clone, Default)]
+pub struct TraceLog {
+    events: Rc<RefCell<Vec<Event>>>,
+}
+
+impl fmt::Debug for TraceLog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TraceLog").field("len", &self.len()).finish()
+    }
+}
+
+impl TraceLog {
+    /// Events recorded so far.
+    pub fn len(&self) -> usize {
+        self.events.borrow().len()
+    }
+
+    /// Whether nothing is recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The whole log as it stands now.
+    pub fn snapshot(&self) -> Trace {
+        Trace {
+            log: self.clone(),
+            len: self.len(),
+        }
+    }
+
+    // Recording never panics, even from a destructor that runs while a
+    // reader borrows the log: a panic would abort the page. Readers borrow
+    // only inside `Trace::with`, which never runs the executor.
+    pub(crate) fn push(&self, event: Event) {
+        if let Ok(mut events) = self.events.try_borrow_mut() {
+            events.push(event);
+        }
+    }
+}
+
+/// The first `len` events of a [`TraceLog`]: what a reader has seen. Cheap
+/// to clone; two are equal when they are the same prefix of the same log,
+/// which is what lets a view skip work when nothing new arrived.
+///
+/// ```
+/// use csp_playground::rt::Run;
+/// let run = Run::new_virtual(1);
+/// let rt = run.rt();
+/// run.start(async move { rt.output("hi") });
+/// let before = run.log().snapshot();
+/// run.run_to_end();
+/// let after = run.log().snapshot();
+/// assert!(before.is_empty() && after.len() == 2 && before != after);
+/// assert_eq!(after.with(|events| events[0].kind.name()), "output");
+/// ```
+#[derive(Clone, Default)]
+pub struct Trace {
+    log: TraceLog,
+    len: usize,
+}
+
+impl fmt::Debug for Trace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Trace").field("len", &self.len).finish()
+    }
+}
+
+impl PartialEq for Trace {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && Rc::ptr_eq(&self.log.events, &other.log.events)
+    }
+}
+
+impl Trace {
+    /// Events in this prefix.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the prefix is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Calls `f` with the events of this prefix. Do not run the executor
+    /// inside `f`.
+    pub fn with<R>(&self, f: impl FnOnce(&[Event]) -> R) -> R {
+        let events = self.log.events.borrow();
+        f(&events[..self.len.min(events.len())])
+    }
+
+    /// Whether `other` is a longer (or equal) prefix of the same log: a
+    /// reader that has folded `self` can fold on from there.
+    pub fn is_prefix_of(&self, other: &Trace) -> bool {
+        Rc::ptr_eq(&self.log.events, &other.log.events) && self.len <= other.len
+    }
+
+    /// This prefix cut to its first `len` events.
+    pub fn prefix(&self, len: usize) -> Trace {
+        Trace {
+            log: self.log.clone(),
+            len: len.min(self.len),
+        }
+    }
+
+    /// The last event's time (0 when empty).
+    pub fn end_time(&self) -> Millis {
+        self.with(|events| events.last().map_or(0, |e| e.t))
     }
 }

@@ -1,9 +1,8 @@
 //! Channels at an instant: what each holds, and who is blocked on it; and
 //! the channels nothing refers to any more, folded into groups.
 
-use super::lanes::is_own_step;
-use crate::dense::Dense;
-use crate::rt::{Event, Kind, Millis, Op, Pos, Wait};
+use super::model::Model;
+use crate::rt::{Event, Millis, Pos};
 
 /// One channel at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,14 +33,13 @@ pub struct DroppedChannels {
     pub holding: usize,
 }
 
-/// The channels at `t`, in order, with the short-lived ones folded: channels
+/// The channels (of [`channels_at`] or [`Model::channels`]), in order, with the short-lived ones folded: channels
 /// that nothing refers to any more, made by a `make` that made several (one
 /// reply channel per request), become one line per `make`, however long the
 /// run. A channel made once is listed even after it is dropped, so a
 /// finished run still shows its `res` and `done`. This is what the page's
 /// Channels panel shows, bounded by the program's text, not its length.
-pub fn channel_groups(trace: &[Event], t: Millis) -> (Vec<ChannelState>, Vec<DroppedChannels>) {
-    let all = channels_at(trace, t);
+pub fn channel_groups(all: Vec<ChannelState>) -> (Vec<ChannelState>, Vec<DroppedChannels>) {
     // Unknown positions group by name instead.
     let key = |c: &ChannelState| {
         (
@@ -92,85 +90,5 @@ pub fn channel_groups(trace: &[Event], t: Millis) -> (Vec<ChannelState>, Vec<Dro
 
 /// Every channel made so far, in order, as it stands at time `t`.
 pub fn channels_at(trace: &[Event], t: Millis) -> Vec<ChannelState> {
-    let mut chans: Dense<ChannelState> = Dense::new();
-    // [channel][message] -> value, for values sent and not yet received
-    let mut in_flight: Dense<Dense<String>> = Dense::new();
-    let mut parked: Dense<(String, Wait)> = Dense::new();
-    for e in trace.iter().take_while(|e| e.t <= t) {
-        match &e.kind {
-            Kind::Make { chan, chan_id, cap } => {
-                chans.insert(
-                    *chan_id,
-                    ChannelState {
-                        name: chan.clone(),
-                        cap: *cap,
-                        buffered: Vec::new(),
-                        closed: false,
-                        senders: Vec::new(),
-                        receivers: Vec::new(),
-                        made_at: e.pos,
-                        dropped: false,
-                    },
-                );
-            }
-            Kind::Send {
-                chan_id, msg, value, ..
-            } => {
-                in_flight
-                    .get_or_insert_with(*chan_id, Dense::new)
-                    .insert(super::lanes::msg_key(*msg), value.clone());
-            }
-            Kind::Recv { chan_id, msg, .. } => {
-                if let Some(c) = in_flight.get_mut(*chan_id) {
-                    c.remove(super::lanes::msg_key(*msg));
-                }
-            }
-            Kind::Close { chan_id, .. } => {
-                if let Some(c) = chans.get_mut(*chan_id) {
-                    c.closed = true;
-                }
-            }
-            Kind::ChanDropped { chan_id, .. } => {
-                if let Some(c) = chans.get_mut(*chan_id) {
-                    c.dropped = true;
-                }
-            }
-            _ => {}
-        }
-        let Some(task_id) = e.task_id else {
-            continue;
-        };
-        match &e.kind {
-            Kind::Park { wait } => {
-                parked.insert(task_id, (e.task.clone(), wait.clone()));
-            }
-            kind if is_own_step(kind) => {
-                parked.remove(task_id);
-            }
-            _ => {}
-        }
-    }
-    for (chan_id, values) in in_flight.iter() {
-        if let Some(c) = chans.get_mut(chan_id) {
-            c.buffered.extend(values.values().cloned());
-        }
-    }
-    for (task, wait) in parked.values() {
-        for op in wait.ops() {
-            match op {
-                Op::Send { chan_id, .. } => {
-                    if let Some(c) = chans.get_mut(*chan_id) {
-                        c.senders.push(task.clone());
-                    }
-                }
-                Op::Recv { chan_id, .. } => {
-                    if let Some(c) = chans.get_mut(*chan_id) {
-                        c.receivers.push(task.clone());
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    chans.into_values().collect()
+    Model::at(trace, t).channels()
 }

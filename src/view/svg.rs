@@ -2,13 +2,18 @@
 //! from each send to its receive, outputs, the deadline. The same drawing
 //! the page shows; readable in light and dark (through `light-dark()`), and
 //! every mark has a `<title>` to hover.
+//!
+//! It scales like a trace viewer: whatever the run's length, the drawing
+//! has a bounded number of elements. It shows a time window (zoom), merges
+//! spans and marks thinner than a pixel, draws arrows only when few enough
+//! fall in the window to be read, and folds a crowd of lanes started by the
+//! same `go` statement into one row with a count.
 
 use std::fmt::Write;
 
-use super::lanes::{arrows, lanes, LaneEnd, SpanKind};
-use super::ledger::deadline_ledger;
-use crate::dense::Dense;
-use crate::rt::{Event, Kind, Millis};
+use super::lanes::{Lane, LaneEnd, Span, SpanKind};
+use super::model::Model;
+use crate::rt::{Event, GoDuration, Millis, Pos};
 
 // Whole pixels throughout: the drawing needs no finer grain, and integer
 // formatting keeps float formatting code out of the page's wasm.
@@ -18,6 +23,12 @@ const LEFT: u64 = 110;
 const BOTTOM: u64 = 44;
 const TOP: u64 = 34;
 const PLOT_W: u64 = 760;
+/// More lanes than this, and lanes started by one `go` statement fold.
+pub const MAX_LANES: usize = 24;
+/// Marks of one row closer than this many pixels are drawn as one.
+const MARK_PX: u64 = 4;
+/// More arrows than this in the window, and none is drawn (zoom in).
+pub const MAX_ARROWS: usize = 400;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -26,19 +37,139 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// What part of the timeline to draw, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Window {
+    /// The time range shown (`None`: the whole run).
+    pub range: Option<(Millis, Millis)>,
+    /// Lane groups (by the position of their `go`) the reader unfolded.
+    pub expanded: Vec<Pos>,
+}
+
+/// One row of the drawing: a lane, or a folded group of lanes.
+struct Row<'a> {
+    lanes: Vec<&'a Lane>,
+    group: Option<Pos>,
+}
+
+/// Rows: lanes in spawn order, with runs of lanes from one `go` statement
+/// folded when there are too many lanes to draw one by one.
+fn rows<'a>(lanes: &[&'a Lane], window: &Window) -> Vec<Row<'a>> {
+    let fold = lanes.len() > MAX_LANES;
+    let mut rows: Vec<Row<'a>> = Vec::new();
+    for &lane in lanes {
+        let key = lane.spawned_at.filter(|p| fold && !window.expanded.contains(p));
+        match rows.last_mut() {
+            Some(row) if key.is_some() && row.group == key => row.lanes.push(lane),
+            _ => rows.push(Row {
+                lanes: vec![lane],
+                group: key,
+            }),
+        }
+    }
+    // A "group" of one is just a lane.
+    for row in &mut rows {
+        if row.lanes.len() == 1 {
+            row.group = None;
+        }
+    }
+    rows
+}
+
+/// Merges spans thinner than a pixel into runs, so a lane costs at most a
+/// few elements per pixel column. Each class merges on its own, since a
+/// lane that alternates between blocked and asleep would otherwise never
+/// merge. Yields (class, x1, x2, spans, first span) in drawing order.
+struct Merge<'a> {
+    out: Vec<(&'static str, u64, u64, usize, &'a Span)>,
+    // Where each class's run being built sits in `out`.
+    open: [Option<usize>; 2],
+}
+
+impl<'a> Merge<'a> {
+    fn new() -> Merge<'a> {
+        Merge {
+            out: Vec::new(),
+            open: [None, None],
+        }
+    }
+
+    fn push(&mut self, class: &'static str, x1: u64, x2: u64, span: &'a Span) {
+        let x2 = x2.max(x1 + 1);
+        let slot = usize::from(class == "sleep");
+        if let Some(i) = self.open[slot] {
+            let last = &mut self.out[i];
+            let thin = x2 - x1 < 2 || last.2 - last.1 < 2;
+            if thin && x1 <= last.2 {
+                last.2 = last.2.max(x2);
+                last.3 += 1;
+                return;
+            }
+        }
+        self.open[slot] = Some(self.out.len());
+        self.out.push((class, x1, x2, 1, span));
+    }
+}
+
+/// A lane's spans, and the one still open (parked now) if any.
+fn spans_of<'a>(lane: &'a Lane, open: &'a crate::dense::Dense<Span>) -> impl Iterator<Item = &'a Span> {
+    lane.spans.iter().chain(open.get(lane.task_id))
+}
+
+fn span_class(span: &Span) -> (&'static str, String) {
+    match &span.kind {
+        SpanKind::Parked { on } => ("park", format!("blocked on {on}")),
+        SpanKind::Sleeping { until } => ("sleep", format!("sleeping until {until} ms")),
+    }
+}
+
+/// Tick spacing for a window `span` ms wide: 1, 2 or 5 times a power of
+/// ten, for about five ticks.
+fn tick_step(span: Millis) -> Millis {
+    let mut step = 1;
+    loop {
+        for m in [1, 2, 5] {
+            if span / (step * m) <= 6 {
+                return step * m;
+            }
+        }
+        step *= 10;
+    }
+}
+
 /// The timeline of `trace` as a standalone SVG document. `playhead` draws a
 /// line at that time (the page passes the current time).
 pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
-    let lanes = lanes(trace);
-    let end = trace.last().map_or(0, |e| e.t).max(playhead.unwrap_or(0)).max(1);
-    let x = |t: Millis| LEFT + t.min(end) * PLOT_W / end;
-    let mut row: Dense<usize> = Dense::new();
-    for (i, l) in lanes.iter().enumerate() {
-        row.insert(l.task_id, i);
+    timeline(title, &Model::of(trace), playhead, &Window::default())
+}
+
+/// The timeline of `model` in `window`, as the page and the CLI draw it.
+pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &Window) -> String {
+    // The lanes as the model holds them (no copy: this runs every frame),
+    // and each one's open span, if it is parked now.
+    let lanes: Vec<&Lane> = model.lanes_ref().collect();
+    let open: crate::dense::Dense<Span> = lanes
+        .iter()
+        .filter_map(|l| Some((l.task_id, model.open_span(l.task_id)?)))
+        .fold(crate::dense::Dense::new(), |mut d, (id, sp)| {
+            d.insert(id, sp);
+            d
+        });
+    let rows = rows(&lanes, window);
+    let whole = model.end().max(playhead.unwrap_or(0)).max(1);
+    let (t0, t1) = window.range.map_or((0, whole), |(a, b)| (a, b.max(a + 1)));
+    let span = t1 - t0;
+    let x = |t: Millis| LEFT + t.clamp(t0, t1).saturating_sub(t0) * PLOT_W / span;
+    let visible = |a: Millis, b: Millis| b >= t0 && a <= t1;
+    let mut row_of: crate::dense::Dense<usize> = crate::dense::Dense::new();
+    for (i, row) in rows.iter().enumerate() {
+        for lane in &row.lanes {
+            row_of.insert(lane.task_id, i);
+        }
     }
-    let y = |task: u32| TOP + row.get(task).copied().unwrap_or(0) as u64 * LANE_H + LANE_H / 2;
+    let y = |task: u32| TOP + row_of.get(task).copied().unwrap_or(0) as u64 * LANE_H + LANE_H / 2;
     let width = LEFT + PLOT_W + 30;
-    let height = TOP + lanes.len() as u64 * LANE_H + BOTTOM;
+    let height = TOP + rows.len() as u64 * LANE_H + BOTTOM;
     let axis_bottom = height - BOTTOM + 6;
 
     let mut s = String::new();
@@ -67,106 +198,219 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         r#"<text class="fg" x="8" y="18" font-weight="600">{}</text>"#,
         esc(title)
     );
-    // Time axis: five ticks.
-    for i in 0..=4 {
-        let t = end * i / 4;
+    // Time axis: ticks at round steps, labelled as Go prints durations.
+    let step = tick_step(span);
+    let mut t = t0.div_ceil(step) * step;
+    while t <= t1 {
         let tx = x(t);
+        let label = if window.range.is_none() && step >= 1 && span <= 10_000 {
+            format!("{t} ms")
+        } else {
+            GoDuration(t).to_string()
+        };
         let _ = write!(
             s,
-            r#"<line class="axis" x1="{tx}" y1="{TOP}" x2="{tx}" y2="{axis_bottom}"/><text class="muted" x="{tx}" y="{}" text-anchor="middle">{t} ms</text>"#,
+            r#"<line class="axis" x1="{tx}" y1="{TOP}" x2="{tx}" y2="{axis_bottom}"/><text class="muted" x="{tx}" y="{}" text-anchor="middle">{label}</text>"#,
             axis_bottom + 14
         );
+        t += step;
     }
-    for lane in &lanes {
-        let ly = y(lane.task_id);
-        // The lane names take keyboard focus and say what their lane did,
-        // for readers who cannot hover the marks (a tab stop per lane, not
-        // per mark).
-        let ending = match &lane.end {
-            LaneEnd::Alive => "still running".to_string(),
-            LaneEnd::Returned(t) => format!("returned at {t} ms"),
-            LaneEnd::Killed(t, why) => format!("killed at {t} ms ({why})"),
-        };
-        let blocked: u64 = lane
-            .spans
-            .iter()
-            .filter(|sp| matches!(sp.kind, SpanKind::Parked { .. }))
-            .map(|sp| sp.end - sp.start)
-            .sum();
-        let _ = write!(
-            s,
-            r#"<text class="fg" x="8" y="{ty}" tabindex="0"><title>{name}: started at {start} ms, blocked for {blocked} ms in all, {ending}</title>{name}</text>"#,
-            ty = ly + 4,
-            name = esc(&lane.name),
-            start = lane.start,
-            ending = esc(&ending),
-        );
-        let stop = lane.end_or(end);
-        let _ = write!(
-            s,
-            r#"<line class="life" x1="{}" y1="{ly}" x2="{}" y2="{ly}"><title>{} runs from {} ms</title></line>"#,
-            x(lane.start),
-            x(stop).max(x(lane.start) + 1),
-            esc(&lane.name),
-            lane.start
-        );
-        for span in &lane.spans {
-            let (class, what) = match &span.kind {
-                SpanKind::Parked { on } => ("park", format!("blocked: {on}")),
-                SpanKind::Sleeping { until } => ("sleep", format!("sleeping until {until} ms")),
+    for (i, row) in rows.iter().enumerate() {
+        let ly = TOP + i as u64 * LANE_H + LANE_H / 2;
+        let first = row.lanes[0];
+        match row.group {
+            Some(pos) => {
+                // A folded group: its label unfolds it (the page listens).
+                let last = row.lanes[row.lanes.len() - 1];
+                let name = format!("{} … {} ({})", first.name, last.name, row.lanes.len());
+                let _ = write!(
+                    s,
+                    r#"<text class="fg group" x="8" y="{ty}" tabindex="0" role="button" data-group="{}:{}"><title>{count} goroutines started at line {}: press to show each</title>{name}</text>"#,
+                    pos.line,
+                    pos.col,
+                    pos.line,
+                    ty = ly + 4,
+                    count = row.lanes.len(),
+                    name = esc(&name),
+                );
+            }
+            None => {
+                // The lane names take keyboard focus and say what their
+                // lane did, for readers who cannot hover the marks (a tab
+                // stop per lane, not per mark).
+                let lane = first;
+                let ending = match &lane.end {
+                    LaneEnd::Alive => "still running".to_string(),
+                    LaneEnd::Returned(t) => format!("returned at {t} ms"),
+                    LaneEnd::Killed(t, why) => format!("killed at {t} ms ({why})"),
+                };
+                let blocked = lane.blocked_ms
+                    + open
+                        .get(lane.task_id)
+                        .filter(|sp| matches!(sp.kind, SpanKind::Parked { .. }))
+                        .map_or(0, |sp| sp.end - sp.start);
+                let _ = write!(
+                    s,
+                    r#"<text class="fg" x="8" y="{ty}" tabindex="0"><title>{name}: started at {start} ms, blocked for {blocked} ms in all, {ending}</title>{name}</text>"#,
+                    ty = ly + 4,
+                    name = esc(&lane.name),
+                    start = lane.start,
+                    ending = esc(&ending),
+                );
+            }
+        }
+        let (start, stop) = row.lanes.iter().fold((Millis::MAX, 0), |(a, b), l| {
+            (a.min(l.start), b.max(l.end_or(whole)))
+        });
+        if visible(start, stop) {
+            let _ = write!(
+                s,
+                r#"<line class="life" x1="{}" y1="{ly}" x2="{}" y2="{ly}"><title>{} runs from {} ms</title></line>"#,
+                x(start),
+                x(stop).max(x(start) + 1),
+                esc(&first.name),
+                start
+            );
+        }
+        let mut merged = Merge::new();
+        if row.lanes.len() == 1 {
+            for span in spans_of(first, &open).filter(|sp| visible(sp.start, sp.end)) {
+                merged.push(span_class(span).0, x(span.start), x(span.end), span);
+            }
+        } else {
+            // A folded group draws the spans of all its lanes, merged per
+            // pixel: where any of them was blocked or asleep.
+            let mut all: Vec<&Span> = row
+                .lanes
+                .iter()
+                .flat_map(|l| spans_of(l, &open))
+                .filter(|sp| visible(sp.start, sp.end))
+                .collect();
+            all.sort_by_key(|sp| (span_class(sp).0, sp.start));
+            for span in all {
+                merged.push(span_class(span).0, x(span.start), x(span.end), span);
+            }
+        }
+        for (class, x1, x2, count, span) in merged.out {
+            let what = if count == 1 && row.lanes.len() == 1 {
+                let (_, what) = span_class(span);
+                format!("{}: {} from {} to {} ms", first.name, what, span.start, span.end)
+            } else {
+                let kind = if class == "park" { "blocked" } else { "sleeping" };
+                format!("{count} {kind} spans here (zoom in to see each)")
             };
             let _ = write!(
                 s,
-                r#"<line class="{class}" x1="{}" y1="{ly}" x2="{}" y2="{ly}"><title>{}: {} from {} to {} ms</title></line>"#,
-                x(span.start),
-                x(span.end).max(x(span.start) + 1),
-                esc(&lane.name),
-                esc(&what),
-                span.start,
-                span.end
+                r#"<line class="{class}" x1="{x1}" y1="{ly}" x2="{x2}" y2="{ly}"><title>{}</title></line>"#,
+                esc(&what)
             );
         }
-        if let LaneEnd::Killed(t, reason) = &lane.end {
-            let kx = x(*t);
+        for lane in &row.lanes {
+            if let LaneEnd::Killed(t, reason) = &lane.end {
+                if row.lanes.len() > 1 || !visible(*t, *t) {
+                    continue;
+                }
+                let kx = x(*t);
+                let _ = write!(
+                    s,
+                    r#"<path class="kill" d="M{} {}l8 8m0 -8l-8 8"><title>{} killed at {t} ms: {}</title></path>"#,
+                    kx - 4,
+                    ly - 4,
+                    esc(&lane.name),
+                    esc(reason)
+                );
+            }
+        }
+    }
+    // Arrows sit between lanes; a folded group has no single lane to point
+    // at, and past a few hundred they are noise: then a count says so.
+    let arrows = model.arrows();
+    let from = arrows.partition_point(|a| a.to_t < t0);
+    let shown: Vec<_> = arrows[from..].iter().take_while(|a| a.to_t <= t1).collect();
+    if shown.len() <= MAX_ARROWS {
+        for a in shown {
+            let (x1, y1, x2, y2) = (x(a.from_t), y(a.from_task), x(a.to_t), y(a.to_task));
             let _ = write!(
                 s,
-                r#"<path class="kill" d="M{} {}l8 8m0 -8l-8 8"><title>{} killed at {t} ms: {}</title></path>"#,
-                kx - 4,
-                ly - 4,
-                esc(&lane.name),
-                esc(reason)
+                r#"<path class="arrow" d="M{x1} {y1}L{x2} {y2}"><title>{} &#8592; {}: sent at {} ms, received at {} ms</title></path><circle class="head" cx="{x2}" cy="{y2}" r="3"/>"#,
+                esc(&a.chan),
+                esc(&a.value),
+                a.from_t,
+                a.to_t
             );
         }
-    }
-    for a in arrows(trace) {
-        let (x1, y1, x2, y2) = (x(a.from_t), y(a.from_task), x(a.to_t), y(a.to_task));
+    } else {
         let _ = write!(
             s,
-            r#"<path class="arrow" d="M{x1} {y1}L{x2} {y2}"><title>{} &#8592; {}: sent at {} ms, received at {} ms</title></path><circle class="head" cx="{x2}" cy="{y2}" r="3"/>"#,
-            esc(&a.chan),
-            esc(&a.value),
-            a.from_t,
-            a.to_t
+            r#"<text class="muted" x="{}" y="18" text-anchor="end">{} messages in view: zoom in to see them as arrows</text>"#,
+            LEFT + PLOT_W,
+            shown.len()
         );
     }
-    for e in trace {
-        let (class, text) = match &e.kind {
-            Kind::Output { text } => ("out", format!("{} prints {text:?} at {} ms", e.task, e.t)),
-            Kind::Error { message } => ("err", format!("{}: {message} at {} ms", e.task, e.t)),
-            _ => continue,
-        };
-        let Some(task_id) = e.task_id.filter(|&id| row.contains(id)) else {
+    // Marks: at most one per row and few pixels, counting the rest. The
+    // text of a mark is made only for the marks drawn.
+    enum Mark {
+        Output(usize),
+        Error(usize),
+    }
+    let marks = (0..model.outputs().len())
+        .map(|i| {
+            (
+                "out",
+                model.outputs()[i].task_id,
+                model.outputs()[i].t,
+                Mark::Output(i),
+            )
+        })
+        .chain((0..model.errors().len()).map(|i| {
+            let (task, t, _) = &model.errors()[i];
+            ("err", *task, *t, Mark::Error(i))
+        }));
+    // [row and class] -> the mark drawn last there: its pixel column and
+    // its place in `drawn`.
+    let mut last: crate::dense::Dense<(u64, usize)> = crate::dense::Dense::new();
+    let mut drawn: Vec<(&str, u64, u64, String, usize)> = Vec::new();
+    for (class, task, t, mark) in marks {
+        let Some(&row) = row_of.get(task) else {
             continue;
+        };
+        if !visible(t, t) {
+            continue;
+        }
+        let (mx, my) = (x(t), y(task));
+        let key = row as u32 * 2 + u32::from(class == "err");
+        match last.get(key) {
+            // Marks closer than a dot's width would cover each other.
+            Some(&(px, i)) if px / MARK_PX == mx / MARK_PX => drawn[i].4 += 1,
+            _ => {
+                let text = match mark {
+                    Mark::Output(i) => {
+                        let o = &model.outputs()[i];
+                        format!("{} prints {:?} at {} ms", o.task, o.text, o.t)
+                    }
+                    Mark::Error(i) => {
+                        let (task, t, message) = &model.errors()[i];
+                        format!("{}: {message} at {t} ms", model.task_name(*task).unwrap_or("?"))
+                    }
+                };
+                last.insert(key, (mx, drawn.len()));
+                drawn.push((class, mx, my, text, 1));
+            }
+        }
+    }
+    for (class, mx, my, text, n) in drawn {
+        let text = if n > 1 {
+            format!("{text} (and {} more here)", n - 1)
+        } else {
+            text
         };
         let _ = write!(
             s,
-            r#"<circle class="{class}" cx="{}" cy="{}" r="5"><title>{}</title></circle>"#,
-            x(e.t),
-            y(task_id),
+            r#"<circle class="{class}" cx="{mx}" cy="{my}" r="5"><title>{}</title></circle>"#,
             esc(&text)
         );
     }
-    if let Some(ledger) = deadline_ledger(trace) {
+    if let Some(ledger) = model.ledger().filter(|l| visible(l.deadline, l.deadline)) {
         let dx = x(ledger.deadline);
         let _ = write!(
             s,
@@ -186,7 +430,7 @@ pub fn svg(title: &str, trace: &[Event], playhead: Option<Millis>) -> String {
         ly - 4,
         ly
     );
-    if let Some(t) = playhead {
+    if let Some(t) = playhead.filter(|&t| visible(t, t)) {
         let px = x(t);
         let _ = write!(
             s,

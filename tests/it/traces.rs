@@ -75,8 +75,8 @@ fn json_lines(case: &Case) -> String {
     patterns::start(&run, &params);
     run.run_to_end();
     let mut out = String::new();
-    for e in run.events().iter() {
-        out.push_str(&serde_json::to_string(e).expect("an event serialises"));
+    for e in run.trace() {
+        out.push_str(&serde_json::to_string(&e).expect("an event serialises"));
         out.push('\n');
     }
     out

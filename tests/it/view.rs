@@ -146,7 +146,7 @@ tests! {
             run.run_to_end();
             let trace = run.trace();
             let end = view::end_time(&trace);
-            let (live, dropped) = view::channel_groups(&trace, end);
+            let (live, dropped) = view::channel_groups(view::channels_at(&trace, end));
             let made = trace.iter().filter(|e| e.kind.name() == "make").count();
             assert!(made > 40, "{made} channels made");
             assert!(live.len() + dropped.len() <= 4, "run_ms {run_ms}: {live:?} {dropped:?}");
@@ -156,8 +156,53 @@ tests! {
             assert!(reply.count > 30, "{reply:?}");
             assert_eq!(reply.holding, 0, "every reply was read: {reply:?}");
             // Mid-run, the channels still in use are listed one by one.
-            let (live_mid, _) = view::channel_groups(&trace, 1000);
+            let (live_mid, _) = view::channel_groups(view::channels_at(&trace, 1000));
             assert!(live_mid.iter().any(|c| c.name == "requests"), "{live_mid:?}");
         }
+    }
+}
+
+tests! {
+    fn folding_slice_by_slice_gives_what_folding_the_whole_trace_gives() {
+        // The page folds each slice's new events into its model; any slicing
+        // must give the model of the whole trace (and of every prefix).
+        for id in PatternId::ALL {
+            for (seed, slice) in [(1u64, 1usize), (2, 7), (3, 100)] {
+                let run = Run::new_virtual(seed);
+                patterns::start(&run, &Params::defaults(id));
+                let mut model = view::Model::default();
+                loop {
+                    let ended = matches!(run.run_budget(slice, u64::MAX), csp_playground::rt::Step::Ended(_));
+                    run.log().snapshot().with(|events| model.extend(&events[model.len()..]));
+                    let whole = run.log().snapshot().with(view::Model::of);
+                    assert_eq!(model.lanes(), whole.lanes(), "{id:?} seed {seed}");
+                    if ended {
+                        break;
+                    }
+                }
+                let trace = run.trace();
+                let end = view::end_time(&trace);
+                assert_eq!(model.lanes(), view::lanes(&trace), "{id:?}");
+                assert_eq!(model.outputs(), view::outputs(&trace).as_slice(), "{id:?}");
+                assert_eq!(model.arrows(), view::arrows(&trace).as_slice(), "{id:?}");
+                assert_eq!(model.channels(), view::channels_at(&trace, end), "{id:?}");
+                assert_eq!(model.ledger(), view::deadline_ledger(&trace), "{id:?}");
+                assert_eq!(model.refresher(), view::refresher_at(&trace, end), "{id:?}");
+            }
+        }
+    }
+
+    fn the_model_at_a_time_is_the_past_read_back_from_the_trace() {
+        let trace = trace(PatternId::Deadline, 1);
+        let at = |t| view::Model::at(&trace, t);
+        // Before the deadline nobody is cancelled; after it two are.
+        let cancelled = |t| at(t).ledger().unwrap().entries.iter().filter(|e| e.status == view::LedgerStatus::Cancelled).count();
+        assert_eq!((cancelled(999), cancelled(1000)), (0, 2));
+        assert_eq!(at(600).outputs().len(), 1);
+        // Scrubbing back from the end gives what a run cut at 600 ms showed
+        // (the trace a little past 600 ms, read at 600 ms).
+        let past = trace.iter().position(|e| e.t > 600).unwrap() + 3;
+        assert_eq!(at(600).lanes(), view::Model::at(&trace[..past], 600).lanes());
+        assert_eq!(at(600).channels(), view::channels_at(&trace, 600));
     }
 }

@@ -20,7 +20,7 @@ async fn until_stopped(handle: &DriverHandle, limit_ms: u32) {
 }
 
 fn outputs(run: &Run) -> Vec<String> {
-    run.events()
+    run.trace()
         .iter()
         .filter_map(|e| match &e.kind {
             Kind::Output { text } => Some(text.clone()),
