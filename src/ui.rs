@@ -6,10 +6,12 @@
 mod app;
 mod bench;
 mod controls;
+mod event_log;
 mod hooks;
 mod orders;
 mod share;
 mod state;
+mod timeline;
 mod views;
 
 pub use app::App;

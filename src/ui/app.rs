@@ -6,13 +6,17 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::controls::{Command, Controls, ParamsForm};
+use super::event_log::EventLog;
+use super::hooks::use_model::use_model;
 use super::hooks::use_run::use_run;
 use super::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use super::orders::OrdersAcrossSeeds;
 use super::share::{base_url, replace_query, use_report_height, use_visible, ShareBar};
 use super::state::{Action, ClockKind, PageState, RunStatus};
-use super::views::{Channels, Code, DeadlineLedger, EventLog, OutputOrder, RefresherPanel, Timeline};
+use super::timeline::Timeline;
+use super::views::{Channels, Code, DeadlineLedger, OutputOrder, RefresherPanel};
 use crate::patterns::PatternId;
+use crate::rt::Millis;
 use crate::share::UrlState;
 
 fn query_has(pair: &str) -> bool {
@@ -269,19 +273,58 @@ fn Playground() -> Html {
     });
 
     let current = state.pattern;
-    let props_trace = state.trace.clone();
+    // Every view shows the run at the playhead: where the reader put it, or
+    // the run's own time.
+    let shown = state.playhead.unwrap_or(state.now);
+    let model = use_model(&state.trace, state.playhead);
+    let seek = {
+        let state = state.clone();
+        Callback::from(move |t: Millis| state.dispatch(Action::SetPlayhead(Some(t))))
+    };
+    let on_playhead = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.value().parse::<Millis>().ok());
+            if let Some(t) = value {
+                state.dispatch(Action::SetPlayhead(Some(t)));
+            }
+        })
+    };
+    let back_to_now = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetPlayhead(None)))
+    };
+    let playhead = html! {
+        <div class="playhead">
+            <label for="playhead">{ "Playhead" }</label>
+            <input id="playhead" type="range" aria-label="Playhead" min="0" max={state.now.to_string()} step="1"
+                value={shown.to_string()} aria-valuetext={format!("{shown} ms")} oninput={on_playhead}
+                disabled={state.trace.is_empty()} />
+            <output for="playhead">{ format!("{shown} ms") }</output>
+            if state.playhead.is_some() {
+                <button type="button" onclick={back_to_now}>{ "Back to now" }</button>
+            }
+        </div>
+    };
+    let code_at = model.with(|m| {
+        m.latest_pos()
+            .and_then(|(task, pos)| Some((m.task_name(task)?.to_string(), pos.line)))
+    });
     if state.embed {
         let mut full = state.to_url();
         full.embed = false;
         full.autoplay = false;
         let main_view = match current {
             PatternId::Deadline => {
-                html! { <DeadlineLedger trace={props_trace.clone()} now={state.now} pattern={current} /> }
+                html! { <DeadlineLedger model={model.clone()} now={shown} pattern={current} /> }
             }
             PatternId::TokenCache | PatternId::TokenFuture => {
-                html! { <RefresherPanel trace={props_trace.clone()} now={state.now} pattern={current} /> }
+                html! { <RefresherPanel model={model.clone()} now={shown} pattern={current} /> }
             }
-            _ => html! { <OutputOrder trace={props_trace.clone()} now={state.now} pattern={current} /> },
+            _ => html! { <OutputOrder model={model.clone()} now={shown} pattern={current} /> },
         };
         return html! {
             <main class="embed" ref={root}>
@@ -291,7 +334,8 @@ fn Playground() -> Html {
                     <a href={format!("{}{}", base_url(), full.to_query())} target="_blank" rel="noopener">{ "Open in playground" }</a>
                 </header>
                 <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
-                <Timeline trace={props_trace.clone()} now={state.now} pattern={current} />
+                { playhead.clone() }
+                <Timeline model={model.clone()} now={shown} pattern={current} />
                 { main_view }
             </main>
         };
@@ -349,7 +393,8 @@ fn Playground() -> Html {
                             }
                         </div>
                         <div class="views">
-                            <Timeline trace={props_trace.clone()} now={state.now} pattern={current} />
+                            { playhead }
+                            <Timeline model={model.clone()} now={shown} pattern={current} />
                             if gotcha {
                                 <div class="callout" role="note">
                                     <p>{ "Every goroutine printed the last word. They all read one loop variable, and the loop had \
@@ -359,10 +404,10 @@ fn Playground() -> Html {
                                 </div>
                             }
                             <div class="grid">
-                                <OutputOrder trace={props_trace.clone()} now={state.now} pattern={current} />
-                                <DeadlineLedger trace={props_trace.clone()} now={state.now} pattern={current} />
-                                <RefresherPanel trace={props_trace.clone()} now={state.now} pattern={current} />
-                                <Channels trace={props_trace.clone()} now={state.now} pattern={current} />
+                                <OutputOrder model={model.clone()} now={shown} pattern={current} />
+                                <DeadlineLedger model={model.clone()} now={shown} pattern={current} />
+                                <RefresherPanel model={model.clone()} now={shown} pattern={current} />
+                                <Channels model={model.clone()} now={shown} pattern={current} />
                             </div>
                             if matches!(current, PatternId::TokenCache | PatternId::TokenFuture) {
                                 <div class="inject">
@@ -376,10 +421,10 @@ fn Playground() -> Html {
                             if current == PatternId::Words {
                                 <OrdersAcrossSeeds params={state.params.clone()} />
                             }
-                            <EventLog trace={props_trace} now={state.now} pattern={current} />
+                            <EventLog trace={state.trace.clone()} model={model.clone()} playhead={state.playhead} on_seek={seek} />
                         </div>
                     </div>
-                    <Code pattern={current} current={state.trace.iter().rev().find_map(|e| Some((e.task.clone(), e.pos?.line)))} />
+                    <Code pattern={current} current={code_at} />
                 </section>
             </main>
         </>

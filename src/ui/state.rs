@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::dense::VecMap;
 use crate::patterns::{Params, PatternId};
-use crate::rt::{Event, Millis, Outcome};
+use crate::rt::{Millis, Outcome, Trace};
 
 pub use crate::share::{parse_seed, parse_speed, ClockKind, Speed};
 use crate::share::{UrlError, UrlState};
@@ -53,8 +53,12 @@ pub struct PageState {
     pub speed_error: Option<String>,
     pub clock: ClockKind,
     pub status: RunStatus,
-    pub trace: Rc<Vec<Event>>,
+    /// The run's trace so far: a prefix of the run's own log, shared, never
+    /// copied.
+    pub trace: Trace,
     pub now: Millis,
+    /// Where the reader moved the playhead (`None`: it follows the run).
+    pub playhead: Option<Millis>,
     /// Values from the URL that could not be used, until dismissed.
     pub url_errors: Vec<String>,
     /// The compact view for an iframe (`embed=1`).
@@ -77,13 +81,16 @@ pub enum Action {
     SetClock(ClockKind),
     /// A run started; its news carries this generation.
     Started(u64),
-    /// The run moved on: new events, the time, and how it ended if it did.
+    /// The run moved on: its trace so far, the time, and how it ended if
+    /// it did.
     Progress {
         generation: u64,
-        events: Vec<Event>,
+        trace: Trace,
         now: Millis,
         outcome: Option<Outcome>,
     },
+    /// The reader moved the playhead (`None`: back to following the run).
+    SetPlayhead(Option<Millis>),
     Paused,
     Resumed,
     Reset,
@@ -105,8 +112,9 @@ impl PageState {
             speed_error: None,
             clock: ClockKind::Virtual,
             status: RunStatus::Ready,
-            trace: Rc::new(Vec::new()),
+            trace: Trace::default(),
             now: 0,
+            playhead: None,
             url_errors: Vec::new(),
             embed: false,
             autoplay: false,
@@ -148,8 +156,9 @@ impl PageState {
 
     fn cleared(mut self) -> PageState {
         self.status = RunStatus::Ready;
-        self.trace = Rc::new(Vec::new());
+        self.trace = Trace::default();
         self.now = 0;
+        self.playhead = None;
         self.generation += 1;
         self
     }
@@ -213,23 +222,20 @@ impl Reducible for PageState {
             Action::Started(generation) => {
                 s.generation = generation;
                 s.status = RunStatus::Running;
-                s.trace = Rc::new(Vec::new());
+                s.trace = Trace::default();
                 s.now = 0;
+                s.playhead = None;
             }
             Action::Progress {
                 generation,
-                events,
+                trace,
                 now,
                 outcome,
             } => {
                 if generation != s.generation {
                     return self;
                 }
-                if !events.is_empty() {
-                    let mut trace = (*s.trace).clone();
-                    trace.extend(events);
-                    s.trace = Rc::new(trace);
-                }
+                s.trace = trace;
                 s.now = now;
                 match outcome {
                     Some(Outcome::Finished { at }) => s.status = RunStatus::Finished(at),
@@ -246,6 +252,10 @@ impl Reducible for PageState {
                 if s.status == RunStatus::Paused {
                     s.status = RunStatus::Running;
                 }
+            }
+            Action::SetPlayhead(at) => {
+                // At or past the run's time, the playhead follows the run.
+                s.playhead = at.filter(|&t| t < s.now);
             }
             Action::Reset => return Rc::new(s.cleared()),
             Action::DismissAlerts => s.url_errors.clear(),

@@ -2,44 +2,37 @@
 //! timeline, the output order, the deadline ledger, the refresher, the event
 //! log, and the code.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use super::hooks::use_model::ModelRef;
 use crate::patterns::PatternId;
-use crate::rt::{Event, Millis};
+use crate::rt::Millis;
 use crate::view;
 
-/// What every view gets: the trace so far and the current time.
+/// The most lines the Output order lists.
+pub const MAX_OUTPUT_ROWS: usize = 200;
+
+/// What every view gets: the model of the run at the time the views show
+/// (the playhead), and that time.
 #[derive(Properties, PartialEq, Clone)]
-pub struct TraceProps {
-    pub trace: Rc<Vec<Event>>,
+pub struct ViewProps {
+    pub model: ModelRef,
     pub now: Millis,
     pub pattern: PatternId,
 }
 
-/// The SVG swimlanes, one lane per task, with a playhead at `now`.
-#[component]
-pub fn Timeline(props: &TraceProps) -> Html {
-    let svg = view::svg(props.pattern.title(), &props.trace, Some(props.now));
-    html! {
-        <figure class="timeline" aria-label="Timeline">
-            <div class="scroll" tabindex="0" aria-label="Timeline, scrolls sideways">
-                { Html::from_html_unchecked(AttrValue::from(svg)) }
-            </div>
-            <figcaption>
-                { "One lane per goroutine. Amber: blocked on a channel, lock or context. \
-                   Blue: sleeping or working. Lines: a value going from a send to its receive. \
-                   Green dots: printed output. Hover a mark, or Tab to a lane name, for details." }
-            </figcaption>
-        </figure>
-    }
-}
-
 /// The printed lines in arrival order, with where each came from.
 #[component]
-pub fn OutputOrder(props: &TraceProps) -> Html {
-    let lines = view::outputs(&props.trace);
+pub fn OutputOrder(props: &ViewProps) -> Html {
+    // A long run prints thousands of lines: the list shows the latest
+    // MAX_OUTPUT_ROWS, numbered as in the whole run, and says how many came
+    // before, so each render costs the same however long the run.
+    let (total, lines) = props.model.with(|m| {
+        let all = m.outputs();
+        let first = all.len().saturating_sub(MAX_OUTPUT_ROWS);
+        (all.len(), all[first..].to_vec())
+    });
+    let earlier = total - lines.len();
     let all_same = lines.len() > 1 && lines.iter().all(|l| l.text == lines[0].text);
     // The hint applies when every line has its own label (one per word,
     // say) and they arrived out of the order the pattern numbered them in.
@@ -47,7 +40,8 @@ pub fn OutputOrder(props: &TraceProps) -> Html {
     let mut numbers: Vec<u64> = labels.iter().flatten().map(|l| l.n).collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let out_of_order = labels.iter().all(Option::is_some)
+    let out_of_order = earlier == 0
+        && labels.iter().all(Option::is_some)
         && numbers.len() == labels.len()
         && labels.windows(2).any(|w| w[0].map(|l| l.n) > w[1].map(|l| l.n))
         && labels
@@ -60,7 +54,10 @@ pub fn OutputOrder(props: &TraceProps) -> Html {
             if lines.is_empty() {
                 <p class="muted">{ "Nothing printed yet." }</p>
             }
-            <ol aria-label="Output order" class="outputs">
+            if earlier > 0 {
+                <p class="muted">{ format!("{total} lines printed; the latest {} are listed.", lines.len()) }</p>
+            }
+            <ol aria-label="Output order" class="outputs" start={(earlier + 1).to_string()}>
                 { for lines.iter().map(|l| html! {
                     <li>
                         <span class="t">{ format!("{} ms", l.t) }</span>
@@ -82,8 +79,8 @@ pub fn OutputOrder(props: &TraceProps) -> Html {
 
 /// The deadline, and how each worker fared against it.
 #[component]
-pub fn DeadlineLedger(props: &TraceProps) -> Html {
-    let Some(ledger) = view::deadline_ledger(&props.trace) else {
+pub fn DeadlineLedger(props: &ViewProps) -> Html {
+    let Some(ledger) = props.model.with(|m| m.ledger()) else {
         return html! {};
     };
     html! {
@@ -109,8 +106,8 @@ pub fn DeadlineLedger(props: &TraceProps) -> Html {
 
 /// The token refresher at the current time.
 #[component]
-pub fn RefresherPanel(props: &TraceProps) -> Html {
-    let Some(r) = view::refresher_at(&props.trace, props.now) else {
+pub fn RefresherPanel(props: &ViewProps) -> Html {
+    let Some(r) = props.model.with(|m| m.refresher()) else {
         if matches!(props.pattern, PatternId::TokenCache | PatternId::TokenFuture) {
             return html! {
                 <section class="card" role="region" aria-label="Refresher">
@@ -136,30 +133,6 @@ pub fn RefresherPanel(props: &TraceProps) -> Html {
                 <dt>{ "Waiting on the lock" }</dt>
                 <dd>{ if r.waiting.is_empty() { "nobody".to_string() } else { r.waiting.join(", ") } }</dd>
             </dl>
-        </section>
-    }
-}
-
-/// Every trace event, newest last, kept scrolled to the newest.
-#[component]
-pub fn EventLog(props: &TraceProps) -> Html {
-    let log = use_node_ref();
-    {
-        let log = log.clone();
-        use_effect_with(props.trace.len(), move |_| {
-            if let Some(log) = log.cast::<web_sys::HtmlElement>() {
-                log.set_scroll_top(log.scroll_height());
-            }
-        });
-    }
-    html! {
-        <section class="card log-card" aria-labelledby="log-heading">
-            <h3 id="log-heading">{ "Event log" }</h3>
-            <div role="log" aria-label="Event log" aria-live="polite" class="log" tabindex="0" ref={log}>
-                { for props.trace.iter().map(|e| html! {
-                    <div class={classes!("ev", e.kind.name())}>{ view::log_line(e) }</div>
-                }) }
-            </div>
         </section>
     }
 }
@@ -235,8 +208,8 @@ fn CodeBlock(props: &CodeBlockProps) -> Html {
 
 /// Each channel's buffer as slots, and who is blocked on it, at `now`.
 #[component]
-pub fn Channels(props: &TraceProps) -> Html {
-    let (chans, dropped) = view::channel_groups(&props.trace, props.now);
+pub fn Channels(props: &ViewProps) -> Html {
+    let (chans, dropped) = view::channel_groups(props.model.with(|m| m.channels()));
     if chans.is_empty() && dropped.is_empty() {
         return html! {};
     }

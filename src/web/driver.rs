@@ -30,6 +30,8 @@ use crate::rt::{Millis, Run, Step};
 pub const SLICE_POLLS: usize = 256;
 /// Wall milliseconds one slice may take before yielding to the browser.
 pub const SLICE_MS: f64 = 8.0;
+/// Wall milliseconds between two renders of a running run: one a frame.
+pub const RENDER_MS: f64 = 16.0;
 
 /// How fast a run advances.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -94,8 +96,8 @@ impl Drop for DriverHandle {
     }
 }
 
-/// Drives `run` at `pace`, calling `on_slice` after every slice (to render)
-/// and once more when it ends.
+/// Drives `run` at `pace`, calling `on_slice` (to render) after a slice at
+/// most once per [`RENDER_MS`], and always before the run waits or ends.
 pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverHandle {
     let state = Rc::new(State {
         run: RefCell::new(Some(run)),
@@ -107,6 +109,7 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
         let performance = performance();
         let wall_start = performance.now();
         let virtual_start = driver.run.borrow().as_ref().map_or(0, Run::now);
+        let last_render = Cell::new(f64::NEG_INFINITY);
         loop {
             if driver.stopped.get() {
                 return;
@@ -127,7 +130,14 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
                         break step;
                     }
                 };
-                on_slice(run);
+                // Rendering is the costly half of a slice: render at most once
+                // a frame, and always before the run waits or ends, so what
+                // the page shows is never stale.
+                let now = performance.now();
+                if !matches!(step, Step::Polled | Step::Advanced(_)) || now - last_render.get() >= RENDER_MS {
+                    last_render.set(now);
+                    on_slice(run);
+                }
                 step
             };
             match step {

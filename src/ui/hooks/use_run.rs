@@ -25,8 +25,6 @@ enum Slot {
 #[derive(Clone)]
 pub struct RunHandle {
     slot: Rc<RefCell<Slot>>,
-    // Events already sent to the reducer, so each slice sends only news.
-    seen: Rc<Cell<usize>>,
     dispatcher: UseReducerDispatcher<PageState>,
     generation: Rc<Cell<u64>>,
 }
@@ -38,14 +36,12 @@ impl PartialEq for RunHandle {
 }
 
 impl RunHandle {
+    // The trace travels as a snapshot of the run's shared log: a slice
+    // sends a length, never a copy of the events.
     fn report(&self, run: &Run) {
-        let events = run.events();
-        let new: Vec<_> = events[self.seen.get().min(events.len())..].to_vec();
-        self.seen.set(events.len());
-        drop(events);
         self.dispatcher.dispatch(Action::Progress {
             generation: self.generation.get(),
-            events: new,
+            trace: run.log().snapshot(),
             now: run.now(),
             outcome: run.outcome(),
         });
@@ -62,7 +58,6 @@ impl RunHandle {
         self.reset_quietly();
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
-        self.seen.set(0);
         self.dispatcher.dispatch(Action::Started(generation));
         let (run, pace) = match clock {
             ClockKind::Virtual => (Run::new_virtual(seed), Pace::Virtual { speed }),
@@ -78,7 +73,6 @@ impl RunHandle {
         self.reset_quietly();
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
-        self.seen.set(0);
         self.dispatcher.dispatch(Action::Started(generation));
         let run = Run::new_virtual(seed);
         patterns::start(&run, params);
@@ -120,13 +114,14 @@ impl RunHandle {
         let Slot::Paused(run) = &*slot else {
             return false;
         };
-        let before = run.events().len();
+        let log = run.log();
+        let before = log.len();
         // Bounded: a step that records nothing (a bare poll) is followed by
         // the next, but never more than a few thousand.
         for _ in 0..10_000 {
             match run.step() {
                 Step::Ended(_) => break,
-                _ if run.events().len() > before => break,
+                _ if log.len() > before => break,
                 _ => {}
             }
         }
@@ -171,10 +166,8 @@ impl RunHandle {
 pub fn use_run(dispatcher: UseReducerDispatcher<PageState>) -> RunHandle {
     let slot = use_mut_ref(|| Slot::Empty);
     let generation = use_state(|| Rc::new(Cell::new(0u64)));
-    let counter = use_state(|| Rc::new(Cell::new(0usize)));
     let handle = RunHandle {
         slot: slot.clone(),
-        seen: (*counter).clone(),
         dispatcher,
         generation: (*generation).clone(),
     };

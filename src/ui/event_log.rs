@@ -1,0 +1,245 @@
+//! The event log: one row per trace event, as the CLI's `log` prints it.
+//!
+//! It stays light for a run of a million events: past [`ALL_ROWS`] rows it
+//! is virtualised (only the rows in view, and a few either side, are in the
+//! DOM, each [`ROW_PX`] tall); the reader filters it by goroutine and by
+//! kind, and clicking a row moves the playhead to that event's time.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Event as DomEvent, HtmlElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::hooks::use_model::ModelRef;
+use crate::rt::{Event, Millis, Trace};
+use crate::view;
+
+/// Up to this many rows, every row is in the DOM (and a screen reader or a
+/// find-in-page sees the whole log); past it, only the rows in view.
+pub const ALL_ROWS: usize = 2000;
+/// One row's height, which the virtual list positions by.
+const ROW_PX: i32 = 18;
+/// The list's height: about 18 rows.
+const VIEW_PX: i32 = 324;
+/// Rows drawn beyond the visible ones, either side.
+const OVERSCAN: usize = 20;
+
+/// The kinds the filter offers: a label and the event kinds it keeps.
+const KINDS: &[(&str, &[&str])] = &[
+    ("Every kind", &[]),
+    ("Output", &["output"]),
+    ("Blocking and waking", &["park", "wake", "timer-fired"]),
+    (
+        "Channel operations",
+        &[
+            "make",
+            "send",
+            "recv",
+            "recv-closed",
+            "close",
+            "select",
+            "chan-dropped",
+        ],
+    ),
+    ("Goroutines", &["spawn", "end", "killed"]),
+    (
+        "Locks, groups, contexts",
+        &["lock", "unlock", "wg-add", "cancel", "timer-set"],
+    ),
+    (
+        "State and errors",
+        &["state", "note", "inject", "error", "deadlock"],
+    ),
+];
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EventLogProps {
+    pub trace: Trace,
+    pub model: ModelRef,
+    /// The playhead, when the reader moved it into the past.
+    pub playhead: Option<Millis>,
+    /// Moves the playhead to a time.
+    pub on_seek: Callback<Millis>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Filter {
+    task: Option<u32>,
+    kind: usize,
+}
+
+impl Filter {
+    fn keeps(&self, e: &Event) -> bool {
+        self.task.is_none_or(|t| e.task_id == Some(t))
+            && (self.kind == 0 || KINDS[self.kind].1.contains(&e.kind.name()))
+    }
+}
+
+/// The rows a filter keeps, found incrementally as the trace grows.
+#[derive(Default)]
+struct Kept {
+    filter: Option<Filter>,
+    trace: Trace,
+    rows: Vec<u32>,
+}
+
+#[component]
+pub fn EventLog(props: &EventLogProps) -> Html {
+    let filter = use_state(|| Filter { task: None, kind: 0 });
+    let scroll = use_state(|| 0i32);
+    // Whether the list follows the newest row (it does until the reader
+    // scrolls away from the bottom).
+    let follow = use_mut_ref(|| true);
+    let kept = use_mut_ref(Kept::default);
+    let list = use_node_ref();
+
+    let total = {
+        let mut k = kept.borrow_mut();
+        let f = *filter;
+        if f.task.is_none() && f.kind == 0 {
+            k.filter = None;
+            props.trace.len()
+        } else {
+            if k.filter != Some(f) || !k.trace.is_prefix_of(&props.trace) {
+                *k = Kept {
+                    filter: Some(f),
+                    ..Kept::default()
+                };
+            }
+            let from = k.trace.len();
+            let more: Vec<u32> = props.trace.with(|events| {
+                (from..events.len())
+                    .filter(|&i| f.keeps(&events[i]))
+                    .map(|i| i as u32)
+                    .collect()
+            });
+            k.rows.extend(more);
+            k.trace = props.trace.clone();
+            k.rows.len()
+        }
+    };
+    let row_index = {
+        let kept = kept.clone();
+        move |i: usize| -> usize {
+            let k = kept.borrow();
+            if k.filter.is_some() {
+                k.rows[i] as usize
+            } else {
+                i
+            }
+        }
+    };
+    let virtual_list = total > ALL_ROWS;
+    let (first, last) = if virtual_list {
+        let first = (*scroll / ROW_PX) as usize;
+        let first = first.saturating_sub(OVERSCAN).min(total);
+        (
+            first,
+            (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN).min(total),
+        )
+    } else {
+        (0, total)
+    };
+    // The row at the playhead, when the reader moved it: marked and shown.
+    let at_playhead = props
+        .playhead
+        .map(|t| props.trace.with(|events| events.partition_point(|e| e.t <= t)));
+
+    {
+        let list = list.clone();
+        let follow = follow.clone();
+        use_effect_with((props.trace.len(), total, at_playhead), move |(_, _, at)| {
+            if let Some(el) = list.cast::<HtmlElement>() {
+                if at.is_none() && *follow.borrow() {
+                    el.set_scroll_top(el.scroll_height());
+                }
+            }
+        });
+    }
+    let onscroll = {
+        let scroll = scroll.clone();
+        let follow = follow.clone();
+        Callback::from(move |e: DomEvent| {
+            if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                *follow.borrow_mut() = el.scroll_top() + el.client_height() >= el.scroll_height() - ROW_PX;
+                scroll.set(el.scroll_top());
+            }
+        })
+    };
+    let on_task = {
+        let filter = filter.clone();
+        Callback::from(move |e: DomEvent| {
+            if let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                filter.set(Filter {
+                    task: sel.value().parse().ok(),
+                    kind: filter.kind,
+                });
+            }
+        })
+    };
+    let on_kind = {
+        let filter = filter.clone();
+        Callback::from(move |e: DomEvent| {
+            if let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                filter.set(Filter {
+                    task: filter.task,
+                    kind: sel.value().parse().unwrap_or(0),
+                });
+            }
+        })
+    };
+    let tasks: Vec<(u32, String)> = props
+        .model
+        .with(|m| m.lanes_ref().map(|l| (l.task_id, l.name.clone())).collect());
+    let rows = props.trace.with(|events| {
+        (first..last)
+            .map(|i| {
+                let index = row_index(i);
+                let e = &events[index];
+                let seek = {
+                    let on_seek = props.on_seek.clone();
+                    let t = e.t;
+                    Callback::from(move |_: MouseEvent| on_seek.emit(t))
+                };
+                let here = at_playhead.is_some_and(|at| at == index + 1);
+                let style = virtual_list.then(|| format!("top:{}px", i as i32 * ROW_PX));
+                html! {
+                    <div class={classes!("ev", e.kind.name(), here.then_some("at-playhead"))} {style} onclick={seek}>
+                        { view::log_line(e) }
+                    </div>
+                }
+            })
+            .collect::<Html>()
+    });
+    let inner_style = virtual_list.then(|| format!("height:{}px", total as i32 * ROW_PX));
+    html! {
+        <section class="card log-card" aria-labelledby="log-heading">
+            <h3 id="log-heading">{ "Event log" }</h3>
+            <div class="log-filters">
+                <label>{ "Goroutine " }
+                    <select onchange={on_task}>
+                        <option value="" selected={filter.task.is_none()}>{ "All goroutines" }</option>
+                        { for tasks.iter().map(|(id, name)| html! {
+                            <option value={id.to_string()} selected={filter.task == Some(*id)}>{ name }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ "Kind " }
+                    <select onchange={on_kind}>
+                        { for KINDS.iter().enumerate().map(|(i, (label, _))| html! {
+                            <option value={i.to_string()} selected={filter.kind == i}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
+                <span class="muted">{ format!("{total} rows; click one to move the playhead there") }</span>
+            </div>
+            <div role="log" aria-label="Event log" aria-live="polite" class={classes!("log", virtual_list.then_some("virtual"))}
+                tabindex="0" ref={list} {onscroll}>
+                if virtual_list {
+                    <div class="rows" style={inner_style}>{ rows }</div>
+                } else {
+                    { rows }
+                }
+            </div>
+        </section>
+    }
+}
