@@ -10,7 +10,7 @@ mod driver;
 mod frames;
 mod panic;
 
-pub use clock::BrowserClock;
+pub use clock::{live_timeouts, BrowserClock};
 pub use driver::{drive, yield_to_browser, DriverHandle, Pace};
 pub use frames::FrameCounter;
 pub use panic::{install_panic_hook, show_fatal_error};
