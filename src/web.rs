@@ -15,7 +15,7 @@ mod task;
 pub use clock::{live_timeouts, BrowserClock};
 pub use driver::{drive, yield_to_browser, DriverHandle, Pace};
 pub use frames::FrameCounter;
-pub use panic::{install_panic_hook, show_fatal_error};
+pub use panic::{install_panic_hook, report_panic, show_fatal_error};
 pub use task::{spawn_owned, OwnedTask};
 
 use wasm_bindgen::UnwrapThrowExt;

@@ -334,3 +334,34 @@ async fn a_second_explore_click_replaces_the_first() {
     );
     assert_eq!(second.last(), Some(&200), "{second:?}");
 }
+
+#[wasm_bindgen_test]
+fn a_panic_report_shows_an_alert_with_a_working_reload() {
+    // What the panic hook does; the page has no way to panic on purpose.
+    csp_playground::web::report_panic("boom at src/somewhere.rs:1:2");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document.query_selector(".fatal[role=alert]").unwrap().unwrap();
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.starts_with("Something went wrong")
+            && text.contains("because of a bug: boom at src/somewhere.rs:1:2. Reloading starts it again."),
+        "{text}"
+    );
+    let reload = panel.query_selector("button").unwrap().unwrap();
+    assert_eq!(reload.text_content().as_deref(), Some("Reload"));
+    // An inline handler: it still works once the wasm module has aborted.
+    assert_eq!(
+        reload.get_attribute("onclick").as_deref(),
+        Some("location.reload()")
+    );
+    assert!(
+        document.active_element().is_some_and(|e| e == reload),
+        "Reload has the focus"
+    );
+    assert_eq!(
+        document.body().unwrap().first_element_child().as_ref(),
+        Some(&panel),
+        "the alert comes first, above everything else"
+    );
+    panel.remove();
+}
