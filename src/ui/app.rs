@@ -270,8 +270,12 @@ fn Playground() -> Html {
         return html! {
             <main class="embed" ref={root}>
                 { for alerts }
+                // The same outline as the full page (site, pattern, then each
+                // view's h3), with the site's name for screen readers only:
+                // the iframe has no room for it.
+                <h1 class="visually-hidden">{ "csp-playground" }</h1>
                 <header class="embed-head">
-                    <strong>{ current.title() }</strong>
+                    <h2>{ current.title() }</h2>
                     <a href={format!("{}{}", base_url(), full.to_query())} target="_blank" rel="noopener">{ "Open in playground" }</a>
                 </header>
                 <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
