@@ -16,7 +16,7 @@
 // - the timeline zoomed ("Zoom in", "Zoom out", "Fit") and the "Playhead" slider;
 // - "Your Go" and its "Start from" list;
 // - the embed script's iframes (each with a title) on a host page.
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedBrowser } from './harness.mjs';
 import { assertAccessible, axeVersion } from './axe.mjs';
@@ -72,19 +72,24 @@ async function runToFinish(page) {
   await page.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 30_000 });
 }
 
-for (const embed of [false, true]) {
-  const view = embed ? 'embed' : 'full page';
-  test(`axe-core ${axeVersion}: every pattern, ${view}, light and dark, desktop and phone, before and after a run`, async () => {
-    for (const pattern of PATTERNS) {
-      const { page, errors, close } = await open(`pattern=${pattern}&speed=100${embed ? '&embed=1' : ''}`);
-      await audit(page, `${pattern}, ${view}, before a run`);
-      await runToFinish(page);
-      await audit(page, `${pattern}, ${view}, finished`, AFTER[PATTERNS.indexOf(pattern) % 2]);
-      assert.deepEqual(errors, []);
-      await close();
-    }
-  });
-}
+// The full page and the embed are audited side by side (two pages of one
+// browser): most of the time goes to axe in the page, and two renderers use
+// both cores.
+describe('every pattern', { concurrency: 2 }, () => {
+  for (const embed of [false, true]) {
+    const view = embed ? 'embed' : 'full page';
+    test(`axe-core ${axeVersion}: every pattern, ${view}, light and dark, desktop and phone, before and after a run`, async () => {
+      for (const pattern of PATTERNS) {
+        const { page, errors, close } = await open(`pattern=${pattern}&speed=100${embed ? '&embed=1' : ''}`);
+        await audit(page, `${pattern}, ${view}, before a run`);
+        await runToFinish(page);
+        await audit(page, `${pattern}, ${view}, finished`, AFTER[PATTERNS.indexOf(pattern) % 2]);
+        assert.deepEqual(errors, []);
+        await close();
+      }
+    });
+  }
+});
 
 test('the Theme button forces dark or light over the system scheme, and both pass', async () => {
   for (const system of SCHEMES) {
