@@ -51,12 +51,13 @@ ensure_trunk() {
     fi
 }
 
-# npm's binaryen (not Debian's, which is too old for today's wasm) and
-# playwright-core, both pinned by package-lock.json.
+# npm's binaryen (not Debian's, which is too old for today's wasm),
+# playwright-core and axe-core, all pinned by package-lock.json.
 ensure_node_modules() {
     if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] ||
+        [ ! -d "$ROOT/node_modules/axe-core" ] ||
         [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-        say "installing node modules (binaryen, playwright-core)"
+        say "installing node modules (binaryen, playwright-core, axe-core)"
         (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
     fi
 }

@@ -189,7 +189,7 @@ impl UrlState {
         }
         for (key, value) in &pairs {
             match key.as_str() {
-                // `__`-keys are test hooks (`__test_panic`), not state.
+                // `__`-keys are reserved (once test hooks), never state.
                 "pattern" => {}
                 k if k.starts_with("__") => {}
                 "clock" => match value.as_str() {

@@ -1,5 +1,6 @@
 //! The browser edge (wasm32 only): the real clock, the driver that runs an
-//! executor slice by slice without freezing the page, and the panic hook.
+//! executor slice by slice without freezing the page, owned one-off tasks,
+//! and the panic hook.
 //!
 //! Nothing above `web` knows it is in a browser: patterns get an `Rt` over a
 //! [`BrowserClock`] exactly as they get one over a virtual clock.
@@ -9,11 +10,13 @@ mod clock;
 mod driver;
 mod frames;
 mod panic;
+mod task;
 
-pub use clock::BrowserClock;
+pub use clock::{live_timeouts, BrowserClock};
 pub use driver::{drive, yield_to_browser, DriverHandle, Pace};
 pub use frames::FrameCounter;
-pub use panic::{install_panic_hook, show_fatal_error};
+pub use panic::{install_panic_hook, report_panic, show_fatal_error};
+pub use task::{spawn_owned, OwnedTask};
 
 use wasm_bindgen::UnwrapThrowExt;
 

@@ -19,18 +19,6 @@ use crate::patterns::PatternId;
 use crate::rt::Millis;
 use crate::share::UrlState;
 
-fn query_has(pair: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|q| q.split(['?', '&']).any(|kv| kv == pair))
-}
-
-/// Whether the URL asks for the test-only crash (`?__test_panic=1`), which
-/// end-to-end tests use to check that a panic shows an alert.
-fn test_panic_requested() -> bool {
-    query_has("__test_panic=1")
-}
-
 /// The whole page.
 #[component]
 pub fn App() -> Html {
@@ -65,14 +53,10 @@ fn Playground() -> Html {
     });
     let run = use_run(state.dispatcher());
     use_effect_with((), |_| {
-        // Before the URL effect below rewrites the query, which drops the
-        // test hook. Effects run after the first render is in the DOM: from here the
+        // Effects run after the first render is in the DOM: from here the
         // page answers input. The end-to-end test reads this mark.
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
             let _ = performance.mark("csp-interactive");
-        }
-        if test_panic_requested() {
-            panic!("test panic requested by the URL");
         }
     });
     // The address bar always carries the whole state (no history entries).
@@ -329,8 +313,12 @@ fn Playground() -> Html {
         return html! {
             <main class="embed" ref={root}>
                 { for alerts }
+                // The same outline as the full page (site, pattern, then each
+                // view's h3), with the site's name for screen readers only:
+                // the iframe has no room for it.
+                <h1 class="visually-hidden">{ "csp-playground" }</h1>
                 <header class="embed-head">
-                    <strong>{ current.title() }</strong>
+                    <h2>{ current.title() }</h2>
                     <a href={format!("{}{}", base_url(), full.to_query())} target="_blank" rel="noopener">{ "Open in playground" }</a>
                 </header>
                 <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />

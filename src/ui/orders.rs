@@ -1,15 +1,13 @@
 //! "Orders across seeds": every distinct output order of the current
 //! parameters over seeds 1 to 200, computed on the virtual executor a few
-//! seeds at a time so the page keeps responding.
-
-use std::cell::Cell;
-use std::rc::Rc;
+//! seeds at a time so the page keeps responding. The computation is an
+//! [`OwnedTask`] held by the component, cancelled like a run.
 
 use yew::prelude::*;
 
 use crate::dense::VecMap;
 use crate::patterns::{self, Params};
-use crate::web::yield_to_browser;
+use crate::web::{spawn_owned, yield_to_browser, OwnedTask};
 
 const SEEDS: u64 = 200;
 const CHUNK: u64 = 10;
@@ -23,32 +21,32 @@ pub struct OrdersProps {
 #[component]
 pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
     let result = use_state(|| None::<(u64, Vec<(Vec<String>, u64)>)>);
-    // Cleared when the component goes away or the params change, so a
-    // computation in flight stops at its next chunk.
-    let alive = use_mut_ref(|| Rc::new(Cell::new(true)));
+    // The computation in flight, owned like a run: a second click replaces
+    // (and so cancels) the first, and new params or unmounting drop it.
+    let task = use_mut_ref(|| None::<OwnedTask>);
     {
-        let (alive, result) = (alive.clone(), result.clone());
+        let (task, result) = (task.clone(), result.clone());
         use_effect_with(props.params.clone(), move |_| {
             result.set(None);
-            move || alive.borrow().set(false)
+            move || drop(task.borrow_mut().take())
         });
     }
     let explore = {
-        let (alive, result, params) = (alive.clone(), result.clone(), props.params.clone());
+        let (task, result, params) = (task.clone(), result.clone(), props.params.clone());
         Callback::from(move |_: MouseEvent| {
-            let token = Rc::new(Cell::new(true));
-            *alive.borrow_mut() = token.clone();
             let (result, params) = (result.clone(), params.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            // Drop the old task before the new one sets anything.
+            drop(task.borrow_mut().take());
+            *task.borrow_mut() = Some(spawn_owned(async move {
                 let mut orders = VecMap::new();
                 let mut done = 0;
-                while done < SEEDS && token.get() {
+                while done < SEEDS {
                     patterns::count_orders(&params, done + 1..done + 1 + CHUNK, &mut orders);
                     done += CHUNK;
                     result.set(Some((done, patterns::ranked_orders(&orders))));
                     yield_to_browser().await;
                 }
-            });
+            }));
         })
     };
     html! {

@@ -57,7 +57,9 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
             if earlier > 0 {
                 <p class="muted">{ format!("{total} lines printed; the latest {} are listed.", lines.len()) }</p>
             }
-            <ol aria-label="Output order" class="outputs" start={(earlier + 1).to_string()}>
+            // Focusable: the list scrolls once it is long, and a keyboard
+            // user must be able to scroll it too.
+            <ol aria-label="Output order" class="outputs" tabindex="0" start={(earlier + 1).to_string()}>
                 { for lines.iter().map(|l| html! {
                     <li>
                         <span class="t">{ format!("{} ms", l.t) }</span>
@@ -158,15 +160,15 @@ pub fn Code(props: &CodeProps) -> Html {
     html! {
         <section class="code" aria-label="Code">
             <div>
-                <h3>{ "Go (the article's pattern)" }</h3>
-                <CodeBlock source={props.pattern.go_source()} highlight={go} />
+                <h3 id="go-code-heading">{ "Go (the article's pattern)" }</h3>
+                <CodeBlock source={props.pattern.go_source()} highlight={go} labelledby="go-code-heading" />
             </div>
             <div>
-                <h3>{ "Rust (the code that runs here)" }</h3>
+                <h3 id="rust-code-heading">{ "Rust (the code that runs here)" }</h3>
                 if let Some((task, _)) = &props.current {
                     <p class="hint">{ format!("Highlighted: where {task} is, as of the latest event, and the Go that does the same.") }</p>
                 }
-                <CodeBlock source={props.pattern.rust_source()} highlight={rust} />
+                <CodeBlock source={props.pattern.rust_source()} highlight={rust} labelledby="rust-code-heading" />
             </div>
         </section>
     }
@@ -176,10 +178,14 @@ pub fn Code(props: &CodeProps) -> Html {
 struct CodeBlockProps {
     source: &'static str,
     highlight: Option<usize>,
+    /// The id of the heading that names the block.
+    labelledby: &'static str,
 }
 
 /// Source text, one span per line, the highlighted one kept in view inside
 /// the box (not by scrolling the page, which would pull the reader away).
+/// The box scrolls, so it takes the focus (arrow keys then scroll it) and is
+/// a region named by its heading.
 #[component]
 fn CodeBlock(props: &CodeBlockProps) -> Html {
     let pre = use_node_ref();
@@ -198,7 +204,7 @@ fn CodeBlock(props: &CodeBlockProps) -> Html {
         });
     }
     html! {
-        <pre ref={pre}><code>
+        <pre ref={pre} tabindex="0" role="region" aria-labelledby={props.labelledby}><code>
             { for props.source.lines().enumerate().map(|(i, line)| html! {
                 <span class={classes!("ln", (Some(i) == props.highlight).then_some("hl"))}>{ line }{ "\n" }</span>
             }) }

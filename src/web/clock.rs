@@ -1,7 +1,12 @@
 //! [`BrowserClock`]: `performance.now()` for time and gloo timeouts for
 //! timers, which clear themselves when dropped.
+//!
+//! The clock owns every `Timeout` it sets until the timeout fires or is
+//! cleared, and then drops it, so its JavaScript closure is freed too:
+//! [`live_timeouts`] counts the ones not yet dropped, and goes back to zero
+//! once every timer has fired or been cleared.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
@@ -17,7 +22,36 @@ pub struct BrowserClock {
     next_seq: std::cell::Cell<u64>,
     // Owning the `Timeout`s is what makes clearing work: dropping one calls
     // clearTimeout.
-    timers: Rc<RefCell<VecMap<TimerId, Timeout>>>,
+    timers: Rc<RefCell<VecMap<TimerId, Owned>>>,
+}
+
+thread_local! {
+    static LIVE_TIMEOUTS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many timeouts of every `BrowserClock` are alive: set and not yet
+/// dropped (a fired or cleared timeout is dropped at once, closure and all).
+pub fn live_timeouts() -> usize {
+    LIVE_TIMEOUTS.with(Cell::get)
+}
+
+/// A `Timeout` counted in [`live_timeouts`] while it exists. Only its drop
+/// matters (it clears the timeout and frees the closure).
+struct Owned {
+    _timeout: Timeout,
+}
+
+impl Owned {
+    fn new(timeout: Timeout) -> Owned {
+        LIVE_TIMEOUTS.with(|n| n.set(n.get() + 1));
+        Owned { _timeout: timeout }
+    }
+}
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        LIVE_TIMEOUTS.with(|n| n.set(n.get() - 1));
+    }
 }
 
 impl fmt::Debug for BrowserClock {
@@ -68,16 +102,17 @@ impl Clock for BrowserClock {
         let delay = (at as f64 - self.now_f64()).ceil().max(0.0) as u32;
         let timers = Rc::downgrade(&self.timers);
         let timeout = Timeout::new(delay, move || {
-            if let Some(timers) = timers.upgrade() {
-                // Forget the fired Timeout before running user code.
-                let fired = timers.borrow_mut().remove(&id);
-                if let Some(fired) = fired {
-                    fired.forget();
-                }
-            }
+            // Take the fired Timeout out of the map before running user code
+            // (which may set or clear timers), and drop it: its clearTimeout
+            // is a no-op now, and wasm-bindgen frees a closure dropped during
+            // its own call only once that call returns, so this is safe.
+            // Forgetting it instead would leak the closure for the life of
+            // the page, one per timer.
+            let fired = timers.upgrade().and_then(|t| t.borrow_mut().remove(&id));
+            drop(fired);
             callback();
         });
-        self.timers.borrow_mut().insert(id, timeout);
+        self.timers.borrow_mut().insert(id, Owned::new(timeout));
         id
     }
 

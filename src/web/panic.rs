@@ -2,6 +2,11 @@
 //! the last code that runs. It writes the message into an `alert` with a
 //! Reload button, built with plain DOM calls (Yew is gone by then), so the
 //! reader never faces a blank page.
+//!
+//! No URL or other input can make the page panic on purpose (a link that
+//! crashed the page for whoever followed it would be a bug of its own), so
+//! the browser tests check [`report_panic`], the whole of the hook's work,
+//! directly.
 
 use wasm_bindgen::JsCast;
 
@@ -9,11 +14,14 @@ use wasm_bindgen::JsCast;
 pub fn install_panic_hook() {
     // Through Yew, because `Renderer::render` replaces any hook set with
     // `std::panic::set_hook` by its own console-only one.
-    yew::set_custom_panic_hook(Box::new(|info| {
-        let message = info.to_string();
-        web_sys::console::error_1(&message.clone().into());
-        show_fatal_error(&message);
-    }));
+    yew::set_custom_panic_hook(Box::new(|info| report_panic(&info.to_string())));
+}
+
+/// What the hook does with a panic's message: logs it to the console and
+/// shows it with a Reload button ([`show_fatal_error`]).
+pub fn report_panic(message: &str) {
+    web_sys::console::error_1(&message.into());
+    show_fatal_error(message);
 }
 
 /// Shows `message` in an alert with a Reload button, above everything else.

@@ -259,3 +259,109 @@ async fn token_cache_views_show_the_refresher_channels_and_code() {
     let first = text("ol[aria-label='Output order'] li");
     assert!(first.contains("200 ms") && first.contains("tok-1"), "{first}");
 }
+
+/// The seeds done so far in "N distinct orders over D seeds".
+fn seeds_done(progress: &str) -> u64 {
+    progress
+        .split(" over ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| panic!("no seed count in {progress:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn a_second_explore_click_replaces_the_first() {
+    let root = mount().await;
+    click(&root, "Dynamic words").await;
+    let card = root
+        .query_selector("#orders-heading")
+        .unwrap()
+        .unwrap()
+        .parent_element()
+        .unwrap();
+    // Record the progress line at every render: a MutationObserver's
+    // callback runs after each render, before the next chunk's macrotask.
+    let record = js_sys::Function::new_with_args(
+        "el",
+        "const seen = [];
+         new MutationObserver(() => {
+           const p = el.querySelector('p[aria-live]');
+           if (p) seen.push(p.textContent);
+         }).observe(el, { subtree: true, childList: true, characterData: true });
+         return seen;",
+    );
+    let seen: js_sys::Array = record
+        .call1(&wasm_bindgen::JsValue::NULL, &card)
+        .unwrap()
+        .unchecked_into();
+    let values = || -> Vec<u64> { seen.iter().map(|v| seeds_done(&v.as_string().unwrap())).collect() };
+    button(&root, "Explore 200 seeds").click();
+    // One chunk per macrotask: let the first computation get well ahead (so
+    // a second one running beside it would show as counts going back), but
+    // not to the end.
+    for _ in 0..100 {
+        if values().last().is_some_and(|&done| done >= 50) {
+            break;
+        }
+        csp_playground::web::yield_to_browser().await;
+    }
+    let first = values();
+    assert!(
+        first.last().is_some_and(|&done| (50..200).contains(&done)),
+        "{first:?}"
+    );
+    button(&root, "Explore 200 seeds").click();
+    for _ in 0..2000 {
+        if values().last() == Some(&200) {
+            break;
+        }
+        settle().await;
+    }
+    // A little longer, so a computation left running would show itself.
+    for _ in 0..5 {
+        csp_playground::web::yield_to_browser().await;
+    }
+    let second = values()[first.len()..].to_vec();
+    assert_eq!(
+        second.first(),
+        Some(&10),
+        "the second click starts afresh: {second:?}"
+    );
+    assert!(
+        second.windows(2).all(|w| w[0] < w[1]),
+        "only one computation updates the count: {second:?}"
+    );
+    assert_eq!(second.last(), Some(&200), "{second:?}");
+}
+
+#[wasm_bindgen_test]
+fn a_panic_report_shows_an_alert_with_a_working_reload() {
+    // What the panic hook does; the page has no way to panic on purpose.
+    csp_playground::web::report_panic("boom at src/somewhere.rs:1:2");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document.query_selector(".fatal[role=alert]").unwrap().unwrap();
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.starts_with("Something went wrong")
+            && text.contains("because of a bug: boom at src/somewhere.rs:1:2. Reloading starts it again."),
+        "{text}"
+    );
+    let reload = panel.query_selector("button").unwrap().unwrap();
+    assert_eq!(reload.text_content().as_deref(), Some("Reload"));
+    // An inline handler: it still works once the wasm module has aborted.
+    assert_eq!(
+        reload.get_attribute("onclick").as_deref(),
+        Some("location.reload()")
+    );
+    assert!(
+        document.active_element().is_some_and(|e| e == reload),
+        "Reload has the focus"
+    );
+    assert_eq!(
+        document.body().unwrap().first_element_child().as_ref(),
+        Some(&panel),
+        "the alert comes first, above everything else"
+    );
+    panel.remove();
+}

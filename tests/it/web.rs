@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use csp_playground::rt::{Clock, Kind, Run};
-use csp_playground::web::{drive, BrowserClock, DriverHandle, FrameCounter, Pace};
+use csp_playground::web::{drive, live_timeouts, BrowserClock, DriverHandle, FrameCounter, Pace};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -54,6 +54,36 @@ async fn browser_timers_fire_in_order() {
     until_stopped(&handle, 2000).await;
     assert_eq!(*seen.borrow(), ["20", "40", "60"]);
     assert_eq!(clock.pending_timers(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn fired_and_cleared_browser_timers_leave_no_timeout_alive() {
+    // Other tests' clocks may still hold timers: count this clock's only.
+    let before = live_timeouts();
+    let clock = BrowserClock::new();
+    let fired = Rc::new(RefCell::new(Vec::new()));
+    for at in [5u64, 10, 15] {
+        let fired = fired.clone();
+        clock.set_timer(at, Box::new(move || fired.borrow_mut().push(at)));
+    }
+    let cleared = clock.set_timer(60_000, Box::new(|| panic!("a cleared timer fired")));
+    assert_eq!(live_timeouts(), before + 4);
+    clock.clear_timer(cleared);
+    assert_eq!(live_timeouts(), before + 3, "clearing a timer drops its timeout");
+    let mut waited = 0;
+    while fired.borrow().len() < 3 && waited < 2000 {
+        TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+    assert_eq!(*fired.borrow(), [5, 10, 15]);
+    assert_eq!(clock.pending_timers(), 0);
+    // Each fired timeout was dropped (closure and all), not forgotten.
+    assert_eq!(live_timeouts(), before, "a fired timer's timeout is still alive");
+    // A clock dropped with timers pending drops (and clears) them too.
+    clock.set_timer(60_000, Box::new(|| panic!("a dropped clock's timer fired")));
+    assert_eq!(live_timeouts(), before + 1);
+    drop(clock);
+    assert_eq!(live_timeouts(), before);
 }
 
 #[wasm_bindgen_test]
