@@ -287,7 +287,8 @@ fn Playground() -> Html {
             <input id="playhead" type="range" aria-label="Playhead" min="0" max={state.now.to_string()} step="1"
                 value={shown.to_string()} aria-valuetext={format!("{shown} ms")} oninput={on_playhead}
                 disabled={state.trace.is_empty()} />
-            <output for="playhead">{ format!("{shown} ms") }</output>
+            // Not an <output>: that is a status, and the page has one status.
+            <span class="at" aria-hidden="true">{ format!("{shown} ms") }</span>
             if state.playhead.is_some() {
                 <button type="button" onclick={back_to_now}>{ "Back to now" }</button>
             }

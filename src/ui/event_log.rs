@@ -216,7 +216,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <h3 id="log-heading">{ "Event log" }</h3>
             <div class="log-filters">
                 <label>{ "Goroutine " }
-                    <select onchange={on_task}>
+                    <select aria-label="Goroutine" onchange={on_task}>
                         <option value="" selected={filter.task.is_none()}>{ "All goroutines" }</option>
                         { for tasks.iter().map(|(id, name)| html! {
                             <option value={id.to_string()} selected={filter.task == Some(*id)}>{ name }</option>
@@ -224,7 +224,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                     </select>
                 </label>
                 <label>{ "Kind " }
-                    <select onchange={on_kind}>
+                    <select aria-label="Kind" onchange={on_kind}>
                         { for KINDS.iter().enumerate().map(|(i, (label, _))| html! {
                             <option value={i.to_string()} selected={filter.kind == i}>{ *label }</option>
                         }) }

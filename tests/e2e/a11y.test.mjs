@@ -177,6 +177,6 @@ test('with reduced motion nothing animates or scrolls smoothly', async () => {
 
 // Each comes with the issue that adds its controls (see the top of this file).
 test.todo('axe-core: the Go editor open, and a compile error shown');
-test.todo('axe-core: the timeline zoomed, and the Playhead slider moved');
+// The timeline zoomed and the Playhead moved: audited in scale.test.mjs.
 test.todo('axe-core: Your Go with its Start from list');
 test.todo('axe-core: a host page with embed.js iframes, each with a title');

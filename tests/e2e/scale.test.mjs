@@ -1,0 +1,94 @@
+// The page as a trace viewer: the Playhead moves every view to any virtual
+// time, the timeline zooms and pans, the event log filters and seeks, and a
+// run of hundreds of thousands of events stays a bounded DOM.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, servedBrowser } from './harness.mjs';
+import { assertAccessible } from './axe.mjs';
+
+const env = servedBrowser();
+
+async function finished(query) {
+  const { page, errors } = await openPage(env.browser, `${env.server.url}?${query}&speed=100`);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 60_000 });
+  return { page, errors };
+}
+
+const outputs = (page) => page.getByRole('list', { name: 'Output order' }).getByRole('listitem');
+
+test('the Playhead moves every view back and forth in a finished run', async () => {
+  const { page, errors } = await finished('pattern=deadline&seed=1');
+  const playhead = page.getByRole('slider', { name: 'Playhead' });
+  const ledger = page.getByRole('region', { name: 'Deadline' });
+  await playhead.focus();
+  await page.keyboard.press('Home');
+  await page.getByText('Nothing printed yet.').waitFor();
+  assert.doesNotMatch(await ledger.innerText(), /cancelled/);
+  await playhead.fill('600');
+  await outputs(page).first().waitFor();
+  assert.equal(await outputs(page).count(), 1);
+  assert.match(await ledger.innerText(), /worker-0\s+500 ms\s+finished at 500 ms/);
+  assert.doesNotMatch(await ledger.innerText(), /cancelled/);
+  await page.keyboard.press('End');
+  await ledger.getByText(/cancelled at 1000 ms/).first().waitFor();
+  assert.equal(await outputs(page).count(), 5);
+  await playhead.fill('999');
+  await page.waitForFunction(() => document.querySelectorAll('ol.outputs li').length === 2);
+  await assertAccessible(page, 'deadline with the playhead moved back');
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('ol.outputs li').length === 5);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the timeline zooms and pans by button and key, and Fit shows the whole run', async () => {
+  const { page, errors } = await finished('pattern=deadline&seed=1');
+  const figure = page.getByRole('figure', { name: 'Timeline' });
+  await figure.getByText('Showing 0s to 1s').waitFor();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await figure.getByText('Showing 250ms to 750ms').waitFor();
+  const plot = figure.locator('.scroll');
+  await plot.focus();
+  await page.keyboard.press('ArrowRight');
+  await figure.getByText('Showing 350ms to 850ms').waitFor();
+  await page.keyboard.press('+');
+  await figure.getByText('Showing 475ms to 725ms').waitFor();
+  await assertAccessible(page, 'timeline zoomed in');
+  await page.keyboard.press('-');
+  await figure.getByText('Showing 350ms to 850ms').waitFor();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await figure.getByText('Showing 0s to 1s').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the event log filters by goroutine and kind, and a click moves the playhead', async () => {
+  const { page, errors } = await finished('pattern=deadline&seed=1');
+  const log = page.getByRole('log', { name: 'Event log' });
+  await page.getByLabel('Goroutine', { exact: true }).selectOption({ label: 'worker-2' });
+  await page.waitForFunction(() => [...document.querySelectorAll('.log .ev')].every((r) => r.textContent.includes('worker-2')));
+  await page.getByLabel('Kind', { exact: true }).selectOption({ label: 'Output' });
+  await page.waitForFunction(() => document.querySelectorAll('.log .ev').length === 1);
+  assert.match(await log.innerText(), /800 ms\s+worker-2\s+print "worker 2: finished after 800 ms"/);
+  await log.getByText(/print "worker 2/).click();
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Playhead"]').value === '800');
+  assert.equal(await outputs(page).count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a run of ~200k events finishes with a bounded DOM', async () => {
+  const { page, errors } = await finished('pattern=token-cache&callers=20&call_every_ms=10&run_ms=20000');
+  const rows = await page.getByRole('log', { name: 'Event log' }).locator('.ev').count();
+  assert.ok(rows < 120, `${rows} event log rows in the DOM`);
+  assert.match(await page.getByText(/^\d+ rows;/).innerText(), /^1\d\d\d\d\d rows/);
+  const svgNodes = await page.getByRole('figure', { name: 'Timeline' }).locator('svg *').count();
+  assert.ok(svgNodes < 20_000, `${svgNodes} timeline nodes`);
+  assert.ok((await outputs(page).count()) <= 200);
+  // Scroll the virtual log to its top: the first events render there.
+  await page.getByRole('log', { name: 'Event log' }).evaluate((l) => { l.scrollTop = 0; l.dispatchEvent(new Event('scroll')); });
+  await page.getByRole('log', { name: 'Event log' }).getByText(/go refresher/).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
