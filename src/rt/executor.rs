@@ -967,6 +967,21 @@ impl Rt {
         }
     }
 
+    /// Notes the source line the current task is at when the caller is not
+    /// Rust pattern code (the Go interpreter's current op), as [`Rt::at`]
+    /// does for `#[track_caller]` entry points.
+    pub(crate) fn set_line(&self, line: u32) {
+        if !self.tracing() {
+            return;
+        }
+        let index = self.shared.current_index.get();
+        if let Ok(tasks) = self.shared.tasks.try_borrow() {
+            if let Some(slot) = tasks.entries.get(index).and_then(|e| e.slot.as_ref()) {
+                slot.line.set(line);
+            }
+        }
+    }
+
     /// Marks the current task parked on `on`, for deadlock reports, and
     /// records the park.
     pub(crate) fn park(&self, what: &'static str, object: &Rc<str>) {
