@@ -77,8 +77,9 @@ pub enum Ins {
     Closure(u32, Rc<[Cap]>),
     Return,
     /// Before a `fmt` call with this many arguments: turn those with a
-    /// `String` or `Error` method into text by calling it.
-    FmtPrep(u16),
+    /// `String` or `Error` method into text by calling it (for `Printf`,
+    /// only those printed with `%v`, `%s` or `%q`).
+    FmtPrep(u16, bool),
     Field(Name),
     FieldRef(Name),
     SetField(Name),

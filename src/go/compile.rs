@@ -755,7 +755,11 @@ impl Compiler {
                     self.expr(e)?;
                     self.emit(Ins::Pop);
                 }
-                _ => return Err(err(e.span, "expression is not used")),
+                _ => {
+                    // An undefined name is the better message.
+                    self.expr(e)?;
+                    return Err(err(e.span, "expression is not used"));
+                }
             },
             StmtKind::Send(ch, v) => {
                 self.expr(ch)?;
@@ -1801,7 +1805,8 @@ impl Compiler {
                     }
                     self.span = span;
                     if stdlib::is_fmt(&full) && !spread {
-                        self.emit(Ins::FmtPrep(argc));
+                        let printf = full.ends_with('f');
+                        self.emit(Ins::FmtPrep(argc, printf));
                     }
                     self.emit(Ins::CallNative(id, argc, spread, want));
                     return Ok(());

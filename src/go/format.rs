@@ -6,10 +6,6 @@
 use super::ops::as_f64;
 use super::value::*;
 
-thread_local! {
-    static TYPES: std::cell::Cell<*const Types> = const { std::cell::Cell::new(std::ptr::null()) };
-}
-
 /// `%v` of a value, without calling any method written in Go.
 pub fn plain(v: &Value) -> String {
     let mut out = String::new();
@@ -381,6 +377,28 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
     out
 }
 
+/// The verb of each argument of a `Printf` format, in order.
+pub fn verbs(f: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    let mut chars = f.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        // Flags, width and precision come before the verb; `%%` has none.
+        for v in chars.by_ref() {
+            if v == '%' {
+                break;
+            }
+            if v.is_ascii_alphabetic() {
+                out.push(v);
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// `fmt.Sprint`: spaces between operands when neither is a string.
 pub fn sprint(types: &Types, args: &[Value]) -> String {
     let mut out = String::new();
@@ -400,9 +418,4 @@ pub fn sprintln(types: &Types, args: &[Value]) -> String {
         .map(|a| with_types(types, a, false))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-#[allow(dead_code)]
-fn unused() {
-    TYPES.with(|_| ());
 }

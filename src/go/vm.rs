@@ -615,12 +615,7 @@ impl Goroutine {
         } else {
             ""
         };
-        let goexit = if matches!(&v, Value::Error(e) if e.ty == "runtime.plainError" && (e.msg.starts_with("sync:")))
-        {
-            "fatal error: "
-        } else {
-            "panic: "
-        };
+        let goexit = "panic: ";
         self.sh.set_fatal(
             format!("{goexit}{text}{extra}\n\ngoroutine {} [running]:", self.id),
             2,
@@ -877,7 +872,7 @@ impl Goroutine {
                 host::at(&sh.rt, fc.spans[pc]);
                 self.frame_mut().returning = true;
             }
-            Ins::FmtPrep(argc) => self.fmt_prep(*argc)?,
+            Ins::FmtPrep(argc, printf) => self.fmt_prep(*argc, *printf)?,
             Ins::Field(name) | Ins::FieldRef(name) => {
                 let copy = matches!(ins, Ins::Field(_));
                 let obj = self.pop();
@@ -1357,7 +1352,7 @@ impl Goroutine {
         Err(panic_str(format!("no field {name}")))
     }
 
-    fn fmt_prep(&mut self, argc: u16) -> Res<()> {
+    fn fmt_prep(&mut self, argc: u16, printf: bool) -> Res<()> {
         let start = self.stack.len() - argc as usize;
         if let Some(slot) = self.frame_mut().fmt_slot.take() {
             // The method returned its text on top of the stack.
@@ -1369,7 +1364,18 @@ impl Goroutine {
             self.stack[slot as usize] = Value::Pre(s);
         }
         let start = start.min(self.stack.len().saturating_sub(argc as usize));
+        // Printf calls String only for the verbs that print text.
+        let verbs: Option<Vec<char>> = match (printf, self.stack.get(start)) {
+            (true, Some(Value::Str(f))) => Some(super::format::verbs(f)),
+            _ => None,
+        };
         for i in start..self.stack.len() {
+            if let Some(verbs) = &verbs {
+                let arg = i - start;
+                if arg == 0 || !matches!(verbs.get(arg - 1), Some('v' | 's' | 'q')) {
+                    continue;
+                }
+            }
             let v = self.stack[i].clone();
             if matches!(v, Value::Pre(_) | Value::Error(_) | Value::Nil | Value::Obj(_)) {
                 continue;
