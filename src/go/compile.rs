@@ -633,6 +633,10 @@ impl Compiler {
     }
 }
 
+/// A select case's arm index (`None`: default) and what its receive binds
+/// (the names, and whether `:=` declares them).
+type SelectPlan<'a> = (Option<usize>, Option<(&'a [Expr], bool)>);
+
 /// Names Go predeclares that the compiler handles itself.
 const BUILTINS: &[&str] = &[
     "len", "cap", "append", "make", "new", "panic", "recover", "print", "println", "close", "delete", "copy",
@@ -1293,7 +1297,7 @@ impl Compiler {
         let mut has_default = false;
         // For each case: its arm index (None: default), and what its
         // receive binds.
-        let mut plan: Vec<(Option<usize>, Option<(&[Expr], bool)>)> = Vec::new();
+        let mut plan: Vec<SelectPlan<'_>> = Vec::new();
         for case in cases {
             self.span = case.span;
             let Some(comm) = &case.comm else {

@@ -152,7 +152,7 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
                 out.push('&');
                 write_v(out, &inner, plus, depth + 1, types);
             }
-            _ => out.push_str(&format!("0xc{:09x}", p.addr() & 0xf_ffff_ffff)),
+            _ => out.push_str(&format!("0xc{:09x}", (p.addr() as u64) & 0xf_ffff_ffff)),
         },
         Value::Func(c) => out.push_str(&format!("0x{:x}", 0x47_0000 + c.func as usize * 0x20)),
         Value::Native(_) => out.push_str("0x46a0e0"),
@@ -169,7 +169,7 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
             (ns / 1_000_000_000).clamp(0, 59),
             *ns as f64 / 1e9
         )),
-        Value::Iter(_) | Value::Cell(_) => out.push_str("?"),
+        Value::Iter(_) | Value::Cell(_) => out.push('?'),
     }
 }
 

@@ -1012,7 +1012,7 @@ impl Goroutine {
                 let cap = if *has_cap { Some(self.pop()) } else { None };
                 let len = ops::as_int(&self.pop());
                 let cap = cap.map_or(len, |c| ops::as_int(&c));
-                if len < 0 || len > 1 << 26 {
+                if !(0..=1 << 26).contains(&len) {
                     return Err(runtime_error("makeslice: len out of range"));
                 }
                 if cap < len || cap > 1 << 26 {
