@@ -127,9 +127,19 @@ fn outputs(ran: &Ran) -> Vec<(u64, String)> {
         .collect()
 }
 
+/// The article's Go programs, embedded (the wasm tests have no files).
 fn pattern(id: &str) -> String {
-    let path = format!("{}/src/patterns/go/{id}/main.go", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).unwrap()
+    match id {
+        "spawn-wait" => include_str!("../../src/patterns/go/spawn-wait/main.go"),
+        "waitgroup" => include_str!("../../src/patterns/go/waitgroup/main.go"),
+        "words" => include_str!("../../src/patterns/go/words/main.go"),
+        "deadline" => include_str!("../../src/patterns/go/deadline/main.go"),
+        "token-cache" => include_str!("../../src/patterns/go/token-cache/main.go"),
+        "token-future" => include_str!("../../src/patterns/go/token-future/main.go"),
+        "pipeline" => include_str!("../../src/patterns/go/pipeline/main.go"),
+        other => panic!("no pattern {other}"),
+    }
+    .to_string()
 }
 
 const SEEDS: std::ops::RangeInclusive<u64> = 1..=20;
