@@ -91,14 +91,27 @@ impl Default for Limits {
 }
 
 /// How to run a program.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub seed: u64,
+    /// Record the trace (benchmarks turn it off).
+    pub trace: bool,
     /// `Some(true)`: Go 1.21's shared loop variables; `Some(false)`: Go
     /// 1.22's per-iteration ones; `None`: what the source asks for
     /// (`//go:build go1.21` or a `go 1.21` line), else 1.22.
     pub go121: Option<bool>,
     pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            seed: 0,
+            trace: true,
+            go121: None,
+            limits: Limits::default(),
+        }
+    }
 }
 
 /// Whether the source asks for Go 1.21 semantics.
@@ -198,6 +211,9 @@ pub struct Ran {
 pub fn run(src: &str, opts: &Options) -> Result<Ran, CompileError> {
     let program = Rc::new(compile(src, opts.go121)?);
     let run = Run::new_virtual(opts.seed);
+    if !opts.trace {
+        run.set_level(crate::rt::Level::Off);
+    }
     let started = start(&run, program, opts.limits);
     let ended = host::run_to_end(&run);
     Ok(finish(&run, &started, ended))

@@ -55,6 +55,8 @@ pub enum Ins {
     Zero(Ty),
     Convert(Ty),
     Bin(Op),
+    /// `Int(k, int)` then `Bin(op)`, fused: the right operand is a constant.
+    BinConst(Op, i64),
     Unary(Op),
     Jump(u32),
     JumpFalse(u32),

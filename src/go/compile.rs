@@ -45,6 +45,9 @@ struct FuncState {
     results: Vec<u16>,
     /// Labels seen just before a loop statement.
     pending_label: Option<Name>,
+    /// No instruction before this index may be fused with a later one (a
+    /// jump may land here).
+    barrier: usize,
 }
 
 impl FuncState {
@@ -58,6 +61,7 @@ impl FuncState {
             loops: Vec::new(),
             results: Vec::new(),
             pending_label: None,
+            barrier: 0,
         }
     }
 }
@@ -251,17 +255,30 @@ impl Compiler {
     fn emit(&mut self, ins: Ins) -> usize {
         let span = self.span;
         let st = self.st();
+        if let Ins::Bin(op) = ins {
+            let n = st.code.len();
+            if n > st.barrier {
+                if let Some(Ins::Int(k, INT)) = st.code.last() {
+                    st.code[n - 1] = Ins::BinConst(op, *k);
+                    st.spans[n - 1] = span;
+                    return n - 1;
+                }
+            }
+        }
         st.code.push(ins);
         st.spans.push(span);
         st.code.len() - 1
     }
 
     fn here(&mut self) -> u32 {
-        self.st().code.len() as u32
+        let st = self.st();
+        st.barrier = st.code.len();
+        st.code.len() as u32
     }
 
     fn patch(&mut self, at: usize) {
         let target = self.here();
+        self.st().barrier = target as usize;
         match &mut self.st().code[at] {
             Ins::Jump(t)
             | Ins::JumpFalse(t)

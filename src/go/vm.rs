@@ -234,6 +234,7 @@ impl Goroutine {
         self.stack.split_off(at)
     }
 
+    #[inline]
     fn push(&mut self, v: Value) {
         self.stack.push(v);
     }
@@ -518,6 +519,7 @@ impl Goroutine {
 
     /// Runs up to `budget` instructions.
     fn run(&mut self, budget: u32) -> Flow {
+        let prog = self.sh.prog.clone();
         let mut left = budget;
         loop {
             if self.pending.is_some() {
@@ -552,6 +554,13 @@ impl Goroutine {
                 return Flow::Yield;
             }
             left -= 1;
+            if self.fast_step(&prog) {
+                // Fast instructions never block, call or return: stay here.
+                while left > 0 && self.fast_step(&prog) {
+                    left -= 1;
+                }
+                continue;
+            }
             if let Err(t) = self.step() {
                 if let Some(f) = self.trap(t) {
                     return f;
@@ -620,6 +629,111 @@ impl Goroutine {
             format!("{goexit}{text}{extra}\n\ngoroutine {} [running]:", self.id),
             2,
         );
+    }
+
+    /// The hot instructions of loops and arithmetic on `int`s, without the
+    /// general path's bookkeeping. `false`: not one of them, run [`step`].
+    ///
+    /// [`step`]: Goroutine::step
+    #[inline]
+    fn fast_step(&mut self, prog: &Program) -> bool {
+        let Some(f) = self.frames.last_mut() else {
+            return false;
+        };
+        let Some(ins) = prog.funcs[f.func as usize].code.get(f.pc as usize) else {
+            return false;
+        };
+        let base = f.base as usize;
+        let stack = &mut self.stack;
+        match ins {
+            Ins::Load(s) | Ins::LoadRef(s) => {
+                let v = match &stack[base + *s as usize] {
+                    Value::Int(i, t) => Value::Int(*i, *t),
+                    Value::Cell(_) | Value::Struct(_) | Value::Array(..) => return false,
+                    v => v.clone(),
+                };
+                stack.push(v);
+            }
+            Ins::Store(s) | Ins::Declare(s) => {
+                let slot = &mut stack[base + *s as usize];
+                if matches!(ins, Ins::Store(_)) && matches!(slot, Value::Cell(_)) {
+                    return false;
+                }
+                let v = stack.pop().unwrap_or_default();
+                stack[base + *s as usize] = v;
+            }
+            Ins::Int(v, t) => stack.push(Value::Int(*v, *t)),
+            Ins::Bool(b) => stack.push(Value::Bool(*b)),
+            Ins::Pop => {
+                stack.pop();
+            }
+            Ins::Jump(t) => {
+                f.pc = *t;
+                return true;
+            }
+            Ins::JumpFalse(t) | Ins::JumpTrue(t) => {
+                let want = matches!(ins, Ins::JumpTrue(_));
+                match stack.last() {
+                    Some(Value::Bool(b)) => {
+                        let b = *b;
+                        stack.pop();
+                        if b == want {
+                            f.pc = *t;
+                            return true;
+                        }
+                    }
+                    _ => return false,
+                }
+            }
+            Ins::IncLocal(s, d) => match &mut stack[base + *s as usize] {
+                Value::Int(v, t) if *t == INT => *v = v.wrapping_add(*d),
+                _ => return false,
+            },
+            Ins::Rebox(s) => {
+                if matches!(stack[base + *s as usize], Value::Cell(_)) {
+                    return false;
+                }
+            }
+            Ins::Bin(_) | Ins::BinConst(..) => {
+                let (op, konst) = match ins {
+                    Ins::BinConst(op, k) => (op, Some(*k)),
+                    Ins::Bin(op) => (op, None),
+                    _ => return false,
+                };
+                let n = stack.len();
+                let operands = match konst {
+                    Some(_) => 1,
+                    None => 2,
+                };
+                if n < operands {
+                    return false;
+                }
+                let (x, y) = match (konst, &stack[n - operands..]) {
+                    (Some(k), [Value::Int(x, INT)]) => (*x, k),
+                    (None, [Value::Int(x, INT), Value::Int(y, INT)]) => (*x, *y),
+                    _ => return false,
+                };
+                let r = match op {
+                    Op::Add => Value::Int(x.wrapping_add(y), INT),
+                    Op::Sub => Value::Int(x.wrapping_sub(y), INT),
+                    Op::Mul => Value::Int(x.wrapping_mul(y), INT),
+                    Op::Div if y != 0 => Value::Int(x.wrapping_div(y), INT),
+                    Op::Rem if y != 0 => Value::Int(x.wrapping_rem(y), INT),
+                    Op::Lt => Value::Bool(x < y),
+                    Op::Le => Value::Bool(x <= y),
+                    Op::Gt => Value::Bool(x > y),
+                    Op::Ge => Value::Bool(x >= y),
+                    Op::Eq => Value::Bool(x == y),
+                    Op::Ne => Value::Bool(x != y),
+                    _ => return false,
+                };
+                stack.truncate(n - operands);
+                stack.push(r);
+            }
+            _ => return false,
+        }
+        f.pc += 1;
+        true
     }
 
     fn step(&mut self) -> Res<()> {
@@ -748,6 +862,11 @@ impl Goroutine {
             Ins::Convert(ty) => {
                 let v = self.pop();
                 let r = ops::convert(&sh.prog.types, v, *ty)?;
+                self.push(r);
+            }
+            Ins::BinConst(op, k) => {
+                let a = self.pop();
+                let r = ops::binary(&sh.prog.types, *op, a, Value::int(*k))?;
                 self.push(r);
             }
             Ins::Bin(op) => {
