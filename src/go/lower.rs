@@ -655,30 +655,78 @@ fn prescan(src: &str) -> Result<(), CompileError> {
                 continue;
             }
             b'"' | b'\'' | b'`' => {
+                // Strings and runes are checked here as Go's scanner checks
+                // them, so the parser never has to resynchronise after a
+                // bad one (where it could start a rune at a stray quote).
                 let quote = c;
                 advance(&mut i, &mut line, &mut col);
+                let what = match quote {
+                    b'\'' => "rune",
+                    _ => "string",
+                };
                 let mut n = 0;
-                while i < bytes.len() && bytes[i] != quote {
-                    if quote != b'`' && bytes[i] == b'\n' {
+                loop {
+                    if i >= bytes.len() || (quote != b'`' && bytes[i] == b'\n') {
+                        return Err(CompileError {
+                            span: at(start.0, start.1),
+                            message: format!("{what} literal not terminated"),
+                        });
+                    }
+                    if bytes[i] == quote {
+                        advance(&mut i, &mut line, &mut col);
                         break;
                     }
                     if quote != b'`' && bytes[i] == b'\\' {
+                        let esc = (line, col);
                         advance(&mut i, &mut line, &mut col);
-                        if i >= bytes.len() {
-                            break;
+                        let digits = match bytes.get(i) {
+                            Some(b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'\\') => 0,
+                            Some(&q) if q == quote => 0,
+                            Some(b'0'..=b'7') => 2,
+                            Some(b'x') => 2,
+                            Some(b'u') => 4,
+                            Some(b'U') => 8,
+                            _ => {
+                                return Err(CompileError {
+                                    span: at(esc.0, esc.1),
+                                    message: "unknown escape sequence".into(),
+                                })
+                            }
+                        };
+                        let octal = matches!(bytes.get(i), Some(b'0'..=b'7'));
+                        advance(&mut i, &mut line, &mut col);
+                        for _ in 0..digits {
+                            let ok = match bytes.get(i) {
+                                Some(d) if octal => (b'0'..=b'7').contains(d),
+                                Some(d) => d.is_ascii_hexdigit(),
+                                None => false,
+                            };
+                            if !ok {
+                                return Err(CompileError {
+                                    span: at(esc.0, esc.1),
+                                    message: "invalid escape sequence".into(),
+                                });
+                            }
+                            advance(&mut i, &mut line, &mut col);
                         }
+                        n += 1;
+                        continue;
+                    }
+                    // Count characters, not the bytes of one.
+                    if bytes[i] & 0xC0 != 0x80 {
+                        n += 1;
                     }
                     advance(&mut i, &mut line, &mut col);
-                    n += 1;
                 }
-                if quote == b'\'' && n == 0 {
+                if quote == b'\'' && n != 1 {
                     return Err(CompileError {
                         span: at(start.0, start.1),
-                        message: "empty rune literal or unescaped ' in rune literal".into(),
+                        message: if n == 0 {
+                            "empty rune literal or unescaped ' in rune literal".into()
+                        } else {
+                            "more than one character in rune literal".into()
+                        },
                     });
-                }
-                if i < bytes.len() && bytes[i] == quote {
-                    advance(&mut i, &mut line, &mut col);
                 }
                 push(&mut recent, "lit".into());
                 continue;

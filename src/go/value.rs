@@ -410,3 +410,56 @@ impl Pointer {
         }
     }
 }
+
+// Dropping a long linked list of structs would recurse once per node and
+// overflow the stack (1 MiB on wasm). Instead, a struct's fields are moved
+// to a work list, and each value whose last owner we are gives up its
+// children to the list before it is dropped.
+impl Drop for StructObj {
+    fn drop(&mut self) {
+        let mut work: Vec<Value> = std::mem::take(self.fields.get_mut());
+        while let Some(v) = work.pop() {
+            detach(v, &mut work);
+        }
+    }
+}
+
+fn detach(v: Value, work: &mut Vec<Value>) {
+    match v {
+        Value::Struct(rc) | Value::Ptr(Pointer::Struct(rc)) | Value::Ptr(Pointer::Field(rc, _)) => {
+            if let Ok(mut obj) = Rc::try_unwrap(rc) {
+                work.append(obj.fields.get_mut());
+            }
+        }
+        Value::Ptr(Pointer::Cell(c)) | Value::Cell(c) => {
+            if let Ok(cell) = Rc::try_unwrap(c) {
+                work.push(cell.into_inner());
+            }
+        }
+        Value::Array(a, _) | Value::Ptr(Pointer::Elem(a, _)) => {
+            if let Ok(items) = Rc::try_unwrap(a) {
+                work.extend(items.into_inner());
+            }
+        }
+        Value::Slice(s) => {
+            if let Ok(items) = Rc::try_unwrap(s.arr) {
+                work.extend(items.into_inner());
+            }
+        }
+        Value::Func(c) => {
+            if let Ok(closure) = Rc::try_unwrap(c) {
+                work.extend(closure.caps.into_vec().into_iter().map(Value::Cell));
+                work.extend(closure.recv);
+            }
+        }
+        Value::Map(m) => {
+            if let Some(Ok(map)) = m.obj.map(Rc::try_unwrap) {
+                for (_, (k, v)) in map.into_inner() {
+                    work.push(k);
+                    work.push(v);
+                }
+            }
+        }
+        other => drop(other),
+    }
+}

@@ -317,8 +317,118 @@ fn assert_fresh_tokens(ran: &Ran) {
     assert!(seen > 5, "only {seen} tokens handed out");
 }
 
-/// Runs `cases` random mutations of corpus programs through the whole
-/// pipeline: each must compile or fail with an error, and run to an end.
+/// Pieces of Go (and of nonsense) that mutations insert.
+pub const PIECES: &[&str] = &[
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "for {}",
+    "go ",
+    "<-",
+    "chan ",
+    "x",
+    ":=",
+    "=",
+    "nil",
+    "0",
+    "-1",
+    "\"",
+    "'",
+    "`",
+    ";",
+    "\n",
+    "func",
+    "defer ",
+    "panic(1)",
+    "recover()",
+    "select {}",
+    "close(ch)",
+    "make(chan int)",
+    "range",
+    "...",
+    ".",
+    ",",
+    "*",
+    "&",
+    "!",
+    "9999999999999999999999",
+    "1e400",
+    "return",
+    "break",
+    "continue",
+    "switch",
+    "case",
+    "default:",
+    "type",
+    "struct{}",
+    "interface{}",
+    "map[string]int{}",
+    "[]int{1,2,3}[5]",
+    "var",
+    "const",
+    "iota",
+    "fallthrough",
+    "goto",
+    "label:",
+    "main",
+    "fmt.Println(",
+    "time.Sleep(1)",
+];
+
+/// One mutation: what to do (insert a piece, delete, duplicate a chunk),
+/// where, which piece, how much.
+pub type Mutation = (u8, usize, usize, u16);
+
+/// `base` with `muts` applied.
+pub fn mutate(base: &str, muts: &[Mutation]) -> String {
+    let mut src: Vec<char> = base.chars().collect();
+    for &(kind, at, piece, len) in muts {
+        let at = at % (src.len() + 1);
+        match kind % 3 {
+            0 => {
+                src.splice(at..at, PIECES[piece % PIECES.len()].chars());
+            }
+            1 => {
+                let end = (at + len as usize % 12).min(src.len());
+                src.drain(at..end);
+            }
+            _ => {
+                let from = piece % (src.len() + 1);
+                let end = (from + len as usize % 40).min(src.len());
+                let chunk: Vec<char> = src[from..end].to_vec();
+                src.splice(at..at, chunk);
+            }
+        }
+    }
+    src.into_iter().collect()
+}
+
+/// Runs `src` through the whole pipeline with a small step cap: it must
+/// compile or fail with an error, and run to an end with a message when it
+/// fails.
+pub fn survives(src: &str, seed: u64) {
+    let opts = Options {
+        seed,
+        limits: Limits {
+            budget: 1000,
+            step_cap: 200_000,
+        },
+        ..Options::default()
+    };
+    if let Ok(ran) = go::run(src, &opts) {
+        assert!(
+            ran.exit == 0 || ran.error.is_some() || ran.exit == 1,
+            "exit {} without a message:\n{src}",
+            ran.exit
+        );
+    }
+}
+
+/// Runs `cases` random mutations of corpus programs (a fixed xorshift
+/// sequence, so it needs no crate and runs in wasm too).
 pub fn fuzz(cases: u64) {
     let mut state = 0x9E37_79B9_7F4A_7C15u64;
     let mut next = move || {
@@ -327,102 +437,11 @@ pub fn fuzz(cases: u64) {
         state ^= state << 17;
         state
     };
-    const PIECES: &[&str] = &[
-        "(",
-        ")",
-        "{",
-        "}",
-        "[",
-        "]",
-        "for {}",
-        "go ",
-        "<-",
-        "chan ",
-        "x",
-        ":=",
-        "=",
-        "nil",
-        "0",
-        "-1",
-        "\"",
-        "'",
-        "`",
-        ";",
-        "\n",
-        "func",
-        "defer ",
-        "panic(1)",
-        "recover()",
-        "select {}",
-        "close(ch)",
-        "make(chan int)",
-        "range",
-        "...",
-        ".",
-        ",",
-        "*",
-        "&",
-        "!",
-        "9999999999999999999999",
-        "1e400",
-        "return",
-        "break",
-        "continue",
-        "switch",
-        "case",
-        "default:",
-        "type",
-        "struct{}",
-        "interface{}",
-        "map[string]int{}",
-        "[]int{1,2,3}[5]",
-        "var",
-        "const",
-        "iota",
-        "fallthrough",
-        "goto",
-        "label:",
-        "main",
-        "fmt.Println(",
-        "time.Sleep(1)",
-    ];
     for case in 0..cases {
         let (_, base) = CORPUS[(next() % CORPUS.len() as u64) as usize];
-        let mut src: Vec<char> = base.chars().collect();
-        for _ in 0..(1 + next() % 4) {
-            let at = (next() % (src.len() as u64 + 1)) as usize;
-            match next() % 3 {
-                0 => {
-                    let piece = PIECES[(next() % PIECES.len() as u64) as usize];
-                    src.splice(at..at, piece.chars());
-                }
-                1 => {
-                    let end = (at + (next() % 12) as usize).min(src.len());
-                    src.drain(at..end);
-                }
-                _ => {
-                    let from = (next() % (src.len() as u64 + 1)) as usize;
-                    let end = (from + (next() % 40) as usize).min(src.len());
-                    let chunk: Vec<char> = src[from..end].to_vec();
-                    src.splice(at..at, chunk);
-                }
-            }
-        }
-        let src: String = src.into_iter().collect();
-        let opts = Options {
-            seed: case,
-            limits: Limits {
-                budget: 1000,
-                step_cap: 200_000,
-            },
-            ..Options::default()
-        };
-        if let Ok(ran) = go::run(&src, &opts) {
-            assert!(
-                ran.exit == 0 || ran.error.is_some() || ran.exit == 1,
-                "case {case}: exit {} without a message",
-                ran.exit
-            );
-        }
+        let muts: Vec<Mutation> = (0..1 + next() % 4)
+            .map(|_| (next() as u8, next() as usize, next() as usize, next() as u16))
+            .collect();
+        survives(&mutate(base, &muts), case);
     }
 }

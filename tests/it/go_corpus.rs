@@ -27,6 +27,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("interfaces", include_str!("../go/interfaces.go")),
     ("iota_consts", include_str!("../go/iota_consts.go")),
     ("labels", include_str!("../go/labels.go")),
+    ("linked_list", include_str!("../go/linked_list.go")),
     ("loopvar_121", include_str!("../go/loopvar_121.go")),
     ("loopvar_122", include_str!("../go/loopvar_122.go")),
     ("loopvar_fixed", include_str!("../go/loopvar_fixed.go")),

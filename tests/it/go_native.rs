@@ -6,7 +6,9 @@ use std::path::Path;
 use std::process::Command;
 
 use super::go::go_corpus::CORPUS;
-use super::go::{expect, fuzz, output_matches};
+use proptest::prelude::*;
+
+use super::go::{expect, mutate, output_matches, survives, Mutation};
 
 #[test]
 fn corpus_list_names_every_file() {
@@ -94,9 +96,25 @@ fn corpus_expectations_are_what_real_go_prints() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn fuzzed_programs_never_crash_or_hang() {
-    fuzz(10_000);
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Random mutations of corpus programs through the whole pipeline: no
+    /// panic, no hang past the step cap.
+    #[test]
+    fn mutated_programs_never_crash_or_hang(
+        which in 0..CORPUS.len(),
+        muts in prop::collection::vec(any::<Mutation>(), 1..5),
+        seed in any::<u64>(),
+    ) {
+        survives(&mutate(CORPUS[which].1, &muts), seed);
+    }
+
+    /// Random text, which mostly fails to parse, never panics.
+    #[test]
+    fn random_text_never_crashes(src in "package main\\n[ -~\\n\\t]{0,200}") {
+        survives(&src, 1);
+    }
 }
 
 fn csp_go(args: &[&str], stdin: &str) -> Result<(i32, String, String), String> {
