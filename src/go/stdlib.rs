@@ -44,6 +44,9 @@ const NAMES: &[&str] = &[
     "fmt.Sprint",
     "fmt.Sprintln",
     "fmt.Errorf",
+    "fmt.Fprintln",
+    "fmt.Fprintf",
+    "fmt.Fprint",
     "log.Println",
     "log.Printf",
     "log.Print",
@@ -144,10 +147,15 @@ pub fn is_value(full: &str) -> bool {
     matches!(full, "context.Canceled" | "context.DeadlineExceeded")
 }
 
+/// The type `os.Stdout` and `os.Stderr` have here (they print as numbers).
+const UINTPTR_FILE: Ty = UINT;
+
 pub fn is_fmt(full: &str) -> bool {
     matches!(
         full,
-        "fmt.Println"
+        "fmt.Fprintln"
+            | "fmt.Fprint"
+            | "fmt.Println"
             | "fmt.Printf"
             | "fmt.Print"
             | "fmt.Sprintf"
@@ -174,6 +182,9 @@ pub fn constant(full: &str) -> Option<Value> {
         "math.MaxInt" | "math.MaxInt64" => Some(Value::int(i64::MAX)),
         "math.MinInt" | "math.MinInt64" => Some(Value::int(i64::MIN)),
         "math.MaxInt32" => Some(Value::int(i32::MAX as i64)),
+        // Writers: only the process's own two.
+        "os.Stdout" => Some(Value::Int(1, UINTPTR_FILE)),
+        "os.Stderr" => Some(Value::Int(2, UINTPTR_FILE)),
         "math.MinInt32" => Some(Value::int(i32::MIN as i64)),
         _ => None,
     }
@@ -362,6 +373,23 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "fmt.Printf" => {
             let text = format::sprintf(types, &s(&a(0)), &args[1.min(args.len())..]);
             sh.write_out(&text);
+            none()
+        }
+        "fmt.Fprintln" | "fmt.Fprintf" | "fmt.Fprint" => {
+            let text = match name_of(id) {
+                "fmt.Fprintln" => format!("{}\n", format::sprintln(types, &args[1.min(args.len())..])),
+                "fmt.Fprint" => format::sprint(types, &args[1.min(args.len())..]),
+                _ => format::sprintf(types, &s(&a(1)), &args[2.min(args.len())..]),
+            };
+            match a(0) {
+                Value::Int(2, UINTPTR_FILE) => sh.stderr.borrow_mut().push_str(&text),
+                Value::Int(1, UINTPTR_FILE) => sh.write_out(&text),
+                _ => {
+                    return Err(panic_str(
+                        "fmt.Fprint to a writer other than os.Stdout or os.Stderr is not supported here",
+                    ))
+                }
+            }
             none()
         }
         "fmt.Sprintf" => one(Value::Str(Rc::from(format::sprintf(

@@ -21,6 +21,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("embedded", include_str!("../go/embedded.go")),
     ("errors_is", include_str!("../go/errors_is.go")),
     ("for_loops", include_str!("../go/for_loops.go")),
+    ("fprint", include_str!("../go/fprint.go")),
     ("globals", include_str!("../go/globals.go")),
     ("goroutine_chan", include_str!("../go/goroutine_chan.go")),
     ("hello", include_str!("../go/hello.go")),

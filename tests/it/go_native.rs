@@ -70,7 +70,11 @@ fn corpus_expectations_are_what_real_go_prints() {
             .env("GO111MODULE", "off")
             .env("GOFLAGS", "-mod=mod")
             .env("GOPROXY", "off")
-            .env("GOCACHE", dir.join("cache"))
+            // A cache under target/ makes reruns fast; Go keys it by content.
+            .env(
+                "GOCACHE",
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/go-build-cache"),
+            )
             .env("GOPATH", dir.join("gopath"))
             .output()
             .unwrap();
