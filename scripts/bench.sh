@@ -35,4 +35,18 @@ wb=$(awk '$1=="parked" {print $5}' "$out/wasm")
 printf '%-10s %14s %14s %10s %14s\n' "bytes/task" "$rb" "$gb" "$(awk -v r="$rb" -v g="$gb" 'BEGIN { printf "%.2f", r / g }')" "$(awk '$1=="parked" {print $4}' "$out/wasm")"
 echo "wasm memory growth with every task parked: ${wb#wasm_memory_growth_mb=} MB"
 echo "browser, 1,000,000 tasks through the page's driver: $(awk '$1=="frames" {print $4, $5}' "$out/wasm" 2>/dev/null)"
+
+say "Go interpreter (cargo bench --bench go_interp) beside the real Go on the same programs"
+cargo bench --locked --bench go_interp 2>/dev/null | tee "$out/interp"
+printf '%-10s %12s %12s %14s %14s\n' program "interp ms" "interp cpu" "interp ns/op" "go ms"
+for w in loop:loop.go ping-pong:pingpong.go spawn:spawn.go; do
+    name=${w%%:*}
+    file=${w#*:}
+    (cd benches/go/interp && GO111MODULE=off go build -o "$out/$name.bin" "$file")
+    start=$(date +%s%N)
+    GOMAXPROCS=1 "$out/$name.bin" >/dev/null
+    go_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    awk -v w="$name" -v g="$go_ms" '$1==w {printf "%-10s %12s %12s %14s %14s\n", w, $2, $5, $3, g}' "$out/interp"
+done
+echo "targets: loop under 1000 ms; ping-pong under 1000 ns per round trip (the Rust port's ping-pong is in the first table)"
 rm -rf "$out"

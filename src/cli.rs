@@ -28,6 +28,8 @@ usage:
                                   F: log (default), json, marbles, svg, chrome-trace
   csp explore <pattern> [--seeds N] [--set name=value]...
                                   each distinct output order over seeds 1..=N (default 100)
+  csp go FILE.go|- [--seed N] [--go 1.21|1.22] [--format out|log|json|marbles|svg|chrome-trace]
+                                  runs a Go program in the interpreter; out (default): its stdout
 ";
 
 /// A bad command line: one line for stderr; the process exits with 2.
@@ -222,4 +224,114 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         }
         Some(other) => err(format!("unknown command {other:?} (see `csp --help`)")),
     }
+}
+
+/// `csp go FILE.go|- [--seed N] [--go 1.21|1.22] [--format F]`: runs a Go
+/// program in the interpreter on the virtual clock. Returns the exit status:
+/// 0, 1 for a compile error (`file:line:col: message` on `err`), or Go's
+/// status for a runtime error (its message on `err`). Bad flags are a
+/// [`CliError`] (exit 2).
+///
+/// ```
+/// use csp_playground::cli;
+/// let src = "package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"hi\") }\n";
+/// let (mut out, mut err) = (Vec::new(), Vec::new());
+/// let args = ["go".to_string(), "-".to_string()];
+/// let code = cli::go(&args, &mut src.as_bytes(), &mut out, &mut err).unwrap();
+/// assert_eq!((code, String::from_utf8(out).unwrap()), (0, "hi\n".to_string()));
+/// ```
+pub fn go(
+    args: &[String],
+    stdin: &mut dyn std::io::Read,
+    out: &mut dyn Write,
+    errs: &mut dyn Write,
+) -> Result<i32, CliError> {
+    let io = |e: std::io::Error| CliError(format!("cannot write output: {e}"));
+    let mut file = None;
+    let mut opts = crate::go::Options {
+        seed: 1,
+        ..Default::default()
+    };
+    let mut format = None;
+    let mut it = args.iter().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| CliError(format!("{name} needs a value")))
+        };
+        match arg.as_str() {
+            "--seed" => {
+                let v = value("--seed")?;
+                opts.seed = v.parse().map_err(|_| {
+                    CliError(format!(
+                        "--seed: {v:?} is not a whole number from 0 to {}",
+                        u64::MAX
+                    ))
+                })?;
+            }
+            "--go" => {
+                opts.go121 = Some(match value("--go")?.as_str() {
+                    "1.21" => true,
+                    "1.22" => false,
+                    other => return err(format!("--go: {other:?} is not 1.21 or 1.22")),
+                });
+            }
+            "--format" => {
+                let v = value("--format")?;
+                format = match v.as_str() {
+                    "out" => None,
+                    other => Some(Format::parse(other).map_err(|_| {
+                        CliError(format!(
+                            "unknown format {other:?} (use out, log, json, marbles, svg or chrome-trace)"
+                        ))
+                    })?),
+                };
+            }
+            flag if flag.starts_with("--") => {
+                return err(format!("unknown option {flag:?} (see `csp --help`)"))
+            }
+            path if file.is_none() => file = Some(path.to_string()),
+            extra => return err(format!("unexpected argument {extra:?}")),
+        }
+    }
+    let Some(path) = file else {
+        return err("missing Go file (a path, or - for stdin)");
+    };
+    let mut src = String::new();
+    if path == "-" {
+        stdin
+            .read_to_string(&mut src)
+            .map_err(|e| CliError(format!("cannot read stdin: {e}")))?;
+    } else {
+        src = std::fs::read_to_string(&path).map_err(|e| CliError(format!("cannot read {path}: {e}")))?;
+    }
+    let name = if path == "-" {
+        "main.go".to_string()
+    } else {
+        path.clone()
+    };
+    let ran = match crate::go::run(&src, &opts) {
+        Ok(ran) => ran,
+        Err(e) => {
+            writeln!(errs, "{name}:{e}").map_err(io)?;
+            return Ok(1);
+        }
+    };
+    let title = format!("{name} · seed {} · ended at {} ms", opts.seed, ran.end_ms);
+    let text = match format {
+        None => ran.stdout.clone(),
+        Some(Format::Log) => ran.trace.iter().map(|e| view::log_line(e) + "\n").collect(),
+        Some(Format::Json) => ran
+            .trace
+            .iter()
+            .map(|e| serde_json::to_string(e).unwrap_or_default() + "\n")
+            .collect(),
+        Some(Format::Marbles) => view::marbles(&title, &ran.trace),
+        Some(Format::Svg) => view::svg(&title, &ran.trace, None),
+        Some(Format::ChromeTrace) => view::chrome_trace(&title, &ran.trace) + "\n",
+    };
+    out.write_all(text.as_bytes()).map_err(io)?;
+    errs.write_all(ran.stderr.as_bytes()).map_err(io)?;
+    Ok(ran.exit)
 }

@@ -13,6 +13,7 @@
 pub mod bench;
 pub mod cli;
 pub mod dense;
+pub mod go;
 pub mod patterns;
 pub mod rt;
 pub mod share;

@@ -8,6 +8,19 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if args.first().map(String::as_str) == Some("go") {
+        let mut stderr = std::io::stderr();
+        return match csp_playground::cli::go(&args, &mut std::io::stdin(), &mut out, &mut stderr) {
+            Ok(code) => {
+                let _ = out.flush();
+                ExitCode::from(u8::try_from(code).unwrap_or(1))
+            }
+            Err(e) => {
+                eprintln!("csp: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match csp_playground::cli::run(&args, &mut out) {
         Ok(()) => {
             let _ = out.flush();

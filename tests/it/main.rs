@@ -34,3 +34,7 @@ mod golden;
 mod share;
 #[cfg(target_arch = "wasm32")]
 mod ui;
+
+mod go;
+#[cfg(not(target_arch = "wasm32"))]
+mod go_native;

@@ -1,0 +1,283 @@
+//! A Go-subset interpreter that runs on [`rt`](crate::rt): goroutines are
+//! `rt` tasks, channels are `rt` channels, `time` is the run's clock, so the
+//! trace, the views, the seed and both clocks work for Go source as they do
+//! for the hand-ported patterns.
+//!
+//! ```
+//! use csp_playground::go::{run, Options};
+//!
+//! let src = r#"
+//! package main
+//!
+//! import "fmt"
+//!
+//! func main() {
+//!     ch := make(chan int)
+//!     go func() { ch <- 6 * 7 }()
+//!     fmt.Println(<-ch)
+//! }
+//! "#;
+//! let ran = run(src, &Options::default()).unwrap();
+//! assert_eq!(ran.stdout, "42\n");
+//! assert_eq!(ran.exit, 0);
+//! ```
+//!
+//! The pipeline: [`lower`] parses with `go-parser` and converts at once to
+//! our own IR ([`ir`], a span on every node); [`compile`] resolves names
+//! and types just enough and emits flat [`code`]; [`vm`] runs it, one
+//! explicit frame stack per goroutine; [`stdlib`] is the standard library
+//! subset; [`host`] is the only module that calls `rt`.
+//!
+//! Invariants: the source is data, never trusted. Bad source gets a
+//! `line:col` error; nesting is bounded before anything recurses; a Go call
+//! never recurses in Rust; a goroutine yields after a fixed instruction
+//! budget and the program stops at a step cap; no input makes Rust panic.
+
+// The interpreter's internals are public for tests and tools, not as an API
+// with Debug on every internal type.
+#![allow(missing_debug_implementations)]
+
+pub mod code;
+pub mod compile;
+pub mod format;
+pub mod host;
+pub mod ir;
+pub mod lower;
+pub mod ops;
+pub mod stdlib;
+pub mod value;
+pub mod vm;
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
+
+use crate::rt::{Event, Run};
+
+use self::value::Value;
+
+/// A compile error at a position of the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    pub span: ir::Span,
+    pub message: String,
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.span, self.message)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// How far a program may run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Instructions a goroutine runs before it yields to the executor.
+    pub budget: u32,
+    /// Instructions all goroutines together may run (a blocking op counts
+    /// 100) before the program is stopped.
+    pub step_cap: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            budget: 10_000,
+            step_cap: 200_000_000,
+        }
+    }
+}
+
+/// How to run a program.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub seed: u64,
+    /// Record the trace (benchmarks turn it off).
+    pub trace: bool,
+    /// `Some(true)`: Go 1.21's shared loop variables; `Some(false)`: Go
+    /// 1.22's per-iteration ones; `None`: what the source asks for
+    /// (`//go:build go1.21` or a `go 1.21` line), else 1.22.
+    pub go121: Option<bool>,
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            seed: 0,
+            trace: true,
+            go121: None,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Whether the source asks for Go 1.21 semantics.
+pub fn wants_go121(src: &str) -> bool {
+    src.lines().map(str::trim).any(|l| {
+        let l = l.trim_start_matches("//").trim();
+        l == "go:build go1.21" || l == "go 1.21" || l.starts_with("go:build go1.21 ")
+    })
+}
+
+/// Compiles `src` (a whole `package main` file).
+pub fn compile(src: &str, go121: Option<bool>) -> Result<code::Program, CompileError> {
+    let file = lower::lower(src)?;
+    let prelude = lower::lower(stdlib::PRELUDE).map_err(|e| CompileError {
+        span: e.span,
+        message: format!("in the prelude: {}", e.message),
+    })?;
+    let go121 = go121.unwrap_or_else(|| wants_go121(src));
+    compile::compile(file, prelude, go121)
+}
+
+/// A Go program started on a run; read its output once the run has ended.
+#[derive(Clone)]
+pub struct Started {
+    sh: Rc<vm::Shared>,
+}
+
+impl fmt::Debug for Started {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Started")
+            .field("steps", &self.sh.steps.get())
+            .finish()
+    }
+}
+
+impl Started {
+    pub fn stdout(&self) -> String {
+        self.sh.stdout.borrow().clone()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.sh.stderr.borrow().clone()
+    }
+
+    /// Go's message for a panic, a fatal error or the step cap, if one ended it.
+    pub fn fatal(&self) -> Option<vm::Fatal> {
+        self.sh.fatal.borrow().clone()
+    }
+
+    /// Instructions run so far.
+    pub fn steps(&self) -> u64 {
+        self.sh.steps.get()
+    }
+}
+
+/// Starts `program` as the main task of `run`.
+pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
+    let rt = run.rt();
+    let nglobals = program.nglobals as usize;
+    let sh = Rc::new(vm::Shared {
+        prog: program,
+        rt,
+        globals: RefCell::new(vec![Value::Nil; nglobals]),
+        stdout: RefCell::default(),
+        line: RefCell::default(),
+        stderr: RefCell::default(),
+        steps: Cell::new(0),
+        limits,
+        fatal: RefCell::new(None),
+        main_waker: RefCell::new(None),
+        next_goid: Cell::new(2),
+        canceled: Value::error("context canceled"),
+        deadline_exceeded: Value::error("context deadline exceeded"),
+        blocked_at: RefCell::default(),
+    });
+    run.start(vm::Goroutine::main(sh.clone()));
+    Started { sh }
+}
+
+/// What running a program gave.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    pub stdout: String,
+    /// `log` output, `print`, and Go's message when it failed.
+    pub stderr: String,
+    /// 0, or 2 for a panic, a deadlock or the step cap (what `go run` gives),
+    /// or what `os.Exit` asked.
+    pub exit: i32,
+    /// The first line of Go's error message, when it failed.
+    pub error: Option<String>,
+    pub trace: Vec<Event>,
+    /// Virtual ms when it ended.
+    pub end_ms: u64,
+}
+
+/// Compiles and runs `src` on a virtual clock seeded with `opts.seed`.
+pub fn run(src: &str, opts: &Options) -> Result<Ran, CompileError> {
+    let program = Rc::new(compile(src, opts.go121)?);
+    let run = Run::new_virtual(opts.seed);
+    if !opts.trace {
+        run.set_level(crate::rt::Level::Off);
+    }
+    let started = start(&run, program, opts.limits);
+    let ended = host::run_to_end(&run);
+    Ok(finish(&run, &started, ended))
+}
+
+/// What Go 1.19's goroutine dump says a goroutine blocked on `wait` does.
+fn go_wait(wait: Option<&crate::rt::Wait>) -> &'static str {
+    use crate::rt::{Op, Wait};
+    match wait {
+        Some(Wait::Op(Op::Wait { .. })) => "semacquire",
+        Some(wait) => wait.go_status(),
+        None => "select (no cases)",
+    }
+}
+
+fn finish(run: &Run, started: &Started, ended: host::Ended) -> Ran {
+    let sh = &started.sh;
+    sh.flush_line();
+    let mut stderr = sh.stderr.borrow().clone();
+    let (exit, error, end_ms) = match (sh.fatal.borrow().clone(), ended) {
+        (Some(f), ended) => {
+            let at = match ended {
+                host::Ended::Finished(at) => at,
+                host::Ended::Deadlock(_) => run.now(),
+            };
+            if !f.message.is_empty() {
+                stderr.push_str(&f.message);
+                stderr.push('\n');
+            }
+            let first = f
+                .message
+                .lines()
+                .next()
+                .map(str::to_string)
+                .filter(|l| !l.is_empty());
+            (f.exit, first, at)
+        }
+        (None, host::Ended::Finished(at)) => (0, None, at),
+        (None, host::Ended::Deadlock(blocked)) => {
+            let first = "fatal error: all goroutines are asleep - deadlock!".to_string();
+            stderr.push_str(&first);
+            stderr.push('\n');
+            for (i, b) in blocked.iter().enumerate() {
+                let name = &b.task;
+                let func = if name == "main" {
+                    "main.main()".to_string()
+                } else {
+                    format!("main.{name}()")
+                };
+                stderr.push_str(&format!(
+                    "\ngoroutine {} [{}]:\n{func}\n",
+                    i + 1,
+                    go_wait(b.wait.as_ref())
+                ));
+            }
+            (2, Some(first), run.now())
+        }
+    };
+    Ran {
+        stdout: sh.stdout.borrow().clone(),
+        stderr,
+        exit,
+        error,
+        trace: run.trace(),
+        end_ms,
+    }
+}

@@ -1,0 +1,1956 @@
+//! Resolve names and types just enough, and compile [`ir`](super::ir) to
+//! [`code`](super::code).
+//!
+//! There is no full type checker: values carry their types at run time (see
+//! [`value`](super::value)), and the compiler resolves what only it can:
+//! which name is a local, a captured variable, a global, a function, a type
+//! or a package; the types of declarations, literals, conversions and
+//! `make`; and constants' `iota`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::code::*;
+use super::ir::*;
+use super::stdlib;
+use super::value::*;
+use super::CompileError;
+
+#[derive(Debug, Clone)]
+enum Bind {
+    Local(u16),
+    Up(u16),
+    Global(u32),
+    Func(u32),
+    Type(Ty),
+    Package(Rc<str>),
+    Iota,
+}
+
+struct Loop {
+    label: Option<Name>,
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+    /// Where `continue` goes, once known.
+    is_switch: bool,
+}
+
+struct FuncState {
+    code: Vec<Ins>,
+    spans: Vec<Span>,
+    scopes: Vec<HashMap<Name, Bind>>,
+    nlocals: u16,
+    upvals: Vec<(Name, Cap)>,
+    loops: Vec<Loop>,
+    results: Vec<u16>,
+    /// Labels seen just before a loop statement.
+    pending_label: Option<Name>,
+    /// No instruction before this index may be fused with a later one (a
+    /// jump may land here).
+    barrier: usize,
+}
+
+impl FuncState {
+    fn new() -> FuncState {
+        FuncState {
+            code: Vec::new(),
+            spans: Vec::new(),
+            scopes: vec![HashMap::new()],
+            nlocals: 0,
+            upvals: Vec::new(),
+            loops: Vec::new(),
+            results: Vec::new(),
+            pending_label: None,
+            barrier: 0,
+        }
+    }
+}
+
+pub struct Compiler {
+    types: Types,
+    funcs: Vec<Option<FuncCode>>,
+    globals: HashMap<Name, Bind>,
+    nglobals: u32,
+    imports: HashMap<Name, Span>,
+    go121: bool,
+    fs: Vec<FuncState>,
+    span: Span,
+    iota: i64,
+    lits: u32,
+    /// The variable a `make(chan ...)` is being assigned to, to name it.
+    hint: Option<Name>,
+}
+
+fn err(span: Span, message: impl Into<String>) -> CompileError {
+    CompileError {
+        span,
+        message: message.into(),
+    }
+}
+
+type R<T> = Result<T, CompileError>;
+
+const MAX_LOCALS: u16 = 60_000;
+
+pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
+    let mut c = Compiler {
+        types: Types::new(),
+        funcs: Vec::new(),
+        globals: HashMap::new(),
+        nglobals: 0,
+        imports: HashMap::new(),
+        go121,
+        fs: Vec::new(),
+        span: Span::default(),
+        iota: 0,
+        lits: 0,
+        hint: None,
+    };
+    for (path, span) in &file.imports {
+        if !stdlib::PACKAGES.contains(&path.as_str()) {
+            return Err(err(*span, format!("package {path} is not supported here")));
+        }
+        let name = path.rsplit('/').next().unwrap_or(path);
+        c.imports.insert(Rc::from(name), *span);
+    }
+    let mut funcs = prelude.funcs;
+    funcs.extend(file.funcs);
+    let mut decls = prelude.decls;
+    decls.extend(file.decls);
+    // Types first (they may refer to each other), then functions and
+    // globals, so that bodies can use any of them.
+    for d in &decls {
+        if let StmtKind::Type(name, _) = &d.kind {
+            if c.globals.contains_key(name) {
+                return Err(err(d.span, format!("{name} redeclared in this block")));
+            }
+            let shown =
+                stdlib::prelude_type_name(name).map_or_else(|| format!("main.{name}"), str::to_string);
+            let ty = c.types.add(&shown, TKind::Pending);
+            c.globals.insert(name.clone(), Bind::Type(ty));
+        }
+    }
+    for d in &decls {
+        if let StmtKind::Type(name, texpr) = &d.kind {
+            let Some(Bind::Type(ty)) = c.globals.get(name).cloned() else {
+                continue;
+            };
+            c.span = d.span;
+            let under = c.resolve_type(texpr)?;
+            let kind = c.types.kind(under).clone();
+            if matches!(kind, TKind::Pending) {
+                return Err(err(d.span, format!("invalid recursive type {name}")));
+            }
+            c.types.list[ty as usize].kind = kind;
+            // A named type keeps its underlying type's native methods.
+            if under == DURATION {
+                return Err(err(
+                    d.span,
+                    "a type defined from time.Duration is not supported here",
+                ));
+            }
+        }
+    }
+    for f in &funcs {
+        let id = c.funcs.len() as u32;
+        c.funcs.push(None);
+        if let Some(recv) = &f.recv {
+            c.span = f.span;
+            let (base, ptr) = match &recv.ty.kind {
+                ExprKind::Star(inner) => (&**inner, true),
+                _ => (&recv.ty, false),
+            };
+            let ty = c.resolve_type(base)?;
+            if ty <= UNTYPED_NIL
+                && !c.types.get(ty).name.starts_with("main.")
+                && stdlib::prelude_type_name_of(&c.types, ty).is_none()
+            {
+                return Err(err(
+                    f.span,
+                    format!("cannot define new methods on non-local type {}", c.types.name(ty)),
+                ));
+            }
+            c.types.list[ty as usize]
+                .methods
+                .insert(f.name.clone(), (id, ptr));
+        } else {
+            if &*f.name == "init" {
+                return Err(err(f.span, "func init is not supported here"));
+            }
+            if c.globals.contains_key(&f.name) {
+                return Err(err(f.span, format!("{} redeclared in this block", f.name)));
+            }
+            c.globals.insert(f.name.clone(), Bind::Func(id));
+        }
+    }
+    for d in &decls {
+        if let StmtKind::Var(spec) | StmtKind::Const(spec) = &d.kind {
+            for (name, span) in &spec.names {
+                if &**name == "_" {
+                    continue;
+                }
+                if c.globals.contains_key(name) {
+                    return Err(err(*span, format!("{name} redeclared in this block")));
+                }
+                c.globals.insert(name.clone(), Bind::Global(c.nglobals));
+                c.nglobals += 1;
+            }
+        }
+    }
+    let Some(Bind::Func(main)) = c.globals.get("main").cloned() else {
+        return Err(err(
+            Span { line: 1, col: 1 },
+            "function main is undeclared in the main package",
+        ));
+    };
+    for (i, f) in funcs.iter().enumerate() {
+        let code = c.func(f)?;
+        c.funcs[i] = Some(code);
+    }
+    // The entry: constants, then variables, in source order, then main.
+    c.fs.push(FuncState::new());
+    for pass in [true, false] {
+        for d in &decls {
+            match (&d.kind, pass) {
+                (StmtKind::Const(spec), true) | (StmtKind::Var(spec), false) => c.global_spec(spec)?,
+                _ => {}
+            }
+        }
+    }
+    c.emit(Ins::Int(0, INT));
+    c.emit(Ins::Pop);
+    c.emit(Ins::Closure(main, Rc::from(Vec::new())));
+    c.emit(Ins::Call(0, false, 0));
+    c.emit(Ins::Return);
+    let st = c.fs.pop().expect("entry state");
+    let entry = c.funcs.len() as u32;
+    c.funcs.push(Some(FuncCode {
+        name: Rc::from("main"),
+        code: st.code,
+        spans: st.spans,
+        nlocals: st.nlocals,
+        nparams: 0,
+        variadic: false,
+        results: Vec::new(),
+        variadic_ty: ANY,
+    }));
+    Ok(Program {
+        funcs: c
+            .funcs
+            .into_iter()
+            .map(|f| f.expect("every function compiled"))
+            .collect(),
+        types: c.types,
+        nglobals: c.nglobals,
+        entry,
+        go121,
+    })
+}
+
+impl Compiler {
+    fn st(&mut self) -> &mut FuncState {
+        self.fs.last_mut().expect("inside a function")
+    }
+
+    fn emit(&mut self, ins: Ins) -> usize {
+        let span = self.span;
+        let st = self.st();
+        if let Ins::Bin(op) = ins {
+            let n = st.code.len();
+            if n > st.barrier {
+                if let Some(Ins::Int(k, INT)) = st.code.last() {
+                    st.code[n - 1] = Ins::BinConst(op, *k);
+                    st.spans[n - 1] = span;
+                    return n - 1;
+                }
+            }
+        }
+        st.code.push(ins);
+        st.spans.push(span);
+        st.code.len() - 1
+    }
+
+    fn here(&mut self) -> u32 {
+        let st = self.st();
+        st.barrier = st.code.len();
+        st.code.len() as u32
+    }
+
+    fn patch(&mut self, at: usize) {
+        let target = self.here();
+        self.st().barrier = target as usize;
+        match &mut self.st().code[at] {
+            Ins::Jump(t)
+            | Ins::JumpFalse(t)
+            | Ins::JumpTrue(t)
+            | Ins::AndJump(t)
+            | Ins::OrJump(t)
+            | Ins::IterNext(_, t, _) => *t = target,
+            _ => {}
+        }
+    }
+
+    fn new_local(&mut self) -> R<u16> {
+        let span = self.span;
+        let st = self.st();
+        if st.nlocals >= MAX_LOCALS {
+            return Err(err(span, "too many local variables"));
+        }
+        st.nlocals += 1;
+        Ok(st.nlocals - 1)
+    }
+
+    fn declare(&mut self, name: &Name) -> R<u16> {
+        let slot = self.new_local()?;
+        if &**name != "_" {
+            self.st()
+                .scopes
+                .last_mut()
+                .expect("a scope")
+                .insert(name.clone(), Bind::Local(slot));
+        }
+        Ok(slot)
+    }
+
+    fn push_scope(&mut self) {
+        self.st().scopes.push(HashMap::new());
+    }
+
+    fn pop_scope(&mut self) {
+        self.st().scopes.pop();
+    }
+
+    fn lookup(&mut self, name: &str) -> Option<Bind> {
+        let depth = self.fs.len();
+        let local = if depth > 0 {
+            self.lookup_in(depth - 1, name)
+        } else {
+            None
+        };
+        local
+            .or_else(|| self.globals.get(name).cloned())
+            .or_else(|| {
+                let ty = match name {
+                    "byte" => Some(UINT8),
+                    "rune" => Some(INT32),
+                    "any" => Some(ANY),
+                    _ => self
+                        .types
+                        .by_name
+                        .get(name)
+                        .copied()
+                        .filter(|&t| t < UNTYPED_NIL && !name.contains('.') && !name.contains(' ')),
+                };
+                ty.map(Bind::Type)
+            })
+            .or_else(|| {
+                self.imports
+                    .get_key_value(name)
+                    .map(|(k, _)| Bind::Package(k.clone()))
+            })
+            .or_else(|| (name == "iota").then_some(Bind::Iota))
+    }
+
+    /// Looks `name` up in function `level` and, capturing it, in the
+    /// functions around it.
+    fn lookup_in(&mut self, level: usize, name: &str) -> Option<Bind> {
+        let st = &self.fs[level];
+        for scope in st.scopes.iter().rev() {
+            if let Some(b) = scope.get(name) {
+                return Some(b.clone());
+            }
+        }
+        if let Some(i) = st.upvals.iter().position(|(n, _)| &**n == name) {
+            return Some(Bind::Up(i as u16));
+        }
+        if level == 0 {
+            return None;
+        }
+        let cap = match self.lookup_in(level - 1, name)? {
+            Bind::Local(slot) => Cap::Local(slot),
+            Bind::Up(i) => Cap::Up(i),
+            other => return Some(other),
+        };
+        let st = &mut self.fs[level];
+        st.upvals.push((Rc::from(name), cap));
+        Some(Bind::Up((st.upvals.len() - 1) as u16))
+    }
+
+    // ---- types ----
+
+    fn resolve_type(&mut self, e: &Expr) -> R<Ty> {
+        let span = e.span;
+        Ok(match &e.kind {
+            ExprKind::Ident(name) => match self.lookup(name) {
+                Some(Bind::Type(t)) => t,
+                Some(_) => return Err(err(span, format!("{name} is not a type"))),
+                None => return Err(err(span, format!("undefined: {name}"))),
+            },
+            ExprKind::Selector(pkg, name) => {
+                let ExprKind::Ident(p) = &pkg.kind else {
+                    return Err(err(span, "not a type"));
+                };
+                let full = format!("{p}.{name}");
+                match full.as_str() {
+                    "time.Duration" => DURATION,
+                    "time.Time" => TIME,
+                    "sync.WaitGroup" => WAITGROUP,
+                    "sync.Mutex" => MUTEX,
+                    "sync.RWMutex" => RWMUTEX,
+                    "context.Context" => CONTEXT,
+                    "context.CancelFunc" => CANCEL_FUNC,
+                    "time.Ticker" | "time.Timer" => TICKER,
+                    _ => match stdlib::prelude_type(&full).and_then(|n| self.globals.get(n).cloned()) {
+                        Some(Bind::Type(t)) => t,
+                        _ => return Err(err(span, format!("type {full} is not supported here"))),
+                    },
+                }
+            }
+            ExprKind::Star(inner) => {
+                let t = self.resolve_type(inner)?;
+                if t == TICKER {
+                    return Ok(TICKER);
+                }
+                let name = format!("*{}", self.types.name(t));
+                self.types.intern(name, TKind::Ptr(t))
+            }
+            ExprKind::SliceType(inner) => {
+                let t = self.resolve_type(inner)?;
+                let name = format!("[]{}", self.types.name(t));
+                self.types.intern(name, TKind::Slice(t))
+            }
+            ExprKind::Ellipsis(Some(inner)) => {
+                let t = self.resolve_type(inner)?;
+                let name = format!("[]{}", self.types.name(t));
+                self.types.intern(name, TKind::Slice(t))
+            }
+            ExprKind::ArrayType(len, inner) => {
+                let t = self.resolve_type(inner)?;
+                let n = match len.as_deref().map(|l| &l.kind) {
+                    Some(ExprKind::Int(n)) if *n >= 0 && *n <= 1 << 20 => *n as usize,
+                    Some(ExprKind::Ident(name)) => match self.const_int(name) {
+                        Some(n) if (0..=1 << 20).contains(&n) => n as usize,
+                        _ => return Err(err(span, "array length must be a small constant here")),
+                    },
+                    _ => return Err(err(span, "array length must be a small constant here")),
+                };
+                let name = format!("[{n}]{}", self.types.name(t));
+                self.types.intern(name, TKind::Array(n, t))
+            }
+            ExprKind::MapType(k, v) => {
+                let k = self.resolve_type(k)?;
+                let v = self.resolve_type(v)?;
+                let name = format!("map[{}]{}", self.types.name(k), self.types.name(v));
+                self.types.intern(name, TKind::Map(k, v))
+            }
+            ExprKind::ChanType(dir, inner) => {
+                let t = self.resolve_type(inner)?;
+                let prefix = match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                };
+                let name = format!("{prefix}{}", self.types.name(t));
+                self.types.intern(name, TKind::Chan(t))
+            }
+            ExprKind::FuncType(sig) => {
+                let mut name = String::from("func(");
+                for (i, p) in sig.params.iter().enumerate() {
+                    if i > 0 {
+                        name.push_str(", ");
+                    }
+                    let t = self.resolve_type(&p.ty)?;
+                    name.push_str(self.types.name(t));
+                }
+                name.push(')');
+                let mut rs = Vec::new();
+                for p in &sig.results {
+                    let t = self.resolve_type(&p.ty)?;
+                    rs.push(self.types.name(t).to_string());
+                }
+                match rs.len() {
+                    0 => {}
+                    1 => {
+                        name.push(' ');
+                        name.push_str(&rs[0]);
+                    }
+                    _ => {
+                        name.push_str(" (");
+                        name.push_str(&rs.join(", "));
+                        name.push(')');
+                    }
+                }
+                self.types.intern(name, TKind::Func)
+            }
+            ExprKind::StructType(fields) => {
+                let mut infos = Vec::new();
+                let mut parts = Vec::new();
+                for f in fields {
+                    let t = self.resolve_type(&f.ty)?;
+                    let (name, embedded) = match &f.name {
+                        Some(n) => (n.clone(), false),
+                        None => {
+                            let tn = self.types.name(t);
+                            let short = tn.trim_start_matches('*').rsplit('.').next().unwrap_or(tn);
+                            (Rc::from(short), true)
+                        }
+                    };
+                    parts.push(if embedded {
+                        self.types.name(t).to_string()
+                    } else {
+                        format!("{name} {}", self.types.name(t))
+                    });
+                    infos.push(FieldInfo {
+                        name,
+                        ty: t,
+                        embedded,
+                    });
+                }
+                if infos.is_empty() {
+                    return Ok(EMPTY_STRUCT);
+                }
+                let name = format!("struct {{ {} }}", parts.join("; "));
+                self.types.intern(name, TKind::Struct(infos))
+            }
+            ExprKind::InterfaceType(methods) => {
+                if methods.is_empty() {
+                    return Ok(ANY);
+                }
+                if methods.len() == 1 && &*methods[0] == "Error" {
+                    return Ok(ERROR);
+                }
+                let name = format!(
+                    "interface {{ {} }}",
+                    methods
+                        .iter()
+                        .map(|m| format!("{m}()"))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+                self.types.intern(name, TKind::Interface(methods.clone()))
+            }
+            _ => return Err(err(span, "not a type")),
+        })
+    }
+
+    fn const_int(&self, name: &str) -> Option<i64> {
+        let _ = name;
+        None
+    }
+
+    /// Whether `e` names a type (for conversions and composite literals).
+    fn is_type(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Ident(name) => matches!(self.lookup(name), Some(Bind::Type(_))),
+            ExprKind::Selector(pkg, name) => {
+                if let ExprKind::Ident(p) = &pkg.kind {
+                    if matches!(self.lookup(p), Some(Bind::Package(_))) {
+                        let full = format!("{p}.{name}");
+                        return matches!(
+                            full.as_str(),
+                            "time.Duration"
+                                | "time.Time"
+                                | "sync.WaitGroup"
+                                | "sync.Mutex"
+                                | "sync.RWMutex"
+                                | "context.Context"
+                                | "context.CancelFunc"
+                        ) || stdlib::prelude_type(&full).is_some();
+                    }
+                }
+                false
+            }
+            ExprKind::Star(inner) => self.is_type(inner),
+            ExprKind::SliceType(_)
+            | ExprKind::ArrayType(..)
+            | ExprKind::MapType(..)
+            | ExprKind::ChanType(..)
+            | ExprKind::FuncType(_)
+            | ExprKind::StructType(_)
+            | ExprKind::InterfaceType(_) => true,
+            _ => false,
+        }
+    }
+
+    // ---- functions ----
+
+    fn func(&mut self, f: &FuncDef) -> R<FuncCode> {
+        self.span = f.span;
+        self.fs.push(FuncState::new());
+        let mut nparams = 0;
+        if let Some(recv) = &f.recv {
+            let name = recv.name.clone().unwrap_or_else(|| Rc::from("_"));
+            self.declare(&name)?;
+            nparams += 1;
+        }
+        let (code, caps) = self.func_body(f, nparams)?;
+        if !caps.is_empty() {
+            return Err(err(f.span, "internal: a top-level function captured a variable"));
+        }
+        Ok(code)
+    }
+
+    /// Compiles a body in the function state on top (popping it); returns
+    /// the code and what it captured.
+    fn func_body(&mut self, f: &FuncDef, mut nparams: u16) -> R<(FuncCode, Vec<Cap>)> {
+        let mut variadic_ty = ANY;
+        for (i, p) in f.sig.params.iter().enumerate() {
+            let ty = self.resolve_type(&p.ty)?;
+            if f.sig.variadic && i + 1 == f.sig.params.len() {
+                variadic_ty = ty;
+            }
+            let name = p.name.clone().unwrap_or_else(|| Rc::from("_"));
+            self.declare(&name)?;
+            nparams += 1;
+        }
+        let mut results = Vec::new();
+        for p in &f.sig.results {
+            let ty = self.resolve_type(&p.ty)?;
+            let name = p.name.clone().unwrap_or_else(|| Rc::from("_"));
+            let slot = self.declare(&name)?;
+            self.emit(Ins::Zero(ty));
+            self.emit(Ins::Declare(slot));
+            results.push(slot);
+        }
+        self.st().results = results.clone();
+        self.block(&f.body)?;
+        self.span = f.span;
+        self.emit(Ins::Return);
+        let st = self.fs.pop().expect("function state");
+        let caps = st.upvals.iter().map(|(_, c)| *c).collect();
+        Ok((
+            FuncCode {
+                name: f.name.clone(),
+                code: st.code,
+                spans: st.spans,
+                nlocals: st.nlocals,
+                nparams,
+                variadic: f.sig.variadic,
+                results,
+                variadic_ty,
+            },
+            caps,
+        ))
+    }
+
+    fn func_lit(&mut self, f: &Rc<FuncDef>) -> R<()> {
+        let id = self.funcs.len() as u32;
+        self.funcs.push(None);
+        self.fs.push(FuncState::new());
+        let saved = self.span;
+        let (mut code, caps) = self.func_body(f, 0)?;
+        self.span = saved;
+        self.lits += 1;
+        let outer = self.fs.iter().rev().find_map(|_| None::<()>);
+        let _ = outer;
+        code.name = Rc::from(format!("func{}", self.lits));
+        self.funcs[id as usize] = Some(code);
+        self.emit(Ins::Closure(id, Rc::from(caps)));
+        Ok(())
+    }
+}
+
+/// A select case's arm index (`None`: default) and what its receive binds
+/// (the names, and whether `:=` declares them).
+type SelectPlan<'a> = (Option<usize>, Option<(&'a [Expr], bool)>);
+
+/// Names Go predeclares that the compiler handles itself.
+const BUILTINS: &[&str] = &[
+    "len", "cap", "append", "make", "new", "panic", "recover", "print", "println", "close", "delete", "copy",
+    "min", "max",
+];
+
+impl Compiler {
+    fn global_spec(&mut self, spec: &ValueSpec) -> R<()> {
+        self.span = spec.span;
+        self.iota = spec.iota;
+        let slots: Vec<Option<u32>> = spec
+            .names
+            .iter()
+            .map(|(n, _)| match self.globals.get(n) {
+                Some(Bind::Global(g)) if &**n != "_" => Some(*g),
+                _ => None,
+            })
+            .collect();
+        let n = self.values(spec)?;
+        let _ = n;
+        for slot in slots.iter().rev() {
+            match slot {
+                Some(g) => self.emit(Ins::StoreGlobal(*g)),
+                None => self.emit(Ins::Pop),
+            };
+        }
+        Ok(())
+    }
+
+    /// Pushes the values of a `var` or `const` spec, one per name.
+    fn values(&mut self, spec: &ValueSpec) -> R<usize> {
+        let ty = spec.ty.as_ref().map(|t| self.resolve_type(t)).transpose()?;
+        let n = spec.names.len();
+        if spec.names.len() == 1 {
+            self.hint = Some(spec.names[0].0.clone());
+        }
+        if spec.values.is_empty() {
+            let Some(ty) = ty else {
+                return Err(err(spec.span, "missing type or init expr"));
+            };
+            for _ in 0..n {
+                self.emit(Ins::Zero(ty));
+            }
+        } else if spec.values.len() == n {
+            for v in &spec.values {
+                self.expr_hint(v, ty)?;
+                if let Some(ty) = ty {
+                    self.convert_to(ty);
+                }
+            }
+        } else if spec.values.len() == 1 && n > 1 {
+            self.multi(&spec.values[0], n)?;
+        } else {
+            return Err(err(
+                spec.span,
+                format!(
+                    "assignment mismatch: {} variables but {} values",
+                    n,
+                    spec.values.len()
+                ),
+            ));
+        }
+        self.hint = None;
+        Ok(n)
+    }
+
+    /// A typed declaration converts untyped constants to its type.
+    fn convert_to(&mut self, ty: Ty) {
+        if matches!(self.types.kind(ty), TKind::Int(..) | TKind::Float) {
+            self.emit(Ins::Convert(ty));
+        }
+    }
+
+    /// Pushes `n` values from one multi-valued expression.
+    fn multi(&mut self, e: &Expr, n: usize) -> R<()> {
+        let span = e.span;
+        match &e.kind {
+            ExprKind::Call(f, args, spread) => self.call(f, args, *spread, n as u8, span),
+            ExprKind::Index(x, i) if n == 2 => {
+                self.expr_ref(x)?;
+                self.expr(i)?;
+                self.emit(Ins::IndexOk);
+                Ok(())
+            }
+            ExprKind::Unary(Op::Recv, ch) if n == 2 => {
+                self.expr(ch)?;
+                self.span = span;
+                self.emit(Ins::Recv(true));
+                Ok(())
+            }
+            ExprKind::TypeAssert(x, Some(t)) if n == 2 => {
+                self.expr(x)?;
+                let ty = self.resolve_type(t)?;
+                self.emit(Ins::TypeAssert(ty, true));
+                Ok(())
+            }
+            _ => Err(err(
+                span,
+                format!("assignment mismatch: {n} variables but 1 value"),
+            )),
+        }
+    }
+
+    fn block(&mut self, stmts: &[Stmt]) -> R<()> {
+        self.push_scope();
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> R<()> {
+        self.span = s.span;
+        match &s.kind {
+            StmtKind::Empty => {}
+            StmtKind::Expr(e) => match &e.kind {
+                ExprKind::Call(f, args, spread) => self.call(f, args, *spread, 0, e.span)?,
+                ExprKind::Unary(Op::Recv, _) => {
+                    self.expr(e)?;
+                    self.emit(Ins::Pop);
+                }
+                _ => {
+                    // An undefined name is the better message.
+                    self.expr(e)?;
+                    return Err(err(e.span, "expression is not used"));
+                }
+            },
+            StmtKind::Send(ch, v) => {
+                self.expr(ch)?;
+                self.expr(v)?;
+                self.span = s.span;
+                self.emit(Ins::Send);
+            }
+            StmtKind::IncDec(e, inc) => {
+                let delta = if *inc { 1 } else { -1 };
+                if let ExprKind::Ident(name) = &e.kind {
+                    if let Some(Bind::Local(slot)) = self.lookup(name) {
+                        self.emit(Ins::IncLocal(slot, delta));
+                        return Ok(());
+                    }
+                }
+                self.expr(e)?;
+                self.emit(Ins::Int(1, INT));
+                self.emit(Ins::Bin(if *inc { Op::Add } else { Op::Sub }));
+                self.store(e)?;
+            }
+            StmtKind::Assign(lhs, None, rhs) => self.assign(lhs, rhs, false)?,
+            StmtKind::Assign(lhs, Some(op), rhs) => {
+                if lhs.len() != 1 || rhs.len() != 1 {
+                    return Err(err(s.span, "assignment operation needs one value on each side"));
+                }
+                self.expr(&lhs[0])?;
+                self.expr(&rhs[0])?;
+                self.span = s.span;
+                self.emit(Ins::Bin(*op));
+                self.store(&lhs[0])?;
+            }
+            StmtKind::Define(lhs, rhs) => self.assign(lhs, rhs, true)?,
+            StmtKind::Var(spec) | StmtKind::Const(spec) => {
+                self.iota = spec.iota;
+                self.values(spec)?;
+                let mut slots = Vec::new();
+                for (name, _) in &spec.names {
+                    slots.push(self.declare(name)?);
+                }
+                for slot in slots.iter().rev() {
+                    self.emit(Ins::Declare(*slot));
+                }
+            }
+            StmtKind::Type(name, texpr) => {
+                let ty = self.types.add(&format!("main.{name}"), TKind::Pending);
+                self.st()
+                    .scopes
+                    .last_mut()
+                    .expect("scope")
+                    .insert(name.clone(), Bind::Type(ty));
+                let under = self.resolve_type(texpr)?;
+                let kind = self.types.kind(under).clone();
+                self.types.list[ty as usize].kind = kind;
+            }
+            StmtKind::Go(call) | StmtKind::Defer(call) => {
+                let is_go = matches!(s.kind, StmtKind::Go(_));
+                let ExprKind::Call(f, args, spread) = &call.kind else {
+                    return Err(err(call.span, "expression in go or defer must be function call"));
+                };
+                self.deferred(f, args, *spread, is_go, s.span)?;
+            }
+            StmtKind::Return(exprs) => {
+                let results = self.st().results.clone();
+                if !exprs.is_empty() {
+                    if exprs.len() == results.len() {
+                        for e in exprs {
+                            self.expr(e)?;
+                        }
+                    } else if exprs.len() == 1 && results.len() > 1 {
+                        self.multi(&exprs[0], results.len())?;
+                    } else {
+                        return Err(err(
+                            s.span,
+                            format!(
+                                "wrong number of return values (want {}, got {})",
+                                results.len(),
+                                exprs.len()
+                            ),
+                        ));
+                    }
+                    for slot in results.iter().rev() {
+                        self.emit(Ins::Store(*slot));
+                    }
+                }
+                self.span = s.span;
+                self.emit(Ins::Return);
+            }
+            StmtKind::Break(label) | StmtKind::Continue(label) => {
+                let is_break = matches!(s.kind, StmtKind::Break(_));
+                let at = self.emit(Ins::Jump(0));
+                let st = self.st();
+                let target = st.loops.iter_mut().rev().find(|l| match label {
+                    Some(name) => l.label.as_deref() == Some(&**name),
+                    None => is_break || !l.is_switch,
+                });
+                match target {
+                    Some(l) if is_break => l.breaks.push(at),
+                    Some(l) if !l.is_switch => l.continues.push(at),
+                    _ => {
+                        let what = if is_break { "break" } else { "continue" };
+                        return Err(err(
+                            s.span,
+                            match label {
+                                Some(l) => format!("invalid {what} label {l}"),
+                                None => format!("{what} is not in a loop"),
+                            },
+                        ));
+                    }
+                }
+            }
+            StmtKind::Fallthrough => {}
+            StmtKind::Block(list) => self.block(list)?,
+            StmtKind::If(init, cond, then, els) => {
+                self.push_scope();
+                if let Some(init) = init {
+                    self.stmt(init)?;
+                }
+                self.expr(cond)?;
+                let jf = self.emit(Ins::JumpFalse(0));
+                self.block(then)?;
+                if let Some(els) = els {
+                    let je = self.emit(Ins::Jump(0));
+                    self.patch(jf);
+                    self.stmt(els)?;
+                    self.patch(je);
+                } else {
+                    self.patch(jf);
+                }
+                self.pop_scope();
+            }
+            StmtKind::Switch(init, tag, cases) => self.switch(init, tag.as_ref(), cases, s.span)?,
+            StmtKind::TypeSwitch(init, bind, x, cases) => self.type_switch(init, bind, x, cases)?,
+            StmtKind::Select(cases) => self.select(cases, s.span)?,
+            StmtKind::For(init, cond, post, body) => self.for_loop(init, cond.as_ref(), post, body)?,
+            StmtKind::Range(k, v, define, x, body) => self.range(k.as_ref(), v.as_ref(), *define, x, body)?,
+            StmtKind::Labeled(name, inner) => {
+                self.st().pending_label = Some(name.clone());
+                self.stmt(inner)?;
+                self.st().pending_label = None;
+            }
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, lhs: &[Expr], rhs: &[Expr], define: bool) -> R<()> {
+        if lhs.len() == 1 {
+            if let ExprKind::Ident(n) = &lhs[0].kind {
+                self.hint = Some(n.clone());
+            }
+        }
+        if lhs.len() == rhs.len() {
+            for e in rhs {
+                self.expr(e)?;
+            }
+        } else if rhs.len() == 1 {
+            self.multi(&rhs[0], lhs.len())?;
+        } else {
+            return Err(err(
+                self.span,
+                format!(
+                    "assignment mismatch: {} variables but {} values",
+                    lhs.len(),
+                    rhs.len()
+                ),
+            ));
+        }
+        self.hint = None;
+        if lhs.len() == 1 {
+            return self.bind_one(&lhs[0], define);
+        }
+        // Several: park the values in temporaries, then assign in order.
+        let mut temps = Vec::new();
+        for _ in lhs {
+            temps.push(self.new_local()?);
+        }
+        for t in temps.iter().rev() {
+            self.emit(Ins::Declare(*t));
+        }
+        let mut fresh = false;
+        for (e, t) in lhs.iter().zip(&temps) {
+            self.emit(Ins::Load(*t));
+            if define {
+                if let ExprKind::Ident(name) = &e.kind {
+                    let exists = self.st().scopes.last().expect("scope").contains_key(name);
+                    if !exists || &**name == "_" {
+                        fresh = true;
+                    }
+                }
+            }
+            self.bind_one(e, define)?;
+        }
+        if define && !fresh {
+            return Err(err(self.span, "no new variables on left side of :="));
+        }
+        Ok(())
+    }
+
+    /// Pops a value into `e`: declaring it (`:=`, for a name not yet in
+    /// this scope) or assigning it.
+    fn bind_one(&mut self, e: &Expr, define: bool) -> R<()> {
+        if define {
+            let ExprKind::Ident(name) = &e.kind else {
+                return Err(err(e.span, "non-name on left side of :="));
+            };
+            if &**name == "_" {
+                self.emit(Ins::Pop);
+                return Ok(());
+            }
+            let existing = self.st().scopes.last().expect("scope").get(name).cloned();
+            match existing {
+                Some(Bind::Local(slot)) => self.emit(Ins::Store(slot)),
+                _ => {
+                    let slot = self.declare(name)?;
+                    self.emit(Ins::Declare(slot))
+                }
+            };
+            return Ok(());
+        }
+        self.store(e)
+    }
+
+    /// Pops a value into the place `e` names.
+    fn store(&mut self, e: &Expr) -> R<()> {
+        match &e.kind {
+            ExprKind::Ident(name) if &**name == "_" => {
+                self.emit(Ins::Pop);
+            }
+            ExprKind::Ident(name) => match self.lookup(name) {
+                Some(Bind::Local(s)) => {
+                    self.emit(Ins::Store(s));
+                }
+                Some(Bind::Up(i)) => {
+                    self.emit(Ins::StoreUp(i));
+                }
+                Some(Bind::Global(g)) => {
+                    self.emit(Ins::StoreGlobal(g));
+                }
+                Some(_) => return Err(err(e.span, format!("cannot assign to {name}"))),
+                None => return Err(err(e.span, format!("undefined: {name}"))),
+            },
+            ExprKind::Selector(x, name) => {
+                let t = self.new_local()?;
+                self.emit(Ins::Declare(t));
+                self.expr_ref(x)?;
+                self.emit(Ins::Load(t));
+                self.span = e.span;
+                self.emit(Ins::SetField(name.clone()));
+            }
+            ExprKind::Index(x, i) => {
+                let t = self.new_local()?;
+                self.emit(Ins::Declare(t));
+                self.expr_ref(x)?;
+                self.expr(i)?;
+                self.emit(Ins::Load(t));
+                self.span = e.span;
+                self.emit(Ins::SetIndex);
+            }
+            ExprKind::Star(p) => {
+                let t = self.new_local()?;
+                self.emit(Ins::Declare(t));
+                self.expr(p)?;
+                self.emit(Ins::Load(t));
+                self.span = e.span;
+                self.emit(Ins::SetDeref);
+            }
+            _ => return Err(err(e.span, "cannot assign to this expression")),
+        }
+        Ok(())
+    }
+
+    fn enter_loop(&mut self, is_switch: bool) {
+        let label = self.st().pending_label.take();
+        self.st().loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            is_switch,
+        });
+    }
+
+    /// Ends a loop: `continue`s go to `cont`, `break`s to here.
+    fn exit_loop(&mut self, cont: u32) {
+        let l = self.st().loops.pop().expect("a loop");
+        for at in l.continues {
+            if let Ins::Jump(t) = &mut self.st().code[at] {
+                *t = cont;
+            }
+        }
+        for at in l.breaks {
+            self.patch(at);
+        }
+    }
+
+    fn for_loop(
+        &mut self,
+        init: &Option<Box<Stmt>>,
+        cond: Option<&Expr>,
+        post: &Option<Box<Stmt>>,
+        body: &[Stmt],
+    ) -> R<()> {
+        self.push_scope();
+        let label = self.st().pending_label.take();
+        let before = self.st().nlocals;
+        if let Some(init) = init {
+            self.stmt(init)?;
+        }
+        let loop_vars: Vec<u16> = (before..self.st().nlocals).collect();
+        let top = self.here();
+        let jf = match cond {
+            Some(c) => {
+                self.expr(c)?;
+                Some(self.emit(Ins::JumpFalse(0)))
+            }
+            None => None,
+        };
+        self.st().pending_label = label;
+        self.enter_loop(false);
+        self.block(body)?;
+        let cont = self.here();
+        if !self.go121 {
+            // Go 1.22: each iteration has its own copy of the loop variables.
+            for v in &loop_vars {
+                self.emit(Ins::Rebox(*v));
+            }
+        }
+        if let Some(post) = post {
+            self.stmt(post)?;
+        }
+        self.emit(Ins::Jump(top));
+        if let Some(jf) = jf {
+            self.patch(jf);
+        }
+        self.exit_loop(cont);
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn range(&mut self, k: Option<&Expr>, v: Option<&Expr>, define: bool, x: &Expr, body: &[Stmt]) -> R<()> {
+        self.push_scope();
+        let label = self.st().pending_label.take();
+        self.expr_ref(x)?;
+        self.emit(Ins::IterNew);
+        let iter = self.new_local()?;
+        self.emit(Ins::Declare(iter));
+        let k = k.filter(|e| !matches!(&e.kind, ExprKind::Ident(n) if &**n == "_" && v.is_none()));
+        // Go 1.21: one pair of variables for the whole loop.
+        let shared = define && self.go121;
+        if shared {
+            for e in [k, v].into_iter().flatten() {
+                if let ExprKind::Ident(name) = &e.kind {
+                    let slot = self.declare(name)?;
+                    self.emit(Ins::Nil);
+                    self.emit(Ins::Declare(slot));
+                }
+            }
+        }
+        let top = self.here();
+        let next = self.emit(Ins::IterNext(iter, 0, v.is_some()));
+        self.push_scope();
+        if let Some(v) = v {
+            self.bind_one_range(v, define && !shared)?;
+        }
+        match k {
+            Some(k) => self.bind_one_range(k, define && !shared)?,
+            None => {
+                self.emit(Ins::Pop);
+            }
+        }
+        self.st().pending_label = label;
+        self.enter_loop(false);
+        self.block(body)?;
+        self.pop_scope();
+        self.emit(Ins::Jump(top));
+        self.patch(next);
+        self.exit_loop(top);
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn bind_one_range(&mut self, e: &Expr, define: bool) -> R<()> {
+        if define {
+            let ExprKind::Ident(name) = &e.kind else {
+                return Err(err(e.span, "non-name on left side of :="));
+            };
+            if &**name == "_" {
+                self.emit(Ins::Pop);
+                return Ok(());
+            }
+            let slot = self.declare(name)?;
+            self.emit(Ins::Declare(slot));
+            Ok(())
+        } else {
+            self.store(e)
+        }
+    }
+
+    fn switch(&mut self, init: &Option<Box<Stmt>>, tag: Option<&Expr>, cases: &[Case], span: Span) -> R<()> {
+        self.push_scope();
+        if let Some(init) = init {
+            self.stmt(init)?;
+        }
+        let t = match tag {
+            Some(tag) => {
+                self.expr(tag)?;
+                let t = self.new_local()?;
+                self.emit(Ins::Declare(t));
+                Some(t)
+            }
+            None => None,
+        };
+        self.span = span;
+        let mut to_body = Vec::new();
+        for case in cases {
+            let mut jumps = Vec::new();
+            for e in case.exprs.iter().flatten() {
+                match t {
+                    Some(t) => {
+                        self.emit(Ins::Load(t));
+                        self.expr(e)?;
+                        self.emit(Ins::Bin(Op::Eq));
+                    }
+                    None => self.expr(e)?,
+                }
+                jumps.push(self.emit(Ins::JumpTrue(0)));
+            }
+            to_body.push(jumps);
+        }
+        let default = self.emit(Ins::Jump(0));
+        self.enter_loop(true);
+        let mut ends = Vec::new();
+        let mut default_at = None;
+        for (i, case) in cases.iter().enumerate() {
+            for j in &to_body[i] {
+                self.patch(*j);
+            }
+            if case.exprs.is_none() {
+                default_at = Some(self.here());
+            }
+            self.block(&case.body)?;
+            let falls = matches!(case.body.last().map(|s| &s.kind), Some(StmtKind::Fallthrough));
+            if !falls {
+                ends.push(self.emit(Ins::Jump(0)));
+            }
+        }
+        match default_at {
+            Some(at) => {
+                if let Ins::Jump(t) = &mut self.st().code[default] {
+                    *t = at;
+                }
+            }
+            None => self.patch(default),
+        }
+        for e in ends {
+            self.patch(e);
+        }
+        let here = self.here();
+        self.exit_loop(here);
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn type_switch(
+        &mut self,
+        init: &Option<Box<Stmt>>,
+        bind: &Option<Name>,
+        x: &Expr,
+        cases: &[Case],
+    ) -> R<()> {
+        self.push_scope();
+        if let Some(init) = init {
+            self.stmt(init)?;
+        }
+        self.expr(x)?;
+        let t = self.new_local()?;
+        self.emit(Ins::Declare(t));
+        let mut to_body = Vec::new();
+        for case in cases {
+            let mut jumps = Vec::new();
+            for e in case.exprs.iter().flatten() {
+                self.emit(Ins::Load(t));
+                if matches!(&e.kind, ExprKind::Ident(n) if &**n == "nil") {
+                    self.emit(Ins::IsNil);
+                } else {
+                    let ty = self.resolve_type(e)?;
+                    self.emit(Ins::TypeIs(ty));
+                }
+                jumps.push(self.emit(Ins::JumpTrue(0)));
+            }
+            to_body.push(jumps);
+        }
+        let default = self.emit(Ins::Jump(0));
+        self.enter_loop(true);
+        let mut ends = Vec::new();
+        let mut default_at = None;
+        for (i, case) in cases.iter().enumerate() {
+            for j in &to_body[i] {
+                self.patch(*j);
+            }
+            if case.exprs.is_none() {
+                default_at = Some(self.here());
+            }
+            self.push_scope();
+            if let Some(name) = bind {
+                let slot = self.declare(name)?;
+                self.emit(Ins::Load(t));
+                self.emit(Ins::Declare(slot));
+            }
+            self.block(&case.body)?;
+            self.pop_scope();
+            ends.push(self.emit(Ins::Jump(0)));
+        }
+        match default_at {
+            Some(at) => {
+                if let Ins::Jump(tg) = &mut self.st().code[default] {
+                    *tg = at;
+                }
+            }
+            None => self.patch(default),
+        }
+        for e in ends {
+            self.patch(e);
+        }
+        let here = self.here();
+        self.exit_loop(here);
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn select(&mut self, cases: &[CommCase], span: Span) -> R<()> {
+        let mut arms = Vec::new();
+        let mut has_default = false;
+        // For each case: its arm index (None: default), and what its
+        // receive binds.
+        let mut plan: Vec<SelectPlan<'_>> = Vec::new();
+        for case in cases {
+            self.span = case.span;
+            let Some(comm) = &case.comm else {
+                has_default = true;
+                plan.push((None, None));
+                continue;
+            };
+            fn recv_of(e: &Expr) -> Option<&Expr> {
+                match &e.kind {
+                    ExprKind::Unary(Op::Recv, ch) => Some(&**ch),
+                    _ => None,
+                }
+            }
+            match &comm.kind {
+                StmtKind::Send(ch, v) => {
+                    self.expr(ch)?;
+                    self.expr(v)?;
+                    arms.push(SelArm::Send);
+                    plan.push((Some(arms.len() - 1), None));
+                }
+                StmtKind::Expr(e) if recv_of(e).is_some() => {
+                    self.expr(recv_of(e).expect("a receive"))?;
+                    arms.push(SelArm::Recv);
+                    plan.push((Some(arms.len() - 1), None));
+                }
+                StmtKind::Define(lhs, rhs) | StmtKind::Assign(lhs, None, rhs)
+                    if rhs.len() == 1 && recv_of(&rhs[0]).is_some() && lhs.len() <= 2 =>
+                {
+                    self.expr(recv_of(&rhs[0]).expect("a receive"))?;
+                    arms.push(SelArm::Recv);
+                    plan.push((
+                        Some(arms.len() - 1),
+                        Some((lhs.as_slice(), matches!(comm.kind, StmtKind::Define(..)))),
+                    ));
+                }
+                _ => return Err(err(case.span, "select case must be receive, send or assign recv")),
+            }
+        }
+        self.span = span;
+        self.emit(Ins::Select(Rc::from(arms.clone()), has_default));
+        let (idx, ok, val) = (self.new_local()?, self.new_local()?, self.new_local()?);
+        self.emit(Ins::Declare(idx));
+        self.emit(Ins::Declare(ok));
+        self.emit(Ins::Declare(val));
+        self.enter_loop(true);
+        let mut ends = Vec::new();
+        for (case, (arm, binds)) in cases.iter().zip(plan) {
+            let want = arm.unwrap_or(arms.len()) as i64;
+            self.emit(Ins::Load(idx));
+            self.emit(Ins::Int(want, INT));
+            self.emit(Ins::Bin(Op::Eq));
+            let skip = self.emit(Ins::JumpFalse(0));
+            self.push_scope();
+            if let Some((lhs, define)) = binds {
+                self.emit(Ins::Load(val));
+                self.bind_one(&lhs[0], define)?;
+                if lhs.len() == 2 {
+                    self.emit(Ins::Load(ok));
+                    self.bind_one(&lhs[1], define)?;
+                }
+            }
+            self.block(&case.body)?;
+            self.pop_scope();
+            ends.push(self.emit(Ins::Jump(0)));
+            self.patch(skip);
+        }
+        for e in ends {
+            self.patch(e);
+        }
+        let here = self.here();
+        self.exit_loop(here);
+        Ok(())
+    }
+
+    fn deferred(&mut self, f: &Expr, args: &[Expr], spread: bool, is_go: bool, span: Span) -> R<()> {
+        let argc = args.len() as u16;
+        if let ExprKind::Ident(name) = &f.kind {
+            if self.lookup(name).is_none() && BUILTINS.contains(&&**name) {
+                for a in args {
+                    self.expr(a)?;
+                }
+                let id = stdlib::native_id(&format!("builtin.{name}"))
+                    .ok_or_else(|| err(span, format!("{name} cannot be deferred here")))?;
+                self.emit(Ins::Const(Box::new(Value::Native(NativeFn { id, recv: None }))));
+                self.span = span;
+                self.emit(if is_go {
+                    Ins::Go(argc, spread)
+                } else {
+                    Ins::Defer(argc, spread)
+                });
+                return Ok(());
+            }
+        }
+        if let ExprKind::Selector(x, name) = &f.kind {
+            if !self.is_package(x) && !self.is_type(x) {
+                self.expr_ref(x)?;
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.span = span;
+                self.emit(if is_go {
+                    Ins::GoMethod(name.clone(), argc, spread)
+                } else {
+                    Ins::DeferMethod(name.clone(), argc, spread)
+                });
+                return Ok(());
+            }
+        }
+        for a in args {
+            self.expr(a)?;
+        }
+        self.expr(f)?;
+        self.span = span;
+        self.emit(if is_go {
+            Ins::Go(argc, spread)
+        } else {
+            Ins::Defer(argc, spread)
+        });
+        Ok(())
+    }
+
+    fn is_package(&mut self, x: &Expr) -> bool {
+        match &x.kind {
+            ExprKind::Ident(n) => matches!(self.lookup(n), Some(Bind::Package(_))),
+            _ => false,
+        }
+    }
+
+    // ---- expressions ----
+
+    fn expr(&mut self, e: &Expr) -> R<()> {
+        self.expr_hint(e, None)
+    }
+
+    /// An expression whose struct value is used in place (to select or
+    /// index into, or as a method receiver): not copied.
+    fn expr_ref(&mut self, e: &Expr) -> R<()> {
+        self.span = e.span;
+        match &e.kind {
+            ExprKind::Ident(name) => match self.lookup(name) {
+                Some(Bind::Local(s)) => {
+                    self.emit(Ins::LoadRef(s));
+                }
+                Some(Bind::Up(i)) => {
+                    self.emit(Ins::LoadUpRef(i));
+                }
+                Some(Bind::Global(g)) => {
+                    self.emit(Ins::LoadGlobalRef(g));
+                }
+                _ => self.expr(e)?,
+            },
+            ExprKind::Selector(x, name) if !self.is_package(x) => {
+                self.expr_ref(x)?;
+                self.span = e.span;
+                self.emit(Ins::FieldRef(name.clone()));
+            }
+            ExprKind::Index(x, i) => {
+                self.expr_ref(x)?;
+                self.expr(i)?;
+                self.span = e.span;
+                self.emit(Ins::IndexRef);
+            }
+            _ => self.expr(e)?,
+        }
+        Ok(())
+    }
+
+    fn expr_hint(&mut self, e: &Expr, hint: Option<Ty>) -> R<()> {
+        self.span = e.span;
+        match &e.kind {
+            ExprKind::Ident(name) => match self.lookup(name) {
+                Some(Bind::Local(s)) => {
+                    self.emit(Ins::Load(s));
+                }
+                Some(Bind::Up(i)) => {
+                    self.emit(Ins::LoadUp(i));
+                }
+                Some(Bind::Global(g)) => {
+                    self.emit(Ins::LoadGlobal(g));
+                }
+                Some(Bind::Func(id)) => {
+                    self.emit(Ins::Closure(id, Rc::from(Vec::new())));
+                }
+                Some(Bind::Iota) => {
+                    self.emit(Ins::Int(self.iota, INT));
+                }
+                Some(Bind::Type(_)) => {
+                    return Err(err(e.span, format!("{name} (type) is not an expression")))
+                }
+                Some(Bind::Package(_)) => {
+                    return Err(err(e.span, format!("use of package {name} without selector")))
+                }
+                None => match &**name {
+                    "true" => {
+                        self.emit(Ins::Bool(true));
+                    }
+                    "false" => {
+                        self.emit(Ins::Bool(false));
+                    }
+                    "nil" => {
+                        self.emit(Ins::Nil);
+                    }
+                    _ => return Err(err(e.span, format!("undefined: {name}"))),
+                },
+            },
+            ExprKind::Int(v) => {
+                self.emit(Ins::Int(*v, INT));
+            }
+            ExprKind::Float(v) => {
+                self.emit(Ins::Float(*v));
+            }
+            ExprKind::Str(s) => {
+                self.emit(Ins::Str(s.clone()));
+            }
+            ExprKind::Char(c) => {
+                self.emit(Ins::Int(*c, INT32));
+            }
+            ExprKind::FuncLit(f) => self.func_lit(f)?,
+            ExprKind::Composite(ty, elts) => {
+                let ty = match ty {
+                    Some(t) => match &t.kind {
+                        ExprKind::ArrayType(Some(len), elem)
+                            if matches!(len.kind, ExprKind::Ellipsis(None)) =>
+                        {
+                            let elem = self.resolve_type(elem)?;
+                            let name = format!("[{}]{}", elts.len(), self.types.name(elem));
+                            self.types.intern(name, TKind::Array(elts.len(), elem))
+                        }
+                        _ => self.resolve_type(t)?,
+                    },
+                    None => hint.ok_or_else(|| err(e.span, "missing type in composite literal"))?,
+                };
+                self.composite(ty, elts, e.span)?;
+            }
+            ExprKind::Selector(x, name) => {
+                if let ExprKind::Ident(p) = &x.kind {
+                    if let Some(Bind::Package(pkg)) = self.lookup(p) {
+                        return self.package_member(&pkg, name, e.span);
+                    }
+                }
+                self.expr_ref(x)?;
+                self.span = e.span;
+                self.emit(Ins::Field(name.clone()));
+            }
+            ExprKind::Index(x, i) => {
+                self.expr_ref(x)?;
+                self.expr(i)?;
+                self.span = e.span;
+                self.emit(Ins::Index);
+            }
+            ExprKind::Slice(x, lo, hi, max) => {
+                self.expr_ref(x)?;
+                for part in [lo, hi, max].into_iter().flatten() {
+                    self.expr(part)?;
+                }
+                self.span = e.span;
+                self.emit(Ins::SliceOp(lo.is_some(), hi.is_some(), max.is_some()));
+            }
+            ExprKind::TypeAssert(x, Some(t)) => {
+                self.expr(x)?;
+                let ty = self.resolve_type(t)?;
+                self.span = e.span;
+                self.emit(Ins::TypeAssert(ty, false));
+            }
+            ExprKind::TypeAssert(_, None) => return Err(err(e.span, "use of .(type) outside type switch")),
+            ExprKind::Call(f, args, spread) => self.call(f, args, *spread, 1, e.span)?,
+            ExprKind::Star(x) => {
+                self.expr(x)?;
+                self.span = e.span;
+                self.emit(Ins::Deref);
+            }
+            ExprKind::Unary(Op::Addr, x) => self.addr(x, hint)?,
+            ExprKind::Unary(Op::Recv, ch) => {
+                self.expr(ch)?;
+                self.span = e.span;
+                self.emit(Ins::Recv(false));
+            }
+            ExprKind::Unary(op, x) => {
+                self.expr(x)?;
+                self.span = e.span;
+                self.emit(Ins::Unary(*op));
+            }
+            ExprKind::Binary(Op::LAnd, a, b) | ExprKind::Binary(Op::LOr, a, b) => {
+                let and = matches!(e.kind, ExprKind::Binary(Op::LAnd, ..));
+                self.expr(a)?;
+                let j = self.emit(if and { Ins::AndJump(0) } else { Ins::OrJump(0) });
+                self.expr(b)?;
+                self.patch(j);
+            }
+            ExprKind::Binary(op, a, b) => {
+                self.expr(a)?;
+                self.expr(b)?;
+                self.span = e.span;
+                self.emit(Ins::Bin(*op));
+            }
+            ExprKind::KeyValue(..) => return Err(err(e.span, "unexpected key: value")),
+            _ => return Err(err(e.span, "type is not an expression")),
+        }
+        Ok(())
+    }
+
+    fn addr(&mut self, x: &Expr, hint: Option<Ty>) -> R<()> {
+        match &x.kind {
+            ExprKind::Composite(..) => {
+                let inner = hint.and_then(|h| match self.types.kind(h) {
+                    TKind::Ptr(t) => Some(*t),
+                    _ => None,
+                });
+                self.expr_hint(x, inner)?;
+                self.emit(Ins::Box);
+            }
+            ExprKind::Ident(name) => match self.lookup(name) {
+                Some(Bind::Local(s)) => {
+                    self.emit(Ins::AddrLocal(s));
+                }
+                Some(Bind::Up(i)) => {
+                    self.emit(Ins::AddrUp(i));
+                }
+                Some(Bind::Global(g)) => {
+                    self.emit(Ins::AddrGlobal(g));
+                }
+                _ => return Err(err(x.span, format!("cannot take the address of {name}"))),
+            },
+            ExprKind::Selector(base, name) if !self.is_package(base) => {
+                self.expr_ref(base)?;
+                self.span = x.span;
+                self.emit(Ins::AddrField(name.clone()));
+            }
+            ExprKind::Index(base, i) => {
+                self.expr_ref(base)?;
+                self.expr(i)?;
+                self.span = x.span;
+                self.emit(Ins::AddrIndex);
+            }
+            _ => return Err(err(x.span, "cannot take the address of this expression")),
+        }
+        Ok(())
+    }
+
+    fn composite(&mut self, ty: Ty, elts: &[(Option<Expr>, Expr)], span: Span) -> R<()> {
+        let kind = self.types.kind(ty).clone();
+        match kind {
+            TKind::Struct(fields) => {
+                let mut names: Vec<Name> = Vec::new();
+                for (i, (k, v)) in elts.iter().enumerate() {
+                    let (name, fty) = match k {
+                        Some(Expr {
+                            kind: ExprKind::Ident(n),
+                            ..
+                        }) => {
+                            let f = fields
+                                .iter()
+                                .find(|f| &f.name == n)
+                                .ok_or_else(|| err(span, format!("unknown field {n} in struct literal")))?;
+                            (n.clone(), f.ty)
+                        }
+                        Some(other) => return Err(err(other.span, "invalid field name in struct literal")),
+                        None => {
+                            let f = fields
+                                .get(i)
+                                .ok_or_else(|| err(span, "too many values in struct literal"))?;
+                            (f.name.clone(), f.ty)
+                        }
+                    };
+                    self.expr_hint(v, Some(fty))?;
+                    self.convert_to(fty);
+                    names.push(name);
+                }
+                self.span = span;
+                self.emit(Ins::StructLit(ty, Rc::from(names)));
+            }
+            TKind::Slice(elem) | TKind::Array(_, elem) => {
+                let keyed = elts.iter().any(|(k, _)| k.is_some());
+                if keyed {
+                    let mut next = 0i64;
+                    let mut len = 0i64;
+                    for (k, v) in elts {
+                        match k {
+                            Some(Expr {
+                                kind: ExprKind::Int(i),
+                                ..
+                            }) => next = *i,
+                            Some(other) => {
+                                return Err(err(other.span, "index must be an integer constant here"))
+                            }
+                            None => {}
+                        }
+                        self.emit(Ins::Int(next, INT));
+                        self.expr_hint(v, Some(elem))?;
+                        self.convert_to(elem);
+                        next += 1;
+                        len = len.max(next);
+                    }
+                    if let TKind::Array(n, _) = kind {
+                        len = n as i64;
+                    }
+                    if !(0..=1 << 24).contains(&len) {
+                        return Err(err(span, "literal too long"));
+                    }
+                    self.span = span;
+                    self.emit(Ins::KeyedSliceLit(ty, elts.len() as u32, len as u32));
+                } else {
+                    for (_, v) in elts {
+                        self.expr_hint(v, Some(elem))?;
+                        self.convert_to(elem);
+                    }
+                    self.span = span;
+                    self.emit(Ins::SliceLit(ty, elts.len() as u32));
+                }
+            }
+            TKind::Map(kt, vt) => {
+                for (k, v) in elts {
+                    let Some(k) = k else {
+                        return Err(err(v.span, "missing key in map literal"));
+                    };
+                    self.expr_hint(k, Some(kt))?;
+                    self.expr_hint(v, Some(vt))?;
+                    self.convert_to(vt);
+                }
+                self.span = span;
+                self.emit(Ins::MapLit(ty, elts.len() as u32));
+            }
+            TKind::Ptr(inner) => {
+                self.composite(inner, elts, span)?;
+                self.emit(Ins::Box);
+            }
+            _ => {
+                return Err(err(
+                    span,
+                    format!("invalid composite literal type {}", self.types.name(ty)),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn package_member(&mut self, pkg: &str, name: &str, span: Span) -> R<()> {
+        let full = format!("{pkg}.{name}");
+        if let Some(v) = stdlib::constant(&full) {
+            self.emit(Ins::Const(Box::new(v)));
+            return Ok(());
+        }
+        if let Some(prelude) = stdlib::prelude_func(&full) {
+            if let Some(Bind::Func(id)) = self.globals.get(prelude).cloned() {
+                self.emit(Ins::Closure(id, Rc::from(Vec::new())));
+                return Ok(());
+            }
+        }
+        if let Some(id) = stdlib::native_id(&full) {
+            if stdlib::is_value(&full) {
+                self.emit(Ins::CallNative(id, 0, false, 1));
+            } else {
+                self.emit(Ins::Const(Box::new(Value::Native(NativeFn { id, recv: None }))));
+            }
+            return Ok(());
+        }
+        Err(err(span, format!("{full} is not supported here")))
+    }
+
+    fn call(&mut self, f: &Expr, args: &[Expr], spread: bool, want: u8, span: Span) -> R<()> {
+        let argc = u16::try_from(args.len()).map_err(|_| err(span, "too many arguments"))?;
+        if let ExprKind::Ident(name) = &f.kind {
+            if matches!(&**name, "__swap" | "__randn") && self.lookup(name).is_none() {
+                for a in args {
+                    self.expr(a)?;
+                }
+                let id = stdlib::native_id(if &**name == "__swap" {
+                    "builtin.swap"
+                } else {
+                    "builtin.randn"
+                })
+                .unwrap_or(0);
+                self.emit(Ins::CallNative(id, argc, false, want));
+                return Ok(());
+            }
+            if self.lookup(name).is_none() && BUILTINS.contains(&&**name) {
+                return self.builtin(name, args, spread, span);
+            }
+        }
+        if self.is_type(f) {
+            let ty = self.resolve_type(f)?;
+            if args.len() != 1 {
+                return Err(err(span, "conversion needs exactly one argument"));
+            }
+            self.expr(&args[0])?;
+            self.span = span;
+            self.emit(Ins::Convert(ty));
+            return Ok(());
+        }
+        if let ExprKind::Selector(x, name) = &f.kind {
+            if let ExprKind::Ident(p) = &x.kind {
+                if let Some(Bind::Package(pkg)) = self.lookup(p) {
+                    let full = format!("{pkg}.{name}");
+                    if let Some(prelude) = stdlib::prelude_func(&full) {
+                        if let Some(Bind::Func(id)) = self.globals.get(prelude).cloned() {
+                            for a in args {
+                                self.expr(a)?;
+                            }
+                            self.emit(Ins::Closure(id, Rc::from(Vec::new())));
+                            self.span = span;
+                            self.emit(Ins::Call(argc, spread, want));
+                            return Ok(());
+                        }
+                    }
+                    let id = stdlib::native_id(&full)
+                        .ok_or_else(|| err(f.span, format!("{full} is not supported here")))?;
+                    for a in args {
+                        self.expr(a)?;
+                    }
+                    self.span = span;
+                    if stdlib::is_fmt(&full) && !spread {
+                        let printf = full.ends_with('f');
+                        self.emit(Ins::FmtPrep(argc, printf));
+                    }
+                    self.emit(Ins::CallNative(id, argc, spread, want));
+                    return Ok(());
+                }
+            }
+            if !self.is_type(x) {
+                self.expr_ref(x)?;
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.span = span;
+                self.emit(Ins::CallMethod(name.clone(), argc, spread, want));
+                return Ok(());
+            }
+        }
+        for a in args {
+            self.expr(a)?;
+        }
+        self.expr(f)?;
+        self.span = span;
+        self.emit(Ins::Call(argc, spread, want));
+        Ok(())
+    }
+
+    fn builtin(&mut self, name: &str, args: &[Expr], spread: bool, span: Span) -> R<()> {
+        let n = args.len();
+        let need = |lo: usize, hi: usize| -> R<()> {
+            if n < lo || n > hi {
+                Err(err(span, format!("wrong number of arguments to {name}")))
+            } else {
+                Ok(())
+            }
+        };
+        match name {
+            "make" => {
+                need(1, 3)?;
+                let ty = self.resolve_type(&args[0])?;
+                for a in &args[1..] {
+                    self.expr(a)?;
+                }
+                self.span = span;
+                match self.types.kind(ty) {
+                    TKind::Slice(_) => {
+                        need(2, 3)?;
+                        self.emit(Ins::MakeSlice(ty, n == 3));
+                    }
+                    TKind::Map(..) => {
+                        if n == 2 {
+                            self.emit(Ins::Pop);
+                        }
+                        self.emit(Ins::MakeMap(ty));
+                    }
+                    TKind::Chan(_) => {
+                        need(1, 2)?;
+                        let hint = self.hint.clone().unwrap_or_else(|| Rc::from("chan"));
+                        self.emit(Ins::MakeChan(ty, n == 2, hint));
+                    }
+                    _ => {
+                        return Err(err(
+                            span,
+                            format!("invalid argument: cannot make {}", self.types.name(ty)),
+                        ))
+                    }
+                }
+            }
+            "new" => {
+                need(1, 1)?;
+                let ty = self.resolve_type(&args[0])?;
+                self.emit(Ins::Zero(ty));
+                self.emit(Ins::Box);
+            }
+            _ => {
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.span = span;
+                let ins = match name {
+                    "len" => {
+                        need(1, 1)?;
+                        Ins::Len
+                    }
+                    "cap" => {
+                        need(1, 1)?;
+                        Ins::Cap
+                    }
+                    "append" => {
+                        need(1, usize::MAX)?;
+                        Ins::Append(n as u16 - 1, spread)
+                    }
+                    "copy" => {
+                        need(2, 2)?;
+                        Ins::Copy
+                    }
+                    "delete" => {
+                        need(2, 2)?;
+                        Ins::Delete
+                    }
+                    "close" => {
+                        need(1, 1)?;
+                        Ins::Close
+                    }
+                    "panic" => {
+                        need(1, 1)?;
+                        Ins::Panic
+                    }
+                    "recover" => {
+                        need(0, 0)?;
+                        Ins::Recover
+                    }
+                    "print" | "println" => Ins::Print(n as u16, name == "println"),
+                    "min" => {
+                        need(1, usize::MAX)?;
+                        Ins::Min(n as u16)
+                    }
+                    "max" => {
+                        need(1, usize::MAX)?;
+                        Ins::Max(n as u16)
+                    }
+                    _ => return Err(err(span, format!("{name} is not supported here"))),
+                };
+                self.emit(ins);
+            }
+        }
+        Ok(())
+    }
+}

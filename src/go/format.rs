@@ -1,0 +1,421 @@
+//! `fmt`'s printing: `%v` and friends, `%T`, `time.Duration`'s `String`.
+//!
+//! Values whose `String` or `Error` method is written in Go arrive here
+//! already turned into text ([`Value::Pre`]); everything else prints itself.
+
+use super::ops::as_f64;
+use super::value::*;
+
+/// `%v` of a value, without calling any method written in Go.
+pub fn plain(v: &Value) -> String {
+    let mut out = String::new();
+    write_v(&mut out, v, false, 0, None);
+    out
+}
+
+pub fn with_types(types: &Types, v: &Value, plus: bool) -> String {
+    let mut out = String::new();
+    write_v(&mut out, v, plus, 0, Some(types));
+    out
+}
+
+pub fn float(f: f64) -> String {
+    if f.is_infinite() {
+        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+    }
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    let a = f.abs();
+    if a != 0.0 && !(1e-4..1e21).contains(&a) {
+        let s = format!("{f:e}");
+        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+        let e: i32 = e.parse().unwrap_or(0);
+        return format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    }
+    format!("{f}")
+}
+
+pub fn duration(ns: i64) -> String {
+    if ns == 0 {
+        return "0s".into();
+    }
+    let neg = ns < 0;
+    let u = ns.unsigned_abs();
+    let mut s = if u < 1_000 {
+        format!("{u}ns")
+    } else if u < 1_000_000 {
+        format!("{}µs", trim(u as f64 / 1e3))
+    } else if u < 1_000_000_000 {
+        format!("{}ms", trim(u as f64 / 1e6))
+    } else {
+        let total_s = u / 1_000_000_000;
+        let frac = u % 1_000_000_000;
+        let h = total_s / 3600;
+        let m = (total_s % 3600) / 60;
+        let sec = total_s % 60;
+        let secs = if frac == 0 {
+            format!("{sec}")
+        } else {
+            let f = format!("{frac:09}");
+            format!("{sec}.{}", f.trim_end_matches('0'))
+        };
+        if h > 0 {
+            format!("{h}h{m}m{secs}s")
+        } else if m > 0 {
+            format!("{m}m{secs}s")
+        } else {
+            format!("{secs}s")
+        }
+    };
+    if neg {
+        s.insert(0, '-');
+    }
+    s
+}
+
+fn trim(f: f64) -> String {
+    let s = format!("{f:.9}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&Types>) {
+    if depth > 16 {
+        out.push_str("...");
+        return;
+    }
+    match v {
+        Value::Nil => out.push_str("<nil>"),
+        Value::TypedNil(_) => out.push_str("<nil>"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i, ty) if *ty == DURATION => out.push_str(&duration(*i)),
+        Value::Int(i, ty) if is_unsigned_ty(*ty) => out.push_str(&(*i as u64).to_string()),
+        Value::Int(i, _) => out.push_str(&i.to_string()),
+        Value::Float(f, _) => out.push_str(&float(*f)),
+        Value::Str(s) | Value::Pre(s) => out.push_str(s),
+        Value::Slice(s) => {
+            out.push('[');
+            for (i, e) in s.items().iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write_v(out, e, plus, depth + 1, types);
+            }
+            out.push(']');
+        }
+        Value::Array(a, _) => {
+            out.push('[');
+            for (i, e) in a.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write_v(out, e, plus, depth + 1, types);
+            }
+            out.push(']');
+        }
+        Value::Map(m) => {
+            out.push_str("map[");
+            if let Some(o) = &m.obj {
+                for (i, (_, (k, v))) in o.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    write_v(out, k, plus, depth + 1, types);
+                    out.push(':');
+                    write_v(out, v, plus, depth + 1, types);
+                }
+            }
+            out.push(']');
+        }
+        Value::Struct(rc) => {
+            out.push('{');
+            let names: Vec<String> = match types.map(|t| t.kind(rc.ty)) {
+                Some(TKind::Struct(fs)) => fs.iter().map(|f| f.name.to_string()).collect(),
+                _ => Vec::new(),
+            };
+            for (i, f) in rc.fields.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                if plus {
+                    if let Some(n) = names.get(i) {
+                        out.push_str(n);
+                        out.push(':');
+                    }
+                }
+                write_v(out, f, plus, depth + 1, types);
+            }
+            out.push('}');
+        }
+        Value::Ptr(p) => match p.load() {
+            inner @ (Value::Struct(_) | Value::Slice(_) | Value::Map(_) | Value::Array(..)) if depth == 0 => {
+                out.push('&');
+                write_v(out, &inner, plus, depth + 1, types);
+            }
+            _ => out.push_str(&format!("0xc{:09x}", (p.addr() as u64) & 0xf_ffff_ffff)),
+        },
+        Value::Func(c) => out.push_str(&format!("0x{:x}", 0x47_0000 + c.func as usize * 0x20)),
+        Value::Native(_) => out.push_str("0x46a0e0"),
+        Value::Chan(_) => out.push_str("0xc000020060"),
+        Value::Error(e) => out.push_str(&e.msg),
+        Value::Obj(o) => match &**o {
+            NativeObj::WaitGroup(_) => out.push_str("{{} [0 0 0]}"),
+            NativeObj::Mutex(_) => out.push_str("{0 0}"),
+            NativeObj::Context(_) => out.push_str("context.Background.WithCancel"),
+            NativeObj::Ticker(..) => out.push_str("&{0xc000020060}"),
+        },
+        Value::Time(ns) => out.push_str(&format!(
+            "2009-11-10 23:00:{:02} +0000 UTC m=+{:.9}",
+            (ns / 1_000_000_000).clamp(0, 59),
+            *ns as f64 / 1e9
+        )),
+        Value::Iter(_) | Value::Cell(_) => out.push('?'),
+    }
+}
+
+fn is_unsigned_ty(ty: Ty) -> bool {
+    matches!(ty, UINT8 | UINT | UINT16 | UINT32 | UINT64)
+}
+
+/// `%T`.
+pub fn type_name(types: &Types, v: &Value) -> String {
+    match v {
+        Value::Nil => "<nil>".into(),
+        Value::TypedNil(t) => types.name(*t).into(),
+        Value::Bool(_) => "bool".into(),
+        Value::Int(_, t) | Value::Float(_, t) => types.name(*t).into(),
+        Value::Str(_) | Value::Pre(_) => "string".into(),
+        Value::Slice(s) => types.name(s.ty).into(),
+        Value::Array(_, t) => types.name(*t).into(),
+        Value::Map(m) => types.name(m.ty).into(),
+        Value::Struct(rc) => types.name(rc.ty).into(),
+        Value::Ptr(p) => format!("*{}", type_name(types, &p.load())),
+        Value::Func(_) | Value::Native(_) => "func()".into(),
+        Value::Chan(ChanV::Chan(_, t)) => format!("chan {}", types.name(*t)),
+        Value::Chan(ChanV::Done(_)) => "<-chan struct {}".into(),
+        Value::Error(e) => e.ty.into(),
+        Value::Obj(o) => match &**o {
+            NativeObj::WaitGroup(_) => "*sync.WaitGroup".into(),
+            NativeObj::Mutex(_) => "*sync.Mutex".into(),
+            NativeObj::Context(_) => "*context.cancelCtx".into(),
+            NativeObj::Ticker(..) => "*time.Ticker".into(),
+        },
+        Value::Time(_) => "time.Time".into(),
+        Value::Iter(_) | Value::Cell(_) => "?".into(),
+    }
+}
+
+fn pad(s: String, width: Option<usize>, left: bool, zero: bool) -> String {
+    let Some(w) = width else { return s };
+    let n = s.chars().count();
+    if n >= w {
+        return s;
+    }
+    let fill = w - n;
+    if left {
+        format!("{s}{}", " ".repeat(fill))
+    } else if zero {
+        let (sign, digits) = if let Some(d) = s.strip_prefix('-') {
+            ("-", d.to_string())
+        } else {
+            ("", s.clone())
+        };
+        format!("{sign}{}{digits}", "0".repeat(fill))
+    } else {
+        format!("{}{s}", " ".repeat(fill))
+    }
+}
+
+/// Go's `strconv.Quote` for what we print.
+pub fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `fmt.Sprintf`.
+pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
+    let mut out = String::new();
+    let mut next = 0;
+    let mut chars = f.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let (mut left, mut zero, mut plus, mut sharp) = (false, false, false, false);
+        while let Some(&fl) = chars.peek() {
+            match fl {
+                '-' => left = true,
+                '0' => zero = true,
+                '+' => plus = true,
+                '#' => sharp = true,
+                ' ' => {}
+                _ => break,
+            }
+            chars.next();
+        }
+        let mut width = None;
+        while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+            width = Some(width.unwrap_or(0) * 10 + d as usize);
+            chars.next();
+        }
+        let width = width.map(|w| w.min(1000));
+        let mut prec = None;
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            let mut p = 0;
+            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                p = p * 10 + d as usize;
+                chars.next();
+            }
+            prec = Some(p.min(100));
+        }
+        let Some(verb) = chars.next() else {
+            out.push_str("%!(NOVERB)");
+            break;
+        };
+        if verb == '%' {
+            out.push('%');
+            continue;
+        }
+        let Some(arg) = args.get(next) else {
+            out.push_str(&format!("%!{verb}(MISSING)"));
+            continue;
+        };
+        next += 1;
+        let s = match verb {
+            'v' => {
+                if sharp {
+                    format!("{}{}", type_name(types, arg), with_types(types, arg, true))
+                } else {
+                    with_types(types, arg, plus)
+                }
+            }
+            'd' => match arg {
+                Value::Int(i, t) if is_unsigned_ty(*t) => (*i as u64).to_string(),
+                Value::Int(i, _) => {
+                    if plus && *i >= 0 {
+                        format!("+{i}")
+                    } else {
+                        i.to_string()
+                    }
+                }
+                Value::Slice(_) => with_types(types, arg, false),
+                other => format!("%!d({}={})", type_name(types, other), plain(other)),
+            },
+            's' => match arg {
+                Value::Str(_) | Value::Pre(_) | Value::Error(_) | Value::Slice(_) => {
+                    with_types(types, arg, false)
+                }
+                Value::Int(_, DURATION) => plain(arg),
+                other => format!("%!s({}={})", type_name(types, other), plain(other)),
+            },
+            'q' => match arg {
+                Value::Str(s) | Value::Pre(s) => quote(s),
+                Value::Int(c, _) => format!("'{}'", char::from_u32(*c as u32).unwrap_or('\u{FFFD}')),
+                other => quote(&plain(other)),
+            },
+            'T' => type_name(types, arg),
+            't' => plain(arg),
+            'c' => char::from_u32(super::ops::as_int(arg) as u32)
+                .unwrap_or('\u{FFFD}')
+                .to_string(),
+            'x' | 'X' => {
+                let s = match arg {
+                    Value::Int(i, _) => format!("{:x}", i),
+                    Value::Str(s) | Value::Pre(s) => s.bytes().map(|b| format!("{b:02x}")).collect(),
+                    Value::Float(f, _) => format!("{f}"),
+                    other => plain(other),
+                };
+                let s = if sharp { format!("0x{s}") } else { s };
+                if verb == 'X' {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
+            }
+            'b' => format!("{:b}", super::ops::as_int(arg)),
+            'o' => format!("{:o}", super::ops::as_int(arg)),
+            'f' | 'F' => format!("{:.*}", prec.unwrap_or(6), as_f64(arg)),
+            'e' => {
+                let s = format!("{:.*e}", prec.unwrap_or(6), as_f64(arg));
+                let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+                let e: i32 = e.parse().unwrap_or(0);
+                format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+            }
+            'g' => float(as_f64(arg)),
+            'p' => plain(arg),
+            other => format!("%!{other}({}={})", type_name(types, arg), plain(arg)),
+        };
+        let s = match (verb, prec) {
+            ('s' | 'v', Some(p)) => s.chars().take(p).collect(),
+            _ => s,
+        };
+        out.push_str(&pad(s, width, left, zero && !left));
+    }
+    if next < args.len() {
+        out.push_str("%!(EXTRA ");
+        let extra: Vec<String> = args[next..]
+            .iter()
+            .map(|a| format!("{}={}", type_name(types, a), with_types(types, a, false)))
+            .collect();
+        out.push_str(&extra.join(", "));
+        out.push(')');
+    }
+    out
+}
+
+/// The verb of each argument of a `Printf` format, in order.
+pub fn verbs(f: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    let mut chars = f.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        // Flags, width and precision come before the verb; `%%` has none.
+        for v in chars.by_ref() {
+            if v == '%' {
+                break;
+            }
+            if v.is_ascii_alphabetic() {
+                out.push(v);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// `fmt.Sprint`: spaces between operands when neither is a string.
+pub fn sprint(types: &Types, args: &[Value]) -> String {
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        let is_str = |v: &Value| matches!(v, Value::Str(_));
+        if i > 0 && !is_str(a) && !is_str(&args[i - 1]) {
+            out.push(' ');
+        }
+        out.push_str(&with_types(types, a, false));
+    }
+    out
+}
+
+/// `fmt.Sprintln` without the newline.
+pub fn sprintln(types: &Types, args: &[Value]) -> String {
+    args.iter()
+        .map(|a| with_types(types, a, false))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,286 @@
+//! The interpreter's one door into `rt`: every channel, timer, lock,
+//! context, spawn and trace record the Go engine makes goes through here, so
+//! a change in `rt`'s API (a typed trace, explicit positions) changes this
+//! file only.
+//!
+//! [`at`] is the one place that tells `rt` which Go position the current op
+//! is at.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context as TaskCx, Poll};
+
+use crate::rt::{self, Rt};
+
+use super::ir::Span;
+use super::value::Value;
+
+pub type Chan = rt::Chan<Value>;
+pub type Context = rt::Context;
+pub type WaitGroup = rt::WaitGroup;
+pub use rt::Run;
+
+/// A Go `sync.Mutex`: Go unlocks by a call, not by dropping a guard, so the
+/// guard lives here between `Lock` and `Unlock`.
+pub struct Mutex {
+    lock: rt::Mutex<()>,
+    guard: RefCell<Option<rt::MutexGuard<()>>>,
+}
+
+/// Stops a ticker's task.
+pub type Stopper = Rc<Cell<bool>>;
+
+/// The Go position of the op the current goroutine runs: its events carry it.
+pub fn at(rt: &Rt, span: Span) {
+    rt.set_pos(rt::Pos {
+        line: span.line,
+        col: span.col,
+    });
+}
+
+pub fn now_ms(rt: &Rt) -> u64 {
+    rt.now()
+}
+
+pub fn output(rt: &Rt, line: &str) {
+    rt.output(line);
+}
+
+pub fn note(rt: &Rt, text: &str) {
+    rt.note(text);
+}
+
+pub fn error(rt: &Rt, message: &str) {
+    rt.error(message);
+}
+
+pub fn rand_below(rt: &Rt, n: u64) -> u64 {
+    rt.rand_below(n.max(1))
+}
+
+pub fn spawn(rt: &Rt, name: &str, future: impl Future<Output = ()> + 'static) -> u32 {
+    rt.go(name, future)
+}
+
+pub fn make_chan(rt: &Rt, name: &str, cap: usize) -> Chan {
+    rt.chan(name, cap)
+}
+
+pub fn chan_len(c: &Chan) -> usize {
+    c.len()
+}
+
+pub fn chan_cap(c: &Chan) -> usize {
+    c.cap()
+}
+
+/// `close(c)`: `false` when it was closed already.
+pub fn close(c: &Chan) -> bool {
+    c.close().is_ok()
+}
+
+pub fn same_chan(a: &Chan, b: &Chan) -> bool {
+    // Each channel's name is its own allocation: its address is the channel's.
+    std::ptr::eq(a.name().as_ptr(), b.name().as_ptr())
+}
+
+pub fn wait_group(rt: &Rt) -> WaitGroup {
+    rt.wait_group("wg")
+}
+
+/// `wg.Add(delta)`: `false` when the counter would go negative.
+pub fn wg_add(wg: &WaitGroup, delta: i64) -> bool {
+    wg.add(delta).is_ok()
+}
+
+pub fn mutex(rt: &Rt) -> Mutex {
+    Mutex {
+        lock: rt.mutex("mu", ()),
+        guard: RefCell::new(None),
+    }
+}
+
+/// `mu.Unlock()`: `false` when it was not locked.
+pub fn unlock(m: &Mutex) -> bool {
+    let guard = m.guard.borrow_mut().take();
+    guard.is_some()
+}
+
+/// `mu.TryLock()`.
+pub fn is_locked(m: &Mutex) -> bool {
+    m.lock.is_locked()
+}
+
+pub fn background(rt: &Rt) -> Context {
+    rt.background()
+}
+
+pub fn with_cancel(parent: &Context) -> Context {
+    parent.with_cancel("ctx")
+}
+
+pub fn with_timeout(parent: &Context, ms: u64) -> Context {
+    parent.with_timeout("ctx", ms)
+}
+
+pub fn with_deadline(parent: &Context, at_ms: u64) -> Context {
+    parent.with_deadline("ctx", at_ms)
+}
+
+pub fn cancel(ctx: &Context) {
+    ctx.cancel();
+}
+
+/// `ctx.Err()`: `None`, or `Some(true)` for a deadline, `Some(false)` for a cancel.
+pub fn ctx_err(ctx: &Context) -> Option<bool> {
+    ctx.err().map(|e| matches!(e, rt::CtxError::DeadlineExceeded))
+}
+
+pub fn ctx_deadline(ctx: &Context) -> Option<u64> {
+    ctx.deadline()
+}
+
+pub fn same_ctx(a: &Context, b: &Context) -> bool {
+    std::ptr::eq(a.name().as_ptr(), b.name().as_ptr())
+}
+
+/// One arm of a `select`.
+pub enum Arm {
+    Recv(usize, Chan),
+    Send(usize, Chan, Value),
+    Done(usize, Context),
+}
+
+/// What a finished blocking op gives back.
+#[derive(Debug)]
+pub enum Done {
+    Unit,
+    /// A receive: the value, or `None` once closed and drained.
+    Recv(Option<Value>),
+    /// A send that found the channel closed.
+    SendClosed,
+    /// The select arm taken, and what it received (`None`: closed), or
+    /// whether its send found the channel closed.
+    Select(usize, Option<Value>, bool),
+    Locked,
+}
+
+type SelOut = (usize, Option<Value>, bool);
+
+/// A blocking op in progress; the goroutine polls it before running on.
+pub enum Pending {
+    Send(rt::SendFuture<Value>),
+    Recv(rt::RecvFuture<Value>),
+    Sleep(rt::Sleep),
+    Wait(rt::WgWait),
+    Lock(rt::Lock<()>, Rc<super::value::NativeObj>),
+    CtxDone(rt::Done),
+    Select(rt::Select<'static, SelOut>),
+    Forever(&'static str),
+}
+
+impl Pending {
+    pub fn send(c: &Chan, v: Value) -> Pending {
+        Pending::Send(c.send(v))
+    }
+
+    pub fn recv(c: &Chan) -> Pending {
+        Pending::Recv(c.recv())
+    }
+
+    pub fn sleep(rt: &Rt, ms: u64) -> Pending {
+        Pending::Sleep(rt.sleep(ms))
+    }
+
+    pub fn wait(wg: &WaitGroup) -> Pending {
+        Pending::Wait(wg.wait())
+    }
+
+    pub fn lock(m: &Mutex, obj: Rc<super::value::NativeObj>) -> Pending {
+        Pending::Lock(m.lock.lock(), obj)
+    }
+
+    pub fn done(ctx: &Context) -> Pending {
+        Pending::CtxDone(ctx.done())
+    }
+
+    pub fn select(rt: &Rt, arms: Vec<Arm>, default: Option<usize>) -> Pending {
+        let mut sel = rt.select::<SelOut>();
+        for arm in arms {
+            sel = match arm {
+                Arm::Recv(i, c) => sel.recv(&c, move |v| (i, v, false)),
+                Arm::Send(i, c, v) => sel.send(&c, v, move |r| (i, None, r.is_err())),
+                Arm::Done(i, ctx) => sel.future(ctx.done(), move |()| (i, None, false)),
+            };
+        }
+        if let Some(d) = default {
+            sel = sel.default(move || (d, None, false));
+        }
+        Pending::Select(sel)
+    }
+
+    pub fn poll(&mut self, cx: &mut TaskCx<'_>) -> Poll<Done> {
+        match self {
+            Pending::Send(f) => {
+                Pin::new(f)
+                    .poll(cx)
+                    .map(|r| if r.is_ok() { Done::Unit } else { Done::SendClosed })
+            }
+            Pending::Recv(f) => Pin::new(f).poll(cx).map(Done::Recv),
+            Pending::Sleep(f) => Pin::new(f).poll(cx).map(|()| Done::Unit),
+            Pending::Wait(f) => Pin::new(f).poll(cx).map(|()| Done::Unit),
+            Pending::Lock(f, obj) => Pin::new(f).poll(cx).map(|guard| {
+                if let super::value::NativeObj::Mutex(m) = &**obj {
+                    *m.guard.borrow_mut() = Some(guard);
+                }
+                Done::Locked
+            }),
+            Pending::CtxDone(f) => Pin::new(f).poll(cx).map(|()| Done::Recv(None)),
+            Pending::Select(f) => Pin::new(f)
+                .poll(cx)
+                .map(|(i, v, closed)| Done::Select(i, v, closed)),
+            Pending::Forever(_) => Poll::Pending,
+        }
+    }
+}
+
+/// Starts the task behind `time.After`/`time.NewTimer`: one value on `c`
+/// after `ms`.
+pub fn after(rt: &Rt, c: Chan, ms: u64, value: impl FnOnce(u64) -> Value + 'static) {
+    let rt2 = rt.clone();
+    rt.go("timer", async move {
+        rt2.sleep(ms).await;
+        let _ = c.try_send(value(rt2.now()));
+    });
+}
+
+/// Starts the task behind `time.NewTicker`/`time.Tick`: a value every `ms`,
+/// dropped when the reader is behind (capacity 1), until stopped.
+pub fn ticker(rt: &Rt, c: Chan, ms: u64, stop: Stopper, value: impl Fn(u64) -> Value + 'static) {
+    let rt2 = rt.clone();
+    rt.go("ticker", async move {
+        loop {
+            rt2.sleep(ms.max(1)).await;
+            if stop.get() {
+                return;
+            }
+            let _ = c.try_send(value(rt2.now()));
+        }
+    });
+}
+
+/// How a run of a Go program ended, as `rt` saw it.
+pub enum Ended {
+    Finished(u64),
+    /// Every goroutine blocked: (task name, what it waits on) each.
+    Deadlock(Vec<rt::Blocked>),
+}
+
+pub fn run_to_end(run: &Run) -> Ended {
+    match run.run_to_end() {
+        rt::Outcome::Finished { at } => Ended::Finished(at),
+        rt::Outcome::Deadlock(d) => Ended::Deadlock(d.blocked),
+    }
+}

@@ -1,0 +1,629 @@
+//! Operators, conversions, indexing and iteration on [`Value`]s, with Go's
+//! runtime errors.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::host;
+use super::ir::Op;
+use super::value::*;
+use super::vm::{nil_deref, panic_str, runtime_error, zero_value, Res, Shared};
+
+pub fn as_int(v: &Value) -> i64 {
+    match v {
+        Value::Int(i, _) => *i,
+        Value::Float(f, _) => *f as i64,
+        _ => 0,
+    }
+}
+
+fn wrap(types: &Types, v: i64, ty: Ty) -> i64 {
+    match types.kind(ty) {
+        TKind::Int(bits, signed) if *bits < 64 => {
+            let shift = 64 - *bits as u32;
+            if *signed {
+                (v << shift) >> shift
+            } else {
+                ((v as u64) << shift >> shift) as i64
+            }
+        }
+        _ => v,
+    }
+}
+
+fn is_unsigned(types: &Types, ty: Ty) -> bool {
+    matches!(types.kind(ty), TKind::Int(_, false))
+}
+
+pub fn binary(types: &Types, op: Op, a: Value, b: Value) -> Res<Value> {
+    use Value::*;
+    Ok(match (op, &a, &b) {
+        (Op::Eq, _, _) => Bool(equal(&a, &b)?),
+        (Op::Ne, _, _) => Bool(!equal(&a, &b)?),
+        (_, Int(x, tx), Int(y, ty)) => {
+            let t = if *tx != INT { *tx } else { *ty };
+            let (x, y) = (*x, *y);
+            let uns = is_unsigned(types, t);
+            match op {
+                Op::Add => Int(wrap(types, x.wrapping_add(y), t), t),
+                Op::Sub => Int(wrap(types, x.wrapping_sub(y), t), t),
+                Op::Mul => Int(wrap(types, x.wrapping_mul(y), t), t),
+                Op::Div | Op::Rem => {
+                    if y == 0 {
+                        return Err(runtime_error("integer divide by zero"));
+                    }
+                    let r = if uns {
+                        let (x, y) = (x as u64, y as u64);
+                        (if op == Op::Div { x / y } else { x % y }) as i64
+                    } else if op == Op::Div {
+                        x.wrapping_div(y)
+                    } else {
+                        x.wrapping_rem(y)
+                    };
+                    Int(wrap(types, r, t), t)
+                }
+                Op::And => Int(x & y, t),
+                Op::Or => Int(x | y, t),
+                Op::Xor => Int(wrap(types, x ^ y, t), t),
+                Op::AndNot => Int(x & !y, t),
+                Op::Shl | Op::Shr => {
+                    if y < 0 {
+                        return Err(runtime_error("negative shift amount"));
+                    }
+                    let t = *tx;
+                    let r = if y >= 64 {
+                        if op == Op::Shr && x < 0 && !uns {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else if op == Op::Shl {
+                        x.wrapping_shl(y as u32)
+                    } else if is_unsigned(types, t) {
+                        ((x as u64) >> y) as i64
+                    } else {
+                        x >> y
+                    };
+                    Int(wrap(types, r, t), t)
+                }
+                Op::Lt => Bool(if uns { (x as u64) < (y as u64) } else { x < y }),
+                Op::Le => Bool(if uns { (x as u64) <= (y as u64) } else { x <= y }),
+                Op::Gt => Bool(if uns { (x as u64) > (y as u64) } else { x > y }),
+                Op::Ge => Bool(if uns { (x as u64) >= (y as u64) } else { x >= y }),
+                _ => return Err(panic_str("invalid operation")),
+            }
+        }
+        (_, Int(..) | Float(..), Int(..) | Float(..)) => {
+            let t = match (&a, &b) {
+                (Float(_, t), _) | (_, Float(_, t)) => *t,
+                _ => FLOAT64,
+            };
+            let (x, y) = (as_f64(&a), as_f64(&b));
+            match op {
+                Op::Add => Float(x + y, t),
+                Op::Sub => Float(x - y, t),
+                Op::Mul => Float(x * y, t),
+                Op::Div => Float(x / y, t),
+                Op::Lt => Bool(x < y),
+                Op::Le => Bool(x <= y),
+                Op::Gt => Bool(x > y),
+                Op::Ge => Bool(x >= y),
+                _ => return Err(panic_str("invalid operation on floats")),
+            }
+        }
+        (_, Str(x), Str(y)) => match op {
+            Op::Add => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                Str(Rc::from(s))
+            }
+            Op::Lt => Bool(x < y),
+            Op::Le => Bool(x <= y),
+            Op::Gt => Bool(x > y),
+            Op::Ge => Bool(x >= y),
+            _ => return Err(panic_str("invalid operation on strings")),
+        },
+        (_, Time(x), Int(y, _)) if op == Op::Add => Time(x + y),
+        (_, Time(x), Time(y)) => match op {
+            Op::Lt => Bool(x < y),
+            Op::Gt => Bool(x > y),
+            _ => return Err(panic_str("invalid operation on times")),
+        },
+        _ => {
+            return Err(panic_str(format!(
+                "invalid operation: {op:?} on mismatched values"
+            )))
+        }
+    })
+}
+
+pub fn as_f64(v: &Value) -> f64 {
+    match v {
+        Value::Int(i, _) => *i as f64,
+        Value::Float(f, _) => *f,
+        _ => 0.0,
+    }
+}
+
+pub fn equal(a: &Value, b: &Value) -> Res<bool> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Nil | TypedNil(_), x) | (x, Nil | TypedNil(_)) => x.is_nil(),
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x, _), Int(y, _)) => x == y,
+        (Int(..) | Float(..), Int(..) | Float(..)) => as_f64(a) == as_f64(b),
+        (Str(x), Str(y)) => x == y,
+        (Time(x), Time(y)) => x == y,
+        (Ptr(x), Ptr(y)) => x.addr() == y.addr(),
+        (Chan(ChanV::Chan(x, _)), Chan(ChanV::Chan(y, _))) => host::same_chan(x, y),
+        (Chan(ChanV::Done(x)), Chan(ChanV::Done(y))) => host::same_ctx(x, y),
+        (Error(x), Error(y)) => Rc::ptr_eq(x, y),
+        (Obj(x), Obj(y)) => Rc::ptr_eq(x, y),
+        (Struct(x), Struct(y)) => {
+            if x.ty != y.ty {
+                return Ok(false);
+            }
+            let (fx, fy) = (x.fields.borrow(), y.fields.borrow());
+            for (p, q) in fx.iter().zip(fy.iter()) {
+                if !equal(p, q)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        (Array(x, _), Array(y, _)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !equal(p, q)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        (Slice(_), _) | (Map(_), _) | (Func(_), _) => {
+            return Err(runtime_error("comparing uncomparable type"))
+        }
+        _ => false,
+    })
+}
+
+pub fn unary(op: Op, a: Value) -> Res<Value> {
+    Ok(match (op, a) {
+        (Op::Not, Value::Bool(b)) => Value::Bool(!b),
+        (Op::Neg, Value::Int(i, t)) => Value::Int(i.wrapping_neg(), t),
+        (Op::Neg, Value::Float(f, t)) => Value::Float(-f, t),
+        (Op::Plus, v) => v,
+        (Op::BitNot, Value::Int(i, t)) => Value::Int(!i, t),
+        _ => return Err(panic_str("invalid unary operation")),
+    })
+}
+
+pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
+    Ok(match (types.kind(ty), v) {
+        (TKind::Int(..), Value::Int(i, _)) => Value::Int(wrap(types, i, ty), ty),
+        (TKind::Int(..), Value::Float(f, _)) => Value::Int(wrap(types, f as i64, ty), ty),
+        (TKind::Float, Value::Int(i, _)) => Value::Float(i as f64, ty),
+        (TKind::Float, Value::Float(f, _)) => {
+            Value::Float(if ty == FLOAT32 { f as f32 as f64 } else { f }, ty)
+        }
+        (TKind::Str, Value::Int(i, _)) => {
+            let c = u32::try_from(i)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}');
+            Value::Str(Rc::from(c.to_string()))
+        }
+        (TKind::Str, Value::Slice(s)) => {
+            let items = s.items();
+            let text: String = if matches!(types.kind(s.ty), TKind::Slice(e) if *e == INT32) {
+                items
+                    .iter()
+                    .map(|v| {
+                        u32::try_from(as_int(v))
+                            .ok()
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{FFFD}')
+                    })
+                    .collect()
+            } else {
+                let bytes: Vec<u8> = items.iter().map(|v| as_int(v) as u8).collect();
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
+            Value::Str(Rc::from(text))
+        }
+        (TKind::Slice(e), Value::Str(s)) => {
+            let items: Vec<Value> = if *e == INT32 {
+                s.chars().map(|c| Value::Int(c as i64, INT32)).collect()
+            } else {
+                s.bytes().map(|b| Value::Int(b as i64, UINT8)).collect()
+            };
+            Value::Slice(SliceV::new(items, ty))
+        }
+        (TKind::Struct(_), Value::Struct(rc)) => Value::Struct(Rc::new(StructObj {
+            ty,
+            fields: RefCell::new(rc.fields.borrow().iter().map(Value::copied).collect()),
+        })),
+        (TKind::Slice(_), Value::Slice(mut s)) => {
+            s.ty = ty;
+            Value::Slice(s)
+        }
+        (TKind::Map(..), Value::Map(mut m)) => {
+            m.ty = ty;
+            Value::Map(m)
+        }
+        (TKind::Func, Value::Nil) => Value::TypedNil(ty),
+        (_, v) => v,
+    })
+}
+
+fn bounds(i: &Value, len: usize) -> Res<usize> {
+    let i = as_int(i);
+    if i < 0 || i as u64 >= len as u64 {
+        return Err(runtime_error(format!(
+            "index out of range [{i}] with length {len}"
+        )));
+    }
+    Ok(i as usize)
+}
+
+pub fn key(k: &Value) -> Res<Key> {
+    Ok(match k {
+        Value::Nil | Value::TypedNil(_) => Key::Nil,
+        Value::Bool(b) => Key::Bool(*b),
+        Value::Int(i, _) => Key::Int(*i),
+        Value::Float(f, _) => Key::Float(f.to_bits()),
+        Value::Str(s) => Key::Str(s.clone()),
+        Value::Ptr(p) => Key::Addr(p.addr()),
+        Value::Chan(ChanV::Chan(c, _)) => Key::Str(Rc::from(format!("chan:{:p}", c.name().as_ptr()))),
+        Value::Struct(rc) => Key::Tuple(rc.fields.borrow().iter().map(key).collect::<Res<_>>()?),
+        Value::Array(a, _) => Key::Tuple(a.borrow().iter().map(key).collect::<Res<_>>()?),
+        Value::Error(e) => Key::Addr(Rc::as_ptr(e) as *const u8 as usize),
+        Value::Time(t) => Key::Int(*t),
+        _ => return Err(runtime_error("hash of unhashable type")),
+    })
+}
+
+fn map_zero(sh: &Shared, ty: Ty) -> Value {
+    match sh.prog.types.kind(ty) {
+        TKind::Map(_, v) => zero_value(sh, *v),
+        _ => Value::Nil,
+    }
+}
+
+pub fn index(sh: &Shared, x: &Value, i: &Value) -> Res<Value> {
+    Ok(match x {
+        Value::Slice(s) => {
+            let at = bounds(i, s.len as usize)?;
+            s.get(at)
+        }
+        Value::Array(a, _) => {
+            let a = a.borrow();
+            let at = bounds(i, a.len())?;
+            a[at].clone()
+        }
+        Value::Str(s) => {
+            let at = bounds(i, s.len())?;
+            Value::Int(s.as_bytes()[at] as i64, UINT8)
+        }
+        Value::Map(m) => {
+            let k = key(i)?;
+            match m
+                .obj
+                .as_ref()
+                .and_then(|o| o.borrow().get(&k).map(|(_, v)| v.clone()))
+            {
+                Some(v) => v,
+                None => map_zero(sh, m.ty),
+            }
+        }
+        Value::Ptr(p) => return index(sh, &p.load(), i),
+        Value::Nil | Value::TypedNil(_) => return Err(nil_deref()),
+        _ => return Err(panic_str("index of non-indexable value")),
+    })
+}
+
+pub fn index_ok(sh: &Shared, x: &Value, i: &Value) -> Res<(Value, bool)> {
+    match x {
+        Value::Map(m) => {
+            let k = key(i)?;
+            Ok(
+                match m
+                    .obj
+                    .as_ref()
+                    .and_then(|o| o.borrow().get(&k).map(|(_, v)| v.clone()))
+                {
+                    Some(v) => (v, true),
+                    None => (map_zero(sh, m.ty), false),
+                },
+            )
+        }
+        _ => Ok((index(sh, x, i)?, true)),
+    }
+}
+
+pub fn set_index(x: &Value, i: &Value, v: Value) -> Res<()> {
+    match x {
+        Value::Slice(s) => {
+            let at = bounds(i, s.len as usize)?;
+            s.arr.borrow_mut()[s.off as usize + at] = v;
+        }
+        Value::Array(a, _) => {
+            let len = a.borrow().len();
+            let at = bounds(i, len)?;
+            a.borrow_mut()[at] = v;
+        }
+        Value::Map(m) => match &m.obj {
+            Some(o) => {
+                o.borrow_mut().insert(key(i)?, (i.clone(), v));
+            }
+            None => return Err(panic_str("assignment to entry in nil map")),
+        },
+        Value::Ptr(p) => return set_index(&p.load(), i, v),
+        Value::Nil | Value::TypedNil(_) => return Err(nil_deref()),
+        _ => return Err(panic_str("cannot assign to this index")),
+    }
+    Ok(())
+}
+
+pub fn addr_index(x: &Value, i: &Value) -> Res<Value> {
+    Ok(match x {
+        Value::Slice(s) => {
+            let at = bounds(i, s.len as usize)?;
+            Value::Ptr(Pointer::Elem(s.arr.clone(), s.off + at as u32))
+        }
+        Value::Array(a, _) => {
+            let at = bounds(i, a.borrow().len())?;
+            Value::Ptr(Pointer::Elem(a.clone(), at as u32))
+        }
+        Value::Ptr(p) => return addr_index(&p.load(), i),
+        _ => return Err(panic_str("cannot take the address of this element")),
+    })
+}
+
+pub fn slice(
+    types: &Types,
+    x: Value,
+    lo: Option<Value>,
+    hi: Option<Value>,
+    max: Option<Value>,
+) -> Res<Value> {
+    let lo = lo.map_or(0, |v| as_int(&v));
+    match x {
+        Value::Str(s) => {
+            let hi = hi.map_or(s.len() as i64, |v| as_int(&v));
+            if lo < 0 || hi < lo || hi as usize > s.len() {
+                return Err(runtime_error(format!(
+                    "slice bounds out of range [{lo}:{hi}] with length {}",
+                    s.len()
+                )));
+            }
+            let bytes = &s.as_bytes()[lo as usize..hi as usize];
+            Ok(Value::Str(Rc::from(String::from_utf8_lossy(bytes).into_owned())))
+        }
+        Value::Slice(s) => {
+            let hi = hi.map_or(s.len as i64, |v| as_int(&v));
+            let max = max.map_or(s.cap as i64, |v| as_int(&v));
+            if hi < 0 || hi > max || max > s.cap as i64 {
+                return Err(runtime_error(format!(
+                    "slice bounds out of range [:{hi}] with capacity {}",
+                    s.cap
+                )));
+            }
+            if lo < 0 || lo > hi {
+                return Err(runtime_error(format!("slice bounds out of range [{lo}:{hi}]")));
+            }
+            Ok(Value::Slice(SliceV {
+                arr: s.arr.clone(),
+                off: s.off + lo as u32,
+                len: (hi - lo) as u32,
+                cap: (max - lo) as u32,
+                ty: s.ty,
+                nil: false,
+            }))
+        }
+        Value::Array(a, ty) => {
+            let n = a.borrow().len() as i64;
+            let hi = hi.map_or(n, |v| as_int(&v));
+            if lo < 0 || hi < lo || hi > n {
+                return Err(runtime_error(format!(
+                    "slice bounds out of range [{lo}:{hi}] with length {n}"
+                )));
+            }
+            let elem = match types.kind(ty) {
+                TKind::Array(_, e) => *e,
+                _ => ANY,
+            };
+            let name = format!("[]{}", types.name(elem));
+            let sty = types.by_name.get(&name).copied().unwrap_or(ANY);
+            Ok(Value::Slice(SliceV {
+                arr: a,
+                off: lo as u32,
+                len: (hi - lo) as u32,
+                cap: (n - lo) as u32,
+                ty: sty,
+                nil: false,
+            }))
+        }
+        Value::Ptr(p) => slice(types, p.load(), Some(Value::int(lo)), hi, max),
+        Value::Nil | Value::TypedNil(_) => Ok(Value::Nil),
+        _ => Err(panic_str("cannot slice this value")),
+    }
+}
+
+pub fn len_cap(v: &Value, cap: bool) -> usize {
+    match v {
+        Value::Str(s) => s.len(),
+        Value::Slice(s) => (if cap { s.cap } else { s.len }) as usize,
+        Value::Array(a, _) => a.borrow().len(),
+        Value::Map(m) => m.obj.as_ref().map_or(0, |o| o.borrow().len()),
+        Value::Chan(ChanV::Chan(c, _)) => {
+            if cap {
+                host::chan_cap(c)
+            } else {
+                host::chan_len(c)
+            }
+        }
+        Value::Ptr(p) => len_cap(&p.load(), cap),
+        _ => 0,
+    }
+}
+
+pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
+    let s = match s {
+        Value::Slice(s) => s,
+        Value::Nil | Value::TypedNil(_) => SliceV::nil(ANY),
+        _ => return Err(panic_str("append to non-slice")),
+    };
+    if items.is_empty() {
+        return Ok(Value::Slice(s));
+    }
+    let need = s.len as usize + items.len();
+    if need > 1 << 26 {
+        return Err(runtime_error("growslice: len out of range"));
+    }
+    if need <= s.cap as usize {
+        let mut arr = s.arr.borrow_mut();
+        let start = (s.off + s.len) as usize;
+        for (j, v) in items.into_iter().enumerate() {
+            arr[start + j] = v;
+        }
+        drop(arr);
+        return Ok(Value::Slice(SliceV {
+            len: need as u32,
+            nil: false,
+            ..s
+        }));
+    }
+    let cap = (s.cap as usize * 2).max(need).max(4);
+    let mut arr = Vec::with_capacity(cap);
+    arr.extend(s.items());
+    arr.extend(items);
+    let z = Value::Nil;
+    arr.resize(cap, z);
+    Ok(Value::Slice(SliceV {
+        arr: Rc::new(RefCell::new(arr)),
+        off: 0,
+        len: need as u32,
+        cap: cap as u32,
+        ty: s.ty,
+        nil: false,
+    }))
+}
+
+pub fn copy(dst: &Value, src: &Value) -> usize {
+    let Value::Slice(d) = dst else { return 0 };
+    let items: Vec<Value> = match src {
+        Value::Slice(s) => s.items(),
+        Value::Str(s) => s.bytes().map(|b| Value::Int(b as i64, UINT8)).collect(),
+        _ => return 0,
+    };
+    let n = items.len().min(d.len as usize);
+    let mut arr = d.arr.borrow_mut();
+    for (j, v) in items.into_iter().take(n).enumerate() {
+        arr[d.off as usize + j] = v;
+    }
+    n
+}
+
+/// Whether `v`'s dynamic type is `ty` (or, for an interface, has its methods
+/// by name: the VM checks method sets for non-empty interfaces).
+pub fn has_type(types: &Types, v: &Value, ty: Ty) -> bool {
+    match types.kind(ty) {
+        TKind::Interface(ms) if ms.is_empty() => !matches!(v, Value::Nil),
+        TKind::Interface(_) if ty == ERROR => matches!(v, Value::Error(_)) || has_method(types, v, "Error"),
+        TKind::Interface(ms) => ms.iter().all(|m| has_method(types, v, m)),
+        _ => {
+            let name = super::format::type_name(types, v);
+            name == types.name(ty)
+        }
+    }
+}
+
+fn has_method(types: &Types, v: &Value, m: &str) -> bool {
+    match v {
+        Value::Struct(rc) => types.get(rc.ty).methods.get(m).is_some_and(|(_, ptr)| !ptr),
+        Value::Ptr(p) => match p.load() {
+            Value::Struct(rc) => types.get(rc.ty).methods.contains_key(m),
+            _ => false,
+        },
+        Value::Int(_, t) | Value::Float(_, t) => {
+            types.get(*t).methods.contains_key(m) || (*t == DURATION && m == "String")
+        }
+        Value::Error(_) => m == "Error",
+        _ => false,
+    }
+}
+
+pub fn iter_new(x: Value) -> Res<Value> {
+    let it = match x {
+        Value::Slice(_) | Value::Array(..) => Iter::Seq { v: x, i: 0 },
+        Value::Ptr(p) => return iter_new(p.load()),
+        Value::Str(s) => Iter::Str { s, byte: 0 },
+        Value::Map(m) => match m.obj {
+            Some(obj) => {
+                let keys = obj
+                    .borrow()
+                    .iter()
+                    .map(|(k, (kv, _))| (kv.clone(), k.clone()))
+                    .collect();
+                Iter::Map { keys, map: obj, i: 0 }
+            }
+            None => Iter::Count { n: 0, i: 0, ty: INT },
+        },
+        Value::Int(n, ty) => Iter::Count { n, i: 0, ty },
+        Value::Chan(_) => return Ok(x),
+        Value::Nil | Value::TypedNil(_) => Iter::Count { n: 0, i: 0, ty: INT },
+        _ => return Err(panic_str("cannot range over this value")),
+    };
+    Ok(Value::Iter(Rc::new(RefCell::new(it))))
+}
+
+pub fn iter_next(_sh: &Shared, it: &Rc<RefCell<Iter>>) -> Res<Option<(Value, Value)>> {
+    let mut it = it.borrow_mut();
+    Ok(match &mut *it {
+        Iter::Seq { v, i } => {
+            let n = len_cap(v, false);
+            if (*i as usize) < n {
+                let e = match v {
+                    Value::Slice(s) => s.get(*i as usize).copied(),
+                    Value::Array(a, _) => a.borrow()[*i as usize].copied(),
+                    _ => Value::Nil,
+                };
+                let k = Value::int(*i as i64);
+                *i += 1;
+                Some((k, e))
+            } else {
+                None
+            }
+        }
+        Iter::Str { s, byte } => {
+            if *byte >= s.len() {
+                None
+            } else {
+                let rest = &s[*byte..];
+                let c = rest.chars().next().unwrap_or('\u{FFFD}');
+                let k = Value::int(*byte as i64);
+                *byte += c.len_utf8().max(1);
+                Some((k, Value::Int(c as i64, INT32)))
+            }
+        }
+        Iter::Map { keys, map, i } => loop {
+            let Some((kv, k)) = keys.get(*i) else { break None };
+            *i += 1;
+            // Entries deleted during the loop are not produced.
+            if let Some((_, v)) = map.borrow().get(k) {
+                break Some((kv.clone(), v.copied()));
+            }
+        },
+        Iter::Count { n, i, ty } => {
+            if *i < *n {
+                let k = Value::Int(*i, *ty);
+                *i += 1;
+                Some((k, Value::Nil))
+            } else {
+                None
+            }
+        }
+    })
+}

@@ -1,0 +1,775 @@
+//! The standard library subset: `fmt`, `time`, `sync`, `context`, `errors`,
+//! `strings`, `strconv`, `sort`, `math`, `math/rand`, `log`, as natives over
+//! `host`, plus a few functions written in Go (`prelude.go`) because they
+//! call back into Go code.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use super::format;
+use super::host::{self, Pending};
+use super::ops::{as_f64, as_int};
+use super::value::*;
+use super::vm::{panic_str, After, Goroutine, NRes, Res};
+
+pub const PACKAGES: &[&str] = &[
+    "fmt",
+    "time",
+    "sync",
+    "context",
+    "errors",
+    "strings",
+    "strconv",
+    "sort",
+    "math",
+    "math/rand",
+    "log",
+    "os",
+];
+
+pub const PRELUDE: &str = include_str!("prelude.go");
+
+const NAMES: &[&str] = &[
+    "builtin.close",
+    "builtin.panic",
+    "builtin.print",
+    "builtin.println",
+    "builtin.delete",
+    "builtin.swap",
+    "builtin.randn",
+    "fmt.Println",
+    "fmt.Printf",
+    "fmt.Print",
+    "fmt.Sprintf",
+    "fmt.Sprint",
+    "fmt.Sprintln",
+    "fmt.Errorf",
+    "fmt.Fprintln",
+    "fmt.Fprintf",
+    "fmt.Fprint",
+    "log.Println",
+    "log.Printf",
+    "log.Print",
+    "log.Fatal",
+    "log.Fatalf",
+    "time.Sleep",
+    "time.After",
+    "time.Tick",
+    "time.NewTicker",
+    "time.NewTimer",
+    "time.Now",
+    "time.Since",
+    "errors.New",
+    "errors.Is",
+    "errors.Unwrap",
+    "context.Background",
+    "context.TODO",
+    "context.WithCancel",
+    "context.WithTimeout",
+    "context.WithDeadline",
+    "context.Canceled",
+    "context.DeadlineExceeded",
+    "strings.Fields",
+    "strings.Split",
+    "strings.Join",
+    "strings.Contains",
+    "strings.HasPrefix",
+    "strings.HasSuffix",
+    "strings.ToUpper",
+    "strings.ToLower",
+    "strings.Repeat",
+    "strings.TrimSpace",
+    "strings.Index",
+    "strings.ReplaceAll",
+    "strings.Replace",
+    "strings.Count",
+    "strings.TrimPrefix",
+    "strings.TrimSuffix",
+    "strings.Trim",
+    "strconv.Itoa",
+    "strconv.Atoi",
+    "strconv.FormatInt",
+    "strconv.Quote",
+    "sort.Ints",
+    "sort.Strings",
+    "math.Sqrt",
+    "math.Abs",
+    "math.Floor",
+    "math.Ceil",
+    "math.Pow",
+    "math.Max",
+    "math.Min",
+    "rand.Intn",
+    "rand.Int",
+    "rand.Float64",
+    "rand.Seed",
+    "rand.Int63n",
+    "rand.Perm",
+    "os.Exit",
+    // Methods of values the standard library makes.
+    "WaitGroup.Add",
+    "WaitGroup.Done",
+    "WaitGroup.Wait",
+    "Mutex.Lock",
+    "Mutex.Unlock",
+    "Mutex.TryLock",
+    "Context.Done",
+    "Context.Err",
+    "Context.cancel",
+    "Duration.Milliseconds",
+    "Duration.Seconds",
+    "Duration.String",
+    "Duration.Minutes",
+    "Duration.Hours",
+    "Duration.Microseconds",
+    "Duration.Nanoseconds",
+    "Time.Add",
+    "Time.Sub",
+    "Time.Before",
+    "Time.After",
+    "Time.Equal",
+    "Time.IsZero",
+    "error.Error",
+    "Ticker.Stop",
+    "error.Unwrap",
+];
+
+pub fn native_id(name: &str) -> Option<u32> {
+    NAMES.iter().position(|n| *n == name).map(|i| i as u32)
+}
+
+fn name_of(id: u32) -> &'static str {
+    NAMES.get(id as usize).copied().unwrap_or("")
+}
+
+/// Package members that are values, read by calling them with no arguments.
+pub fn is_value(full: &str) -> bool {
+    matches!(full, "context.Canceled" | "context.DeadlineExceeded")
+}
+
+/// The type `os.Stdout` and `os.Stderr` have here (they print as numbers).
+const UINTPTR_FILE: Ty = UINT;
+
+pub fn is_fmt(full: &str) -> bool {
+    matches!(
+        full,
+        "fmt.Fprintln"
+            | "fmt.Fprint"
+            | "fmt.Println"
+            | "fmt.Printf"
+            | "fmt.Print"
+            | "fmt.Sprintf"
+            | "fmt.Sprint"
+            | "fmt.Sprintln"
+            | "fmt.Errorf"
+            | "log.Println"
+            | "log.Printf"
+            | "log.Print"
+    )
+}
+
+pub fn constant(full: &str) -> Option<Value> {
+    let d = |ns: i64| Some(Value::Int(ns, DURATION));
+    match full {
+        "time.Nanosecond" => d(1),
+        "time.Microsecond" => d(1_000),
+        "time.Millisecond" => d(1_000_000),
+        "time.Second" => d(1_000_000_000),
+        "time.Minute" => d(60_000_000_000),
+        "time.Hour" => d(3_600_000_000_000),
+        "math.Pi" => Some(Value::Float(std::f64::consts::PI, FLOAT64)),
+        "math.E" => Some(Value::Float(std::f64::consts::E, FLOAT64)),
+        "math.MaxInt" | "math.MaxInt64" => Some(Value::int(i64::MAX)),
+        "math.MinInt" | "math.MinInt64" => Some(Value::int(i64::MIN)),
+        "math.MaxInt32" => Some(Value::int(i32::MAX as i64)),
+        // Writers: only the process's own two.
+        "os.Stdout" => Some(Value::Int(1, UINTPTR_FILE)),
+        "os.Stderr" => Some(Value::Int(2, UINTPTR_FILE)),
+        "math.MinInt32" => Some(Value::int(i32::MIN as i64)),
+        _ => None,
+    }
+}
+
+pub fn prelude_func(full: &str) -> Option<&'static str> {
+    match full {
+        "sort.Slice" | "sort.SliceStable" => Some("__sort_Slice"),
+        "rand.Shuffle" => Some("__rand_Shuffle"),
+        _ => None,
+    }
+}
+
+pub fn prelude_type(full: &str) -> Option<&'static str> {
+    match full {
+        "sync.Once" => Some("__sync_Once"),
+        "strings.Builder" => Some("__strings_Builder"),
+        _ => None,
+    }
+}
+
+pub fn prelude_type_name(name: &str) -> Option<&'static str> {
+    match name {
+        "__sync_Once" => Some("sync.Once"),
+        "__strings_Builder" => Some("strings.Builder"),
+        _ => None,
+    }
+}
+
+pub fn prelude_type_name_of(types: &Types, ty: Ty) -> Option<&'static str> {
+    match types.name(ty) {
+        "sync.Once" => Some("sync.Once"),
+        "strings.Builder" => Some("strings.Builder"),
+        _ => None,
+    }
+}
+
+/// The native method `name` of a value the standard library made.
+pub fn method_id(v: &Value, name: &str) -> Option<u32> {
+    let prefix = match v {
+        Value::Obj(o) => match &**o {
+            NativeObj::WaitGroup(_) => "WaitGroup",
+            NativeObj::Mutex(_) => {
+                let name = match name {
+                    "RLock" => "Lock",
+                    "RUnlock" => "Unlock",
+                    other => other,
+                };
+                return native_id(&format!("Mutex.{name}"));
+            }
+            NativeObj::Context(_) => "Context",
+            NativeObj::Ticker(..) => "Ticker",
+        },
+        Value::Int(_, DURATION) => "Duration",
+        Value::Time(_) => "Time",
+        Value::Error(_) => "error",
+        _ => return None,
+    };
+    native_id(&format!("{prefix}.{name}"))
+}
+
+fn ms_of(d: &Value) -> u64 {
+    let ns = as_int(d);
+    if ns <= 0 {
+        0
+    } else {
+        (ns as u64).div_ceil(1_000_000)
+    }
+}
+
+fn vals(v: Vec<Value>) -> Res<NRes> {
+    Ok(NRes::Vals(v))
+}
+
+fn one(v: Value) -> Res<NRes> {
+    vals(vec![v])
+}
+
+fn none() -> Res<NRes> {
+    vals(Vec::new())
+}
+
+fn s(v: &Value) -> Rc<str> {
+    match v {
+        Value::Str(s) | Value::Pre(s) => s.clone(),
+        other => Rc::from(format::plain(other)),
+    }
+}
+
+fn strs(items: impl IntoIterator<Item = String>) -> Value {
+    Value::Slice(SliceV::new(
+        items.into_iter().map(|x| Value::Str(Rc::from(x))).collect(),
+        string_slice_ty(),
+    ))
+}
+
+fn string_slice_ty() -> Ty {
+    // "[]string" is interned by the compiler when a program names it; the
+    // printing does not depend on it.
+    ANY
+}
+
+fn ctx_of(v: &Value) -> Option<host::Context> {
+    match v {
+        Value::Obj(o) => match &**o {
+            NativeObj::Context(c) => Some(c.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn now_ns(g: &Goroutine) -> i64 {
+    host::now_ms(&g.sh.rt) as i64 * 1_000_000
+}
+
+pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
+    let sh = g.sh.clone();
+    let types = &sh.prog.types;
+    let a = |i: usize| args.get(i).cloned().unwrap_or_default();
+    match name_of(id) {
+        "builtin.close" => {
+            super::vm::close(a(0))?;
+            none()
+        }
+        "builtin.panic" => Err(super::vm::Trap::Panic(a(0))),
+        "builtin.print" | "builtin.println" => {
+            let text = args.iter().map(format::plain).collect::<Vec<_>>().join(" ");
+            sh.stderr.borrow_mut().push_str(&text);
+            if name_of(id) == "builtin.println" {
+                sh.stderr.borrow_mut().push('\n');
+            }
+            none()
+        }
+        "builtin.delete" => {
+            if let Value::Map(MapV { obj: Some(m), .. }) = a(0) {
+                m.borrow_mut().remove(&super::ops::key(&a(1))?);
+            }
+            none()
+        }
+        "builtin.swap" => {
+            let (i, j) = (as_int(&a(1)), as_int(&a(2)));
+            if let Value::Slice(sl) = a(0) {
+                let n = sl.len as i64;
+                if (0..n).contains(&i) && (0..n).contains(&j) {
+                    sl.arr
+                        .borrow_mut()
+                        .swap((sl.off as i64 + i) as usize, (sl.off as i64 + j) as usize);
+                }
+            }
+            none()
+        }
+        "builtin.randn" | "rand.Intn" | "rand.Int63n" => {
+            let n = as_int(&a(0));
+            if n <= 0 {
+                return Err(panic_str("invalid argument to Intn"));
+            }
+            one(Value::int(host::rand_below(&sh.rt, n as u64) as i64))
+        }
+        "rand.Int" => one(Value::int((host::rand_below(&sh.rt, u64::MAX >> 1) >> 1) as i64)),
+        "rand.Float64" => one(Value::Float(
+            host::rand_below(&sh.rt, 1 << 53) as f64 / (1u64 << 53) as f64,
+            FLOAT64,
+        )),
+        "rand.Seed" => none(),
+        "rand.Perm" => {
+            let n = as_int(&a(0)).clamp(0, 1 << 20) as usize;
+            let mut p: Vec<i64> = (0..n as i64).collect();
+            for i in (1..n).rev() {
+                let j = host::rand_below(&sh.rt, i as u64 + 1) as usize;
+                p.swap(i, j);
+            }
+            one(Value::Slice(SliceV::new(
+                p.into_iter().map(Value::int).collect(),
+                ANY,
+            )))
+        }
+        "fmt.Println" => {
+            sh.write_out(&format!("{}\n", format::sprintln(types, &args)));
+            none()
+        }
+        "fmt.Print" => {
+            sh.write_out(&format::sprint(types, &args));
+            none()
+        }
+        "fmt.Printf" => {
+            let text = format::sprintf(types, &s(&a(0)), &args[1.min(args.len())..]);
+            sh.write_out(&text);
+            none()
+        }
+        "fmt.Fprintln" | "fmt.Fprintf" | "fmt.Fprint" => {
+            let text = match name_of(id) {
+                "fmt.Fprintln" => format!("{}\n", format::sprintln(types, &args[1.min(args.len())..])),
+                "fmt.Fprint" => format::sprint(types, &args[1.min(args.len())..]),
+                _ => format::sprintf(types, &s(&a(1)), &args[2.min(args.len())..]),
+            };
+            match a(0) {
+                Value::Int(2, UINTPTR_FILE) => sh.stderr.borrow_mut().push_str(&text),
+                Value::Int(1, UINTPTR_FILE) => sh.write_out(&text),
+                _ => {
+                    return Err(panic_str(
+                        "fmt.Fprint to a writer other than os.Stdout or os.Stderr is not supported here",
+                    ))
+                }
+            }
+            none()
+        }
+        "fmt.Sprintf" => one(Value::Str(Rc::from(format::sprintf(
+            types,
+            &s(&a(0)),
+            &args[1.min(args.len())..],
+        )))),
+        "fmt.Sprint" => one(Value::Str(Rc::from(format::sprint(types, &args)))),
+        "fmt.Sprintln" => one(Value::Str(Rc::from(format!(
+            "{}\n",
+            format::sprintln(types, &args)
+        )))),
+        "fmt.Errorf" => {
+            let f = s(&a(0));
+            let rest = &args[1.min(args.len())..];
+            let wrapped = if f.contains("%w") {
+                let idx = f.matches('%').count();
+                let _ = idx;
+                rest.iter()
+                    .find(|v| matches!(v, Value::Error(_)) || matches!(v, Value::Pre(_)))
+                    .cloned()
+            } else {
+                None
+            };
+            let msg = format::sprintf(types, &f.replace("%w", "%v"), rest);
+            one(Value::Error(Rc::new(ErrorObj {
+                msg: Rc::from(msg),
+                ty: if wrapped.is_some() {
+                    "*fmt.wrapError"
+                } else {
+                    "*errors.errorString"
+                },
+                wrapped,
+            })))
+        }
+        "log.Println" | "log.Printf" | "log.Print" | "log.Fatal" | "log.Fatalf" => {
+            let name = name_of(id);
+            let mut text = if name.ends_with('f') {
+                format::sprintf(types, &s(&a(0)), &args[1.min(args.len())..])
+            } else if name == "log.Println" {
+                format::sprintln(types, &args)
+            } else {
+                format::sprint(types, &args)
+            };
+            if text.ends_with('\n') {
+                text.pop();
+            }
+            sh.stderr
+                .borrow_mut()
+                .push_str(&format!("2009/11/10 23:00:00 {text}\n"));
+            host::note(&sh.rt, &text);
+            if name.starts_with("log.Fatal") {
+                sh.set_fatal(String::new(), 1);
+            }
+            none()
+        }
+        "os.Exit" => {
+            sh.set_fatal(String::new(), as_int(&a(0)) as i32);
+            none()
+        }
+        "time.Sleep" => {
+            let ms = ms_of(&a(0));
+            if as_int(&a(0)) <= 0 {
+                return none();
+            }
+            Ok(NRes::Block(Pending::sleep(&sh.rt, ms), After::Nothing))
+        }
+        "time.After" | "time.NewTimer" => {
+            let c = host::make_chan(&sh.rt, "time.After", 1);
+            host::after(&sh.rt, c.clone(), ms_of(&a(0)), |now| {
+                Value::Time(now as i64 * 1_000_000)
+            });
+            let ch = Value::Chan(ChanV::Chan(c, TIME));
+            if name_of(id) == "time.NewTimer" {
+                return one(Value::Obj(Rc::new(NativeObj::Ticker(
+                    ch,
+                    Rc::new(Cell::new(false)),
+                ))));
+            }
+            one(ch)
+        }
+        "time.Tick" | "time.NewTicker" => {
+            let ms = ms_of(&a(0));
+            if ms == 0 {
+                return Err(panic_str("non-positive interval for NewTicker"));
+            }
+            let c = host::make_chan(&sh.rt, "ticker", 1);
+            let stop: host::Stopper = Rc::new(Cell::new(false));
+            host::ticker(&sh.rt, c.clone(), ms, stop.clone(), |now| {
+                Value::Time(now as i64 * 1_000_000)
+            });
+            let ch = Value::Chan(ChanV::Chan(c, TIME));
+            if name_of(id) == "time.Tick" {
+                return one(ch);
+            }
+            one(Value::Obj(Rc::new(NativeObj::Ticker(ch, stop))))
+        }
+        "time.Now" => one(Value::Time(now_ns(g))),
+        "time.Since" => {
+            let t = match a(0) {
+                Value::Time(t) => t,
+                _ => 0,
+            };
+            one(Value::Int(now_ns(g) - t, DURATION))
+        }
+        "errors.New" => one(Value::error(s(&a(0)))),
+        "errors.Is" => {
+            let target = a(1);
+            let mut cur = a(0);
+            for _ in 0..100 {
+                if super::ops::equal(&cur, &target).unwrap_or(false) {
+                    return one(Value::Bool(true));
+                }
+                cur = match &cur {
+                    Value::Error(e) => match &e.wrapped {
+                        Some(w) => w.clone(),
+                        None => break,
+                    },
+                    _ => break,
+                };
+            }
+            one(Value::Bool(false))
+        }
+        "errors.Unwrap" | "error.Unwrap" => one(match a(0) {
+            Value::Error(e) => e.wrapped.clone().unwrap_or_default(),
+            _ => Value::Nil,
+        }),
+        "context.Background" | "context.TODO" => {
+            one(Value::Obj(Rc::new(NativeObj::Context(host::background(&sh.rt)))))
+        }
+        "context.WithCancel" | "context.WithTimeout" | "context.WithDeadline" => {
+            let Some(parent) = ctx_of(&a(0)) else {
+                return Err(panic_str("cannot create context from nil parent"));
+            };
+            let ctx = match name_of(id) {
+                "context.WithCancel" => host::with_cancel(&parent),
+                "context.WithTimeout" => host::with_timeout(&parent, ms_of(&a(1))),
+                _ => {
+                    let at = match a(1) {
+                        Value::Time(t) => (t.max(0) as u64).div_ceil(1_000_000),
+                        _ => 0,
+                    };
+                    host::with_deadline(&parent, at)
+                }
+            };
+            let obj = Value::Obj(Rc::new(NativeObj::Context(ctx)));
+            let cancel = Value::Native(NativeFn {
+                id: native_id("Context.cancel").unwrap_or(0),
+                recv: Some(Box::new(obj.clone())),
+            });
+            vals(vec![obj, cancel])
+        }
+        "context.Canceled" => one(sh.canceled.clone()),
+        "context.DeadlineExceeded" => one(sh.deadline_exceeded.clone()),
+        "Context.cancel" => {
+            if let Some(c) = ctx_of(&a(0)) {
+                host::cancel(&c);
+            }
+            none()
+        }
+        "Context.Done" => match ctx_of(&a(0)) {
+            Some(c) => one(Value::Chan(ChanV::Done(c))),
+            None => one(Value::Nil),
+        },
+        "Context.Err" => one(match ctx_of(&a(0)).and_then(|c| host::ctx_err(&c)) {
+            Some(true) => sh.deadline_exceeded.clone(),
+            Some(false) => sh.canceled.clone(),
+            None => Value::Nil,
+        }),
+        "strings.Fields" => one(strs(s(&a(0)).split_whitespace().map(str::to_string))),
+        "strings.Split" => {
+            let (x, sep) = (s(&a(0)), s(&a(1)));
+            if sep.is_empty() {
+                return one(strs(x.chars().map(|c| c.to_string())));
+            }
+            one(strs(x.split(&*sep).map(str::to_string)))
+        }
+        "strings.Join" => {
+            let items = match a(0) {
+                Value::Slice(sl) => sl.items(),
+                _ => Vec::new(),
+            };
+            let parts: Vec<String> = items.iter().map(|v| s(v).to_string()).collect();
+            one(Value::str(&parts.join(&s(&a(1)))))
+        }
+        "strings.Contains" => one(Value::Bool(s(&a(0)).contains(&*s(&a(1))))),
+        "strings.HasPrefix" => one(Value::Bool(s(&a(0)).starts_with(&*s(&a(1))))),
+        "strings.HasSuffix" => one(Value::Bool(s(&a(0)).ends_with(&*s(&a(1))))),
+        "strings.ToUpper" => one(Value::str(&s(&a(0)).to_uppercase())),
+        "strings.ToLower" => one(Value::str(&s(&a(0)).to_lowercase())),
+        "strings.Repeat" => {
+            let n = as_int(&a(1));
+            let x = s(&a(0));
+            if n < 0 {
+                return Err(panic_str("strings: negative Repeat count"));
+            }
+            if x.len() as u64 * n as u64 > 1 << 26 {
+                return Err(panic_str("strings: Repeat output length overflow"));
+            }
+            one(Value::str(&x.repeat(n as usize)))
+        }
+        "strings.TrimSpace" => one(Value::str(s(&a(0)).trim())),
+        "strings.Index" => one(Value::int(s(&a(0)).find(&*s(&a(1))).map_or(-1, |i| i as i64))),
+        "strings.ReplaceAll" => one(Value::str(&s(&a(0)).replace(&*s(&a(1)), &s(&a(2))))),
+        "strings.Replace" => {
+            let n = as_int(&a(3));
+            let x = s(&a(0));
+            let r = if n < 0 {
+                x.replace(&*s(&a(1)), &s(&a(2)))
+            } else {
+                x.replacen(&*s(&a(1)), &s(&a(2)), n as usize)
+            };
+            one(Value::str(&r))
+        }
+        "strings.Count" => {
+            let (x, sub) = (s(&a(0)), s(&a(1)));
+            let n = if sub.is_empty() {
+                x.chars().count() + 1
+            } else {
+                x.matches(&*sub).count()
+            };
+            one(Value::int(n as i64))
+        }
+        "strings.TrimPrefix" => {
+            let (x, p) = (s(&a(0)), s(&a(1)));
+            one(Value::str(x.strip_prefix(&*p).unwrap_or(&x)))
+        }
+        "strings.TrimSuffix" => {
+            let (x, p) = (s(&a(0)), s(&a(1)));
+            one(Value::str(x.strip_suffix(&*p).unwrap_or(&x)))
+        }
+        "strings.Trim" => {
+            let (x, cut) = (s(&a(0)), s(&a(1)));
+            one(Value::str(x.trim_matches(|c| cut.contains(c))))
+        }
+        "strconv.Itoa" => one(Value::str(&as_int(&a(0)).to_string())),
+        "strconv.FormatInt" => {
+            let (v, base) = (as_int(&a(0)), as_int(&a(1)));
+            let text = match base {
+                2 => format!("{v:b}"),
+                8 => format!("{v:o}"),
+                16 => format!("{v:x}"),
+                _ => v.to_string(),
+            };
+            one(Value::str(&text))
+        }
+        "strconv.Quote" => one(Value::str(&format::quote(&s(&a(0))))),
+        "strconv.Atoi" => {
+            let x = s(&a(0));
+            match x.parse::<i64>() {
+                Ok(v) => vals(vec![Value::int(v), Value::Nil]),
+                Err(e) => {
+                    let why = if matches!(
+                        e.kind(),
+                        std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+                    ) {
+                        "value out of range"
+                    } else {
+                        "invalid syntax"
+                    };
+                    vals(vec![
+                        Value::int(0),
+                        Value::Error(Rc::new(ErrorObj {
+                            msg: Rc::from(format!("strconv.Atoi: parsing {}: {why}", format::quote(&x))),
+                            wrapped: None,
+                            ty: "*strconv.NumError",
+                        })),
+                    ])
+                }
+            }
+        }
+        "sort.Ints" | "sort.Strings" => {
+            if let Value::Slice(sl) = a(0) {
+                let mut items = sl.items();
+                items.sort_by(|x, y| match (x, y) {
+                    (Value::Int(p, _), Value::Int(q, _)) => p.cmp(q),
+                    (Value::Str(p), Value::Str(q)) => p.cmp(q),
+                    _ => std::cmp::Ordering::Equal,
+                });
+                let mut arr = sl.arr.borrow_mut();
+                for (j, v) in items.into_iter().enumerate() {
+                    arr[sl.off as usize + j] = v;
+                }
+            }
+            none()
+        }
+        "math.Sqrt" => one(Value::Float(as_f64(&a(0)).sqrt(), FLOAT64)),
+        "math.Abs" => one(Value::Float(as_f64(&a(0)).abs(), FLOAT64)),
+        "math.Floor" => one(Value::Float(as_f64(&a(0)).floor(), FLOAT64)),
+        "math.Ceil" => one(Value::Float(as_f64(&a(0)).ceil(), FLOAT64)),
+        "math.Pow" => one(Value::Float(as_f64(&a(0)).powf(as_f64(&a(1))), FLOAT64)),
+        "math.Max" => one(Value::Float(as_f64(&a(0)).max(as_f64(&a(1))), FLOAT64)),
+        "math.Min" => one(Value::Float(as_f64(&a(0)).min(as_f64(&a(1))), FLOAT64)),
+        "WaitGroup.Add" | "WaitGroup.Done" => {
+            let delta = if name_of(id) == "WaitGroup.Done" {
+                -1
+            } else {
+                as_int(&a(1))
+            };
+            if let Value::Obj(o) = a(0) {
+                if let NativeObj::WaitGroup(wg) = &*o {
+                    if !host::wg_add(wg, delta) {
+                        return Err(panic_str("sync: negative WaitGroup counter"));
+                    }
+                }
+            }
+            none()
+        }
+        "WaitGroup.Wait" => match a(0) {
+            Value::Obj(o) => match &*o {
+                NativeObj::WaitGroup(wg) => Ok(NRes::Block(Pending::wait(wg), After::Nothing)),
+                _ => none(),
+            },
+            _ => none(),
+        },
+        "Mutex.Lock" => match a(0) {
+            Value::Obj(o) => match &*o {
+                NativeObj::Mutex(m) => Ok(NRes::Block(Pending::lock(m, o.clone()), After::Nothing)),
+                _ => none(),
+            },
+            _ => none(),
+        },
+        "Mutex.TryLock" => match a(0) {
+            Value::Obj(o) => match &*o {
+                NativeObj::Mutex(m) if !host::is_locked(m) => {
+                    let p = Pending::lock(m, o.clone());
+                    Ok(NRes::Block(p, After::Nothing)).map(|r| {
+                        let _ = r;
+                        NRes::Block(Pending::lock(m, o.clone()), After::Nothing)
+                    })
+                }
+                _ => one(Value::Bool(false)),
+            },
+            _ => one(Value::Bool(false)),
+        },
+        "Mutex.Unlock" => {
+            if let Value::Obj(o) = a(0) {
+                if let NativeObj::Mutex(m) = &*o {
+                    if !host::unlock(m) {
+                        return Err(super::vm::Trap::Fatal(
+                            "fatal error: sync: unlock of unlocked mutex".into(),
+                        ));
+                    }
+                }
+            }
+            none()
+        }
+        "Duration.Milliseconds" => one(Value::Int(as_int(&a(0)) / 1_000_000, INT64)),
+        "Duration.Microseconds" => one(Value::Int(as_int(&a(0)) / 1_000, INT64)),
+        "Duration.Nanoseconds" => one(Value::Int(as_int(&a(0)), INT64)),
+        "Duration.Seconds" => one(Value::Float(as_int(&a(0)) as f64 / 1e9, FLOAT64)),
+        "Duration.Minutes" => one(Value::Float(as_int(&a(0)) as f64 / 6e10, FLOAT64)),
+        "Duration.Hours" => one(Value::Float(as_int(&a(0)) as f64 / 3.6e12, FLOAT64)),
+        "Duration.String" => one(Value::str(&format::duration(as_int(&a(0))))),
+        "Time.Add" => match a(0) {
+            Value::Time(t) => one(Value::Time(t.saturating_add(as_int(&a(1))))),
+            _ => one(Value::Nil),
+        },
+        "Time.Sub" => match (a(0), a(1)) {
+            (Value::Time(x), Value::Time(y)) => one(Value::Int(x.saturating_sub(y), DURATION)),
+            _ => one(Value::Int(0, DURATION)),
+        },
+        "Time.Before" | "Time.After" | "Time.Equal" => match (a(0), a(1)) {
+            (Value::Time(x), Value::Time(y)) => one(Value::Bool(match name_of(id) {
+                "Time.Before" => x < y,
+                "Time.After" => x > y,
+                _ => x == y,
+            })),
+            _ => one(Value::Bool(false)),
+        },
+        "Time.IsZero" => one(Value::Bool(matches!(a(0), Value::Time(t) if t == i64::MIN / 2))),
+        "error.Error" => one(Value::Str(s(&a(0)))),
+        "Ticker.Stop" => {
+            if let Value::Obj(o) = a(0) {
+                if let NativeObj::Ticker(_, stop) = &*o {
+                    stop.set(true);
+                }
+            }
+            one(Value::Bool(true))
+        }
+        other => Err(panic_str(format!("{other} is not supported here"))),
+    }
+}

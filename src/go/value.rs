@@ -1,0 +1,465 @@
+//! Runtime values and the type table.
+//!
+//! Values carry just enough type to behave as Go's do: integers know their
+//! named type (so a `time.Duration` prints as `1.5s` and `%T` is right),
+//! structs know theirs (methods, `%+v`), maps and channels know their zero
+//! value. Structs and arrays are shared cells copied on every load, which is
+//! Go's value semantics with one `Rc` per struct.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::rc::Rc;
+
+use super::host;
+use super::ir::Name;
+
+pub type Ty = u32;
+
+pub const BOOL: Ty = 0;
+pub const INT: Ty = 1;
+pub const FLOAT64: Ty = 2;
+pub const STRING: Ty = 3;
+pub const ERROR: Ty = 4;
+pub const ANY: Ty = 5;
+pub const DURATION: Ty = 6;
+pub const TIME: Ty = 7;
+pub const WAITGROUP: Ty = 8;
+pub const MUTEX: Ty = 9;
+pub const RWMUTEX: Ty = 10;
+pub const CONTEXT: Ty = 11;
+pub const INT64: Ty = 12;
+pub const UINT8: Ty = 13;
+pub const INT32: Ty = 14;
+pub const UINT: Ty = 15;
+pub const FLOAT32: Ty = 16;
+pub const INT8: Ty = 17;
+pub const INT16: Ty = 18;
+pub const UINT16: Ty = 19;
+pub const UINT32: Ty = 20;
+pub const UINT64: Ty = 21;
+pub const EMPTY_STRUCT: Ty = 22;
+pub const TICKER: Ty = 23;
+pub const FUNC: Ty = 24;
+pub const CANCEL_FUNC: Ty = 25;
+pub const UNTYPED_NIL: Ty = 26;
+
+#[derive(Debug, Clone)]
+pub struct FieldInfo {
+    pub name: Name,
+    pub ty: Ty,
+    pub embedded: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum TKind {
+    Bool,
+    /// Bits and signedness.
+    Int(u8, bool),
+    Float,
+    Str,
+    Slice(Ty),
+    Array(usize, Ty),
+    Map(Ty, Ty),
+    Chan(Ty),
+    Ptr(Ty),
+    Func,
+    Struct(Vec<FieldInfo>),
+    Interface(Vec<Name>),
+    WaitGroup,
+    Mutex,
+    RwMutex,
+    Context,
+    Time,
+    Ticker,
+    /// A named type whose underlying type is not known yet.
+    Pending,
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeInfo {
+    /// How `%T` prints it.
+    pub name: String,
+    pub kind: TKind,
+    /// Method name to (function, pointer receiver).
+    pub methods: HashMap<Name, (u32, bool)>,
+}
+
+#[derive(Debug, Default)]
+pub struct Types {
+    pub list: Vec<TypeInfo>,
+    pub by_name: HashMap<String, Ty>,
+}
+
+impl Types {
+    pub fn new() -> Types {
+        let mut t = Types::default();
+        let basic: &[(&str, TKind)] = &[
+            ("bool", TKind::Bool),
+            ("int", TKind::Int(64, true)),
+            ("float64", TKind::Float),
+            ("string", TKind::Str),
+            ("error", TKind::Interface(vec![Rc::from("Error")])),
+            ("interface {}", TKind::Interface(vec![])),
+            ("time.Duration", TKind::Int(64, true)),
+            ("time.Time", TKind::Time),
+            ("sync.WaitGroup", TKind::WaitGroup),
+            ("sync.Mutex", TKind::Mutex),
+            ("sync.RWMutex", TKind::RwMutex),
+            ("context.Context", TKind::Context),
+            ("int64", TKind::Int(64, true)),
+            ("uint8", TKind::Int(8, false)),
+            ("int32", TKind::Int(32, true)),
+            ("uint", TKind::Int(64, false)),
+            ("float32", TKind::Float),
+            ("int8", TKind::Int(8, true)),
+            ("int16", TKind::Int(16, true)),
+            ("uint16", TKind::Int(16, false)),
+            ("uint32", TKind::Int(32, false)),
+            ("uint64", TKind::Int(64, false)),
+            ("struct {}", TKind::Struct(vec![])),
+            ("*time.Ticker", TKind::Ticker),
+            ("func()", TKind::Func),
+            ("context.CancelFunc", TKind::Func),
+            ("nil", TKind::Interface(vec![])),
+        ];
+        for (name, kind) in basic {
+            t.add(name, kind.clone());
+        }
+        t
+    }
+
+    pub fn add(&mut self, name: &str, kind: TKind) -> Ty {
+        let id = self.list.len() as Ty;
+        self.list.push(TypeInfo {
+            name: name.to_string(),
+            kind,
+            methods: HashMap::new(),
+        });
+        self.by_name.entry(name.to_string()).or_insert(id);
+        id
+    }
+
+    /// The type named `name`, made with `kind` if new (composite types are
+    /// interned by how they print).
+    pub fn intern(&mut self, name: String, kind: TKind) -> Ty {
+        if let Some(&t) = self.by_name.get(&name) {
+            return t;
+        }
+        self.add(&name, kind)
+    }
+
+    pub fn get(&self, ty: Ty) -> &TypeInfo {
+        &self.list[ty as usize]
+    }
+
+    pub fn name(&self, ty: Ty) -> &str {
+        &self.list[ty as usize].name
+    }
+
+    /// The underlying kind, following named types.
+    pub fn kind(&self, ty: Ty) -> &TKind {
+        &self.list[ty as usize].kind
+    }
+}
+
+#[derive(Debug)]
+pub struct StructObj {
+    pub ty: Ty,
+    pub fields: RefCell<Vec<Value>>,
+}
+
+#[derive(Clone)]
+pub struct SliceV {
+    pub arr: Rc<RefCell<Vec<Value>>>,
+    pub off: u32,
+    pub len: u32,
+    pub cap: u32,
+    pub ty: Ty,
+    pub nil: bool,
+}
+
+/// An orderable map key (Go's comparable values).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key {
+    Nil,
+    Bool(bool),
+    Int(i64),
+    Float(u64),
+    Str(Rc<str>),
+    Addr(usize),
+    Tuple(Vec<Key>),
+}
+
+pub type MapObj = BTreeMap<Key, (Value, Value)>;
+
+#[derive(Clone)]
+pub struct MapV {
+    pub obj: Option<Rc<RefCell<MapObj>>>,
+    pub ty: Ty,
+}
+
+#[derive(Clone)]
+pub enum Pointer {
+    Cell(Rc<RefCell<Value>>),
+    Struct(Rc<StructObj>),
+    Field(Rc<StructObj>, u32),
+    Elem(Rc<RefCell<Vec<Value>>>, u32),
+}
+
+pub struct Closure {
+    pub func: u32,
+    pub caps: Box<[Rc<RefCell<Value>>]>,
+    /// A method value's receiver (`f := c.Inc`).
+    pub recv: Option<Value>,
+}
+
+#[derive(Clone)]
+pub enum ChanV {
+    Chan(host::Chan, Ty),
+    /// `ctx.Done()`: closed when the context is.
+    Done(host::Context),
+}
+
+pub struct ErrorObj {
+    pub msg: Rc<str>,
+    /// Errors made by `fmt.Errorf` with `%w`.
+    pub wrapped: Option<Value>,
+    /// `%T`: "*errors.errorString", "*fmt.wrapError", ...
+    pub ty: &'static str,
+}
+
+pub enum NativeObj {
+    WaitGroup(host::WaitGroup),
+    Mutex(host::Mutex),
+    Context(host::Context),
+    Ticker(Value, host::Stopper),
+}
+
+/// A standard library function used as a value, or bound to a receiver.
+#[derive(Clone)]
+pub struct NativeFn {
+    pub id: u32,
+    pub recv: Option<Box<Value>>,
+}
+
+/// Iteration state of a `for range`.
+pub enum Iter {
+    Seq {
+        v: Value,
+        i: u32,
+    },
+    Str {
+        s: Rc<str>,
+        byte: usize,
+    },
+    Map {
+        keys: Vec<(Value, Key)>,
+        map: Rc<RefCell<MapObj>>,
+        i: usize,
+    },
+    Count {
+        n: i64,
+        i: i64,
+        ty: Ty,
+    },
+}
+
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    Nil,
+    Bool(bool),
+    Int(i64, Ty),
+    Float(f64, Ty),
+    Str(Rc<str>),
+    Slice(SliceV),
+    Array(Rc<RefCell<Vec<Value>>>, Ty),
+    Map(MapV),
+    Struct(Rc<StructObj>),
+    Ptr(Pointer),
+    Func(Rc<Closure>),
+    Native(NativeFn),
+    Chan(ChanV),
+    Error(Rc<ErrorObj>),
+    Obj(Rc<NativeObj>),
+    /// Nanoseconds on the run's clock.
+    Time(i64),
+    Iter(Rc<RefCell<Iter>>),
+    /// A boxed variable's storage (only ever in a frame slot).
+    Cell(Rc<RefCell<Value>>),
+    /// An argument `fmt` already turned into text by its `String` or `Error` method.
+    Pre(Rc<str>),
+    /// A typed nil: a nil pointer, func, chan or interface holding a type.
+    TypedNil(Ty),
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The trace shows values as `%v` would, without calling methods.
+        f.write_str(&super::format::plain(self))
+    }
+}
+
+impl Value {
+    pub fn int(v: i64) -> Value {
+        Value::Int(v, INT)
+    }
+
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    pub fn error(msg: impl Into<Rc<str>>) -> Value {
+        Value::Error(Rc::new(ErrorObj {
+            msg: msg.into(),
+            wrapped: None,
+            ty: "*errors.errorString",
+        }))
+    }
+
+    /// Go's value semantics: a struct or array read from storage is a copy.
+    pub fn copied(&self) -> Value {
+        match self {
+            Value::Struct(s) => Value::Struct(Rc::new(StructObj {
+                ty: s.ty,
+                fields: RefCell::new(s.fields.borrow().iter().map(Value::copied).collect()),
+            })),
+            Value::Array(a, ty) => Value::Array(
+                Rc::new(RefCell::new(a.borrow().iter().map(Value::copied).collect())),
+                *ty,
+            ),
+            other => other.clone(),
+        }
+    }
+
+    pub fn truthy(&self) -> bool {
+        matches!(self, Value::Bool(true))
+    }
+
+    pub fn is_nil(&self) -> bool {
+        match self {
+            Value::Nil | Value::TypedNil(_) => true,
+            Value::Slice(s) => s.nil,
+            Value::Map(m) => m.obj.is_none(),
+            _ => false,
+        }
+    }
+}
+
+impl SliceV {
+    pub fn new(items: Vec<Value>, ty: Ty) -> SliceV {
+        let n = items.len() as u32;
+        SliceV {
+            arr: Rc::new(RefCell::new(items)),
+            off: 0,
+            len: n,
+            cap: n,
+            ty,
+            nil: false,
+        }
+    }
+
+    pub fn nil(ty: Ty) -> SliceV {
+        SliceV {
+            nil: true,
+            ..SliceV::new(Vec::new(), ty)
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Value {
+        self.arr.borrow()[self.off as usize + i].clone()
+    }
+
+    pub fn items(&self) -> Vec<Value> {
+        let a = self.arr.borrow();
+        a[self.off as usize..(self.off + self.len) as usize].to_vec()
+    }
+}
+
+impl Pointer {
+    pub fn load(&self) -> Value {
+        match self {
+            Pointer::Cell(c) => c.borrow().clone(),
+            Pointer::Struct(s) => Value::Struct(s.clone()),
+            Pointer::Field(s, i) => s.fields.borrow()[*i as usize].clone(),
+            Pointer::Elem(a, i) => a.borrow()[*i as usize].clone(),
+        }
+    }
+
+    pub fn store(&self, v: Value) {
+        match self {
+            Pointer::Cell(c) => *c.borrow_mut() = v,
+            Pointer::Struct(s) => {
+                if let Value::Struct(src) = v {
+                    let fields = src.fields.borrow().clone();
+                    *s.fields.borrow_mut() = fields;
+                }
+            }
+            Pointer::Field(s, i) => s.fields.borrow_mut()[*i as usize] = v,
+            Pointer::Elem(a, i) => a.borrow_mut()[*i as usize] = v,
+        }
+    }
+
+    pub fn addr(&self) -> usize {
+        match self {
+            Pointer::Cell(c) => Rc::as_ptr(c) as *const u8 as usize,
+            Pointer::Struct(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Pointer::Field(s, i) => Rc::as_ptr(s) as *const u8 as usize + 1 + *i as usize,
+            Pointer::Elem(a, i) => Rc::as_ptr(a) as *const u8 as usize + 1 + *i as usize,
+        }
+    }
+}
+
+// Dropping a long linked list of structs would recurse once per node and
+// overflow the stack (1 MiB on wasm). Instead, a struct's fields are moved
+// to a work list, and each value whose last owner we are gives up its
+// children to the list before it is dropped.
+impl Drop for StructObj {
+    fn drop(&mut self) {
+        let mut work: Vec<Value> = std::mem::take(self.fields.get_mut());
+        while let Some(v) = work.pop() {
+            detach(v, &mut work);
+        }
+    }
+}
+
+fn detach(v: Value, work: &mut Vec<Value>) {
+    match v {
+        Value::Struct(rc) | Value::Ptr(Pointer::Struct(rc)) | Value::Ptr(Pointer::Field(rc, _)) => {
+            if let Ok(mut obj) = Rc::try_unwrap(rc) {
+                work.append(obj.fields.get_mut());
+            }
+        }
+        Value::Ptr(Pointer::Cell(c)) | Value::Cell(c) => {
+            if let Ok(cell) = Rc::try_unwrap(c) {
+                work.push(cell.into_inner());
+            }
+        }
+        Value::Array(a, _) | Value::Ptr(Pointer::Elem(a, _)) => {
+            if let Ok(items) = Rc::try_unwrap(a) {
+                work.extend(items.into_inner());
+            }
+        }
+        Value::Slice(s) => {
+            if let Ok(items) = Rc::try_unwrap(s.arr) {
+                work.extend(items.into_inner());
+            }
+        }
+        Value::Func(c) => {
+            if let Ok(closure) = Rc::try_unwrap(c) {
+                work.extend(closure.caps.into_vec().into_iter().map(Value::Cell));
+                work.extend(closure.recv);
+            }
+        }
+        Value::Map(m) => {
+            if let Some(Ok(map)) = m.obj.map(Rc::try_unwrap) {
+                for (_, (k, v)) in map.into_inner() {
+                    work.push(k);
+                    work.push(v);
+                }
+            }
+        }
+        other => drop(other),
+    }
+}

@@ -1,0 +1,1704 @@
+//! The interpreter: each goroutine is an `rt` task whose future runs
+//! bytecode on an explicit frame stack.
+//!
+//! A Go call pushes a [`Frame`]; nothing recurses in Rust, so deep Go
+//! recursion ends in Go's own "stack overflow" fatal error, never in a Rust
+//! one. A goroutine runs at most [`Limits::budget`] instructions per poll and
+//! then yields (a deterministic preemption), and all goroutines together
+//! stop at [`Limits::step_cap`] instructions.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context as TaskCx, Poll, Waker};
+
+use super::code::*;
+use super::host::{self, Done, Pending};
+use super::ir::{Name, Op};
+use super::ops;
+use super::stdlib;
+use super::value::*;
+use super::Limits;
+
+/// Go's default maximum stack is 1 GB; frames here are counted instead.
+const MAX_FRAMES: usize = 20_000;
+const MAX_STACK: usize = 4_000_000;
+
+/// Why a program stopped before `main` returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fatal {
+    /// What Go prints on stderr (first line: `panic: ...` or `fatal error: ...`).
+    pub message: String,
+    pub exit: i32,
+}
+
+/// What all goroutines of one run share.
+pub struct Shared {
+    pub prog: Rc<Program>,
+    pub rt: crate::rt::Rt,
+    pub globals: RefCell<Vec<Value>>,
+    pub stdout: RefCell<String>,
+    pub line: RefCell<String>,
+    pub stderr: RefCell<String>,
+    pub steps: Cell<u64>,
+    pub limits: Limits,
+    pub fatal: RefCell<Option<Fatal>>,
+    pub main_waker: RefCell<Option<Waker>>,
+    pub next_goid: Cell<u64>,
+    /// `context.Canceled` and `context.DeadlineExceeded`.
+    pub canceled: Value,
+    pub deadline_exceeded: Value,
+    /// Where each goroutine (by rt task name) last was, for deadlock reports.
+    pub blocked_at: RefCell<Vec<(u64, String, super::ir::Span)>>,
+}
+
+impl Shared {
+    pub fn write_out(&self, text: &str) {
+        self.stdout.borrow_mut().push_str(text);
+        let mut line = self.line.borrow_mut();
+        for ch in text.chars() {
+            if ch == '\n' {
+                host::output(&self.rt, &line);
+                line.clear();
+            } else {
+                line.push(ch);
+            }
+        }
+    }
+
+    pub fn flush_line(&self) {
+        let mut line = self.line.borrow_mut();
+        if !line.is_empty() {
+            host::output(&self.rt, &line);
+            line.clear();
+        }
+    }
+
+    pub fn set_fatal(&self, message: String, exit: i32) {
+        let mut f = self.fatal.borrow_mut();
+        if f.is_none() {
+            host::error(&self.rt, message.lines().next().unwrap_or(""));
+            *f = Some(Fatal { message, exit });
+        }
+        drop(f);
+        if let Some(w) = self.main_waker.borrow().as_ref() {
+            w.wake_by_ref();
+        }
+    }
+}
+
+pub struct Deferred {
+    callee: Value,
+    args: Vec<Value>,
+    method: Option<Name>,
+}
+
+pub struct Frame {
+    func: u32,
+    pc: u32,
+    base: u32,
+    caps: Option<Rc<Closure>>,
+    defers: Vec<Deferred>,
+    returning: bool,
+    /// This frame is a deferred call (so `recover` works in it).
+    deferred: bool,
+    want: u8,
+    /// The argument `fmt` is turning into text, while its method runs.
+    fmt_slot: Option<u32>,
+}
+
+/// What to do with a blocking op's result.
+pub enum After {
+    Nothing,
+    Recv(bool, Ty),
+    Select(Vec<Ty>),
+    /// A `for range` over a channel: jump here when it is closed.
+    RangeRecv(u32, Ty),
+}
+
+enum Flow {
+    Yield,
+    Block(Pending, After),
+    Finished,
+}
+
+/// A panic in flight, or a fatal error that no `recover` stops.
+pub enum Trap {
+    Panic(Value),
+    Fatal(String),
+}
+
+pub type Res<T> = Result<T, Trap>;
+
+pub fn runtime_error(msg: impl std::fmt::Display) -> Trap {
+    Trap::Panic(Value::Error(Rc::new(ErrorObj {
+        msg: Rc::from(format!("runtime error: {msg}")),
+        wrapped: None,
+        ty: "runtime.Error",
+    })))
+}
+
+pub fn panic_str(msg: impl Into<String>) -> Trap {
+    Trap::Panic(Value::Error(Rc::new(ErrorObj {
+        msg: Rc::from(msg.into()),
+        wrapped: None,
+        ty: "runtime.plainError",
+    })))
+}
+
+pub fn nil_deref() -> Trap {
+    runtime_error("invalid memory address or nil pointer dereference")
+}
+
+/// What a standard library function gives back.
+pub enum NRes {
+    Vals(Vec<Value>),
+    Block(Pending, After),
+    /// Call this Go function value with these arguments.
+    Call(Value, Vec<Value>),
+}
+
+pub struct Goroutine {
+    pub sh: Rc<Shared>,
+    pub id: u64,
+    pub stack: Vec<Value>,
+    frames: Vec<Frame>,
+    pending: Option<(Pending, After)>,
+    panicking: Option<Value>,
+    is_main: bool,
+}
+
+impl Goroutine {
+    pub fn main(sh: Rc<Shared>) -> Goroutine {
+        let entry = sh.prog.entry;
+        let mut g = Goroutine {
+            sh,
+            id: 1,
+            stack: Vec::with_capacity(64),
+            frames: Vec::new(),
+            pending: None,
+            panicking: None,
+            is_main: true,
+        };
+        // The entry has no parameters: this cannot fail.
+        let _ = g.push_frame(entry, None, 0, false, 0, false);
+        g
+    }
+
+    fn spawn(&mut self, callee: Value, args: Vec<Value>) -> Res<()> {
+        let id = self.sh.next_goid.get();
+        self.sh.next_goid.set(id + 1);
+        let mut g = Goroutine {
+            sh: self.sh.clone(),
+            id,
+            stack: args,
+            frames: Vec::new(),
+            pending: None,
+            panicking: None,
+            is_main: false,
+        };
+        let argc = g.stack.len() as u16;
+        let name = match &callee {
+            Value::Func(c) => c.func,
+            _ => u32::MAX,
+        };
+        g.stack.push(callee);
+        g.call_value(argc, false, 0)?;
+        let name = match self.sh.prog.funcs.get(name as usize) {
+            Some(f) => f.name.to_string(),
+            None => "goroutine".to_string(),
+        };
+        if g.frames.is_empty() {
+            // A standard library call run as a goroutine finished at once.
+            return Ok(());
+        }
+        host::spawn(&self.sh.rt, &name, g);
+        Ok(())
+    }
+
+    fn frame(&self) -> &Frame {
+        self.frames.last().expect("a frame")
+    }
+
+    fn frame_mut(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("a frame")
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or_default()
+    }
+
+    fn popn(&mut self, n: usize) -> Vec<Value> {
+        let at = self.stack.len().saturating_sub(n);
+        self.stack.split_off(at)
+    }
+
+    #[inline]
+    fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    fn slot(&mut self, s: u16) -> &mut Value {
+        let i = self.frame().base as usize + s as usize;
+        &mut self.stack[i]
+    }
+
+    /// Pushes a frame for function `func` whose `argc` arguments are on the
+    /// stack.
+    fn push_frame(
+        &mut self,
+        func: u32,
+        caps: Option<Rc<Closure>>,
+        mut argc: u16,
+        spread: bool,
+        want: u8,
+        deferred: bool,
+    ) -> Res<()> {
+        let sh = self.sh.clone();
+        let Some(fc) = sh.prog.funcs.get(func as usize) else {
+            return Err(Trap::Fatal("internal error: bad function".into()));
+        };
+        if self.frames.len() >= MAX_FRAMES || self.stack.len() > MAX_STACK {
+            return Err(Trap::Fatal(format!(
+                "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n(more than {MAX_FRAMES} nested calls)"
+            )));
+        }
+        if fc.variadic && !spread {
+            let fixed = fc.nparams.saturating_sub(1);
+            let extra = argc.saturating_sub(fixed) as usize;
+            let items = self.popn(extra);
+            let s = if items.is_empty() {
+                SliceV::nil(fc.variadic_ty)
+            } else {
+                SliceV::new(items, fc.variadic_ty)
+            };
+            self.push(Value::Slice(s));
+            argc = fixed + 1;
+        }
+        // Arity is not checked at compile time: pad or drop rather than fail.
+        while argc < fc.nparams {
+            self.push(Value::Nil);
+            argc += 1;
+        }
+        if argc > fc.nparams {
+            let n = self.stack.len() - (argc - fc.nparams) as usize;
+            self.stack.truncate(n);
+            argc = fc.nparams;
+        }
+        let base = (self.stack.len() - argc as usize) as u32;
+        for _ in fc.nparams..fc.nlocals {
+            self.stack.push(Value::Nil);
+        }
+        self.frames.push(Frame {
+            func,
+            pc: 0,
+            base,
+            caps,
+            defers: Vec::new(),
+            returning: false,
+            deferred,
+            want,
+            fmt_slot: None,
+        });
+        Ok(())
+    }
+
+    /// Calls the callee on top of the stack with the `argc` arguments below it.
+    fn call_value(&mut self, argc: u16, spread: bool, want: u8) -> Res<()> {
+        self.call_value_as(argc, spread, want, false)
+    }
+
+    fn call_value_as(&mut self, argc: u16, spread: bool, want: u8, deferred: bool) -> Res<()> {
+        let callee = self.pop();
+        match callee {
+            Value::Func(c) => {
+                let mut argc = argc;
+                if let Some(recv) = &c.recv {
+                    let at = self.stack.len() - argc as usize;
+                    self.stack.insert(at, recv.clone());
+                    argc += 1;
+                }
+                self.push_frame(c.func, Some(c.clone()), argc, spread, want, deferred)
+            }
+            Value::Native(nf) => {
+                let mut args = self.popn(argc as usize);
+                if spread {
+                    if let Some(Value::Slice(s)) = args.pop() {
+                        args.extend(s.items());
+                    }
+                }
+                if let Some(r) = nf.recv {
+                    args.insert(0, *r);
+                }
+                let res = stdlib::call(self, nf.id, args)?;
+                self.native_result(res, want)
+            }
+            Value::Nil | Value::TypedNil(_) => Err(nil_deref()),
+            _ => Err(panic_str("call of non-function")),
+        }
+    }
+
+    fn native_result(&mut self, res: NRes, want: u8) -> Res<()> {
+        match res {
+            NRes::Vals(vals) => {
+                self.push_results(vals, want);
+                Ok(())
+            }
+            NRes::Block(p, after) => {
+                self.pending = Some((p, after));
+                Ok(())
+            }
+            NRes::Call(f, args) => {
+                let argc = args.len() as u16;
+                self.stack.extend(args);
+                self.push(f);
+                self.call_value(argc, false, want)
+            }
+        }
+    }
+
+    fn push_results(&mut self, mut vals: Vec<Value>, want: u8) {
+        if want == 0 {
+            return;
+        }
+        vals.resize(want as usize, Value::Nil);
+        self.stack.extend(vals);
+    }
+
+    /// Finds method `name` of `recv`: what to call, and the receiver to
+    /// pass (a pointer for pointer methods, a copy for value methods).
+    fn find_method(&self, recv: &Value, name: &str, depth: u32) -> Option<(Value, Option<Value>)> {
+        if depth > 8 {
+            return None;
+        }
+        let types = &self.sh.prog.types;
+        let lookup = |ty: Ty| types.get(ty).methods.get(name).copied();
+        let go = |f: u32| {
+            Value::Func(Rc::new(Closure {
+                func: f,
+                caps: Box::new([]),
+                recv: None,
+            }))
+        };
+        match recv {
+            Value::Ptr(p) => {
+                let target = p.load();
+                if let Some(ty) = type_of_target(&target) {
+                    if let Some((f, ptr)) = lookup(ty) {
+                        return Some((go(f), Some(if ptr { recv.clone() } else { target.copied() })));
+                    }
+                }
+                self.find_method(&target, name, depth + 1)
+            }
+            Value::Struct(rc) => {
+                if let Some((f, ptr)) = lookup(rc.ty) {
+                    let r = if ptr {
+                        Value::Ptr(Pointer::Struct(rc.clone()))
+                    } else {
+                        recv.copied()
+                    };
+                    return Some((go(f), Some(r)));
+                }
+                let fields = match types.kind(rc.ty) {
+                    TKind::Struct(f) => f.clone(),
+                    _ => Vec::new(),
+                };
+                for (i, f) in fields.iter().enumerate() {
+                    let v = rc.fields.borrow().get(i).cloned().unwrap_or_default();
+                    if &*f.name == name {
+                        if let Value::Func(_) | Value::Native(_) = v {
+                            return Some((v, None));
+                        }
+                    }
+                }
+                for (i, f) in fields.iter().enumerate() {
+                    if f.embedded {
+                        let v = rc.fields.borrow().get(i).cloned().unwrap_or_default();
+                        if let Some(found) = self.find_method(&v, name, depth + 1) {
+                            return Some(found);
+                        }
+                    }
+                }
+                None
+            }
+            Value::Int(_, ty) | Value::Float(_, ty) => match lookup(*ty) {
+                Some((f, _)) => Some((go(f), Some(recv.clone()))),
+                None => stdlib::method_id(recv, name)
+                    .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
+            },
+            other => stdlib::method_id(other, name)
+                .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
+        }
+    }
+
+    fn call_method(&mut self, name: &Name, argc: u16, spread: bool, want: u8, deferred: bool) -> Res<()> {
+        let at = self.stack.len() - argc as usize - 1;
+        let recv = std::mem::take(&mut self.stack[at]);
+        match self.find_method(&recv, name, 0) {
+            Some((callee, Some(r))) => {
+                self.stack[at] = r;
+                self.push(callee);
+                self.call_value_as(argc + 1, spread, want, deferred)
+            }
+            Some((callee, None)) => {
+                self.stack.remove(at);
+                self.push(callee);
+                self.call_value_as(argc, spread, want, deferred)
+            }
+            None => {
+                if recv.is_nil() {
+                    return Err(nil_deref());
+                }
+                Err(panic_str(format!(
+                    "{} has no method {name}",
+                    self.type_name(&recv)
+                )))
+            }
+        }
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        super::format::type_name(&self.sh.prog.types, v)
+    }
+
+    fn start_panic(&mut self, v: Value) {
+        self.panicking = Some(v);
+        if let Some(f) = self.frames.last_mut() {
+            f.returning = true;
+        }
+    }
+
+    /// One step of returning from the top frame: run a deferred call, or
+    /// pop the frame. `Ok(true)` when the goroutine has finished.
+    fn unwind(&mut self) -> Res<bool> {
+        let Some(d) = self.frame_mut().defers.pop() else {
+            let f = self.frames.pop().expect("a frame");
+            let sh = self.sh.clone();
+            let fc = &sh.prog.funcs[f.func as usize];
+            if self.panicking.is_some() {
+                self.stack.truncate(f.base as usize);
+                match self.frames.last_mut() {
+                    Some(caller) => caller.returning = true,
+                    None => return Ok(true),
+                }
+                return Ok(false);
+            }
+            let base = f.base as usize;
+            let results: Vec<Value> = fc
+                .results
+                .iter()
+                .map(|&s| match &self.stack[base + s as usize] {
+                    Value::Cell(c) => c.borrow().clone(),
+                    v => v.clone(),
+                })
+                .collect();
+            self.stack.truncate(base);
+            self.push_results(results, f.want);
+            return Ok(self.frames.is_empty());
+        };
+        let argc = d.args.len() as u16;
+        match d.method {
+            Some(name) => {
+                self.push(d.callee);
+                self.stack.extend(d.args);
+                self.call_method(&name, argc, false, 0, true)?;
+            }
+            None => {
+                self.stack.extend(d.args);
+                self.push(d.callee);
+                self.call_value_as(argc, false, 0, true)?;
+            }
+        }
+        Ok(false)
+    }
+
+    fn zero(&self, ty: Ty) -> Value {
+        zero_value(&self.sh, ty)
+    }
+
+    /// Runs up to `budget` instructions.
+    fn run(&mut self, budget: u32) -> Flow {
+        let prog = self.sh.prog.clone();
+        let mut left = budget;
+        loop {
+            if self.pending.is_some() {
+                let (p, a) = self.pending.take().expect("pending");
+                self.count(budget - left);
+                return Flow::Block(p, a);
+            }
+            let Some(top) = self.frames.last() else {
+                self.count(budget - left);
+                return Flow::Finished;
+            };
+            if top.returning {
+                match self.unwind() {
+                    Ok(true) => {
+                        self.count(budget - left);
+                        if let Some(v) = self.panicking.take() {
+                            self.die(v);
+                        }
+                        return Flow::Finished;
+                    }
+                    Ok(false) => continue,
+                    Err(t) => {
+                        if let Some(f) = self.trap(t) {
+                            return f;
+                        }
+                        continue;
+                    }
+                }
+            }
+            if left == 0 {
+                self.count(budget);
+                return Flow::Yield;
+            }
+            left -= 1;
+            if self.fast_step(&prog) {
+                // Fast instructions never block, call or return: stay here.
+                while left > 0 && self.fast_step(&prog) {
+                    left -= 1;
+                }
+                continue;
+            }
+            if let Err(t) = self.step() {
+                if let Some(f) = self.trap(t) {
+                    return f;
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, n: u32) {
+        let steps = self.sh.steps.get() + n as u64;
+        self.sh.steps.set(steps);
+        if steps > self.sh.limits.step_cap && self.sh.fatal.borrow().is_none() {
+            self.sh.set_fatal(
+                format!(
+                    "fatal error: program stopped after {} steps (the step limit): a runaway loop?",
+                    self.sh.limits.step_cap
+                ),
+                2,
+            );
+        }
+    }
+
+    fn trap(&mut self, t: Trap) -> Option<Flow> {
+        match t {
+            Trap::Panic(v) => {
+                self.start_panic(v);
+                None
+            }
+            Trap::Fatal(msg) => {
+                let msg = if msg.starts_with("runtime:") || msg.starts_with("fatal error:") {
+                    msg
+                } else {
+                    format!("fatal error: {msg}")
+                };
+                self.sh
+                    .set_fatal(format!("{msg}\n\ngoroutine {} [running]:", self.id), 2);
+                self.frames.clear();
+                Some(Flow::Finished)
+            }
+        }
+    }
+
+    fn die(&mut self, v: Value) {
+        let text = match &v {
+            Value::Error(e) if e.ty == "runtime.Error" || e.ty == "runtime.plainError" => e.msg.to_string(),
+            Value::Error(e) => e.msg.to_string(),
+            Value::Str(s) => s.to_string(),
+            Value::Pre(s) => s.to_string(),
+            other => {
+                let t = self.type_name(other);
+                let shown = super::format::plain(other);
+                if matches!(other, Value::Int(_, INT) | Value::Float(..) | Value::Bool(_)) {
+                    shown
+                } else {
+                    format!("{t}({shown})")
+                }
+            }
+        };
+        let extra = if text.contains("nil pointer dereference") {
+            "\n[signal SIGSEGV: segmentation violation]"
+        } else {
+            ""
+        };
+        let goexit = "panic: ";
+        self.sh.set_fatal(
+            format!("{goexit}{text}{extra}\n\ngoroutine {} [running]:", self.id),
+            2,
+        );
+    }
+
+    /// The hot instructions of loops and arithmetic on `int`s, without the
+    /// general path's bookkeeping. `false`: not one of them, run [`step`].
+    ///
+    /// [`step`]: Goroutine::step
+    #[inline]
+    fn fast_step(&mut self, prog: &Program) -> bool {
+        let Some(f) = self.frames.last_mut() else {
+            return false;
+        };
+        let Some(ins) = prog.funcs[f.func as usize].code.get(f.pc as usize) else {
+            return false;
+        };
+        let base = f.base as usize;
+        let stack = &mut self.stack;
+        match ins {
+            Ins::Load(s) | Ins::LoadRef(s) => {
+                let v = match &stack[base + *s as usize] {
+                    Value::Int(i, t) => Value::Int(*i, *t),
+                    Value::Cell(_) | Value::Struct(_) | Value::Array(..) => return false,
+                    v => v.clone(),
+                };
+                stack.push(v);
+            }
+            Ins::Store(s) | Ins::Declare(s) => {
+                let slot = &mut stack[base + *s as usize];
+                if matches!(ins, Ins::Store(_)) && matches!(slot, Value::Cell(_)) {
+                    return false;
+                }
+                let v = stack.pop().unwrap_or_default();
+                stack[base + *s as usize] = v;
+            }
+            Ins::Int(v, t) => stack.push(Value::Int(*v, *t)),
+            Ins::Bool(b) => stack.push(Value::Bool(*b)),
+            Ins::Pop => {
+                stack.pop();
+            }
+            Ins::Jump(t) => {
+                f.pc = *t;
+                return true;
+            }
+            Ins::JumpFalse(t) | Ins::JumpTrue(t) => {
+                let want = matches!(ins, Ins::JumpTrue(_));
+                match stack.last() {
+                    Some(Value::Bool(b)) => {
+                        let b = *b;
+                        stack.pop();
+                        if b == want {
+                            f.pc = *t;
+                            return true;
+                        }
+                    }
+                    _ => return false,
+                }
+            }
+            Ins::IncLocal(s, d) => match &mut stack[base + *s as usize] {
+                Value::Int(v, t) if *t == INT => *v = v.wrapping_add(*d),
+                _ => return false,
+            },
+            Ins::Rebox(s) => {
+                if matches!(stack[base + *s as usize], Value::Cell(_)) {
+                    return false;
+                }
+            }
+            Ins::Bin(_) | Ins::BinConst(..) => {
+                let (op, konst) = match ins {
+                    Ins::BinConst(op, k) => (op, Some(*k)),
+                    Ins::Bin(op) => (op, None),
+                    _ => return false,
+                };
+                let n = stack.len();
+                let operands = match konst {
+                    Some(_) => 1,
+                    None => 2,
+                };
+                if n < operands {
+                    return false;
+                }
+                let (x, y) = match (konst, &stack[n - operands..]) {
+                    (Some(k), [Value::Int(x, INT)]) => (*x, k),
+                    (None, [Value::Int(x, INT), Value::Int(y, INT)]) => (*x, *y),
+                    _ => return false,
+                };
+                let r = match op {
+                    Op::Add => Value::Int(x.wrapping_add(y), INT),
+                    Op::Sub => Value::Int(x.wrapping_sub(y), INT),
+                    Op::Mul => Value::Int(x.wrapping_mul(y), INT),
+                    Op::Div if y != 0 => Value::Int(x.wrapping_div(y), INT),
+                    Op::Rem if y != 0 => Value::Int(x.wrapping_rem(y), INT),
+                    Op::Lt => Value::Bool(x < y),
+                    Op::Le => Value::Bool(x <= y),
+                    Op::Gt => Value::Bool(x > y),
+                    Op::Ge => Value::Bool(x >= y),
+                    Op::Eq => Value::Bool(x == y),
+                    Op::Ne => Value::Bool(x != y),
+                    _ => return false,
+                };
+                stack.truncate(n - operands);
+                stack.push(r);
+            }
+            _ => return false,
+        }
+        f.pc += 1;
+        true
+    }
+
+    fn step(&mut self) -> Res<()> {
+        let sh = self.sh.clone();
+        let f = self.frames.last_mut().expect("a frame");
+        let fc = &sh.prog.funcs[f.func as usize];
+        let pc = f.pc as usize;
+        let Some(ins) = fc.code.get(pc) else {
+            f.returning = true;
+            return Ok(());
+        };
+        f.pc += 1;
+        match ins {
+            Ins::Nil => self.push(Value::Nil),
+            Ins::Int(v, ty) => self.push(Value::Int(*v, *ty)),
+            Ins::Float(v) => self.push(Value::Float(*v, FLOAT64)),
+            Ins::Str(s) => self.push(Value::Str(s.clone())),
+            Ins::Bool(b) => self.push(Value::Bool(*b)),
+            Ins::Const(v) => self.push((**v).clone()),
+            Ins::Load(s) => {
+                let v = match self.slot(*s) {
+                    Value::Cell(c) => c.borrow().copied(),
+                    v => v.copied(),
+                };
+                self.push(v);
+            }
+            Ins::LoadRef(s) => {
+                let v = match self.slot(*s) {
+                    Value::Cell(c) => c.borrow().clone(),
+                    v => v.clone(),
+                };
+                self.push(v);
+            }
+            Ins::Store(s) => {
+                let v = self.pop();
+                match self.slot(*s) {
+                    Value::Cell(c) => *c.borrow_mut() = v,
+                    slot => *slot = v,
+                }
+            }
+            Ins::Declare(s) => {
+                let v = self.pop();
+                *self.slot(*s) = v;
+            }
+            Ins::AddrLocal(s) => {
+                let slot = self.slot(*s);
+                let cell = boxed(slot);
+                self.push(Value::Ptr(Pointer::Cell(cell)));
+            }
+            Ins::Rebox(s) => {
+                let slot = self.slot(*s);
+                if let Value::Cell(c) = slot {
+                    let v = c.borrow().clone();
+                    *slot = Value::Cell(Rc::new(RefCell::new(v)));
+                }
+            }
+            Ins::LoadUp(i) | Ins::LoadUpRef(i) => {
+                let copy = matches!(ins, Ins::LoadUp(_));
+                let v = match &self.frame().caps {
+                    Some(c) => match c.caps.get(*i as usize) {
+                        Some(cell) if copy => cell.borrow().copied(),
+                        Some(cell) => cell.borrow().clone(),
+                        None => Value::Nil,
+                    },
+                    None => Value::Nil,
+                };
+                self.push(v);
+            }
+            Ins::StoreUp(i) => {
+                let v = self.pop();
+                if let Some(c) = &self.frame().caps {
+                    if let Some(cell) = c.caps.get(*i as usize) {
+                        *cell.borrow_mut() = v;
+                    }
+                }
+            }
+            Ins::AddrUp(i) => {
+                let cell = self
+                    .frame()
+                    .caps
+                    .as_ref()
+                    .and_then(|c| c.caps.get(*i as usize).cloned());
+                match cell {
+                    Some(cell) => self.push(Value::Ptr(Pointer::Cell(cell))),
+                    None => self.push(Value::Nil),
+                }
+            }
+            Ins::LoadGlobal(g) | Ins::LoadGlobalRef(g) => {
+                let copy = matches!(ins, Ins::LoadGlobal(_));
+                let v = match sh.globals.borrow().get(*g as usize) {
+                    Some(Value::Cell(c)) if copy => c.borrow().copied(),
+                    Some(Value::Cell(c)) => c.borrow().clone(),
+                    Some(v) if copy => v.copied(),
+                    Some(v) => v.clone(),
+                    None => Value::Nil,
+                };
+                self.push(v);
+            }
+            Ins::StoreGlobal(g) => {
+                let v = self.pop();
+                let mut globals = sh.globals.borrow_mut();
+                if let Some(slot) = globals.get_mut(*g as usize) {
+                    match slot {
+                        Value::Cell(c) => *c.borrow_mut() = v,
+                        slot => *slot = v,
+                    }
+                }
+            }
+            Ins::AddrGlobal(g) => {
+                let mut globals = sh.globals.borrow_mut();
+                let cell = globals.get_mut(*g as usize).map(boxed);
+                drop(globals);
+                self.push(cell.map_or(Value::Nil, |c| Value::Ptr(Pointer::Cell(c))));
+            }
+            Ins::Pop => {
+                self.pop();
+            }
+            Ins::Dup => {
+                let v = self.stack.last().cloned().unwrap_or_default();
+                self.push(v);
+            }
+            Ins::Zero(ty) => {
+                let v = self.zero(*ty);
+                self.push(v);
+            }
+            Ins::Convert(ty) => {
+                let v = self.pop();
+                let r = ops::convert(&sh.prog.types, v, *ty)?;
+                self.push(r);
+            }
+            Ins::BinConst(op, k) => {
+                let a = self.pop();
+                let r = ops::binary(&sh.prog.types, *op, a, Value::int(*k))?;
+                self.push(r);
+            }
+            Ins::Bin(op) => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = ops::binary(&sh.prog.types, *op, a, b)?;
+                self.push(r);
+            }
+            Ins::Unary(op) => {
+                let a = self.pop();
+                let r = ops::unary(*op, a)?;
+                self.push(r);
+            }
+            Ins::Jump(t) => self.frame_mut().pc = *t,
+            Ins::JumpFalse(t) => {
+                if !self.pop().truthy() {
+                    self.frame_mut().pc = *t;
+                }
+            }
+            Ins::JumpTrue(t) => {
+                if self.pop().truthy() {
+                    self.frame_mut().pc = *t;
+                }
+            }
+            Ins::AndJump(t) => {
+                if !self.stack.last().is_some_and(Value::truthy) {
+                    self.frame_mut().pc = *t;
+                } else {
+                    self.pop();
+                }
+            }
+            Ins::OrJump(t) => {
+                if self.stack.last().is_some_and(Value::truthy) {
+                    self.frame_mut().pc = *t;
+                } else {
+                    self.pop();
+                }
+            }
+            Ins::Call(argc, spread, want) => self.call_value(*argc, *spread, *want)?,
+            Ins::CallMethod(name, argc, spread, want) => {
+                self.call_method(name, *argc, *spread, *want, false)?
+            }
+            Ins::CallNative(id, argc, spread, want) => {
+                let mut args = self.popn(*argc as usize);
+                if *spread {
+                    if let Some(Value::Slice(s)) = args.pop() {
+                        args.extend(s.items());
+                    }
+                }
+                host::at(&sh.rt, fc.spans[pc]);
+                let res = stdlib::call(self, *id, args)?;
+                self.native_result(res, *want)?;
+            }
+            Ins::Defer(argc, _) => {
+                let callee = self.pop();
+                let args = self.popn(*argc as usize);
+                self.frame_mut().defers.push(Deferred {
+                    callee,
+                    args,
+                    method: None,
+                });
+            }
+            Ins::DeferMethod(name, argc, _) => {
+                let args = self.popn(*argc as usize);
+                let recv = self.pop();
+                self.frame_mut().defers.push(Deferred {
+                    callee: recv,
+                    args,
+                    method: Some(name.clone()),
+                });
+            }
+            Ins::Go(argc, spread) => {
+                let callee = self.pop();
+                let mut args = self.popn(*argc as usize);
+                if *spread {
+                    if let Some(Value::Slice(s)) = args.pop() {
+                        args.extend(s.items());
+                    }
+                }
+                host::at(&sh.rt, fc.spans[pc]);
+                self.spawn(callee, args)?;
+            }
+            Ins::GoMethod(name, argc, _) => {
+                let mut args = self.popn(*argc as usize);
+                let recv = self.pop();
+                host::at(&sh.rt, fc.spans[pc]);
+                match self.find_method(&recv, name, 0) {
+                    Some((callee, r)) => {
+                        if let Some(r) = r {
+                            args.insert(0, r);
+                        }
+                        self.spawn(callee, args)?;
+                    }
+                    None => return Err(nil_deref()),
+                }
+            }
+            Ins::Closure(id, caps) => {
+                let mut cells = Vec::with_capacity(caps.len());
+                for cap in caps.iter() {
+                    match cap {
+                        Cap::Local(s) => {
+                            let slot = self.slot(*s);
+                            cells.push(boxed(slot));
+                        }
+                        Cap::Up(i) => {
+                            let cell = self
+                                .frame()
+                                .caps
+                                .as_ref()
+                                .and_then(|c| c.caps.get(*i as usize).cloned());
+                            cells.push(cell.unwrap_or_default());
+                        }
+                    }
+                }
+                self.push(Value::Func(Rc::new(Closure {
+                    func: *id,
+                    caps: cells.into_boxed_slice(),
+                    recv: None,
+                })));
+            }
+            Ins::Return => {
+                host::at(&sh.rt, fc.spans[pc]);
+                self.frame_mut().returning = true;
+            }
+            Ins::FmtPrep(argc, printf) => self.fmt_prep(*argc, *printf)?,
+            Ins::Field(name) | Ins::FieldRef(name) => {
+                let copy = matches!(ins, Ins::Field(_));
+                let obj = self.pop();
+                let v = self.field(obj, name)?;
+                self.push(if copy { v.copied() } else { v });
+            }
+            Ins::SetField(name) => {
+                let v = self.pop();
+                let obj = self.pop();
+                let (rc, i) = self.field_place(&obj, name)?;
+                rc.fields.borrow_mut()[i] = v;
+            }
+            Ins::AddrField(name) => {
+                let obj = self.pop();
+                let (rc, i) = self.field_place(&obj, name)?;
+                self.push(Value::Ptr(Pointer::Field(rc, i as u32)));
+            }
+            Ins::Index | Ins::IndexRef => {
+                let copy = matches!(ins, Ins::Index);
+                let i = self.pop();
+                let x = self.pop();
+                let v = ops::index(&sh, &x, &i)?;
+                self.push(if copy { v.copied() } else { v });
+            }
+            Ins::SetIndex => {
+                let v = self.pop();
+                let i = self.pop();
+                let x = self.pop();
+                ops::set_index(&x, &i, v)?;
+            }
+            Ins::AddrIndex => {
+                let i = self.pop();
+                let x = self.pop();
+                let p = ops::addr_index(&x, &i)?;
+                self.push(p);
+            }
+            Ins::IndexOk => {
+                let i = self.pop();
+                let x = self.pop();
+                let (v, ok) = ops::index_ok(&sh, &x, &i)?;
+                self.push(v.copied());
+                self.push(Value::Bool(ok));
+            }
+            Ins::Deref => {
+                let p = self.pop();
+                match p {
+                    Value::Ptr(p) => self.push(p.load().copied()),
+                    _ => return Err(nil_deref()),
+                }
+            }
+            Ins::SetDeref => {
+                let v = self.pop();
+                match self.pop() {
+                    Value::Ptr(p) => p.store(v),
+                    _ => return Err(nil_deref()),
+                }
+            }
+            Ins::Box => {
+                let v = self.pop();
+                let p = match v {
+                    Value::Struct(rc) => Pointer::Struct(rc),
+                    v => Pointer::Cell(Rc::new(RefCell::new(v))),
+                };
+                self.push(Value::Ptr(p));
+            }
+            Ins::SliceOp(lo, hi, max) => {
+                let max = if *max { Some(self.pop()) } else { None };
+                let hi = if *hi { Some(self.pop()) } else { None };
+                let lo = if *lo { Some(self.pop()) } else { None };
+                let x = self.pop();
+                let r = ops::slice(&sh.prog.types, x, lo, hi, max)?;
+                self.push(r);
+            }
+            Ins::StructLit(ty, names) => {
+                let vals = self.popn(names.len());
+                let Value::Struct(rc) = self.zero(*ty) else {
+                    return Err(panic_str("not a struct type"));
+                };
+                if let TKind::Struct(fields) = sh.prog.types.kind(*ty) {
+                    let mut fs = rc.fields.borrow_mut();
+                    for (name, v) in names.iter().zip(vals) {
+                        if let Some(i) = fields.iter().position(|f| &f.name == name) {
+                            fs[i] = v;
+                        }
+                    }
+                }
+                self.push(Value::Struct(rc));
+            }
+            Ins::SliceLit(ty, n) => {
+                let vals = self.popn(*n as usize);
+                let v = match sh.prog.types.kind(*ty) {
+                    TKind::Array(len, elem) => {
+                        let mut vals = vals;
+                        let z = self.zero(*elem);
+                        vals.resize(*len, z);
+                        Value::Array(Rc::new(RefCell::new(vals)), *ty)
+                    }
+                    _ => Value::Slice(SliceV::new(vals, *ty)),
+                };
+                self.push(v);
+            }
+            Ins::KeyedSliceLit(ty, n, len) => {
+                let vals = self.popn(*n as usize * 2);
+                let elem = match sh.prog.types.kind(*ty) {
+                    TKind::Array(_, e) | TKind::Slice(e) => *e,
+                    _ => ANY,
+                };
+                let z = self.zero(elem);
+                let mut items = vec![z; *len as usize];
+                for pair in vals.chunks(2) {
+                    if let [Value::Int(i, _), v] = pair {
+                        if let Some(slot) = usize::try_from(*i).ok().and_then(|i| items.get_mut(i)) {
+                            *slot = v.clone();
+                        }
+                    }
+                }
+                let v = match sh.prog.types.kind(*ty) {
+                    TKind::Array(..) => Value::Array(Rc::new(RefCell::new(items)), *ty),
+                    _ => Value::Slice(SliceV::new(items, *ty)),
+                };
+                self.push(v);
+            }
+            Ins::MapLit(ty, n) => {
+                let vals = self.popn(*n as usize * 2);
+                let mut m = MapObj::new();
+                for pair in vals.chunks(2) {
+                    if let [k, v] = pair {
+                        m.insert(ops::key(k)?, (k.clone(), v.clone()));
+                    }
+                }
+                self.push(Value::Map(MapV {
+                    obj: Some(Rc::new(RefCell::new(m))),
+                    ty: *ty,
+                }));
+            }
+            Ins::MakeSlice(ty, has_cap) => {
+                let cap = if *has_cap { Some(self.pop()) } else { None };
+                let len = ops::as_int(&self.pop());
+                let cap = cap.map_or(len, |c| ops::as_int(&c));
+                if !(0..=1 << 26).contains(&len) {
+                    return Err(runtime_error("makeslice: len out of range"));
+                }
+                if cap < len || cap > 1 << 26 {
+                    return Err(runtime_error("makeslice: cap out of range"));
+                }
+                let elem = match sh.prog.types.kind(*ty) {
+                    TKind::Slice(e) => *e,
+                    _ => ANY,
+                };
+                let z = self.zero(elem);
+                let mut items = Vec::with_capacity(cap as usize);
+                for _ in 0..cap {
+                    items.push(z.copied());
+                }
+                self.push(Value::Slice(SliceV {
+                    arr: Rc::new(RefCell::new(items)),
+                    off: 0,
+                    len: len as u32,
+                    cap: cap as u32,
+                    ty: *ty,
+                    nil: false,
+                }));
+            }
+            Ins::MakeMap(ty) => self.push(Value::Map(MapV {
+                obj: Some(Rc::new(RefCell::new(MapObj::new()))),
+                ty: *ty,
+            })),
+            Ins::MakeChan(ty, has_cap, name) => {
+                let cap = if *has_cap { ops::as_int(&self.pop()) } else { 0 };
+                if !(0..=1 << 24).contains(&cap) {
+                    return Err(panic_str("makechan: size out of range"));
+                }
+                let elem = match sh.prog.types.kind(*ty) {
+                    TKind::Chan(e) => *e,
+                    _ => ANY,
+                };
+                host::at(&sh.rt, fc.spans[pc]);
+                let c = host::make_chan(&sh.rt, name, cap as usize);
+                self.push(Value::Chan(ChanV::Chan(c, elem)));
+            }
+            Ins::Len | Ins::Cap => {
+                let v = self.pop();
+                let n = ops::len_cap(&v, matches!(ins, Ins::Cap));
+                self.push(Value::int(n as i64));
+            }
+            Ins::Append(n, spread) => {
+                let mut items = self.popn(*n as usize);
+                let s = self.pop();
+                if *spread {
+                    items = match items.pop() {
+                        Some(Value::Slice(x)) => x.items(),
+                        Some(Value::Str(st)) => st.bytes().map(|b| Value::Int(b as i64, UINT8)).collect(),
+                        _ => Vec::new(),
+                    };
+                }
+                let r = ops::append(s, items)?;
+                self.push(r);
+            }
+            Ins::Copy => {
+                let src = self.pop();
+                let dst = self.pop();
+                let n = ops::copy(&dst, &src);
+                self.push(Value::int(n as i64));
+            }
+            Ins::Delete => {
+                let k = self.pop();
+                let m = self.pop();
+                if let Value::Map(MapV { obj: Some(m), .. }) = m {
+                    m.borrow_mut().remove(&ops::key(&k)?);
+                }
+            }
+            Ins::Close => {
+                let c = self.pop();
+                host::at(&sh.rt, fc.spans[pc]);
+                close(c)?;
+            }
+            Ins::Panic => {
+                let v = self.pop();
+                host::at(&sh.rt, fc.spans[pc]);
+                let v = if v.is_nil() && matches!(v, Value::Nil) {
+                    Value::Error(Rc::new(ErrorObj {
+                        msg: Rc::from("panic called with nil argument (use runtime.PanicNilError)"),
+                        wrapped: None,
+                        ty: "*runtime.PanicNilError",
+                    }))
+                } else {
+                    v
+                };
+                return Err(Trap::Panic(v));
+            }
+            Ins::Recover => {
+                let deferred = self.frame().deferred;
+                let v = if deferred { self.panicking.take() } else { None };
+                self.push(v.unwrap_or_default());
+            }
+            Ins::Print(n, ln) => {
+                let vals = self.popn(*n as usize);
+                let parts: Vec<String> = vals.iter().map(super::format::plain).collect();
+                let text = if *ln {
+                    format!("{}\n", parts.join(" "))
+                } else {
+                    parts.concat()
+                };
+                sh.stderr.borrow_mut().push_str(&text);
+            }
+            Ins::Min(n) | Ins::Max(n) => {
+                let vals = self.popn(*n as usize);
+                let is_min = matches!(ins, Ins::Min(_));
+                let mut best = vals.first().cloned().unwrap_or_default();
+                for v in vals.into_iter().skip(1) {
+                    let better = ops::binary(
+                        &sh.prog.types,
+                        if is_min { Op::Lt } else { Op::Gt },
+                        v.clone(),
+                        best.clone(),
+                    )?;
+                    if better.truthy() {
+                        best = v;
+                    }
+                }
+                self.push(best);
+            }
+            Ins::Send => {
+                let v = self.pop();
+                let c = self.pop();
+                host::at(&sh.rt, fc.spans[pc]);
+                match c {
+                    Value::Chan(ChanV::Chan(c, _)) => {
+                        self.pending = Some((Pending::send(&c, v), After::Nothing))
+                    }
+                    Value::Chan(ChanV::Done(_)) => return Err(panic_str("send on a receive-only channel")),
+                    _ => self.pending = Some((Pending::Forever("chan send (nil chan)"), After::Nothing)),
+                }
+            }
+            Ins::Recv(ok) => {
+                let c = self.pop();
+                host::at(&sh.rt, fc.spans[pc]);
+                self.pending = Some(match c {
+                    Value::Chan(ChanV::Chan(c, ty)) => (Pending::recv(&c), After::Recv(*ok, ty)),
+                    Value::Chan(ChanV::Done(ctx)) => (Pending::done(&ctx), After::Recv(*ok, EMPTY_STRUCT)),
+                    _ => (Pending::Forever("chan receive (nil chan)"), After::Nothing),
+                });
+            }
+            Ins::Select(arms, has_default) => {
+                host::at(&sh.rt, fc.spans[pc]);
+                self.select(arms, *has_default)?;
+            }
+            Ins::TypeAssert(ty, ok) => {
+                let v = self.pop();
+                let matches = ops::has_type(&sh.prog.types, &v, *ty);
+                if *ok {
+                    let out = if matches { v } else { self.zero(*ty) };
+                    self.push(out);
+                    self.push(Value::Bool(matches));
+                } else if matches {
+                    self.push(v);
+                } else {
+                    let have = if v.is_nil() && matches!(v, Value::Nil) {
+                        "nil".to_string()
+                    } else {
+                        self.type_name(&v)
+                    };
+                    let want = sh.prog.types.name(*ty).to_string();
+                    let msg = if matches!(sh.prog.types.kind(*ty), TKind::Interface(_)) && have != "nil" {
+                        let missing = match sh.prog.types.kind(*ty) {
+                            TKind::Interface(ms) => ms
+                                .iter()
+                                .find(|m| self.find_method(&v, m, 0).is_none())
+                                .map(|m| m.to_string())
+                                .unwrap_or_default(),
+                            _ => String::new(),
+                        };
+                        format!("interface conversion: {have} is not {want}: missing method {missing}")
+                    } else {
+                        format!("interface conversion: interface {{}} is {have}, not {want}")
+                    };
+                    return Err(Trap::Panic(Value::Error(Rc::new(ErrorObj {
+                        msg: Rc::from(msg),
+                        wrapped: None,
+                        ty: "*runtime.TypeAssertionError",
+                    }))));
+                }
+            }
+            Ins::TypeIs(ty) => {
+                let v = self.pop();
+                let m = if matches!(sh.prog.types.kind(*ty), TKind::Interface(ms) if !ms.is_empty()) {
+                    match sh.prog.types.kind(*ty) {
+                        TKind::Interface(ms) => {
+                            !v.is_nil() && ms.iter().all(|m| self.find_method(&v, m, 0).is_some())
+                        }
+                        _ => false,
+                    }
+                } else {
+                    ops::has_type(&sh.prog.types, &v, *ty)
+                };
+                self.push(Value::Bool(m));
+            }
+            Ins::IsNil => {
+                let v = self.pop();
+                self.push(Value::Bool(matches!(v, Value::Nil)));
+            }
+            Ins::IterNew => {
+                let x = self.pop();
+                let it = ops::iter_new(x)?;
+                self.push(it);
+            }
+            Ins::IterNext(slot, end, want_val) => {
+                let it = self.slot(*slot).clone();
+                match it {
+                    Value::Iter(it) => match ops::iter_next(&sh, &it)? {
+                        Some((k, v)) => {
+                            self.push(k);
+                            if *want_val {
+                                self.push(v);
+                            }
+                        }
+                        None => self.frame_mut().pc = *end,
+                    },
+                    Value::Chan(ChanV::Chan(c, ty)) => {
+                        host::at(&sh.rt, fc.spans[pc]);
+                        self.pending = Some((Pending::recv(&c), After::RangeRecv(*end, ty)));
+                    }
+                    Value::Chan(ChanV::Done(ctx)) => {
+                        self.pending = Some((Pending::done(&ctx), After::RangeRecv(*end, EMPTY_STRUCT)));
+                    }
+                    _ => self.pending = Some((Pending::Forever("chan receive (nil chan)"), After::Nothing)),
+                }
+            }
+            Ins::Fail(msg) => return Err(panic_str(msg.to_string())),
+            Ins::IncLocal(s, d) => {
+                let d = *d;
+                let slot = self.slot(*s);
+                let target: &mut Value = slot;
+                match target {
+                    Value::Int(v, ty) if *ty == INT => *v = v.wrapping_add(d),
+                    Value::Cell(c) => {
+                        let old = c.borrow().clone();
+                        let new = ops::binary(&sh.prog.types, Op::Add, old, Value::int(d))?;
+                        *c.borrow_mut() = new;
+                    }
+                    other => {
+                        let old = other.clone();
+                        *other = ops::binary(&sh.prog.types, Op::Add, old, Value::int(d))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn field(&self, obj: Value, name: &Name) -> Res<Value> {
+        match &obj {
+            Value::Struct(_) | Value::Ptr(_) => {
+                if let Ok((rc, i)) = self.field_place(&obj, name) {
+                    let v = rc.fields.borrow()[i].clone();
+                    return Ok(v);
+                }
+            }
+            Value::Obj(o) => {
+                if let NativeObj::Ticker(c, _) = &**o {
+                    if &**name == "C" {
+                        return Ok(c.clone());
+                    }
+                }
+            }
+            Value::Nil | Value::TypedNil(_) => return Err(nil_deref()),
+            _ => {}
+        }
+        // A method value: `f := c.Inc`.
+        match self.find_method(&obj, name, 0) {
+            Some((Value::Func(c), recv)) => Ok(Value::Func(Rc::new(Closure {
+                func: c.func,
+                caps: c.caps.clone(),
+                recv,
+            }))),
+            Some((Value::Native(n), recv)) => Ok(Value::Native(NativeFn {
+                id: n.id,
+                recv: recv.map(Box::new),
+            })),
+            Some((v, _)) => Ok(v),
+            None => Err(panic_str(format!(
+                "{} has no field or method {name}",
+                self.type_name(&obj)
+            ))),
+        }
+    }
+
+    /// The struct that holds field `name` of `obj` (following pointers and
+    /// embedded structs), and its index.
+    fn field_place(&self, obj: &Value, name: &str) -> Res<(Rc<StructObj>, usize)> {
+        let rc = match obj {
+            Value::Struct(rc) => rc.clone(),
+            Value::Ptr(p) => match p.load() {
+                Value::Struct(rc) => rc,
+                _ => return Err(panic_str(format!("no field {name}"))),
+            },
+            Value::Nil | Value::TypedNil(_) => return Err(nil_deref()),
+            _ => return Err(panic_str(format!("no field {name}"))),
+        };
+        let types = &self.sh.prog.types;
+        let mut cur = rc;
+        for _ in 0..8 {
+            let TKind::Struct(fields) = types.kind(cur.ty) else {
+                break;
+            };
+            if let Some(i) = fields.iter().position(|f| &*f.name == name) {
+                return Ok((cur, i));
+            }
+            // One level of embedding at a time, breadth-first enough for us.
+            let next = fields.iter().enumerate().find_map(|(i, f)| {
+                if !f.embedded {
+                    return None;
+                }
+                let v = cur.fields.borrow()[i].clone();
+                let inner = match v {
+                    Value::Struct(rc) => rc,
+                    Value::Ptr(p) => match p.load() {
+                        Value::Struct(rc) => rc,
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                match types.kind(inner.ty) {
+                    TKind::Struct(fs)
+                        if fs.iter().any(|f| &*f.name == name) || fs.iter().any(|f| f.embedded) =>
+                    {
+                        Some(inner)
+                    }
+                    _ => None,
+                }
+            });
+            match next {
+                Some(n) => cur = n,
+                None => break,
+            }
+        }
+        Err(panic_str(format!("no field {name}")))
+    }
+
+    fn fmt_prep(&mut self, argc: u16, printf: bool) -> Res<()> {
+        let start = self.stack.len() - argc as usize;
+        if let Some(slot) = self.frame_mut().fmt_slot.take() {
+            // The method returned its text on top of the stack.
+            let text = self.pop();
+            let s = match text {
+                Value::Str(s) => s,
+                other => Rc::from(super::format::plain(&other)),
+            };
+            self.stack[slot as usize] = Value::Pre(s);
+        }
+        let start = start.min(self.stack.len().saturating_sub(argc as usize));
+        // Printf calls String only for the verbs that print text.
+        let verbs: Option<Vec<char>> = match (printf, self.stack.get(start)) {
+            (true, Some(Value::Str(f))) => Some(super::format::verbs(f)),
+            _ => None,
+        };
+        for i in start..self.stack.len() {
+            if let Some(verbs) = &verbs {
+                let arg = i - start;
+                if arg == 0 || !matches!(verbs.get(arg - 1), Some('v' | 's' | 'q')) {
+                    continue;
+                }
+            }
+            let v = self.stack[i].clone();
+            if matches!(v, Value::Pre(_) | Value::Error(_) | Value::Nil | Value::Obj(_)) {
+                continue;
+            }
+            let Some((callee, recv)) = ["Error", "String"].iter().find_map(|m| {
+                let (c, r) = self.find_method(&v, m, 0)?;
+                // Only methods written in Go: the natives print themselves.
+                matches!(c, Value::Func(_)).then_some((c, r))
+            }) else {
+                continue;
+            };
+            if let (Value::Struct(_), Some(Value::Ptr(Pointer::Struct(_)))) = (&v, &recv) {
+                // A pointer method is not in a struct value's method set.
+                continue;
+            }
+            let f = self.frame_mut();
+            f.fmt_slot = Some(i as u32);
+            f.pc -= 1;
+            let mut argc = 0;
+            if let Some(r) = recv {
+                self.push(r);
+                argc = 1;
+            }
+            self.push(callee);
+            return self.call_value(argc, false, 1);
+        }
+        Ok(())
+    }
+
+    fn select(&mut self, arms: &[SelArm], has_default: bool) -> Res<()> {
+        let mut operands = Vec::new();
+        for arm in arms.iter().rev() {
+            match arm {
+                SelArm::Recv => operands.push((self.pop(), None)),
+                SelArm::Send => {
+                    let v = self.pop();
+                    operands.push((self.pop(), Some(v)));
+                }
+            }
+        }
+        operands.reverse();
+        let mut host_arms = Vec::new();
+        let mut zeros = Vec::new();
+        for (i, (c, v)) in operands.into_iter().enumerate() {
+            let zero_ty = match &c {
+                Value::Chan(ChanV::Chan(_, ty)) => *ty,
+                _ => EMPTY_STRUCT,
+            };
+            zeros.push(zero_ty);
+            match (c, v) {
+                (Value::Chan(ChanV::Chan(c, _)), Some(v)) => host_arms.push(host::Arm::Send(i, c, v)),
+                (Value::Chan(ChanV::Chan(c, _)), None) => host_arms.push(host::Arm::Recv(i, c)),
+                (Value::Chan(ChanV::Done(ctx)), None) => host_arms.push(host::Arm::Done(i, ctx)),
+                (Value::Chan(ChanV::Done(_)), Some(_)) => {
+                    return Err(panic_str("send on a receive-only channel"))
+                }
+                // A nil channel's arm never proceeds.
+                _ => {}
+            }
+        }
+        if host_arms.is_empty() && !has_default {
+            self.pending = Some((Pending::Forever("select (no cases)"), After::Nothing));
+            return Ok(());
+        }
+        let default = has_default.then_some(arms.len());
+        self.pending = Some((
+            Pending::select(&self.sh.rt, host_arms, default),
+            After::Select(zeros),
+        ));
+        Ok(())
+    }
+
+    /// Takes a finished blocking op's result.
+    fn resume(&mut self, after: After, done: Done) -> Res<()> {
+        match (after, done) {
+            (_, Done::SendClosed) => Err(panic_str("send on closed channel")),
+            (After::Recv(ok, ty), Done::Recv(v)) => {
+                let got = v.is_some();
+                let v = v.unwrap_or_else(|| self.zero(ty));
+                self.push(v);
+                if ok {
+                    self.push(Value::Bool(got));
+                }
+                Ok(())
+            }
+            (After::RangeRecv(end, _), Done::Recv(v)) => {
+                match v {
+                    Some(v) => self.push(v),
+                    None => self.frame_mut().pc = end,
+                }
+                Ok(())
+            }
+            (After::Select(zeros), Done::Select(i, v, closed)) => {
+                if closed {
+                    return Err(panic_str("send on closed channel"));
+                }
+                let got = v.is_some();
+                let v = v.unwrap_or_else(|| self.zero(zeros.get(i).copied().unwrap_or(EMPTY_STRUCT)));
+                self.push(v);
+                self.push(Value::Bool(got));
+                self.push(Value::int(i as i64));
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Makes `slot` a cell (if it is not one yet) and returns the cell.
+fn boxed(slot: &mut Value) -> Rc<RefCell<Value>> {
+    if let Value::Cell(c) = slot {
+        return c.clone();
+    }
+    let v = std::mem::take(slot);
+    let c = Rc::new(RefCell::new(v));
+    *slot = Value::Cell(c.clone());
+    c
+}
+
+fn type_of_target(v: &Value) -> Option<Ty> {
+    match v {
+        Value::Struct(rc) => Some(rc.ty),
+        Value::Int(_, ty) | Value::Float(_, ty) => Some(*ty),
+        _ => None,
+    }
+}
+
+pub fn close(c: Value) -> Res<()> {
+    match c {
+        Value::Chan(ChanV::Chan(c, _)) => {
+            if host::close(&c) {
+                Ok(())
+            } else {
+                Err(panic_str("close of closed channel"))
+            }
+        }
+        Value::Chan(ChanV::Done(_)) => Err(panic_str("close of receive-only channel")),
+        _ => Err(panic_str("close of nil channel")),
+    }
+}
+
+pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
+    let types = &sh.prog.types;
+    match types.kind(ty) {
+        TKind::Bool => Value::Bool(false),
+        TKind::Int(..) => Value::Int(0, ty),
+        TKind::Float => Value::Float(0.0, ty),
+        TKind::Str => Value::Str(Rc::from("")),
+        TKind::Slice(_) => Value::Slice(SliceV::nil(ty)),
+        TKind::Array(n, e) => {
+            let z = zero_value(sh, *e);
+            Value::Array(Rc::new(RefCell::new((0..*n).map(|_| z.copied()).collect())), ty)
+        }
+        TKind::Map(..) => Value::Map(MapV { obj: None, ty }),
+        TKind::Chan(_) | TKind::Ptr(_) | TKind::Func => Value::TypedNil(ty),
+        TKind::Struct(fields) => Value::Struct(Rc::new(StructObj {
+            ty,
+            fields: RefCell::new(fields.iter().map(|f| zero_value(sh, f.ty)).collect()),
+        })),
+        TKind::WaitGroup => Value::Obj(Rc::new(NativeObj::WaitGroup(host::wait_group(&sh.rt)))),
+        TKind::Mutex | TKind::RwMutex => Value::Obj(Rc::new(NativeObj::Mutex(host::mutex(&sh.rt)))),
+        TKind::Time => Value::Time(i64::MIN / 2),
+        TKind::Interface(_) | TKind::Context | TKind::Ticker | TKind::Pending => Value::Nil,
+    }
+}
+
+impl Future for Goroutine {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut TaskCx<'_>) -> Poll<()> {
+        let g = self.get_mut();
+        if g.is_main {
+            *g.sh.main_waker.borrow_mut() = Some(cx.waker().clone());
+        }
+        loop {
+            if g.sh.fatal.borrow().is_some() {
+                return Poll::Ready(());
+            }
+            if let Some((mut p, after)) = g.pending.take() {
+                match p.poll(cx) {
+                    Poll::Pending => {
+                        g.pending = Some((p, after));
+                        return Poll::Pending;
+                    }
+                    Poll::Ready(done) => {
+                        // A blocking op costs steps too, so a loop of
+                        // sleeps also meets the step cap.
+                        g.count(100);
+                        if let Err(t) = g.resume(after, done) {
+                            if g.trap(t).is_some() {
+                                return Poll::Ready(());
+                            }
+                        }
+                    }
+                }
+            }
+            match g.run(g.sh.limits.budget) {
+                Flow::Yield => {
+                    cx.waker().wake_by_ref();
+                    return Poll::Pending;
+                }
+                Flow::Block(p, after) => g.pending = Some((p, after)),
+                Flow::Finished => return Poll::Ready(()),
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	select {}
+}
+
+// Output:
+// Error: fatal error: all goroutines are asleep - deadlock!

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	var ch chan int
+	close(ch)
+}
+
+// Output:
+// Error: panic: close of nil channel

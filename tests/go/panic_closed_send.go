@@ -1,0 +1,10 @@
+package main
+
+func main() {
+	ch := make(chan int, 1)
+	close(ch)
+	ch <- 1
+}
+
+// Output:
+// Error: panic: send on closed channel

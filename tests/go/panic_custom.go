@@ -1,0 +1,12 @@
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("before")
+	panic("something bad happened")
+}
+
+// Output:
+// before
+// Error: panic: something bad happened

@@ -1,0 +1,447 @@
+//! The Go interpreter: the corpus under `tests/go/` (each program's
+//! expected output in `// Output:` comments, as Go's example tests do), the
+//! article's programs against the claims the Rust ports are tested for, and
+//! hostile input. Test B (native only) checks the corpus's expectations
+//! against the real `go`.
+
+use std::collections::BTreeSet;
+
+use csp_playground::go::{self, Limits, Options, Ran};
+use csp_playground::rt::{Kind, Op, Wait};
+
+#[path = "go_corpus.rs"]
+pub mod go_corpus;
+use go_corpus::CORPUS;
+
+/// What a corpus program says it prints.
+#[derive(Debug)]
+pub struct Expect {
+    pub lines: Vec<String>,
+    pub unordered: bool,
+    /// The first line Go prints on stderr when the program fails.
+    pub error: Option<String>,
+    /// Needs Go 1.22 semantics (real Go 1.19 would print something else).
+    pub needs_122: bool,
+}
+
+pub fn expect(src: &str) -> Expect {
+    let mut e = Expect {
+        lines: Vec::new(),
+        unordered: false,
+        error: None,
+        needs_122: false,
+    };
+    let mut inside = false;
+    for line in src.lines() {
+        let t = line.trim_end();
+        if t == "// Needs: go1.22" {
+            e.needs_122 = true;
+        } else if t == "// Output:" || t == "// Unordered output:" {
+            inside = true;
+            e.unordered = t.starts_with("// Unordered");
+        } else if inside {
+            let Some(rest) = line.strip_prefix("//") else {
+                inside = false;
+                continue;
+            };
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            match rest.strip_prefix("Error: ") {
+                Some(err) => e.error = Some(err.to_string()),
+                None => e.lines.push(rest.to_string()),
+            }
+        }
+    }
+    e
+}
+
+/// Whether `stdout` is what `e` expects (trailing spaces ignored, as Go's
+/// example tests do).
+pub fn output_matches(e: &Expect, stdout: &str) -> bool {
+    let norm = |s: &str| s.trim_end().to_string();
+    let mut got: Vec<String> = stdout.lines().map(norm).collect();
+    let mut want: Vec<String> = e.lines.iter().map(|s| norm(s)).collect();
+    while got.last().is_some_and(String::is_empty) {
+        got.pop();
+    }
+    while want.last().is_some_and(String::is_empty) {
+        want.pop();
+    }
+    if e.unordered {
+        got.sort();
+        want.sort();
+    }
+    got == want
+}
+
+fn run(src: &str, seed: u64) -> Ran {
+    go::run(
+        src,
+        &Options {
+            seed,
+            ..Options::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("compile error: {e}"))
+}
+
+fn check(name: &str, src: &str, seed: u64) {
+    let e = expect(src);
+    assert!(
+        !e.lines.is_empty() || e.error.is_some(),
+        "{name}: no // Output: block"
+    );
+    let ran = run(src, seed);
+    assert!(
+        output_matches(&e, &ran.stdout),
+        "{name} (seed {seed}): stdout\n{}\nwant\n{}\nstderr\n{}",
+        ran.stdout,
+        e.lines.join("\n"),
+        ran.stderr
+    );
+    match &e.error {
+        Some(err) => {
+            assert_eq!(
+                ran.error.as_deref(),
+                Some(err.as_str()),
+                "{name}: stderr\n{}",
+                ran.stderr
+            );
+            assert_eq!(ran.exit, 2, "{name}");
+        }
+        None => assert_eq!(
+            (ran.exit, ran.error.as_deref()),
+            (0, None),
+            "{name}: stderr\n{}",
+            ran.stderr
+        ),
+    }
+}
+
+fn outputs(ran: &Ran) -> Vec<(u64, String)> {
+    ran.trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Output { text } => Some((e.t, text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The article's Go programs, embedded (the wasm tests have no files).
+fn pattern(id: &str) -> String {
+    match id {
+        "spawn-wait" => include_str!("../../src/patterns/go/spawn-wait/main.go"),
+        "waitgroup" => include_str!("../../src/patterns/go/waitgroup/main.go"),
+        "words" => include_str!("../../src/patterns/go/words/main.go"),
+        "deadline" => include_str!("../../src/patterns/go/deadline/main.go"),
+        "token-cache" => include_str!("../../src/patterns/go/token-cache/main.go"),
+        "token-future" => include_str!("../../src/patterns/go/token-future/main.go"),
+        "pipeline" => include_str!("../../src/patterns/go/pipeline/main.go"),
+        other => panic!("no pattern {other}"),
+    }
+    .to_string()
+}
+
+const SEEDS: std::ops::RangeInclusive<u64> = 1..=20;
+
+tests! {
+    fn corpus_runs_as_its_output_comments_say() {
+        assert!(CORPUS.len() >= 60, "{} programs", CORPUS.len());
+        for (name, src) in CORPUS {
+            for seed in [1, 2, 3] {
+                check(name, src, seed);
+            }
+        }
+    }
+
+    fn runaway_loops_stop_at_the_step_cap() {
+        let src = "package main\nfunc main() {\n\tfor {\n\t}\n}\n";
+        let opts = Options { limits: Limits { budget: 1000, step_cap: 200_000 }, ..Options::default() };
+        let ran = go::run(src, &opts).unwrap();
+        assert_eq!(ran.exit, 2);
+        assert!(ran.error.as_deref().unwrap().contains("step limit"), "{:?}", ran.error);
+        // A busy goroutine yields: the other one still runs.
+        let src = "package main\nimport \"fmt\"\nfunc main() {\n\tgo func() { for {} }()\n\tx := 0\n\tfor i := 0; i < 100000; i++ { x += i }\n\tfmt.Println(x)\n}\n";
+        let ran = go::run(src, &Options::default()).unwrap();
+        assert_eq!(ran.stdout, "4999950000\n");
+    }
+
+    fn deep_recursion_is_a_go_error_not_a_crash() {
+        let src = "package main\nfunc f(n int) int { return f(n+1) + 1 }\nfunc main() { f(0) }\n";
+        let ran = go::run(src, &Options::default()).unwrap();
+        assert_eq!(ran.exit, 2);
+        assert!(ran.stderr.contains("stack overflow"), "{}", ran.stderr);
+    }
+
+    fn compile_errors_have_positions() {
+        for (src, want) in [
+            ("package main\nfunc main() {\n\tx := \n}\n", "4:1"),
+            ("package main\nfunc main() {\n\tfmt.Println(1)\n}\n", "3:2: undefined: fmt"),
+            ("package main\nimport \"net/http\"\nfunc main() {}\n", "2:8: package net/http is not supported here"),
+            ("package main\nfunc Map[T any](x T) T { return x }\nfunc main() {}\n", "2:9: generics are not supported here"),
+            ("package main\nfunc main() {\n\tgoto end\nend:\n}\n", "3:2: goto is not supported here"),
+            ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
+        ] {
+            let e = go::compile(src, None).unwrap_err();
+            assert!(e.to_string().contains(want), "{e} does not contain {want}");
+        }
+    }
+
+    fn loop_variables_follow_the_go_version() {
+        let src = "package main\nimport \"fmt\"\nfunc main() {\n\tvar fs []func() int\n\tfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\n\tfor _, f := range fs { fmt.Print(f()) }\n}\n";
+        let per_iteration = go::run(src, &Options::default()).unwrap();
+        assert_eq!(per_iteration.stdout, "012");
+        let shared = go::run(src, &Options { go121: Some(true), ..Options::default() }).unwrap();
+        assert_eq!(shared.stdout, "333");
+        let marked = format!("//go:build go1.21\n\n{src}");
+        assert_eq!(go::run(&marked, &Options::default()).unwrap().stdout, "333");
+    }
+
+    fn the_article_spawn_wait_receives_at_one_second() {
+        for seed in SEEDS {
+            let ran = run(&pattern("spawn-wait"), seed);
+            assert_eq!(outputs(&ran), [(1000, "done after 1000 ms".to_string())]);
+            assert_eq!(ran.end_ms, 1000);
+        }
+    }
+
+    fn the_article_waitgroup_collects_every_result_after_wait() {
+        for seed in SEEDS {
+            let ran = run(&pattern("waitgroup"), seed);
+            let got: BTreeSet<String> = ran.stdout.lines().map(String::from).collect();
+            assert_eq!(got, BTreeSet::from(["worker 0 done".to_string(), "worker 1 done".to_string()]));
+            let zero = ran.trace.iter().position(|e| matches!(&e.kind, Kind::WgAdd { count: 0, .. })).unwrap();
+            let close = ran.trace.iter().position(|e| matches!(e.kind, Kind::Close { .. })).unwrap();
+            assert!(zero < close, "res was closed before Wait returned");
+            assert!(!ran.trace.iter().any(|e| matches!(&e.kind, Kind::Park { wait: Wait::Op(Op::Send { chan, .. }) } if chan == "res")));
+        }
+    }
+
+    fn the_article_words_arrive_out_of_order_but_all_arrive() {
+        let mut want: Vec<String> = "the quick brown fox jumped over the lazy dog".split(' ').map(String::from).collect();
+        want.sort();
+        let mut orders = BTreeSet::new();
+        for seed in SEEDS {
+            let ran = run(&pattern("words"), seed);
+            let mut got: Vec<String> = ran.stdout.lines().map(String::from).collect();
+            orders.insert(got.clone());
+            got.sort();
+            assert_eq!(got, want, "seed {seed}");
+        }
+        assert!(orders.len() > 1, "20 seeds gave one order");
+    }
+
+    fn the_article_words_gotcha_prints_the_last_word_under_go_1_21() {
+        let src = pattern("words").replace("\t\tword := word // the fix; without it every goroutine sees the last word (Go < 1.22)\n", "");
+        for seed in SEEDS {
+            let shared = go::run(&src, &Options { seed, go121: Some(true), ..Options::default() }).unwrap();
+            assert_eq!(shared.stdout, "dog\n".repeat(9), "seed {seed}");
+        }
+    }
+
+    fn the_article_deadline_cancels_the_slow_workers_at_the_deadline() {
+        for seed in SEEDS {
+            let ran = run(&pattern("deadline"), seed);
+            let mut got = outputs(&ran);
+            got.sort();
+            assert_eq!(
+                got,
+                [
+                    (500, "worker 0: finished after 500 ms".to_string()),
+                    (800, "worker 2: finished after 800 ms".to_string()),
+                    (1000, "main: context deadline exceeded".to_string()),
+                    (1000, "worker 1: cleaning up: context deadline exceeded".to_string()),
+                    (1000, "worker 3: cleaning up: context deadline exceeded".to_string()),
+                ]
+            );
+            assert_eq!(ran.end_ms, 1000);
+        }
+    }
+
+    fn the_article_token_cache_never_hands_out_an_expired_token() {
+        for seed in SEEDS {
+            let ran = run(&pattern("token-cache"), seed);
+            assert_fresh_tokens(&ran);
+            assert!(ran.stdout.ends_with("main: all goroutines finished\n"), "{}", ran.stdout);
+        }
+    }
+
+    fn the_article_token_future_serves_requests_by_message() {
+        for seed in SEEDS {
+            let ran = run(&pattern("token-future"), seed);
+            assert_fresh_tokens(&ran);
+            assert!(ran.stdout.ends_with("main: all goroutines finished\n"));
+            // After the refresher stops (4000 ms), every call fails at once.
+            for (t, text) in outputs(&ran) {
+                if t > 4200 && text.starts_with("caller") {
+                    assert!(text.ends_with("error: token cache shut down"), "{t} {text}");
+                }
+            }
+        }
+    }
+
+    fn the_article_pipeline_delivers_every_square_exactly_once() {
+        for seed in SEEDS {
+            let ran = run(&pattern("pipeline"), seed);
+            let mut got: Vec<u64> = ran.stdout.lines().map(|t| t.parse().unwrap()).collect();
+            got.sort();
+            assert_eq!(got, (1..=10).map(|v| v * v).collect::<Vec<u64>>());
+        }
+    }
+
+    fn runs_are_deterministic_per_seed() {
+        for (name, src) in CORPUS.iter().take(20) {
+            let a = run(src, 7);
+            let b = run(src, 7);
+            assert_eq!(a.trace, b.trace, "{name}");
+        }
+    }
+
+    fn mutated_programs_never_crash_wasm_sized() {
+        fuzz(300);
+    }
+}
+
+/// Token `tok-n` is made at `n*1000 - 800` ms in both token programs and is
+/// valid for 1000 ms: no caller may print it after it expired.
+fn assert_fresh_tokens(ran: &Ran) {
+    let mut seen = 0;
+    for (t, text) in outputs(ran) {
+        if let Some(tok) = text.split("tok-").nth(1) {
+            let n: u64 = tok.parse().unwrap();
+            let made = n * 1000 - 800;
+            assert!(t >= made && t < made + 1000, "{text} at {t} ms");
+            seen += 1;
+        }
+    }
+    assert!(seen > 5, "only {seen} tokens handed out");
+}
+
+/// Pieces of Go (and of nonsense) that mutations insert.
+pub const PIECES: &[&str] = &[
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "for {}",
+    "go ",
+    "<-",
+    "chan ",
+    "x",
+    ":=",
+    "=",
+    "nil",
+    "0",
+    "-1",
+    "\"",
+    "'",
+    "`",
+    ";",
+    "\n",
+    "func",
+    "defer ",
+    "panic(1)",
+    "recover()",
+    "select {}",
+    "close(ch)",
+    "make(chan int)",
+    "range",
+    "...",
+    ".",
+    ",",
+    "*",
+    "&",
+    "!",
+    "9999999999999999999999",
+    "1e400",
+    "return",
+    "break",
+    "continue",
+    "switch",
+    "case",
+    "default:",
+    "type",
+    "struct{}",
+    "interface{}",
+    "map[string]int{}",
+    "[]int{1,2,3}[5]",
+    "var",
+    "const",
+    "iota",
+    "fallthrough",
+    "goto",
+    "label:",
+    "main",
+    "fmt.Println(",
+    "time.Sleep(1)",
+];
+
+/// One mutation: what to do (insert a piece, delete, duplicate a chunk),
+/// where, which piece, how much.
+pub type Mutation = (u8, usize, usize, u16);
+
+/// `base` with `muts` applied.
+pub fn mutate(base: &str, muts: &[Mutation]) -> String {
+    let mut src: Vec<char> = base.chars().collect();
+    for &(kind, at, piece, len) in muts {
+        let at = at % (src.len() + 1);
+        match kind % 3 {
+            0 => {
+                src.splice(at..at, PIECES[piece % PIECES.len()].chars());
+            }
+            1 => {
+                let end = (at + len as usize % 12).min(src.len());
+                src.drain(at..end);
+            }
+            _ => {
+                let from = piece % (src.len() + 1);
+                let end = (from + len as usize % 40).min(src.len());
+                let chunk: Vec<char> = src[from..end].to_vec();
+                src.splice(at..at, chunk);
+            }
+        }
+    }
+    src.into_iter().collect()
+}
+
+/// Runs `src` through the whole pipeline with a small step cap: it must
+/// compile or fail with an error, and run to an end with a message when it
+/// fails.
+pub fn survives(src: &str, seed: u64) {
+    let opts = Options {
+        seed,
+        limits: Limits {
+            budget: 1000,
+            step_cap: 200_000,
+        },
+        ..Options::default()
+    };
+    if let Ok(ran) = go::run(src, &opts) {
+        assert!(
+            ran.exit == 0 || ran.error.is_some() || ran.exit == 1,
+            "exit {} without a message:\n{src}",
+            ran.exit
+        );
+    }
+}
+
+/// Runs `cases` random mutations of corpus programs (a fixed xorshift
+/// sequence, so it needs no crate and runs in wasm too).
+pub fn fuzz(cases: u64) {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for case in 0..cases {
+        let (_, base) = CORPUS[(next() % CORPUS.len() as u64) as usize];
+        let muts: Vec<Mutation> = (0..1 + next() % 4)
+            .map(|_| (next() as u8, next() as usize, next() as usize, next() as u16))
+            .collect();
+        survives(&mutate(base, &muts), case);
+    }
+}
