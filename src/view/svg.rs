@@ -27,6 +27,8 @@ const PLOT_W: u64 = 760;
 pub const MAX_LANES: usize = 24;
 /// Marks of one row closer than this many pixels are drawn as one.
 const MARK_PX: u64 = 4;
+/// A merged mark standing for at most this many still gets a title.
+const FEW: usize = 3;
 /// More arrows than this in the window, and none is drawn (zoom in).
 pub const MAX_ARROWS: usize = 400;
 
@@ -291,19 +293,32 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
                 merged.push(span_class(span).0, x(span.start), x(span.end), span);
             }
         }
+        // Only a mark that stands for one thing gets a title: a run of many
+        // would need thousands of titles, each an element the page must
+        // parse every frame, and zooming in shows them one by one.
         for (class, x1, x2, count, span) in merged.out {
-            let what = if count == 1 && row.lanes.len() == 1 {
+            if count <= FEW && row.lanes.len() == 1 {
                 let (_, what) = span_class(span);
-                format!("{}: {} from {} to {} ms", first.name, what, span.start, span.end)
+                let more = if count > 1 {
+                    format!(" (and {} more here)", count - 1)
+                } else {
+                    String::new()
+                };
+                let what = format!(
+                    "{}: {} from {} to {} ms{more}",
+                    first.name, what, span.start, span.end
+                );
+                let _ = write!(
+                    s,
+                    r#"<line class="{class}" x1="{x1}" y1="{ly}" x2="{x2}" y2="{ly}"><title>{}</title></line>"#,
+                    esc(&what)
+                );
             } else {
-                let kind = if class == "park" { "blocked" } else { "sleeping" };
-                format!("{count} {kind} spans here (zoom in to see each)")
-            };
-            let _ = write!(
-                s,
-                r#"<line class="{class}" x1="{x1}" y1="{ly}" x2="{x2}" y2="{ly}"><title>{}</title></line>"#,
-                esc(&what)
-            );
+                let _ = write!(
+                    s,
+                    r#"<line class="{class}" x1="{x1}" y1="{ly}" x2="{x2}" y2="{ly}"/>"#
+                );
+            }
         }
         for lane in &row.lanes {
             if let LaneEnd::Killed(t, reason) = &lane.end {
@@ -399,16 +414,20 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
         }
     }
     for (class, mx, my, text, n) in drawn {
-        let text = if n > 1 {
-            format!("{text} (and {} more here)", n - 1)
+        if n <= FEW {
+            let text = if n > 1 {
+                format!("{text} (and {} more here)", n - 1)
+            } else {
+                text
+            };
+            let _ = write!(
+                s,
+                r#"<circle class="{class}" cx="{mx}" cy="{my}" r="5"><title>{}</title></circle>"#,
+                esc(&text)
+            );
         } else {
-            text
-        };
-        let _ = write!(
-            s,
-            r#"<circle class="{class}" cx="{mx}" cy="{my}" r="5"><title>{}</title></circle>"#,
-            esc(&text)
-        );
+            let _ = write!(s, r#"<circle class="{class}" cx="{mx}" cy="{my}" r="5"/>"#);
+        }
     }
     if let Some(ledger) = model.ledger().filter(|l| visible(l.deadline, l.deadline)) {
         let dx = x(ledger.deadline);
