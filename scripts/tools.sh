@@ -7,9 +7,9 @@
 #   ensure_test_tools    the above plus Chromium, ChromeDriver, wasm-pack, Go,
 #                        playwright-core
 #
-# Everything comes from the package registries (crates.io, npm, Debian); no
-# tool downloads a prebuilt binary of its own, so this works on a machine whose
-# only network is those registries.
+# Everything comes from the package registries (the Rust package registry, npm,
+# Debian); no tool downloads a prebuilt binary of its own, so this works on a
+# machine whose only network is those registries.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
