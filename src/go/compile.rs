@@ -1225,20 +1225,7 @@ impl Compiler {
                 ends.push(self.emit(Ins::Jump(0)));
             }
         }
-        match default_at {
-            Some(at) => {
-                if let Ins::Jump(t) = &mut self.st().code[default] {
-                    *t = at;
-                }
-            }
-            None => self.patch(default),
-        }
-        for e in ends {
-            self.patch(e);
-        }
-        let here = self.here();
-        self.exit_loop(here);
-        self.pop_scope();
+        self.close_switch(default, default_at, ends);
         Ok(())
     }
 
@@ -1292,10 +1279,18 @@ impl Compiler {
             self.pop_scope();
             ends.push(self.emit(Ins::Jump(0)));
         }
+        self.close_switch(default, default_at, ends);
+        Ok(())
+    }
+
+    /// Ends a switch (expression or type): the jump past every case goes
+    /// to `default` when there is one, each case's end jumps past the
+    /// switch, and `break` inside it lands there too.
+    fn close_switch(&mut self, default: usize, default_at: Option<u32>, ends: Vec<usize>) {
         match default_at {
             Some(at) => {
-                if let Ins::Jump(tg) = &mut self.st().code[default] {
-                    *tg = at;
+                if let Ins::Jump(target) = &mut self.st().code[default] {
+                    *target = at;
                 }
             }
             None => self.patch(default),
@@ -1306,7 +1301,6 @@ impl Compiler {
         let here = self.here();
         self.exit_loop(here);
         self.pop_scope();
-        Ok(())
     }
 
     fn select(&mut self, cases: &[CommCase], span: Span) -> R<()> {
