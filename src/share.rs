@@ -1,7 +1,7 @@
 //! The URL state: everything a run depends on, in a query string, so a link
 //! or an iframe reproduces it exactly.
 //!
-//! `?pattern=<id>&clock=virtual|real&seed=<u64>&speed=<0.1 to 100>&<param>=<value>...&embed=1&autoplay=1`
+//! `?pattern=<id>&clock=virtual|real&seed=<u64>&speed=<0.1 to 100>&<param>=<value>...&embed=1&autoplay=1&theme=light|dark|system`
 //!
 //! Keys that start with `__` are test hooks and are ignored.
 //!
@@ -32,6 +32,27 @@ pub enum ClockKind {
     Real,
 }
 
+/// The colour scheme a link asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The word the URL and `data-theme` use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// Everything the URL carries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UrlState {
@@ -44,6 +65,8 @@ pub struct UrlState {
     pub embed: bool,
     /// Start when scrolled into view.
     pub autoplay: bool,
+    /// The colour scheme, so an embed can match its post.
+    pub theme: Theme,
 }
 
 /// A value in the URL that could not be used.
@@ -149,6 +172,7 @@ impl UrlState {
             params: Params::defaults(pattern),
             embed: false,
             autoplay: false,
+            theme: Theme::System,
         }
     }
 
@@ -213,6 +237,12 @@ impl UrlState {
                         "is not a number from 0.1 to 100 (at most 3 decimals); using 1".into(),
                     ),
                 },
+                "theme" => match value.as_str() {
+                    "system" => state.theme = Theme::System,
+                    "light" => state.theme = Theme::Light,
+                    "dark" => state.theme = Theme::Dark,
+                    _ => error(key, value, "is not light, dark or system; using system".into()),
+                },
                 "embed" | "autoplay" => match flag(value) {
                     Some(on) if key == "embed" => state.embed = on,
                     Some(on) => state.autoplay = on,
@@ -260,6 +290,10 @@ impl UrlState {
         }
         if self.autoplay {
             q.push_str("&autoplay=1");
+        }
+        if self.theme != Theme::System {
+            q.push_str("&theme=");
+            q.push_str(self.theme.as_str());
         }
         q
     }

@@ -17,7 +17,7 @@ use super::timeline::Timeline;
 use super::views::{Channels, Code, DeadlineLedger, OutputOrder, RefresherPanel};
 use crate::patterns::PatternId;
 use crate::rt::Millis;
-use crate::share::UrlState;
+use crate::share::{Theme, UrlState};
 
 /// The whole page.
 #[component]
@@ -29,15 +29,15 @@ fn random_seed() -> u64 {
     (js_sys::Math::random() * 1e9) as u64
 }
 
-fn set_theme(theme: &str) {
+fn set_theme(theme: Theme) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        if theme == "system" {
+        if theme == Theme::System {
             let _ = root.remove_attribute("data-theme");
         } else {
-            let _ = root.set_attribute("data-theme", theme);
+            let _ = root.set_attribute("data-theme", theme.as_str());
         }
     }
 }
@@ -64,7 +64,8 @@ fn Playground() -> Html {
     use_report_height(state.embed);
     let root = use_node_ref();
     let visible = use_visible(root.clone());
-    let theme = use_state(|| "system");
+    // The theme from the link (or the button) applies to the whole page.
+    use_effect_with(state.theme, |theme| set_theme(*theme));
 
     let command = {
         let (state, run) = (state.clone(), run.clone());
@@ -216,15 +217,14 @@ fn Playground() -> Html {
         })
     };
     let toggle_theme = {
-        let theme = theme.clone();
+        let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let next = match *theme {
-                "system" => "dark",
-                "dark" => "light",
-                _ => "system",
+            let next = match state.theme {
+                Theme::System => Theme::Dark,
+                Theme::Dark => Theme::Light,
+                Theme::Light => Theme::System,
             };
-            set_theme(next);
-            theme.set(next);
+            state.dispatch(Action::SetTheme(next));
         })
     };
     let show_fix = {
@@ -341,7 +341,7 @@ fn Playground() -> Html {
                     </p>
                 </div>
                 <button type="button" class="theme" onclick={toggle_theme}
-                    aria-label={format!("Theme: {}", *theme)}>{ format!("Theme: {}", *theme) }</button>
+                    aria-label={format!("Theme: {}", state.theme.as_str())}>{ format!("Theme: {}", state.theme.as_str()) }</button>
             </header>
             <main ref={root}>
                 { for alerts }

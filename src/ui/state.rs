@@ -12,7 +12,7 @@ use crate::patterns::{Params, PatternId};
 use crate::rt::{Millis, Outcome, Trace};
 
 pub use crate::share::{parse_seed, parse_speed, ClockKind, Speed};
-use crate::share::{UrlError, UrlState};
+use crate::share::{Theme, UrlError, UrlState};
 
 /// Where the current run is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,8 @@ pub struct PageState {
     pub embed: bool,
     /// Start when scrolled into view (`autoplay=1`).
     pub autoplay: bool,
+    /// Light, dark, or the system's (`theme=`).
+    pub theme: Theme,
     /// Bumped whenever a run starts or is reset, so news from an old run is
     /// ignored.
     pub generation: u64,
@@ -89,6 +91,8 @@ pub enum Action {
         now: Millis,
         outcome: Option<Outcome>,
     },
+    /// The reader chose a colour scheme.
+    SetTheme(Theme),
     /// The reader moved the playhead (`None`: back to following the run).
     SetPlayhead(Option<Millis>),
     Paused,
@@ -118,6 +122,7 @@ impl PageState {
             url_errors: Vec::new(),
             embed: false,
             autoplay: false,
+            theme: Theme::System,
             generation: 0,
         }
     }
@@ -132,6 +137,7 @@ impl PageState {
         s.clock = url.clock;
         s.embed = url.embed;
         s.autoplay = url.autoplay;
+        s.theme = url.theme;
         s.url_errors = errors.iter().map(ToString::to_string).collect();
         s
     }
@@ -146,6 +152,7 @@ impl PageState {
             params: self.params.clone(),
             embed: self.embed,
             autoplay: self.autoplay,
+            theme: self.theme,
         }
     }
 
@@ -180,6 +187,7 @@ impl Reducible for PageState {
                 next.clock = s.clock;
                 next.embed = s.embed;
                 next.autoplay = s.autoplay;
+                next.theme = s.theme;
                 next.generation = s.generation;
                 return Rc::new(next.cleared());
             }
@@ -253,6 +261,7 @@ impl Reducible for PageState {
                     s.status = RunStatus::Running;
                 }
             }
+            Action::SetTheme(theme) => s.theme = theme,
             Action::SetPlayhead(at) => {
                 // At or past the run's time, the playhead follows the run.
                 s.playhead = at.filter(|&t| t < s.now);

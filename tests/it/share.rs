@@ -2,7 +2,7 @@
 //! strings and arbitrary valid states.
 
 use csp_playground::patterns::{Check, Params, PatternId};
-use csp_playground::share::{parse_speed, ClockKind, Speed, UrlState};
+use csp_playground::share::{parse_speed, ClockKind, Speed, Theme, UrlState};
 use proptest::prelude::*;
 
 /// Parses `query`; returns the state and the errors as text.
@@ -149,6 +149,9 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
                 params,
                 embed,
                 autoplay,
+                // The theme follows the seed modulo 3, to vary it without a
+                // seventh strategy.
+                theme: [Theme::System, Theme::Light, Theme::Dark][(seed % 3) as usize],
             }
         })
 }
@@ -170,5 +173,30 @@ proptest! {
         let (back, errors) = UrlState::parse(&state.to_query());
         prop_assert!(errors.is_empty(), "{:?} from {}", errors, state.to_query());
         prop_assert_eq!(back, state);
+    }
+}
+
+#[test]
+fn the_theme_travels_in_the_url_and_a_bad_one_is_named() {
+    // (query, theme, error)
+    for (query, theme, error) in [
+        ("?pattern=deadline&theme=dark", Theme::Dark, None),
+        ("?pattern=deadline&theme=light", Theme::Light, None),
+        ("?pattern=deadline&theme=system", Theme::System, None),
+        ("?pattern=deadline", Theme::System, None),
+        (
+            "?pattern=deadline&theme=neon",
+            Theme::System,
+            Some("theme: \"neon\" is not light, dark or system; using system"),
+        ),
+    ] {
+        let (s, errors) = check(query);
+        assert_eq!(s.theme, theme, "{query}");
+        assert_eq!(
+            errors,
+            error.map(String::from).into_iter().collect::<Vec<_>>(),
+            "{query}"
+        );
+        assert_eq!(UrlState::parse(&s.to_query()).0, s, "{query} round-trips");
     }
 }
