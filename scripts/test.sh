@@ -44,6 +44,9 @@ wasm-pack test --headless --chrome 2>&1 | tee -a "$log"
 say "trunk build --release"
 trunk build --release
 
+say "scripts/build.sh --public-url /csp/ --dist dist-csp (a deployed build under a sub-path)"
+bash scripts/build.sh --public-url /csp/ --dist dist-csp
+
 say "end-to-end tests (playwright-core, headless Chromium)"
 node --test tests/e2e/ 2>&1 | tee -a "$log"
 
