@@ -129,6 +129,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         }
     };
     let virtual_list = total > ALL_ROWS;
+    let filtered = filter.task.is_some() || filter.kind != 0;
     let (first, last) = if virtual_list {
         let first = (*scroll / ROW_PX) as usize;
         let first = first.saturating_sub(OVERSCAN).min(total);
@@ -148,23 +149,64 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         let list = list.clone();
         let follow = follow.clone();
         use_effect_with((props.trace.len(), total, at_playhead), move |(_, _, at)| {
-            if let Some(el) = list.cast::<HtmlElement>() {
-                if at.is_none() && *follow.borrow() {
-                    el.set_scroll_top(el.scroll_height());
+            let Some(el) = list.cast::<HtmlElement>() else {
+                return;
+            };
+            match at {
+                // Following the run: keep the newest row in view.
+                None if *follow.borrow() => el.set_scroll_top(el.scroll_height()),
+                None => {}
+                // The playhead moved: show its row (in the unfiltered list,
+                // where rows sit at their index).
+                Some(row) if virtual_list && !filtered => {
+                    el.set_scroll_top((*row as i32 - 1) * ROW_PX - VIEW_PX / 2);
+                }
+                Some(_) => {
+                    if let Ok(Some(row)) = el.query_selector(".at-playhead") {
+                        if let Ok(row) = row.dyn_into::<HtmlElement>() {
+                            el.set_scroll_top(row.offset_top() - el.offset_top() - VIEW_PX / 2);
+                        }
+                    }
                 }
             }
         });
     }
+    // Reaching the bottom resumes following; only the reader's own
+    // scrolling up (wheel, keys, the scrollbar) stops it. A scroll event
+    // alone cannot tell: the page moves the list itself as rows arrive.
     let onscroll = {
         let scroll = scroll.clone();
         let follow = follow.clone();
         Callback::from(move |e: DomEvent| {
             if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-                *follow.borrow_mut() = el.scroll_top() + el.client_height() >= el.scroll_height() - ROW_PX;
+                if el.scroll_top() + el.client_height() >= el.scroll_height() - ROW_PX {
+                    *follow.borrow_mut() = true;
+                }
                 scroll.set(el.scroll_top());
             }
         })
     };
+    let stop_following = {
+        let follow = follow.clone();
+        move || *follow.borrow_mut() = false
+    };
+    let onwheel = {
+        let stop = stop_following.clone();
+        Callback::from(move |e: web_sys::WheelEvent| {
+            if e.delta_y() < 0.0 {
+                stop();
+            }
+        })
+    };
+    let onkeydown = {
+        let stop = stop_following.clone();
+        Callback::from(move |e: web_sys::KeyboardEvent| {
+            if matches!(e.key().as_str(), "ArrowUp" | "PageUp" | "Home") {
+                stop();
+            }
+        })
+    };
+    let onpointerdown = Callback::from(move |_: web_sys::PointerEvent| stop_following());
     let on_task = {
         let filter = filter.clone();
         Callback::from(move |e: DomEvent| {
@@ -233,7 +275,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 <span class="muted">{ format!("{total} rows; click one to move the playhead there") }</span>
             </div>
             <div role="log" aria-label="Event log" aria-live="polite" class={classes!("log", virtual_list.then_some("virtual"))}
-                tabindex="0" ref={list} {onscroll}>
+                tabindex="0" ref={list} {onscroll} {onwheel} {onkeydown} {onpointerdown}>
                 if virtual_list {
                     <div class="rows" style={inner_style}>{ rows }</div>
                 } else {

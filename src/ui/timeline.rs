@@ -78,7 +78,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let zoom_by = {
         let set = set.clone();
-        move |pct: u64| set(zoom(current, end, pct, (current.0 + current.1) / 2))
+        // Zoom around the playhead when it is in view, else the middle.
+        let now = props.now;
+        let around = if (current.0..=current.1).contains(&now) {
+            now
+        } else {
+            (current.0 + current.1) / 2
+        };
+        move |pct: u64| set(zoom(current, end, pct, around))
     };
     let on_zoom_in = {
         let zoom_by = zoom_by.clone();

@@ -42,21 +42,23 @@ test('the Playhead moves every view back and forth in a finished run', async () 
   await page.close();
 });
 
-test('the timeline zooms and pans by button and key, and Fit shows the whole run', async () => {
+test('the timeline zooms around the playhead, pans by key, and Fit shows the whole run', async () => {
   const { page, errors } = await finished('pattern=deadline&seed=1');
   const figure = page.getByRole('figure', { name: 'Timeline' });
   await figure.getByText('Showing 0s to 1s').waitFor();
+  // Zoom keeps the playhead (at the end, 1000 ms) where it is.
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  await figure.getByText('Showing 250ms to 750ms').waitFor();
+  await figure.getByText('Showing 500ms to 1s').waitFor();
   const plot = figure.locator('.scroll');
   await plot.focus();
-  await page.keyboard.press('ArrowRight');
-  await figure.getByText('Showing 350ms to 850ms').waitFor();
+  await page.keyboard.press('ArrowLeft');
+  await figure.getByText('Showing 400ms to 900ms').waitFor();
+  // With the playhead out of view, zoom keeps the middle.
   await page.keyboard.press('+');
-  await figure.getByText('Showing 475ms to 725ms').waitFor();
+  await figure.getByText('Showing 525ms to 775ms').waitFor();
   await assertAccessible(page, 'timeline zoomed in');
   await page.keyboard.press('-');
-  await figure.getByText('Showing 350ms to 850ms').waitFor();
+  await figure.getByText('Showing 400ms to 900ms').waitFor();
   await page.getByRole('button', { name: 'Fit' }).click();
   await figure.getByText('Showing 0s to 1s').waitFor();
   assert.deepEqual(errors, []);
