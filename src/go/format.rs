@@ -268,16 +268,23 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
         }
         let mut width = None;
         while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-            width = Some(width.unwrap_or(0) * 10 + d as usize);
+            // Saturating: a format string is the reader's, and a long run of
+            // digits must not overflow (sooner on wasm32's 32-bit usize).
+            width = Some(
+                width
+                    .unwrap_or(0usize)
+                    .saturating_mul(10)
+                    .saturating_add(d as usize),
+            );
             chars.next();
         }
         let width = width.map(|w| w.min(1000));
         let mut prec = None;
         if chars.peek() == Some(&'.') {
             chars.next();
-            let mut p = 0;
+            let mut p = 0usize;
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-                p = p * 10 + d as usize;
+                p = p.saturating_mul(10).saturating_add(d as usize);
                 chars.next();
             }
             prec = Some(p.min(100));

@@ -121,7 +121,7 @@ fn outputs(ran: &Ran) -> Vec<(u64, String)> {
     ran.trace
         .iter()
         .filter_map(|e| match &e.kind {
-            Kind::Output { text } => Some((e.t, text.clone())),
+            Kind::Output { text, .. } => Some((e.t, text.clone())),
             _ => None,
         })
         .collect()
@@ -443,5 +443,18 @@ pub fn fuzz(cases: u64) {
             .map(|_| (next() as u8, next() as usize, next() as usize, next() as u16))
             .collect();
         survives(&mutate(base, &muts), case);
+    }
+}
+
+tests! {
+    fn a_huge_width_or_precision_in_a_format_verb_is_clamped_not_a_crash() {
+        // The fuzz test found these overflowing the width's arithmetic (on
+        // wasm32 a usize overflows ten times sooner).
+        for verb in ["%99999999999999999999999d", "%.99999999999999999999999d", "%9999999999999.99999999999999s"] {
+            let src = format!("package main\n\nimport \"fmt\"\n\nfunc main() {{\n\tfmt.Printf(\"{verb}|\\n\", 7)\n}}\n");
+            let ran = run(&src, 1);
+            assert_eq!(ran.exit, 0, "{verb}: {}", ran.stderr);
+            assert!(ran.stdout.ends_with("|\n"), "{verb}: {:?}", &ran.stdout[ran.stdout.len().saturating_sub(20)..]);
+        }
     }
 }

@@ -101,7 +101,9 @@ fn corpus_expectations_are_what_real_go_prints() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+    // A fixed seed: the same 10,000 cases every run, so CI is repeatable; a
+    // found crash is fixed in the interpreter, and the case stays covered.
+    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, rng_seed: proptest::test_runner::RngSeed::Fixed(0x00c5_9e1a), ..ProptestConfig::default() })]
 
     /// Random mutations of corpus programs through the whole pipeline: no
     /// panic, no hang past the step cap.
