@@ -31,7 +31,7 @@
 //! let printed: Vec<_> = run
 //!     .trace()
 //!     .into_iter()
-//!     .filter_map(|e| match e.kind { Kind::Output { text } => Some((e.t, text)), _ => None })
+//!     .filter_map(|e| match e.kind { Kind::Output { text, .. } => Some((e.t, text)), _ => None })
 //!     .collect();
 //! assert_eq!(printed, [(1000, "done".to_string())]);
 //! ```

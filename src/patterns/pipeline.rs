@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Check, ParamSpec};
-use crate::rt::{Chan, Rt};
+use crate::rt::{Chan, Label, Rt};
 
 /// The parameters.
 pub const SPECS: &[ParamSpec] = &[
@@ -105,7 +105,7 @@ pub const GO_LINES: &[(&str, &str)] = &[
         "merged.recv()",
         "for v := range merge(done, &stages, squares...) {",
     ),
-    ("rt.output(v.to_string())", "fmt.Println(v)"),
+    ("rt.output_labelled(v.to_string()", "fmt.Println(v)"),
     ("done.close()", "close(done)"),
     ("stages.wait().await", "stages.Wait()"),
 ];
@@ -203,7 +203,8 @@ pub async fn run(rt: Rt, p: Params) {
 
     let mut printed = 0;
     while let Some(v) = merged.recv().await {
-        rt.output(v.to_string());
+        // Each square is labelled by the number it squares (gen sends 1..).
+        rt.output_labelled(v.to_string(), Label::new("input", v.isqrt() - 1));
         printed += 1;
         if printed == p.stop_after {
             break;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::executor::{Rt, Run, Shared};
 use super::task::TaskRef;
-use super::trace::{Event, Fact, Kind, Level, Pos, Wait};
+use super::trace::{Event, Fact, Kind, Label, Level, Pos, Wait};
 
 /// How the trace names the runtime when it acts (a timer, the deadlock
 /// detector) and the reader (an injected fault).
@@ -61,7 +61,23 @@ impl Rt {
     pub fn output(&self, text: impl Into<String>) {
         self.at(std::panic::Location::caller());
         if self.tracing() {
-            self.record(Kind::Output { text: text.into() });
+            self.record(Kind::Output {
+                text: text.into(),
+                label: None,
+            });
+        }
+    }
+
+    /// [`output`](Rt::output), labelled by the pattern: a line whose origin
+    /// is in its value (a square names its input), not in who sent it.
+    #[track_caller]
+    pub fn output_labelled(&self, text: impl Into<String>, label: Label) {
+        self.at(std::panic::Location::caller());
+        if self.tracing() {
+            self.record(Kind::Output {
+                text: text.into(),
+                label: Some(label),
+            });
         }
     }
 

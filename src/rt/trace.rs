@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use csp_playground::rt::{Event, Kind};
-//! let e = Event { t: 5, task_id: Some(1), task: "worker".into(), pos: None, kind: Kind::Output { text: "fox".into() } };
+//! let e = Event { t: 5, task_id: Some(1), task: "worker".into(), pos: None, kind: Kind::Output { text: "fox".into(), label: None } };
 //! let json = serde_json::to_string(&e).unwrap();
 //! assert_eq!(json, r#"{"t":5,"task_id":1,"task":"worker","kind":"output","text":"fox"}"#);
 //! assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
@@ -400,8 +400,13 @@ pub enum Kind {
     Unlock { lock: String },
     /// A WaitGroup counter changed by `delta` to `count`.
     WgAdd { wg: String, delta: i64, count: i64 },
-    /// A line the program printed: what the Go program writes to stdout.
-    Output { text: String },
+    /// A line the program printed: what the Go program writes to stdout;
+    /// `label` when the pattern names the line's origin itself.
+    Output {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Label>,
+    },
     /// A remark from the pattern that is not output (a log line).
     Note { text: String },
     /// The reader injected a fault from outside the run.
@@ -481,7 +486,7 @@ impl fmt::Display for Kind {
             Kind::Unlock { lock } => write!(f, "{lock}.Unlock()"),
             Kind::WgAdd { wg, delta: -1, count } => write!(f, "{wg}.Done(), counter {count}"),
             Kind::WgAdd { wg, delta, count } => write!(f, "{wg}.Add({delta}), counter {count}"),
-            Kind::Output { text } => write!(f, "print {text:?}"),
+            Kind::Output { text, .. } => write!(f, "print {text:?}"),
             Kind::Note { text } => write!(f, "{text}"),
             Kind::Inject { fault } => write!(f, "injected: {fault}"),
             Kind::State { fact } => write!(f, "{fact}"),

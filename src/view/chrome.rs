@@ -42,7 +42,7 @@ pub fn chrome_trace(title: &str, trace: &[Event]) -> String {
     }
     for e in trace {
         let (name, cat) = match &e.kind {
-            Kind::Output { text } => (format!("print {text}"), "output"),
+            Kind::Output { text, .. } => (format!("print {text}"), "output"),
             Kind::Error { message } => (message.clone(), "error"),
             Kind::Cancel { ctx, reason } => (format!("{ctx}: {reason}"), "context"),
             _ => continue,

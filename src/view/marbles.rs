@@ -56,7 +56,7 @@ pub fn marbles(title: &str, trace: &[Event]) -> String {
             }
         }
         match &e.kind {
-            Kind::Output { text } => notes.entry(e.t).or_default().push(format!("{}: {text}", e.task)),
+            Kind::Output { text, .. } => notes.entry(e.t).or_default().push(format!("{}: {text}", e.task)),
             Kind::Error { message } => notes
                 .entry(e.t)
                 .or_default()

@@ -261,9 +261,11 @@ impl Model {
                 });
             }
             Kind::Error { message } => self.errors.push((task, e.t, message.clone())),
-            Kind::Output { text } => {
+            Kind::Output { text, label } => {
                 let origin = self.last_from.get(task).copied().unwrap_or(task);
-                let label = self.labels.get(origin).or_else(|| self.labels.get(task)).cloned();
+                let label = label
+                    .clone()
+                    .or_else(|| self.labels.get(origin).or_else(|| self.labels.get(task)).cloned());
                 self.outputs.push(OutputLine {
                     t: e.t,
                     task_id: task,
