@@ -179,4 +179,4 @@ test('with reduced motion nothing animates or scrolls smoothly', async () => {
 test.todo('axe-core: the Go editor open, and a compile error shown');
 // The timeline zoomed and the Playhead moved: audited in scale.test.mjs.
 test.todo('axe-core: Your Go with its Start from list');
-test.todo('axe-core: a host page with embed.js iframes, each with a title');
+// A host page with embed.js iframes: audited in deploy.test.mjs.

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './harness.mjs';
+import { assertAccessible } from './axe.mjs';
 
 const root = fileURLToPath(new URL('../../dist-csp/', import.meta.url));
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -37,12 +38,13 @@ before(async () => {
   });
   host = await serve(async (path) => path === '/post.html' ? {
     ext: '.html',
-    body: `<!doctype html><html lang="en"><head><title>A post</title><link rel="icon" href="data:,"></head><body style="margin:0">
+    body: `<!doctype html><html lang="en"><head><title>A post</title><link rel="icon" href="data:,"></head><body style="margin:0"><main>
+      <h1>A post</h1>
       <p>Above the fold.</p>
       <div id="a" data-csp-pattern="spawn-wait" data-speed="4" data-autoplay data-theme="dark"></div>
       <div style="height:3000px"></div>
       <csp-playground id="b" pattern="deadline" seed="1" speed="4" autoplay theme="light"></csp-playground>
-      <script src="${site.url}/csp/embed.js" defer></script></body></html>`,
+      </main><script src="${site.url}/csp/embed.js" defer></script></body></html>`,
   } : null);
   browser = await launch();
 });
@@ -93,6 +95,8 @@ test('a host page on another origin: each embed sizes itself, autoplays in view,
   await page.frameLocator('#b iframe').getByRole('status').filter({ hasText: /^Finished at 1000 ms/ }).waitFor({ timeout: 20_000 });
   assert.equal(await page.frameLocator('#a iframe').locator('html').getAttribute('data-theme'), 'dark');
   assert.equal(await page.frameLocator('#b iframe').locator('html').getAttribute('data-theme'), 'light');
+  // The host page with its embed.js iframes (each titled) passes axe.
+  await assertAccessible(page, 'a host page with embed.js iframes');
   assert.deepEqual(errors, []);
   await page.close();
 });
