@@ -106,13 +106,7 @@ fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
         };
         match flag.as_str() {
             "--seed" => {
-                let v = value("--seed")?;
-                o.seed = v.parse().map_err(|_| {
-                    CliError(format!(
-                        "--seed: {v:?} is not a whole number from 0 to {}",
-                        u64::MAX
-                    ))
-                })?;
+                o.seed = seed_flag(&value("--seed")?)?;
             }
             "--seeds" => {
                 let v = value("--seeds")?;
@@ -262,13 +256,7 @@ pub fn go(
         };
         match arg.as_str() {
             "--seed" => {
-                let v = value("--seed")?;
-                opts.seed = v.parse().map_err(|_| {
-                    CliError(format!(
-                        "--seed: {v:?} is not a whole number from 0 to {}",
-                        u64::MAX
-                    ))
-                })?;
+                opts.seed = seed_flag(&value("--seed")?)?;
             }
             "--go" => {
                 opts.go121 = Some(match value("--go")?.as_str() {
@@ -334,4 +322,14 @@ pub fn go(
     out.write_all(text.as_bytes()).map_err(io)?;
     errs.write_all(ran.stderr.as_bytes()).map_err(io)?;
     Ok(ran.exit)
+}
+
+/// The value of `--seed`, for `run`, `explore` and `go` alike.
+fn seed_flag(v: &str) -> Result<u64, CliError> {
+    v.parse().map_err(|_| {
+        CliError(format!(
+            "--seed: {v:?} is not a whole number from 0 to {}",
+            u64::MAX
+        ))
+    })
 }
