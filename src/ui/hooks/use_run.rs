@@ -86,6 +86,9 @@ impl RunHandle {
         *self.slot.borrow_mut() = match slot {
             Slot::Driving(handle) => match handle.stop() {
                 Some(run) => {
+                    // The driver renders at most once a frame, so the last
+                    // slice may be unshown: show where the run stopped.
+                    self.report(&run);
                     self.dispatcher.dispatch(Action::Paused);
                     Slot::Paused(run)
                 }
