@@ -25,10 +25,12 @@ usage:
   csp list                        one pattern id per line
   csp params <pattern>            each parameter, its default and valid range
   csp run <pattern> [--seed N] [--set name=value]... [--format F]
-                                  F: log (default), json, marbles, svg, chrome-trace
+           [--width PX] [--fps N] [--seconds N] [--theme light|dark]
+                                  F: log (default), json, marbles, svg, chrome-trace,
+                                  gif (the run animated), png (the finished run)
   csp explore <pattern> [--seeds N] [--set name=value]...
                                   each distinct output order over seeds 1..=N (default 100)
-  csp go FILE.go|- [--seed N] [--go 1.21|1.22] [--format out|log|json|marbles|svg|chrome-trace]
+  csp go FILE.go|- [--seed N] [--go 1.21|1.22] [--format out|log|json|marbles|svg|chrome-trace|gif|png]
                                   runs a Go program in the interpreter; out (default): its stdout
 ";
 
@@ -56,6 +58,8 @@ pub enum Format {
     Marbles,
     Svg,
     ChromeTrace,
+    Gif,
+    Png,
 }
 
 impl Format {
@@ -66,9 +70,11 @@ impl Format {
             "marbles" => Format::Marbles,
             "svg" => Format::Svg,
             "chrome-trace" => Format::ChromeTrace,
+            "gif" => Format::Gif,
+            "png" => Format::Png,
             other => {
                 return err(format!(
-                    "unknown format {other:?} (use log, json, marbles, svg or chrome-trace)"
+                    "unknown format {other:?} (use log, json, marbles, svg, chrome-trace, gif or png)"
                 ))
             }
         })
@@ -88,6 +94,22 @@ struct Options {
     seed: u64,
     seeds: u64,
     format: Format,
+    /// For `gif` and `png`: width, fps, seconds, theme.
+    picture: Picture,
+}
+
+/// How `gif` and `png` draw (the raster module checks the ranges).
+#[derive(Debug, Clone, Copy)]
+struct Picture {
+    width: u32,
+    fps: u32,
+    seconds: u32,
+    dark: bool,
+}
+
+fn whole(name: &str, v: &str) -> Result<u32, CliError> {
+    v.parse()
+        .map_err(|_| CliError(format!("{name}: {v:?} is not a whole number")))
 }
 
 fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
@@ -96,6 +118,12 @@ fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
         seed: 1,
         seeds: 100,
         format: Format::Log,
+        picture: Picture {
+            width: 720,
+            fps: 10,
+            seconds: 4,
+            dark: false,
+        },
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -119,6 +147,16 @@ fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
                     })?;
             }
             "--format" => o.format = Format::parse(&value("--format")?)?,
+            "--width" => o.picture.width = whole("--width", &value("--width")?)?,
+            "--fps" => o.picture.fps = whole("--fps", &value("--fps")?)?,
+            "--seconds" => o.picture.seconds = whole("--seconds", &value("--seconds")?)?,
+            "--theme" => {
+                o.picture.dark = match value("--theme")?.as_str() {
+                    "light" => false,
+                    "dark" => true,
+                    other => return err(format!("--theme: {other:?} is not light or dark")),
+                }
+            }
             "--set" => {
                 let v = value("--set")?;
                 let Some((name, val)) = v.split_once('=') else {
@@ -195,6 +233,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
                 Format::Marbles => view::marbles(&title, &trace),
                 Format::Svg => view::svg(&title, &trace, None),
                 Format::ChromeTrace => view::chrome_trace(&title, &trace) + "\n",
+                Format::Gif | Format::Png => {
+                    let bytes = picture(o.format, &title, &trace, o.picture)?;
+                    return out.write_all(&bytes).map_err(io);
+                }
             };
             out.write_all(text.as_bytes()).map_err(io)
         }
@@ -271,7 +313,7 @@ pub fn go(
                     "out" => None,
                     other => Some(Format::parse(other).map_err(|_| {
                         CliError(format!(
-                            "unknown format {other:?} (use out, log, json, marbles, svg or chrome-trace)"
+                            "unknown format {other:?} (use out, log, json, marbles, svg, chrome-trace, gif or png)"
                         ))
                     })?),
                 };
@@ -318,6 +360,18 @@ pub fn go(
         Some(Format::Marbles) => view::marbles(&title, &ran.trace),
         Some(Format::Svg) => view::svg(&title, &ran.trace, None),
         Some(Format::ChromeTrace) => view::chrome_trace(&title, &ran.trace) + "\n",
+        Some(f @ (Format::Gif | Format::Png)) => {
+            let picture = Picture {
+                width: 720,
+                fps: 10,
+                seconds: 4,
+                dark: false,
+            };
+            let bytes = self::picture(f, &title, &ran.trace, picture)?;
+            out.write_all(&bytes).map_err(io)?;
+            errs.write_all(ran.stderr.as_bytes()).map_err(io)?;
+            return Ok(ran.exit);
+        }
     };
     out.write_all(text.as_bytes()).map_err(io)?;
     errs.write_all(ran.stderr.as_bytes()).map_err(io)?;
@@ -332,4 +386,29 @@ fn seed_flag(v: &str) -> Result<u64, CliError> {
             u64::MAX
         ))
     })
+}
+
+/// A GIF or PNG of the timeline (native only: the page never draws these).
+#[cfg(not(target_arch = "wasm32"))]
+fn picture(format: Format, title: &str, trace: &[crate::rt::Event], p: Picture) -> Result<Vec<u8>, CliError> {
+    let options = crate::raster::Options {
+        width: p.width,
+        fps: p.fps,
+        seconds: p.seconds,
+        theme: if p.dark {
+            crate::share::Theme::Dark
+        } else {
+            crate::share::Theme::Light
+        },
+    };
+    let drawn = match format {
+        Format::Gif => crate::raster::gif(title, trace, &options),
+        _ => crate::raster::png(title, trace, &options),
+    };
+    drawn.map_err(CliError)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn picture(_: Format, _: &str, _: &[crate::rt::Event], _: Picture) -> Result<Vec<u8>, CliError> {
+    err("gif and png are drawn by the native CLI only")
 }

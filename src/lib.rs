@@ -15,6 +15,8 @@ pub mod cli;
 pub mod dense;
 pub mod go;
 pub mod patterns;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod raster;
 pub mod rt;
 pub mod share;
 pub mod view;

@@ -31,6 +31,8 @@ mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod golden;
 #[cfg(not(target_arch = "wasm32"))]
+mod raster;
+#[cfg(not(target_arch = "wasm32"))]
 mod share;
 #[cfg(target_arch = "wasm32")]
 mod ui;
