@@ -102,8 +102,8 @@ fn bad_arguments_say_what_is_wrong() {
         ),
         ("run words --seed", "--seed needs a value"),
         (
-            "run words --format png",
-            "unknown format \"png\" (use log, json, marbles, svg or chrome-trace)",
+            "run words --format jpeg",
+            "unknown format \"jpeg\" (use log, json, marbles, svg, chrome-trace, gif or png)",
         ),
         ("run words --set buffer", "--set: \"buffer\" is not name=value"),
         (
