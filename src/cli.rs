@@ -107,6 +107,18 @@ struct Picture {
     dark: bool,
 }
 
+impl Default for Picture {
+    /// The defaults `--help` and the README give: 720 px, 10 fps, 4 s, light.
+    fn default() -> Picture {
+        Picture {
+            width: 720,
+            fps: 10,
+            seconds: 4,
+            dark: false,
+        }
+    }
+}
+
 fn whole(name: &str, v: &str) -> Result<u32, CliError> {
     v.parse()
         .map_err(|_| CliError(format!("{name}: {v:?} is not a whole number")))
@@ -118,12 +130,7 @@ fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
         seed: 1,
         seeds: 100,
         format: Format::Log,
-        picture: Picture {
-            width: 720,
-            fps: 10,
-            seconds: 4,
-            dark: false,
-        },
+        picture: Picture::default(),
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -361,13 +368,7 @@ pub fn go(
         Some(Format::Svg) => view::svg(&title, &ran.trace, None),
         Some(Format::ChromeTrace) => view::chrome_trace(&title, &ran.trace) + "\n",
         Some(f @ (Format::Gif | Format::Png)) => {
-            let picture = Picture {
-                width: 720,
-                fps: 10,
-                seconds: 4,
-                dark: false,
-            };
-            let bytes = self::picture(f, &title, &ran.trace, picture)?;
+            let bytes = self::picture(f, &title, &ran.trace, Picture::default())?;
             out.write_all(&bytes).map_err(io)?;
             errs.write_all(ran.stderr.as_bytes()).map_err(io)?;
             return Ok(ran.exit);

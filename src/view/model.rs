@@ -76,7 +76,7 @@ struct Sent {
 /// Whether an event recorded for a task means the task itself ran (and so
 /// is no longer parked): wakes, timer firings and polls are recorded for a
 /// parked task by someone else or by the executor.
-pub(super) fn is_own_step(kind: &Kind) -> bool {
+fn is_own_step(kind: &Kind) -> bool {
     !matches!(
         kind,
         Kind::Park { .. }
