@@ -18,6 +18,7 @@ macro_rules! tests {
     };
 }
 
+mod bind;
 mod patterns;
 mod rt;
 mod traces;
