@@ -19,6 +19,7 @@ macro_rules! tests {
 }
 
 mod bind;
+mod highlight;
 mod patterns;
 mod rt;
 mod traces;
