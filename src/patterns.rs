@@ -29,6 +29,7 @@
 use crate::dense::VecMap;
 use crate::rt::Run;
 
+pub mod bind;
 pub mod deadline;
 pub mod params;
 pub mod pipeline;

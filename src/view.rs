@@ -22,6 +22,7 @@
 
 mod channels;
 mod chrome;
+pub mod highlight;
 mod lanes;
 mod ledger;
 mod marbles;
