@@ -20,10 +20,12 @@ grep -q "^wasm_bindgen = \"$want\"" Trunk.toml ||
 say "cargo fmt --check"
 cargo fmt --all -- --check
 
-say "gofmt and go vet (the article's Go, src/patterns/go)"
-unformatted="$(cd src/patterns/go && gofmt -l .)"
+say "gofmt and go vet (the article's Go, src/patterns/go, and the starting programs, src/starters)"
+unformatted="$(gofmt -l src/patterns/go src/starters)"
 [ -z "$unformatted" ] || { echo "gofmt would change: $unformatted" >&2; exit 1; }
 (cd src/patterns/go && GOFLAGS=-mod=mod go vet ./...)
+# Each starter is a program of its own (package main), so one vet each.
+for f in src/starters/*.go; do GO111MODULE=off go vet "$f"; done
 
 say "cargo clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings

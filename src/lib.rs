@@ -19,6 +19,7 @@ pub mod patterns;
 pub mod raster;
 pub mod rt;
 pub mod share;
+pub mod starters;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -84,7 +84,7 @@ fn run(src: &str, seed: u64) -> Ran {
     .unwrap_or_else(|e| panic!("compile error: {e}"))
 }
 
-fn check(name: &str, src: &str, seed: u64) {
+pub fn check(name: &str, src: &str, seed: u64) {
     let e = expect(src);
     assert!(
         !e.lines.is_empty() || e.error.is_some(),

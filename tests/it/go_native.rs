@@ -25,7 +25,7 @@ fn corpus_list_names_every_file() {
 }
 
 /// The real `go`, if installed (scripts/tools.sh installs Debian's).
-fn go_binary() -> Option<&'static str> {
+pub fn go_binary() -> Option<&'static str> {
     Command::new("go")
         .arg("version")
         .output()
@@ -44,6 +44,44 @@ fn go_version_minor() -> u32 {
         .unwrap_or(0)
 }
 
+/// Runs `src` under the real `go` (in `dir`) and checks its `// Output:`
+/// block, and its error line if it names one, against what Go printed.
+pub fn check_with_real_go(go: &str, dir: &Path, name: &str, src: &str) {
+    let e = expect(src);
+    let file = dir.join(format!("{name}.go"));
+    std::fs::write(&file, src).unwrap();
+    let out = Command::new(go)
+        .arg("run")
+        .arg(&file)
+        .env("GO111MODULE", "off")
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOPROXY", "off")
+        // A cache under target/ makes reruns fast; Go keys it by content.
+        .env(
+            "GOCACHE",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/go-build-cache"),
+        )
+        .env("GOPATH", dir.join("gopath"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        output_matches(&e, &stdout),
+        "{name}: real go printed\n{stdout}\nstderr\n{stderr}"
+    );
+    match &e.error {
+        Some(err) => {
+            assert!(
+                stderr.lines().any(|l| l == err),
+                "{name}: real go's stderr\n{stderr}\nlacks {err}"
+            );
+            assert!(!out.status.success(), "{name}");
+        }
+        None => assert!(out.status.success(), "{name}: {stderr}"),
+    }
+}
+
 /// Test B: the corpus's expected outputs are what the real Go prints.
 #[test]
 fn corpus_expectations_are_what_real_go_prints() {
@@ -55,45 +93,13 @@ fn corpus_expectations_are_what_real_go_prints() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut skipped = Vec::new();
     for (name, src) in CORPUS {
-        let e = expect(src);
-        if e.needs_122 && minor < 22 {
+        if expect(src).needs_122 && minor < 22 {
             // Go 1.19 cannot agree with a 1.22-only program; its 1.21
             // twin (loopvar_121) is checked instead.
             skipped.push(*name);
             continue;
         }
-        let file = dir.join(format!("{name}.go"));
-        std::fs::write(&file, src).unwrap();
-        let out = Command::new(go)
-            .arg("run")
-            .arg(&file)
-            .env("GO111MODULE", "off")
-            .env("GOFLAGS", "-mod=mod")
-            .env("GOPROXY", "off")
-            // A cache under target/ makes reruns fast; Go keys it by content.
-            .env(
-                "GOCACHE",
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/go-build-cache"),
-            )
-            .env("GOPATH", dir.join("gopath"))
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            output_matches(&e, &stdout),
-            "{name}: real go printed\n{stdout}\nstderr\n{stderr}"
-        );
-        match &e.error {
-            Some(err) => {
-                assert!(
-                    stderr.lines().any(|l| l == err),
-                    "{name}: real go's stderr\n{stderr}\nlacks {err}"
-                );
-                assert!(!out.status.success(), "{name}");
-            }
-            None => assert!(out.status.success(), "{name}: {stderr}"),
-        }
+        check_with_real_go(go, &dir, name, src);
     }
     println!("skipped (need Go 1.22 semantics, this go is 1.{minor}): {skipped:?}");
     assert!(skipped.len() <= 3, "{skipped:?}");

@@ -42,3 +42,4 @@ mod ui;
 mod go;
 #[cfg(not(target_arch = "wasm32"))]
 mod go_native;
+mod starters;
