@@ -12,6 +12,7 @@
 #[doc(hidden)]
 pub mod bench;
 pub mod cli;
+pub mod codec;
 pub mod dense;
 pub mod go;
 pub mod patterns;

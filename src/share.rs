@@ -1,7 +1,9 @@
 //! The URL state: everything a run depends on, in a query string, so a link
 //! or an iframe reproduces it exactly.
 //!
-//! `?pattern=<id>&clock=virtual|real&seed=<u64>&speed=<0.1 to 100>&<param>=<value>...&embed=1&autoplay=1&theme=light|dark|system`
+//! `?pattern=<id>|your-go&clock=virtual|real&seed=<u64>&speed=<0.1 to 100>&<param>=<value>...&embed=1&autoplay=1&theme=light|dark|system&go=1.21|1.22&code=<token>`
+//!
+//! `code=` carries edited Go as a [`codec`] token (compressed, URL-safe).
 //!
 //! Keys that start with `__` are test hooks and are ignored.
 //!
@@ -21,7 +23,19 @@
 
 use std::fmt;
 
+use crate::codec;
 use crate::patterns::{Params, PatternId};
+
+/// The `pattern=` value of the "Your Go" tab.
+pub const YOUR_GO: &str = "your-go";
+
+/// A long value cut for an error message (a damaged `code=` may be kilobytes).
+fn shorten(value: &str) -> String {
+    match value.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &value[..i]),
+        None => value.to_string(),
+    }
+}
 
 /// Which clock a run uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +81,14 @@ pub struct UrlState {
     pub autoplay: bool,
     /// The colour scheme, so an embed can match its post.
     pub theme: Theme,
+    /// `pattern=your-go`: the reader's own program, not one of the
+    /// article's (`pattern` then stays the default, and no parameters).
+    pub your_go: bool,
+    /// Edited Go (`code=`, a [`codec`] token), decoded.
+    pub code: Option<String>,
+    /// `go=1.21` (shared loop variables) or `go=1.22`; `None`: what the
+    /// source asks for.
+    pub go121: Option<bool>,
 }
 
 /// A value in the URL that could not be used.
@@ -173,6 +195,9 @@ impl UrlState {
             embed: false,
             autoplay: false,
             theme: Theme::System,
+            your_go: false,
+            code: None,
+            go121: None,
         }
     }
 
@@ -201,12 +226,13 @@ impl UrlState {
         if let Some((_, id)) = pairs.iter().rev().find(|(k, _)| k == "pattern") {
             match PatternId::parse(id) {
                 Some(p) => state = UrlState::for_pattern(p),
+                None if id == YOUR_GO => state.your_go = true,
                 None => {
                     let ids: Vec<&str> = PatternId::ALL.iter().map(|p| p.id()).collect();
                     error(
                         "pattern",
                         id,
-                        format!("is not one of {}; using spawn-wait", ids.join(", ")),
+                        format!("is not one of {}, {YOUR_GO}; using spawn-wait", ids.join(", ")),
                     );
                 }
             }
@@ -243,11 +269,30 @@ impl UrlState {
                     "dark" => state.theme = Theme::Dark,
                     _ => error(key, value, "is not light, dark or system; using system".into()),
                 },
+                "code" => match codec::decode(value) {
+                    Ok(code) => state.code = Some(code),
+                    Err(e) => error(
+                        key,
+                        &shorten(value),
+                        format!("is not usable: {e}; using the article's code"),
+                    ),
+                },
+                "go" => match value.as_str() {
+                    "1.21" => state.go121 = Some(true),
+                    "1.22" => state.go121 = Some(false),
+                    _ => error(
+                        key,
+                        value,
+                        "is not 1.21 or 1.22; using what the source asks for".into(),
+                    ),
+                },
                 "embed" | "autoplay" => match flag(value) {
                     Some(on) if key == "embed" => state.embed = on,
                     Some(on) => state.autoplay = on,
                     None => error(key, value, "is not 1 or 0; using 0".into()),
                 },
+                // Your Go has no parameters: a stray one changes nothing.
+                _ if state.your_go => {}
                 name => {
                     if let Err(e) = state.params.set(name, value) {
                         let default = Params::defaults(state.pattern).get(name);
@@ -268,7 +313,7 @@ impl UrlState {
     pub fn to_query(&self) -> String {
         let mut q = format!(
             "?pattern={}&clock={}&seed={}&speed={}",
-            self.pattern.id(),
+            if self.your_go { YOUR_GO } else { self.pattern.id() },
             match self.clock {
                 ClockKind::Virtual => "virtual",
                 ClockKind::Real => "real",
@@ -278,7 +323,7 @@ impl UrlState {
         );
         let defaults = Params::defaults(self.pattern);
         for (name, value) in self.params.pairs() {
-            if defaults.get(name).as_deref() != Some(value.as_str()) {
+            if !self.your_go && defaults.get(name).as_deref() != Some(value.as_str()) {
                 q.push('&');
                 q.push_str(name);
                 q.push('=');
@@ -294,6 +339,14 @@ impl UrlState {
         if self.theme != Theme::System {
             q.push_str("&theme=");
             q.push_str(self.theme.as_str());
+        }
+        if let Some(go121) = self.go121 {
+            q.push_str(if go121 { "&go=1.21" } else { "&go=1.22" });
+        }
+        // Last, as the longest: a reader can still read the rest.
+        if let Some(code) = &self.code {
+            q.push_str("&code=");
+            q.push_str(&codec::encode(code));
         }
         q
     }

@@ -19,6 +19,7 @@ macro_rules! tests {
 }
 
 mod bind;
+mod codec;
 mod highlight;
 mod patterns;
 mod rt;

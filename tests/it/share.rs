@@ -44,7 +44,7 @@ fn urls_restore_their_state() {
 fn bad_values_are_named_and_defaults_used() {
     // (query, the one error expected)
     for (query, error) in [
-        ("?pattern=nope", "pattern: \"nope\" is not one of spawn-wait, waitgroup, words, deadline, token-cache, token-future, pipeline; using spawn-wait"),
+        ("?pattern=nope", "pattern: \"nope\" is not one of spawn-wait, waitgroup, words, deadline, token-cache, token-future, pipeline, your-go; using spawn-wait"),
         ("?pattern=deadline&deadline_ms=0", "deadline_ms: \"0\" is not a whole number from 1 to 60000; using \"1000\""),
         ("?pattern=deadline&speed=500", "speed: \"500\" is not a number from 0.1 to 100 (at most 3 decimals); using 1"),
         ("?seed=-1", "seed: \"-1\" is not a whole number from 0 to 18446744073709551615; using 1"),
@@ -129,31 +129,44 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        proptest::option::of("\\PC{0,300}"),
     )
-        .prop_flat_map(|(p, seed, speed10, real, embed, autoplay)| {
+        .prop_flat_map(|(p, seed, speed10, real, embed, autoplay, code)| {
             let pattern = PatternId::ALL[p];
             let values: Vec<BoxedStrategy<String>> =
                 pattern.specs().iter().map(|s| valid_value(s.check)).collect();
-            (Just((pattern, seed, speed10, real, embed, autoplay)), values)
+            (
+                Just((pattern, seed, speed10, real, embed, autoplay, code)),
+                values,
+            )
         })
-        .prop_map(|((pattern, seed, speed10, real, embed, autoplay), values)| {
-            let mut params = Params::defaults(pattern);
-            for (spec, value) in pattern.specs().iter().zip(values) {
-                params.set(spec.name, &value).unwrap();
-            }
-            UrlState {
-                pattern,
-                clock: if real { ClockKind::Real } else { ClockKind::Virtual },
-                seed,
-                speed: Speed::from_millis(speed10 * 100).unwrap(),
-                params,
-                embed,
-                autoplay,
-                // The theme follows the seed modulo 3, to vary it without a
-                // seventh strategy.
-                theme: [Theme::System, Theme::Light, Theme::Dark][(seed % 3) as usize],
-            }
-        })
+        .prop_map(
+            |((pattern, seed, speed10, real, embed, autoplay, code), values)| {
+                // One state in five is Your Go, whose link has no pattern or
+                // parameters; the loop-variable choice follows the seed.
+                let your_go = seed % 5 == 0;
+                let pattern = if your_go { PatternId::SpawnWait } else { pattern };
+                let mut params = Params::defaults(pattern);
+                for (spec, value) in pattern.specs().iter().zip(values).filter(|_| !your_go) {
+                    params.set(spec.name, &value).unwrap();
+                }
+                UrlState {
+                    your_go,
+                    code,
+                    go121: [None, Some(true), Some(false)][(seed % 7 % 3) as usize],
+                    pattern,
+                    clock: if real { ClockKind::Real } else { ClockKind::Virtual },
+                    seed,
+                    speed: Speed::from_millis(speed10 * 100).unwrap(),
+                    params,
+                    embed,
+                    autoplay,
+                    // The theme follows the seed modulo 3, to vary it without a
+                    // seventh strategy.
+                    theme: [Theme::System, Theme::Light, Theme::Dark][(seed % 3) as usize],
+                }
+            },
+        )
 }
 
 proptest! {
@@ -199,4 +212,33 @@ fn the_theme_travels_in_the_url_and_a_bad_one_is_named() {
         );
         assert_eq!(UrlState::parse(&s.to_query()).0, s, "{query} round-trips");
     }
+}
+
+#[test]
+fn edited_go_travels_in_the_link_and_a_damaged_one_is_named() {
+    let code = "package main\n\nfunc main() { println(\"édité\") }\n";
+    let state = UrlState {
+        your_go: true,
+        code: Some(code.to_string()),
+        go121: Some(true),
+        ..UrlState::default()
+    };
+    let query = state.to_query();
+    assert!(query.starts_with("?pattern=your-go&"), "{query}");
+    assert!(query.contains("&go=1.21&code=1"), "{query}");
+    assert_eq!(UrlState::parse(&query), (state, vec![]));
+
+    let (s, errors) = UrlState::parse("?pattern=deadline&code=1AAAA&go=1.3");
+    assert_eq!((s.pattern, s.code, s.go121), (PatternId::Deadline, None, None));
+    let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        [
+            "code: \"1AAAA\" is not usable: the code in the link is damaged (it is cut short); using the article's code",
+            "go: \"1.3\" is not 1.21 or 1.22; using what the source asks for",
+        ]
+    );
+    // A long damaged token is cut in the message.
+    let (_, errors) = UrlState::parse(&format!("?code={}", "x".repeat(5000)));
+    assert!(errors[0].to_string().len() < 200, "{}", errors[0]);
 }
