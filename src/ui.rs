@@ -5,7 +5,9 @@
 
 mod app;
 mod bench;
+mod code;
 mod controls;
+mod editor;
 mod event_log;
 mod hooks;
 mod orders;

@@ -5,16 +5,17 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use super::code::Code;
 use super::controls::{Command, Controls, ParamsForm};
 use super::event_log::EventLog;
 use super::hooks::use_model::use_model;
-use super::hooks::use_run::use_run;
+use super::hooks::use_run::{use_run, Work};
 use super::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use super::orders::OrdersAcrossSeeds;
 use super::share::{base_url, replace_query, use_report_height, use_visible, ShareBar};
-use super::state::{Action, ClockKind, PageState, RunStatus};
+use super::state::{Action, ClockKind, GoError, PageState, RunStatus};
 use super::timeline::Timeline;
-use super::views::{Channels, Code, DeadlineLedger, OutputOrder, RefresherPanel};
+use super::views::{Channels, DeadlineLedger, OutputOrder, RefresherPanel};
 use crate::patterns::PatternId;
 use crate::rt::Millis;
 use crate::share::{Theme, UrlState};
@@ -42,6 +43,72 @@ fn set_theme(theme: Theme) {
     }
 }
 
+/// How long the reader's typing must pause before the address bar shows
+/// their code.
+const URL_IDLE_MS: u32 = 400;
+
+/// What Run runs for `state`: the Rust port, or the editor's Go compiled,
+/// or why that Go does not compile.
+fn work(state: &PageState) -> Result<Work, Vec<GoError>> {
+    if !state.runs_go() {
+        return Ok(Work::Port(state.params.clone()));
+    }
+    crate::go::compile(&state.go_program(), state.go121)
+        .map(|program| Work::Go(std::rc::Rc::new(program)))
+        .map_err(|e| {
+            vec![GoError {
+                line: e.span.line,
+                col: e.span.col,
+                message: e.message,
+            }]
+        })
+}
+
+/// The tabs of the pattern picker: the article's patterns, then the
+/// reader's own program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Pattern(PatternId),
+    YourGo,
+}
+
+impl Tab {
+    fn all() -> Vec<Tab> {
+        let mut all: Vec<Tab> = PatternId::ALL.iter().map(|&p| Tab::Pattern(p)).collect();
+        all.push(Tab::YourGo);
+        all
+    }
+
+    fn id(self) -> String {
+        match self {
+            Tab::Pattern(p) => format!("tab-{}", p.id()),
+            Tab::YourGo => "tab-your-go".to_string(),
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Tab::Pattern(p) => p.title(),
+            Tab::YourGo => "Your Go",
+        }
+    }
+
+    fn of(state: &PageState) -> Tab {
+        if state.your_go {
+            Tab::YourGo
+        } else {
+            Tab::Pattern(state.pattern)
+        }
+    }
+
+    fn action(self) -> Action {
+        match self {
+            Tab::Pattern(p) => Action::SelectPattern(p),
+            Tab::YourGo => Action::SelectYourGo,
+        }
+    }
+}
+
 #[component]
 fn Playground() -> Html {
     let state = use_reducer(|| {
@@ -60,7 +127,25 @@ fn Playground() -> Html {
         }
     });
     // The address bar always carries the whole state (no history entries).
-    use_effect_with(state.to_url().to_query(), |query| replace_query(query));
+    // Memoised on the state it is made of: with edited Go in it, writing the
+    // query means compressing the code, which a run's every frame need not.
+    let query = use_memo(state.to_url(), UrlState::to_query);
+    {
+        // While the reader types Go, the address bar catches up once they
+        // pause: each write is a same-document navigation, which costs the
+        // browser more per keystroke than all of the page's own work.
+        let delay = if state.source.is_some() { URL_IDLE_MS } else { 0 };
+        use_effect_with((*query).clone(), move |query| {
+            let pending = if delay == 0 {
+                replace_query(query);
+                None
+            } else {
+                let query = query.clone();
+                Some(gloo_timers::callback::Timeout::new(delay, move || replace_query(&query)))
+            };
+            move || drop(pending)
+        });
+    }
     use_report_height(state.embed);
     let root = use_node_ref();
     let visible = use_visible(root.clone());
@@ -77,7 +162,13 @@ fn Playground() -> Html {
                 match state.status {
                     RunStatus::Running => {}
                     RunStatus::Paused if run.is_paused() => run.resume(state.speed.as_f64()),
-                    _ => run.start(&state.params, state.seed, state.clock, state.speed.as_f64()),
+                    _ => match work(&state) {
+                        Ok(work) => run.start(&work, state.seed, state.clock, state.speed.as_f64()),
+                        Err(errors) => {
+                            run.reset();
+                            state.dispatch(Action::CompileFailed(errors));
+                        }
+                    },
                 }
             }
             Command::Pause => {
@@ -97,10 +188,16 @@ fn Playground() -> Html {
                     RunStatus::Paused => {
                         run.step();
                     }
-                    RunStatus::Ready => {
-                        run.start_paused(&state.params, state.seed);
-                        run.step();
-                    }
+                    RunStatus::Ready => match work(&state) {
+                        Ok(work) => {
+                            run.start_paused(&work, state.seed);
+                            run.step();
+                        }
+                        Err(errors) => {
+                            run.reset();
+                            state.dispatch(Action::CompileFailed(errors));
+                        }
+                    },
                     _ => {}
                 }
             }
@@ -179,11 +276,11 @@ fn Playground() -> Html {
     };
     let select = {
         let (state, run) = (state.clone(), run.clone());
-        move |p: PatternId| {
+        move |tab: Tab| {
             let (state, run) = (state.clone(), run.clone());
             Callback::from(move |_: MouseEvent| {
                 run.reset();
-                state.dispatch(Action::SelectPattern(p));
+                state.dispatch(tab.action());
             })
         }
     };
@@ -191,7 +288,7 @@ fn Playground() -> Html {
     let on_tab_key = {
         let (state, run) = (state.clone(), run.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let all = PatternId::ALL;
+            let all = Tab::all();
             // From the focused tab, not the state: keys can arrive faster
             // than renders, and the state would still name the old tab.
             let focused = e
@@ -200,8 +297,8 @@ fn Playground() -> Html {
                 .map(|el| el.id());
             let i = all
                 .iter()
-                .position(|p| focused.as_deref() == Some(format!("tab-{}", p.id()).as_str()))
-                .or_else(|| all.iter().position(|p| *p == state.pattern))
+                .position(|t| focused.as_deref() == Some(t.id().as_str()))
+                .or_else(|| all.iter().position(|t| *t == Tab::of(&state)))
                 .unwrap_or(0);
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => all[(i + 1) % all.len()],
@@ -212,7 +309,7 @@ fn Playground() -> Html {
             };
             e.prevent_default();
             run.reset();
-            state.dispatch(Action::SelectPattern(next));
+            state.dispatch(next.action());
             focus_tab(next);
         })
     };
@@ -233,7 +330,40 @@ fn Playground() -> Html {
             let mut params = state.params.clone();
             let _ = params.set("capture", "copy");
             state.dispatch(Action::EditParam("capture", "copy".to_string()));
-            run.start(&params, state.seed, state.clock, state.speed.as_f64());
+            run.start(&Work::Port(params), state.seed, state.clock, state.speed.as_f64());
+        })
+    };
+    let on_source = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |text: String| {
+            // The old run ran other code: it must not look like this code's.
+            if !matches!(state.status, RunStatus::Ready | RunStatus::Error(_)) {
+                run.reset();
+            }
+            state.dispatch(Action::EditSource(text));
+        })
+    };
+    let on_revert = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |()| {
+            run.reset();
+            state.dispatch(Action::Revert);
+        })
+    };
+    let on_start_from = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |id: &'static str| {
+            run.reset();
+            state.dispatch(Action::StartFrom(id));
+        })
+    };
+    let on_go121 = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |go121: Option<bool>| {
+            if state.status != RunStatus::Ready {
+                run.reset();
+            }
+            state.dispatch(Action::SetGo121(go121));
         })
     };
 
@@ -298,11 +428,27 @@ fn Playground() -> Html {
         m.latest_pos()
             .and_then(|(task, pos)| Some((m.task_name(task)?.to_string(), pos.line)))
     });
+    let tab = Tab::of(&state);
+    let code = html! {
+        <Code state={state.clone()} current={code_at.clone()} on_edit={on_source.clone()} {on_revert}
+            {on_start_from} {on_go121} />
+    };
+    // Go's own report of a panic, a deadlock or a stopped runaway program.
+    let go_alert = state.go_error.as_ref().map(|message| html! {
+        <div role="alert" class="alert go-error">
+            <p>{ if state.ran_go { "Your Go stopped with an error:" } else { "The run stopped with an error:" } }</p>
+            <pre tabindex="0">{ message }</pre>
+        </div>
+    });
+    let explore_go: (std::rc::Rc<str>, Option<bool>) = (state.go_program().into(), state.go121);
     if state.embed {
         let mut full = state.to_url();
         full.embed = false;
         full.autoplay = false;
         let main_view = match current {
+            _ if state.your_go => {
+                html! { <OutputOrder model={model.clone()} now={shown} pattern={current} /> }
+            }
             PatternId::Deadline => {
                 html! { <DeadlineLedger model={model.clone()} now={shown} pattern={current} /> }
             }
@@ -319,13 +465,20 @@ fn Playground() -> Html {
                 // the iframe has no room for it.
                 <h1 class="visually-hidden">{ "csp-playground" }</h1>
                 <header class="embed-head">
-                    <h2>{ current.title() }</h2>
+                    <h2>{ tab.title() }</h2>
                     <a href={format!("{}{}", base_url(), full.to_query())} target="_blank" rel="noopener">{ "Open in playground" }</a>
                 </header>
                 <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
                 { playhead.clone() }
+                { for go_alert }
                 <Timeline model={model.clone()} now={shown} pattern={current} />
                 { main_view }
+                if state.runs_go() {
+                    <details class="embed-code">
+                        <summary>{ "The Go that runs" }</summary>
+                        <pre tabindex="0"><code>{ state.editor_text().to_string() }</code></pre>
+                    </details>
+                }
             </main>
         };
     }
@@ -346,35 +499,42 @@ fn Playground() -> Html {
             <main ref={root}>
                 { for alerts }
                 <nav class="patterns" role="tablist" aria-label="Patterns" onkeydown={on_tab_key}>
-                    { for PatternId::ALL.iter().map(|&p| {
-                        let active = p == current;
+                    { for Tab::all().into_iter().map(|t| {
+                        let active = t == tab;
                         html! {
-                            <button id={format!("tab-{}", p.id())} role="tab" type="button"
+                            <button id={t.id()} role="tab" type="button"
                                 aria-selected={active.to_string()} aria-controls="pattern-panel"
-                                tabindex={if active { "0" } else { "-1" }} onclick={select(p)}>
-                                { p.title() }
+                                tabindex={if active { "0" } else { "-1" }} onclick={select(t)}>
+                                { t.title() }
                             </button>
                         }
                     }) }
                 </nav>
                 <section id="pattern-panel" class="panel" role="tabpanel"
-                    aria-labelledby={format!("tab-{}", current.id())}>
+                    aria-labelledby={tab.id()}>
                     <div class="intro">
-                        <h2>{ current.title() }</h2>
-                        <p>{ current.explain() }</p>
+                        <h2>{ tab.title() }</h2>
+                        if state.your_go {
+                            <p>{ "Write Go, or start from one of the programs in the menu, and Run it. It runs in an \
+                                  interpreter on the same deterministic executor as the patterns: every goroutine gets a \
+                                  lane, every channel operation an event, and a seed replays the same schedule." }</p>
+                        } else {
+                            <p>{ current.explain() }</p>
+                        }
                     </div>
+                    if state.your_go { { code.clone() } }
                     <div class="layout">
                         <div class="side">
                             <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
                             <ShareBar url={state.to_url()} title={current.title()} />
                             <ParamsForm state={state.clone()} {on_edit} />
-                            if current == PatternId::Words || current == PatternId::Pipeline {
+                            if !state.your_go && (current == PatternId::Words || current == PatternId::Pipeline) {
                                 <p class="hint">
                                     { "Go's channels hold exactly their capacity; futures' mpsc::channel(n) would hold n plus one per sender. \
                                        These runs use channels with Go's count, so a send never completes where Go would still be blocked." }
                                 </p>
                             }
-                            if matches!(current, PatternId::TokenCache | PatternId::TokenFuture) {
+                            if !state.your_go && matches!(current, PatternId::TokenCache | PatternId::TokenFuture) {
                                 <p class="hint">
                                     { "In the browser a Rust panic aborts the whole program, so a failing refresh is modelled as the \
                                        refresh returning an error; the recover-log-retry logic around it is the article's." }
@@ -382,6 +542,7 @@ fn Playground() -> Html {
                             }
                         </div>
                         <div class="views">
+                            { for go_alert }
                             { playhead }
                             <Timeline model={model.clone()} now={shown} pattern={current} />
                             if gotcha {
@@ -398,7 +559,7 @@ fn Playground() -> Html {
                                 <RefresherPanel model={model.clone()} now={shown} pattern={current} />
                                 <Channels model={model.clone()} now={shown} pattern={current} />
                             </div>
-                            if matches!(current, PatternId::TokenCache | PatternId::TokenFuture) {
+                            if !state.runs_go() && matches!(current, PatternId::TokenCache | PatternId::TokenFuture) {
                                 <div class="inject">
                                     <button type="button" onclick={inject}
                                         disabled={!matches!(state.status, RunStatus::Running | RunStatus::Paused)}>
@@ -407,23 +568,25 @@ fn Playground() -> Html {
                                     <span class="hint">{ format!(" The next refresh fails as if it panicked; {} in a row stop the cache.", state.params.get("tolerance").unwrap_or_default()) }</span>
                                 </div>
                             }
-                            if current == PatternId::Words {
-                                <OrdersAcrossSeeds params={state.params.clone()} />
+                            if state.runs_go() {
+                                <OrdersAcrossSeeds params={state.params.clone()} go={Some(explore_go.clone())} />
+                            } else if current == PatternId::Words {
+                                <OrdersAcrossSeeds params={state.params.clone()} go={None::<(std::rc::Rc<str>, Option<bool>)>} />
                             }
                             <EventLog trace={state.trace.clone()} model={model.clone()} playhead={state.playhead} on_seek={seek} />
                         </div>
                     </div>
-                    <Code pattern={current} current={code_at} />
+                    if !state.your_go { { code } }
                 </section>
             </main>
         </>
     }
 }
 
-fn focus_tab(p: PatternId) {
+fn focus_tab(tab: Tab) {
     let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("tab-{}", p.id())))
+        .and_then(|d| d.get_element_by_id(&tab.id()))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();

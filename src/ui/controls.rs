@@ -67,7 +67,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     { "On the real clock, time is the browser's: it cannot be paused or stepped. Switch to Virtual to step." }
                 </p>
             }
-            <p role="status" class="status">{ s.status.text(s.now) }</p>
+            <p role="status" class="status">{ status_text(s) }</p>
             <div class="row">
                 <label class="inline">{ "Speed" }
                     <input type="number" aria-label="Speed" min="0.1" max="100" step="0.1"
@@ -95,6 +95,14 @@ pub fn Controls(props: &ControlsProps) -> Html {
     }
 }
 
+/// The status line; a run of the reader's Go says so.
+fn status_text(s: &PageState) -> String {
+    match s.status {
+        RunStatus::Running if s.ran_go => format!("Running your Go: {} ms", s.now),
+        _ => s.status.text(s.now),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ParamsProps {
     pub state: UseReducerHandle<PageState>,
@@ -105,24 +113,35 @@ pub struct ParamsProps {
 #[component]
 pub fn ParamsForm(props: &ParamsProps) -> Html {
     let s = &props.state;
+    if s.your_go {
+        return html! {};
+    }
+    let unread = s.unread_params();
     html! {
         <section class="params" aria-label="Parameters">
             <h3>{ "Parameters" }</h3>
+            if s.runs_go() {
+                <p class="hint">{ "Run interprets your Go. Each field is written into the line of Go that holds its value;                                    a field whose line your edit removed does not apply." }</p>
+            }
             { for s.pattern.specs().iter().map(|spec| {
                 let name = spec.name;
+                let unread = unread.contains(&name);
                 let id = format!("param-{name}");
                 let help_id = format!("{id}-help");
                 let error = s.field_errors.get(name);
                 let value = s.drafts.get(name).cloned().unwrap_or_default();
                 let on_edit = props.on_edit.clone();
-                let described = if error.is_some() { format!("{help_id} {id}-error") } else { help_id.clone() };
+                let mut described = if error.is_some() { format!("{help_id} {id}-error") } else { help_id.clone() };
+                if unread {
+                    described.push_str(&format!(" {id}-unread"));
+                }
                 let field = match spec.check {
                     Check::OneOf(options) => {
                         let onchange = Callback::from(move |e: Event| {
                             on_edit.emit((name, e.target_unchecked_into::<HtmlSelectElement>().value()))
                         });
                         html! {
-                            <select id={id.clone()} {onchange} aria-describedby={described}>
+                            <select id={id.clone()} {onchange} aria-describedby={described} disabled={unread}>
                                 { for options.iter().map(|o| html! { <option value={*o} selected={value == *o}>{ *o }</option> }) }
                             </select>
                         }
@@ -133,7 +152,8 @@ pub fn ParamsForm(props: &ParamsProps) -> Html {
                         });
                         html! {
                             <input id={id.clone()} type="number" min={min.to_string()} max={max.to_string()} step="1"
-                                value={value} {oninput} aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                                value={value} {oninput} aria-invalid={error.is_some().to_string()} aria-describedby={described}
+                                disabled={unread} />
                         }
                     }
                     Check::Text { .. } | Check::List { .. } => {
@@ -142,7 +162,7 @@ pub fn ParamsForm(props: &ParamsProps) -> Html {
                         });
                         html! {
                             <input id={id.clone()} type="text" value={value} {oninput}
-                                aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                                aria-invalid={error.is_some().to_string()} aria-describedby={described} disabled={unread} />
                         }
                     }
                 };
@@ -151,6 +171,15 @@ pub fn ParamsForm(props: &ParamsProps) -> Html {
                         <label for={id.clone()}>{ spec.label }</label>
                         { field }
                         <small id={help_id}>{ spec.help }</small>
+                        if unread {
+                            <small id={format!("{id}-unread")} class="unread">
+                                { if crate::patterns::bind::bindings(s.pattern).iter().any(|b| b.param == name) {
+                                    "Not used: your edit removed the Go that held this value."
+                                } else {
+                                    "Not used by your Go: the Go spells this in code, not as a value. Change the code instead."
+                                } }
+                            </small>
+                        }
                         if let Some(e) = error {
                             <small id={format!("{id}-error")} class="error" aria-live="polite">
                                 { format!("{} {e}; the run keeps {}", spec.label, s.params.get(name).unwrap_or_default()) }

@@ -1,20 +1,61 @@
 //! "Orders across seeds": every distinct output order of the current
-//! parameters over seeds 1 to 200, computed on the virtual executor a few
-//! seeds at a time so the page keeps responding. The computation is an
-//! [`OwnedTask`] held by the component, cancelled like a run.
+//! parameters (or of the reader's Go) over seeds 1 to 200, computed on the
+//! virtual executor a slice at a time so the page keeps responding. The
+//! computation is an [`OwnedTask`] held by the component, cancelled like a
+//! run.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::dense::VecMap;
+use crate::go;
 use crate::patterns::{self, Params};
-use crate::web::{spawn_owned, yield_to_browser, OwnedTask};
+use crate::rt::{Run, Step};
+use crate::web::{performance, spawn_owned, yield_to_browser, OwnedTask};
 
 const SEEDS: u64 = 200;
 const CHUNK: u64 = 10;
+/// Wall time one slice of interpreted seeds may take before the page gets
+/// the thread back.
+const SLICE_MS: f64 = 8.0;
+/// Each seed of a Go program may run this many instructions: a program
+/// that runs away is counted as stopped, not waited for.
+const EXPLORE_LIMITS: go::Limits = go::Limits {
+    budget: 10_000,
+    step_cap: 2_000_000,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct OrdersProps {
     pub params: Params,
+    /// The reader's Go and its loop-variable choice, when that is what runs.
+    pub go: Option<(Rc<str>, Option<bool>)>,
+}
+
+/// Runs `program` at `seed` to its end, a slice at a time, and gives what
+/// it printed (with Go's error line, if it failed).
+async fn go_output(program: Rc<go::code::Program>, seed: u64, slice_start: &mut f64) -> Vec<String> {
+    let run = Run::new_virtual(seed);
+    run.set_level(crate::rt::Level::Off);
+    let started = go::start(&run, program, EXPLORE_LIMITS);
+    loop {
+        match run.run_budget(1_000, crate::rt::Millis::MAX) {
+            Step::Ended(_) | Step::Waiting => break,
+            _ => {}
+        }
+        if performance().now() - *slice_start > SLICE_MS {
+            yield_to_browser().await;
+            *slice_start = performance().now();
+        }
+    }
+    let mut lines: Vec<String> = started.stdout().lines().map(str::to_string).collect();
+    if let Some(fatal) = started.fatal() {
+        lines.extend(fatal.message.lines().next().map(str::to_string));
+    } else if let Some(crate::rt::Outcome::Deadlock(_)) = run.outcome() {
+        lines.push("fatal error: all goroutines are asleep - deadlock!".to_string());
+    }
+    lines
 }
 
 /// The distinct output orders over 200 seeds, with their counts.
@@ -26,25 +67,49 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
     let task = use_mut_ref(|| None::<OwnedTask>);
     {
         let (task, result) = (task.clone(), result.clone());
-        use_effect_with(props.params.clone(), move |_| {
+        use_effect_with((props.params.clone(), props.go.clone()), move |_| {
             result.set(None);
             move || drop(task.borrow_mut().take())
         });
     }
     let explore = {
-        let (task, result, params) = (task.clone(), result.clone(), props.params.clone());
+        let (task, result, params, go) = (
+            task.clone(),
+            result.clone(),
+            props.params.clone(),
+            props.go.clone(),
+        );
+        let is_go = go.is_some();
         Callback::from(move |_: MouseEvent| {
             let (result, params) = (result.clone(), params.clone());
+            // Compiled once for all seeds, on the click (not per render: the
+            // text changes with every keystroke). The page offers this only
+            // beside Go that ran; a failure simply explores nothing.
+            let program = go
+                .as_ref()
+                .and_then(|(src, go121)| go::compile(src, *go121).ok())
+                .map(Rc::new);
             // Drop the old task before the new one sets anything.
             drop(task.borrow_mut().take());
             *task.borrow_mut() = Some(spawn_owned(async move {
                 let mut orders = VecMap::new();
                 let mut done = 0;
+                let mut slice_start = performance().now();
                 while done < SEEDS {
-                    patterns::count_orders(&params, done + 1..done + 1 + CHUNK, &mut orders);
+                    if is_go {
+                        let Some(program) = &program else { return };
+                        for seed in done + 1..done + 1 + CHUNK {
+                            let out = go_output(program.clone(), seed, &mut slice_start).await;
+                            let count = orders.get(&out).copied().unwrap_or(0);
+                            orders.insert(out, count + 1);
+                        }
+                    } else {
+                        patterns::count_orders(&params, done + 1..done + 1 + CHUNK, &mut orders);
+                    }
                     done += CHUNK;
                     result.set(Some((done, patterns::ranked_orders(&orders))));
                     yield_to_browser().await;
+                    slice_start = performance().now();
                 }
             }));
         })
@@ -52,10 +117,15 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
     html! {
         <section class="card" aria-labelledby="orders-heading">
             <h3 id="orders-heading">{ "Orders across seeds" }</h3>
-            <p class="hint">{ format!("Run seeds 1 to {SEEDS} on the virtual clock and count each distinct output order.") }</p>
+            <p class="hint">{ if props.go.is_some() {
+                format!("Run your Go at seeds 1 to {SEEDS} on the virtual clock and count each distinct output.")
+            } else {
+                format!("Run seeds 1 to {SEEDS} on the virtual clock and count each distinct output order.")
+            } }</p>
             <button type="button" onclick={explore}>{ "Explore 200 seeds" }</button>
             if let Some((done, orders)) = &*result {
-                <p aria-live="polite">{ format!("{} distinct orders over {done} seeds", orders.len()) }</p>
+                <p aria-live="polite">{ format!("{} distinct {} over {done} seeds", orders.len(),
+                    if props.go.is_some() { "outputs" } else { "orders" }) }</p>
                 <ol class="orders" aria-label="Orders across seeds">
                     { for orders.iter().take(12).map(|(order, count)| html! {
                         <li><span class="count">{ format!("{count}×") }</span>{ " " }<code>{ order.join(" ") }</code></li>

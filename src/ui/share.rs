@@ -45,20 +45,38 @@ pub struct ShareProps {
 }
 
 /// "Share link" and "Embed".
+/// The longest link the page offers (see the CONTRACT: edited Go travels
+/// in the link, and article-sized programs stay well under this).
+pub const MAX_LINK: usize = 8 * 1024;
+
 #[component]
 pub fn ShareBar(props: &ShareProps) -> Html {
     let shown = use_state(|| None::<&'static str>);
     let autoplay = use_state(|| true);
     let compact = use_state(|| true);
-    let link = format!("{}{}", base_url(), props.url.to_query());
-    let mut embed = props.url.clone();
-    embed.embed = *compact;
-    embed.autoplay = *autoplay;
-    let snippet = iframe(&embed, &props.title);
+    // Writing the link compresses edited code: only when it is shown.
+    let link = if shown.is_some() {
+        format!("{}{}", base_url(), props.url.to_query())
+    } else {
+        String::new()
+    };
+    let too_long = link.len() > MAX_LINK;
+    let snippet = if *shown == Some("embed") && !too_long {
+        let mut embed = props.url.clone();
+        embed.embed = *compact;
+        embed.autoplay = *autoplay;
+        iframe(&embed, &props.title)
+    } else {
+        String::new()
+    };
     let on_share = {
-        let (shown, link) = (shown.clone(), link.clone());
+        let (shown, url) = (shown.clone(), props.url.clone());
         Callback::from(move |_: MouseEvent| {
-            copy(&link);
+            let link = format!("{}{}", base_url(), url.to_query());
+            // A link some servers and chat apps would cut is not offered.
+            if link.len() <= MAX_LINK {
+                copy(&link);
+            }
             shown.set(Some("link"));
         })
     };
@@ -77,12 +95,18 @@ pub fn ShareBar(props: &ShareProps) -> Html {
         <section class="share" aria-label="Share">
             <button type="button" onclick={on_share}>{ "Share link" }</button>
             <button type="button" onclick={on_embed} aria-expanded={(*shown == Some("embed")).to_string()}>{ "Embed" }</button>
-            if *shown == Some("link") {
+            if too_long && shown.is_some() {
+                <p class="error" role="alert">
+                    { format!("This program is too long to share by link: the link would be {} KB, and links are kept under {} KB \
+                               so that every browser, server and chat app passes them on whole. Shorten the program, or share the file.",
+                              link.len().div_ceil(1024), MAX_LINK / 1024) }
+                </p>
+            } else if *shown == Some("link") {
                 <label class="block">{ "Link to this run (copied if your browser allows)" }
                     <input type="text" readonly=true value={link} aria-label="Share link URL" />
                 </label>
             }
-            if *shown == Some("embed") {
+            if *shown == Some("embed") && !too_long {
                 <div class="embed-options">
                     <label class="inline"><input type="checkbox" checked={*autoplay} onchange={toggle(autoplay.clone())} />{ "Autoplay" }</label>
                     <label class="inline"><input type="checkbox" checked={*compact} onchange={toggle(compact.clone())} />{ "Compact" }</label>

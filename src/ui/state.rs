@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::dense::VecMap;
-use crate::patterns::{Params, PatternId};
+use crate::patterns::{bind, Params, PatternId};
 use crate::rt::{Millis, Outcome, Trace};
 
 pub use crate::share::{parse_seed, parse_speed, ClockKind, Speed};
@@ -70,19 +70,64 @@ pub struct PageState {
     /// Bumped whenever a run starts or is reset, so news from an old run is
     /// ignored.
     pub generation: u64,
+    /// The "Your Go" tab: the reader's own program, not a pattern.
+    pub your_go: bool,
+    /// The Go in the editor when it is not the article's (or, for Your Go,
+    /// not the empty main).
+    pub source: Option<String>,
+    /// Go 1.21's shared loop variables (`Some(true)`), Go 1.22's
+    /// per-iteration ones (`Some(false)`), or what the source asks for.
+    pub go121: Option<bool>,
+    /// What ran or runs: the interpreted Go (else the Rust port).
+    pub ran_go: bool,
+    /// Why the Go did not compile, at the last Run.
+    pub compile_errors: Vec<GoError>,
+    /// Go's message for a panic, a deadlock or a stopped runaway program.
+    pub go_error: Option<String>,
+}
+
+/// A compile error of the reader's Go, for the editor and the alert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoError {
+    /// 1-based, as Go prints them.
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+impl std::fmt::Display for GoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+    }
 }
 
 /// Something that happened on the page or to the run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     SelectPattern(PatternId),
+    /// The "Your Go" tab.
+    SelectYourGo,
+    /// The reader typed: the editor's whole text.
+    EditSource(String),
+    /// Back to the article's code (or, for Your Go, the empty main).
+    Revert,
+    /// A starting program replaces the editor's text.
+    StartFrom(&'static str),
+    /// Which loop-variable semantics the Go runs with.
+    SetGo121(Option<bool>),
+    /// Run found the Go does not compile.
+    CompileFailed(Vec<GoError>),
     EditParam(&'static str, String),
     EditSeed(String),
     SetSeed(u64),
     EditSpeed(String),
     SetClock(ClockKind),
-    /// A run started; its news carries this generation.
-    Started(u64),
+    /// A run started (of the interpreted Go, or the Rust port); its news
+    /// carries this generation.
+    Started {
+        generation: u64,
+        go: bool,
+    },
     /// The run moved on: its trace so far, the time, and how it ended if
     /// it did.
     Progress {
@@ -90,6 +135,8 @@ pub enum Action {
         trace: Trace,
         now: Millis,
         outcome: Option<Outcome>,
+        /// Go's message when the interpreted program failed.
+        fatal: Option<String>,
     },
     /// The reader chose a colour scheme.
     SetTheme(Theme),
@@ -124,12 +171,68 @@ impl PageState {
             autoplay: false,
             theme: Theme::System,
             generation: 0,
+            your_go: false,
+            source: None,
+            go121: None,
+            ran_go: false,
+            compile_errors: Vec::new(),
+            go_error: None,
+        }
+    }
+
+    /// The page of the "Your Go" tab.
+    pub fn your_go() -> PageState {
+        PageState {
+            your_go: true,
+            ..PageState::new(PatternId::SpawnWait)
+        }
+    }
+
+    /// The Go the editor starts from: the article's, or the empty main.
+    pub fn original_source(&self) -> &'static str {
+        if self.your_go {
+            crate::starters::BLANK
+        } else {
+            self.pattern.go_source()
+        }
+    }
+
+    /// The Go in the editor.
+    pub fn editor_text(&self) -> &str {
+        self.source.as_deref().unwrap_or(self.original_source())
+    }
+
+    /// Whether Run runs the interpreted Go rather than the Rust port.
+    pub fn runs_go(&self) -> bool {
+        self.your_go || self.source.is_some()
+    }
+
+    /// The program Run interprets: the editor's text, with the pattern's
+    /// parameters written into it.
+    pub fn go_program(&self) -> String {
+        if self.your_go {
+            self.editor_text().to_string()
+        } else {
+            bind::bind(self.editor_text(), &self.params).source
+        }
+    }
+
+    /// The parameters the edited Go no longer reads (none while the Rust
+    /// port runs).
+    pub fn unread_params(&self) -> Vec<&'static str> {
+        match &self.source {
+            Some(text) if !self.your_go => bind::bind(text, &self.params).unread,
+            _ => Vec::new(),
         }
     }
 
     /// The page a URL describes, with what could not be used from it.
     pub fn from_url(url: &UrlState, errors: &[UrlError]) -> PageState {
-        let mut s = PageState::new(url.pattern);
+        let mut s = if url.your_go {
+            PageState::your_go()
+        } else {
+            PageState::new(url.pattern)
+        };
         s.drafts = url.params.pairs().into_iter().collect();
         s.params = url.params.clone();
         s.seed = url.seed;
@@ -139,6 +242,8 @@ impl PageState {
         s.autoplay = url.autoplay;
         s.theme = url.theme;
         s.url_errors = errors.iter().map(ToString::to_string).collect();
+        s.go121 = url.go121;
+        s.source = url.code.clone().filter(|c| c != s.original_source());
         s
     }
 
@@ -153,6 +258,9 @@ impl PageState {
             embed: self.embed,
             autoplay: self.autoplay,
             theme: self.theme,
+            your_go: self.your_go,
+            code: self.source.clone(),
+            go121: self.go121,
         }
     }
 
@@ -167,7 +275,22 @@ impl PageState {
         self.now = 0;
         self.playhead = None;
         self.generation += 1;
+        self.ran_go = false;
+        self.go_error = None;
         self
+    }
+
+    /// The page for another tab, keeping the run settings and the view.
+    fn switched(&self, mut next: PageState) -> Rc<PageState> {
+        next.seed = self.seed;
+        next.speed = self.speed;
+        next.clock = self.clock;
+        next.embed = self.embed;
+        next.autoplay = self.autoplay;
+        next.theme = self.theme;
+        next.go121 = self.go121;
+        next.generation = self.generation;
+        Rc::new(next.cleared())
     }
 }
 
@@ -178,18 +301,37 @@ impl Reducible for PageState {
         let mut s = (*self).clone();
         match action {
             Action::SelectPattern(p) => {
-                if p == s.pattern {
+                if p == s.pattern && !s.your_go {
                     return self;
                 }
-                let mut next = PageState::new(p);
-                next.seed = s.seed;
-                next.speed = s.speed;
-                next.clock = s.clock;
-                next.embed = s.embed;
-                next.autoplay = s.autoplay;
-                next.theme = s.theme;
-                next.generation = s.generation;
-                return Rc::new(next.cleared());
+                return s.switched(PageState::new(p));
+            }
+            Action::SelectYourGo => {
+                if s.your_go {
+                    return self;
+                }
+                return s.switched(PageState::your_go());
+            }
+            Action::EditSource(text) => {
+                s.source = (text != s.original_source()).then_some(text);
+            }
+            Action::Revert => {
+                s.source = None;
+                s.compile_errors.clear();
+                return Rc::new(s.cleared());
+            }
+            Action::StartFrom(id) => {
+                if let Some(starter) = crate::starters::by_id(id) {
+                    s.source = (starter.source != s.original_source()).then(|| starter.source.to_string());
+                    s.compile_errors.clear();
+                    return Rc::new(s.cleared());
+                }
+            }
+            Action::SetGo121(go121) => s.go121 = go121,
+            Action::CompileFailed(errors) => {
+                s = s.cleared();
+                s.status = RunStatus::Error(errors.first().map(ToString::to_string).unwrap_or_default());
+                s.compile_errors = errors;
             }
             Action::EditParam(name, text) => {
                 match s.params.set(name, &text) {
@@ -227,8 +369,11 @@ impl Reducible for PageState {
                 s.clock = clock;
                 return Rc::new(s.cleared());
             }
-            Action::Started(generation) => {
+            Action::Started { generation, go } => {
                 s.generation = generation;
+                s.ran_go = go;
+                s.compile_errors.clear();
+                s.go_error = None;
                 s.status = RunStatus::Running;
                 s.trace = Trace::default();
                 s.now = 0;
@@ -239,16 +384,27 @@ impl Reducible for PageState {
                 trace,
                 now,
                 outcome,
+                fatal,
             } => {
                 if generation != s.generation {
                     return self;
                 }
                 s.trace = trace;
                 s.now = now;
-                match outcome {
-                    Some(Outcome::Finished { at }) => s.status = RunStatus::Finished(at),
-                    Some(Outcome::Deadlock(d)) => s.status = RunStatus::Error(d.to_string()),
-                    None => {}
+                match (outcome, fatal) {
+                    // A Go panic ends the program (its other goroutines
+                    // with it): the status says why, in Go's words.
+                    (Some(_), Some(message)) => {
+                        s.status = RunStatus::Error(message.lines().next().unwrap_or_default().to_string());
+                        s.go_error = Some(message);
+                    }
+                    (Some(Outcome::Finished { at }), None) => s.status = RunStatus::Finished(at),
+                    (Some(Outcome::Deadlock(d)), None) => {
+                        s.status =
+                            RunStatus::Error(d.to_string().lines().next().unwrap_or_default().to_string());
+                        s.go_error = Some(d.to_string());
+                    }
+                    (None, _) => {}
                 }
             }
             Action::Paused => {

@@ -140,46 +140,11 @@ pub fn RefresherPanel(props: &ViewProps) -> Html {
 }
 
 #[derive(Properties, PartialEq, Clone)]
-pub struct CodeProps {
-    pub pattern: PatternId,
-    /// The latest event with a source line: its task and line in the file.
-    pub current: Option<(String, u32)>,
-}
-
-/// The article's Go beside the Rust that runs, with the line the latest
-/// event came from highlighted in the Rust, and its counterpart in the Go.
-#[component]
-pub fn Code(props: &CodeProps) -> Html {
-    let first = props.pattern.rust_source_first_line();
-    let rust = props
-        .current
-        .as_ref()
-        .and_then(|(_, line)| line.checked_sub(first))
-        .map(|l| l as usize);
-    let go = rust.and_then(|l| props.pattern.go_line_for(l));
-    html! {
-        <section class="code" aria-label="Code">
-            <div>
-                <h3 id="go-code-heading">{ "Go (the article's pattern)" }</h3>
-                <CodeBlock source={props.pattern.go_source()} highlight={go} labelledby="go-code-heading" />
-            </div>
-            <div>
-                <h3 id="rust-code-heading">{ "Rust (the code that runs here)" }</h3>
-                if let Some((task, _)) = &props.current {
-                    <p class="hint">{ format!("Highlighted: where {task} is, as of the latest event, and the Go that does the same.") }</p>
-                }
-                <CodeBlock source={props.pattern.rust_source()} highlight={rust} labelledby="rust-code-heading" />
-            </div>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq, Clone)]
-struct CodeBlockProps {
-    source: &'static str,
-    highlight: Option<usize>,
+pub struct CodeBlockProps {
+    pub source: &'static str,
+    pub highlight: Option<usize>,
     /// The id of the heading that names the block.
-    labelledby: &'static str,
+    pub labelledby: &'static str,
 }
 
 /// Source text, one span per line, the highlighted one kept in view inside
@@ -187,7 +152,7 @@ struct CodeBlockProps {
 /// The box scrolls, so it takes the focus (arrow keys then scroll it) and is
 /// a region named by its heading.
 #[component]
-fn CodeBlock(props: &CodeBlockProps) -> Html {
+pub fn CodeBlock(props: &CodeBlockProps) -> Html {
     let pre = use_node_ref();
     {
         let pre = pre.clone();

@@ -9,13 +9,11 @@
 // an invalid field, the words gotcha callout, orders across seeds, a paused
 // step).
 //
-// Not auditable yet, because the controls do not exist yet; each comes with
-// its issue and gets its one-line assertAccessible() there (see the todo
-// tests at the end):
-// - the Go editor open ("Go source", Edit, Revert) and a compile error shown;
-// - the timeline zoomed ("Zoom in", "Zoom out", "Fit") and the "Playhead" slider;
-// - "Your Go" and its "Start from" list;
-// - the embed script's iframes (each with a title) on a host page.
+// The playground's own states are audited at the end of this file: the Go
+// editor with a compile error shown, and "Your Go" with its "Start from"
+// list and a deadlock reported. The timeline zoomed with the "Playhead"
+// moved is audited in scale.test.mjs, and a host page with the embed
+// script's iframes in deploy.test.mjs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedBrowser } from './harness.mjs';
@@ -175,8 +173,28 @@ test('with reduced motion nothing animates or scrolls smoothly', async () => {
   }
 });
 
-// Each comes with the issue that adds its controls (see the top of this file).
-test.todo('axe-core: the Go editor open, and a compile error shown');
+test('axe-core: the Go editor open, and a compile error shown', async () => {
+  const { page, errors, close } = await open('pattern=spawn-wait&speed=100');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const source = page.getByRole('textbox', { name: 'Go source' });
+  await source.fill((await source.inputValue()).replace('fmt.Println(<-res)', 'fmt.Println(<-res'));
+  await audit(page, 'edited Go', [['light', 'desktop'], ['dark', 'phone']]);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('alert').filter({ hasText: 'does not compile' }).waitFor();
+  await audit(page, 'a compile error');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 // The timeline zoomed and the Playhead moved: audited in scale.test.mjs.
-test.todo('axe-core: Your Go with its Start from list');
+test('axe-core: Your Go with its Start from list, and a deadlock reported', async () => {
+  const { page, errors, close } = await open('pattern=your-go&speed=100');
+  await audit(page, 'Your Go');
+  await page.getByRole('combobox', { name: 'Start from' }).selectOption('deadlock');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('status').filter({ hasText: /^Error/ }).waitFor({ timeout: 30_000 });
+  await audit(page, 'a deadlock', [['dark', 'desktop'], ['light', 'phone']]);
+  assert.deepEqual(errors, []);
+  await close();
+});
 // A host page with embed.js iframes: audited in deploy.test.mjs.

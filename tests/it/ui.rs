@@ -84,7 +84,8 @@ async fn the_app_shows_every_pattern_and_is_ready() {
             "Deadline",
             "Token cache",
             "Token future",
-            "Pipeline"
+            "Pipeline",
+            "Your Go"
         ]
     );
     assert_eq!(status(&root), "Ready");
@@ -364,4 +365,126 @@ fn a_panic_report_shows_an_alert_with_a_working_reload() {
         "the alert comes first, above everything else"
     );
     panel.remove();
+}
+
+/// The Go editor's textarea.
+fn editor(root: &Element) -> web_sys::HtmlTextAreaElement {
+    root.query_selector("textarea[aria-label='Go source']")
+        .unwrap()
+        .expect("the Go source textbox")
+        .dyn_into()
+        .unwrap()
+}
+
+/// Types `text` into the editor as one input event, as a paste does.
+async fn type_go(root: &Element, text: &str) {
+    let area = editor(root);
+    area.set_value(text);
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    area.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+/// Steps a paused run until its status says it ended.
+async fn step_to_end(root: &Element) {
+    click(root, "Step").await;
+    for _ in 0..500 {
+        if status(root).starts_with("Finished") || status(root).starts_with("Error") {
+            return;
+        }
+        click(root, "Step").await;
+    }
+    panic!("did not end: {}", status(root));
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    all(root, selector)
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default().trim().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn edited_go_runs_in_the_interpreter_and_revert_brings_the_port_back() {
+    let root = mount_at("?pattern=spawn-wait&seed=1").await;
+    let original = editor(&root).value();
+    assert!(
+        original.contains("delay := 1000 * time.Millisecond"),
+        "{original}"
+    );
+    assert!(button(&root, "Revert").has_attribute("disabled"));
+    type_go(&root, &original.replace("done after", "back after")).await;
+    assert!(!button(&root, "Revert").has_attribute("disabled"));
+    assert_eq!(
+        texts(&root, "#go-code-heading"),
+        ["Go (your edit of the article's)"]
+    );
+    step_to_end(&root).await;
+    assert_eq!(status(&root), "Finished at 1000 ms");
+    let outputs = texts(&root, "ol[aria-label='Output order'] li code");
+    assert_eq!(outputs, ["back after 1000 ms"]);
+    // The line of the latest event is marked in the Go itself.
+    assert_eq!(texts(&root, ".editor .ln.hl").len(), 1);
+    click(&root, "Revert").await;
+    assert_eq!(editor(&root).value(), original);
+    assert_eq!(status(&root), "Ready");
+    step_to_end(&root).await;
+    assert_eq!(
+        texts(&root, "ol[aria-label='Output order'] li code"),
+        ["done after 1000 ms"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_compile_error_is_an_alert_and_marks_its_line() {
+    let root = mount_at("?pattern=spawn-wait").await;
+    let original = editor(&root).value();
+    type_go(
+        &root,
+        &original.replace("res := make(chan string)", "res := make(chan string"),
+    )
+    .await;
+    click(&root, "Run").await;
+    assert!(status(&root).starts_with("Error: 11:"), "{}", status(&root));
+    let alert = texts(&root, "[role=alert] li");
+    assert_eq!(alert.len(), 1);
+    assert!(alert[0].starts_with("11:"), "{alert:?}");
+    assert_eq!(texts(&root, ".editor .gutter .err"), ["11"]);
+    assert_eq!(
+        editor(&root).get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn your_go_starts_from_a_program_and_reports_a_deadlock() {
+    let root = mount_at("?pattern=your-go").await;
+    assert_eq!(texts(&root, "[role=tab][aria-selected=true]"), ["Your Go"]);
+    assert_eq!(editor(&root).value(), csp_playground::starters::BLANK);
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#start-from")
+        .unwrap()
+        .expect("the Start from list")
+        .dyn_into()
+        .unwrap();
+    select.set_value("deadlock");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    let starter = csp_playground::starters::by_id("deadlock").unwrap();
+    assert_eq!(editor(&root).value(), starter.source);
+    step_to_end(&root).await;
+    assert!(
+        status(&root).starts_with("Error: fatal error: all goroutines are asleep - deadlock!"),
+        "{}",
+        status(&root)
+    );
+    let alerts = texts(&root, "[role=alert]");
+    assert!(alerts.iter().any(|a| a.contains("[chan")), "{alerts:?}");
 }

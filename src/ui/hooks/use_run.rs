@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::super::state::{Action, ClockKind, PageState};
+use crate::go;
 use crate::patterns::{self, Params};
 use crate::rt::{Run, Step};
 use crate::web::{drive, BrowserClock, DriverHandle, Pace};
@@ -21,10 +22,27 @@ enum Slot {
     Paused(Run),
 }
 
+/// What a run runs: a pattern's Rust port, or compiled Go.
+#[derive(Clone)]
+pub enum Work {
+    Port(Params),
+    Go(Rc<go::code::Program>),
+}
+
+/// How far the page lets a Go program run: a runaway loop is stopped with
+/// Go-like words after this many instructions (a few seconds of wall time),
+/// while the driver's time slices keep the page answering meanwhile.
+pub const PAGE_LIMITS: go::Limits = go::Limits {
+    budget: 10_000,
+    step_cap: 50_000_000,
+};
+
 /// What `use_run` gives the page.
 #[derive(Clone)]
 pub struct RunHandle {
     slot: Rc<RefCell<Slot>>,
+    /// The Go program of the current run, for its fatal error.
+    go: Rc<RefCell<Option<go::Started>>>,
     dispatcher: UseReducerDispatcher<PageState>,
     generation: Rc<Cell<u64>>,
 }
@@ -44,7 +62,28 @@ impl RunHandle {
             trace: run.log().snapshot(),
             now: run.now(),
             outcome: run.outcome(),
+            fatal: self
+                .go
+                .borrow()
+                .as_ref()
+                .and_then(go::Started::fatal)
+                .map(|f| f.message),
         });
+    }
+
+    /// Starts `work` on `run`, and announces it as generation N + 1.
+    fn launch(&self, run: &Run, work: &Work) {
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
+        let go = matches!(work, Work::Go(_));
+        self.dispatcher.dispatch(Action::Started { generation, go });
+        *self.go.borrow_mut() = match work {
+            Work::Port(params) => {
+                patterns::start(run, params);
+                None
+            }
+            Work::Go(program) => Some(go::start(run, program.clone(), PAGE_LIMITS)),
+        };
     }
 
     fn drive(&self, run: Run, pace: Pace) {
@@ -53,29 +92,23 @@ impl RunHandle {
         *self.slot.borrow_mut() = Slot::Driving(handle);
     }
 
-    /// Starts `params` afresh at `seed` on `clock`, at `speed` if virtual.
-    pub fn start(&self, params: &Params, seed: u64, clock: ClockKind, speed: f64) {
+    /// Starts `work` afresh at `seed` on `clock`, at `speed` if virtual.
+    pub fn start(&self, work: &Work, seed: u64, clock: ClockKind, speed: f64) {
         self.reset_quietly();
-        let generation = self.generation.get() + 1;
-        self.generation.set(generation);
-        self.dispatcher.dispatch(Action::Started(generation));
         let (run, pace) = match clock {
             ClockKind::Virtual => (Run::new_virtual(seed), Pace::Virtual { speed }),
             ClockKind::Real => (Run::new(Rc::new(BrowserClock::new()), seed), Pace::Real),
         };
-        patterns::start(&run, params);
+        self.launch(&run, work);
         self.drive(run, pace);
     }
 
-    /// Starts `params` at `seed` on the virtual clock, paused before its
+    /// Starts `work` at `seed` on the virtual clock, paused before its
     /// first step (what Step does when nothing is running).
-    pub fn start_paused(&self, params: &Params, seed: u64) {
+    pub fn start_paused(&self, work: &Work, seed: u64) {
         self.reset_quietly();
-        let generation = self.generation.get() + 1;
-        self.generation.set(generation);
-        self.dispatcher.dispatch(Action::Started(generation));
         let run = Run::new_virtual(seed);
-        patterns::start(&run, params);
+        self.launch(&run, work);
         *self.slot.borrow_mut() = Slot::Paused(run);
         self.dispatcher.dispatch(Action::Paused);
     }
@@ -154,6 +187,8 @@ impl RunHandle {
     fn reset_quietly(&self) {
         let old = std::mem::replace(&mut *self.slot.borrow_mut(), Slot::Empty);
         drop(old);
+        // The program's globals hold channels of the old run: drop them too.
+        self.go.borrow_mut().take();
     }
 
     /// Drops the run: every task and timer of it is gone.
@@ -169,8 +204,10 @@ impl RunHandle {
 pub fn use_run(dispatcher: UseReducerDispatcher<PageState>) -> RunHandle {
     let slot = use_mut_ref(|| Slot::Empty);
     let generation = use_state(|| Rc::new(Cell::new(0u64)));
+    let go = use_mut_ref(|| None);
     let handle = RunHandle {
         slot: slot.clone(),
+        go,
         dispatcher,
         generation: (*generation).clone(),
     };
