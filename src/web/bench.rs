@@ -99,5 +99,40 @@ pub async fn run_all(n: u64) -> Vec<String> {
         counter.frames(),
         counter.longest_gap_ms()
     ));
+    yield_to_browser().await;
+
+    // The Go interpreter on the programs `cargo bench --bench go_interp`
+    // runs natively, with the trace off as there.
+    for (name, src, ops) in [
+        (
+            "loop",
+            include_str!("../../benches/go/interp/loop.go"),
+            10_000_000u64,
+        ),
+        (
+            "ping-pong",
+            include_str!("../../benches/go/interp/pingpong.go"),
+            100_000,
+        ),
+        ("spawn", include_str!("../../benches/go/interp/spawn.go"), 100_000),
+    ] {
+        let opts = crate::go::Options {
+            seed: 1,
+            trace: false,
+            limits: crate::go::Limits {
+                step_cap: u64::MAX,
+                ..crate::go::Limits::default()
+            },
+            ..crate::go::Options::default()
+        };
+        let start = performance.now();
+        let ok = crate::go::run(src, &opts).is_ok_and(|ran| ran.exit == 0);
+        let ms = performance.now() - start;
+        lines.push(format!(
+            "interp-{name} {ms:.1} {:.1} ok={ok}",
+            ms * 1e6 / ops as f64
+        ));
+        yield_to_browser().await;
+    }
     lines
 }
