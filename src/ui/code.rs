@@ -79,7 +79,7 @@ pub fn Code(props: &CodeProps) -> Html {
         .find(|st| st.source == &*text)
         .map(|st| st.id);
     let heading = if s.your_go {
-        "Your Go"
+        "Your program"
     } else if s.source.is_some() {
         "Go (your edit of the article's)"
     } else {

@@ -285,3 +285,13 @@ test('200 random edits of the article programs: no page error, never frozen', as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('edited Go runs on the real clock too', async () => {
+  const { page, errors } = await open('pattern=spawn-wait&clock=real&delay_ms=200');
+  const original = await source(page).inputValue();
+  await source(page).fill(original.replace('done after', 'real after'));
+  await runToEnd(page, /^Finished/);
+  assert.deepEqual((await outputs(page)).map((l) => l.replace(/\s+/g, ' ').replace(/^\d+ ms /, '')), ['real after 200 ms']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
