@@ -144,7 +144,8 @@ test('a whole run by keyboard alone', async () => {
   const { page, errors } = await openPage(env.browser, env.server.url);
   const first = page.getByRole('tab', { name: 'Spawn and wait' });
   await first.focus();
-  await page.keyboard.press('End'); // Pipeline
+  await page.keyboard.press('End'); // Your Go
+  await page.keyboard.press('ArrowLeft'); // Pipeline
   await page.keyboard.press('ArrowLeft'); // Token future
   await page.keyboard.press('ArrowLeft'); // Token cache
   await page.keyboard.press('ArrowLeft'); // Deadline

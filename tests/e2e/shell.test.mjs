@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, servedBrowser } from './harness.mjs';
 
-const TITLES = ['Spawn and wait', 'WaitGroup', 'Dynamic words', 'Deadline', 'Token cache', 'Token future', 'Pipeline'];
+const TITLES = ['Spawn and wait', 'WaitGroup', 'Dynamic words', 'Deadline', 'Token cache', 'Token future', 'Pipeline', 'Your Go'];
 
 const env = servedBrowser();
 
@@ -35,8 +35,10 @@ test('tabs are operable by keyboard', async () => {
   await page.getByRole('tab', { name: 'WaitGroup', selected: true }).waitFor(); // renders follow keys asynchronously
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'WaitGroup');
   await page.keyboard.press('End');
-  await page.getByRole('tab', { name: 'Pipeline', selected: true }).waitFor(); // renders follow keys asynchronously
-  await page.getByRole('heading', { name: 'Pipeline', level: 2 }).waitFor();
+  await page.getByRole('tab', { name: 'Your Go', selected: true }).waitFor(); // renders follow keys asynchronously
+  await page.getByRole('heading', { name: 'Your Go', level: 2 }).waitFor();
+  await page.keyboard.press('ArrowRight'); // wraps to the first
+  await page.getByRole('tab', { name: 'Spawn and wait', selected: true }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
