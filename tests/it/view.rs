@@ -121,6 +121,33 @@ tests! {
         assert_eq!(at.lanes(), view::Model::at(&all[..9000], 700).lanes());
     }
 
+    fn a_crowded_timeline_draws_few_elements_and_keeps_every_lane() {
+        let mut p = Params::defaults(PatternId::TokenCache);
+        for (k, v) in [("callers", "20"), ("call_every_ms", "10"), ("run_ms", "2000")] {
+            p.set(k, v).unwrap();
+        }
+        let run = Run::new_virtual(1);
+        patterns::start(&run, &p);
+        run.run_to_end();
+        let trace = run.trace();
+        let svg = view::svg("token cache", &trace, None);
+        let elements = svg.matches('<').count() - svg.matches("</").count();
+        // 22 lanes: a few elements each, however many spans and outputs.
+        assert!(elements < 600, "{elements} elements");
+        for lane in view::lanes(&trace) {
+            assert!(svg.contains(&format!(">{}</text>", lane.name)), "{}", lane.name);
+        }
+        // Crowded rows are paths of dots and of spans.
+        assert!(svg.contains(r#"<path class="dots out""#));
+        assert!(svg.contains(r#"<path class="park""#));
+        // Zoomed in far enough, marks are single again, with titles.
+        let model = view::Model::of(&trace);
+        let window = view::Window { range: Some((1000, 1020)), expanded: Vec::new() };
+        let zoomed = view::timeline("token cache", &model, None, &window);
+        assert!(zoomed.contains("<circle class=\"out\""), "{zoomed}");
+        assert!(!zoomed.contains("dots"));
+    }
+
     fn svg_draws_every_lane_and_the_deadline() {
         let svg = view::svg("deadline", &trace(PatternId::Deadline, 1), Some(600));
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
