@@ -325,7 +325,10 @@ pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut Vec
         let run = Run::new_virtual(seed);
         start(&run, params);
         run.run_to_end();
-        let order = run.log().snapshot().with(crate::view::output_texts);
+        let order = run
+            .log()
+            .snapshot()
+            .with(|events| crate::view::output_texts(events));
         let count = into.get(&order).copied().unwrap_or(0);
         into.insert(order, count + 1);
     }

@@ -50,6 +50,10 @@ pub fn end_time(trace: &[Event]) -> Millis {
 }
 
 /// The printed lines alone, in arrival order (what `csp explore` compares).
-pub fn output_texts(trace: &[Event]) -> Vec<String> {
-    outputs(trace).into_iter().map(|o| o.text).collect()
+pub fn output_texts<'a>(trace: impl IntoIterator<Item = &'a Event>) -> Vec<String> {
+    Model::of(trace)
+        .outputs()
+        .iter()
+        .map(|o| o.text.clone())
+        .collect()
 }

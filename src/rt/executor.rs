@@ -224,7 +224,7 @@ impl Run {
 
     /// The trace so far, owned.
     pub fn trace(&self) -> Vec<Event> {
-        self.shared.events.snapshot().with(<[Event]>::to_vec)
+        self.shared.events.snapshot().with(|events| events.to_vec())
     }
 
     /// Polls one ready task (chosen by the seed), or advances virtual time

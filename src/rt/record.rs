@@ -34,7 +34,7 @@ impl Shared {
         self.events.push(Event {
             t: self.clock.now(),
             task_id: Some(task.id),
-            task: task.name.to_string(),
+            task: task.name.clone(),
             pos,
             kind,
         });
@@ -48,7 +48,7 @@ impl Shared {
         self.events.push(Event {
             t: self.clock.now(),
             task_id: None,
-            task: who.to_string(),
+            task: Rc::from(who),
             pos: None,
             kind,
         });

@@ -59,7 +59,9 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_id: Option<u32>,
     /// Who did it, as the page shows it: the task's name, `runtime` or `you`.
-    pub task: String,
+    /// Shared with the task and every other event it records, so a run of
+    /// a million events does not hold a million copies of a few names.
+    pub task: Rc<str>,
     /// The source position the task last called the runtime from, in the
     /// program the run shows (the pattern's Rust, or the reader's Go).
     #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
@@ -536,12 +538,21 @@ impl fmt::Display for GoDuration {
     }
 }
 
+/// Events in one chunk of a [`TraceLog`]: a power of two, so the first
+/// chunk, which grows like any `Vec`, ends exactly full.
+const CHUNK: usize = 1 << 13;
+
 /// The trace of one run as it grows: append-only, shared between the run
 /// that writes it and the readers that draw it, so a reader never copies
 /// it. Only rt appends; readers take a [`Trace`], a prefix of it.
+///
+/// It is held in chunks of [`CHUNK`] events that never move: a run of a
+/// million events never copies its trace to grow it (which would stall the
+/// page for the copy, and hold the old and the new copy at once), and
+/// holds at most one chunk more than it uses.
 #[derive(Clone, Default)]
 pub struct TraceLog {
-    events: Rc<RefCell<Vec<Event>>>,
+    events: Rc<RefCell<Vec<Vec<Event>>>>,
 }
 
 impl fmt::Debug for TraceLog {
@@ -550,10 +561,16 @@ impl fmt::Debug for TraceLog {
     }
 }
 
+fn chunks_len(chunks: &[Vec<Event>]) -> usize {
+    chunks
+        .last()
+        .map_or(0, |last| (chunks.len() - 1) * CHUNK + last.len())
+}
+
 impl TraceLog {
     /// Events recorded so far.
     pub fn len(&self) -> usize {
-        self.events.borrow().len()
+        chunks_len(&self.events.borrow())
     }
 
     /// Whether nothing is recorded yet.
@@ -573,9 +590,117 @@ impl TraceLog {
     // reader borrows the log: a panic would abort the page. Readers borrow
     // only inside `Trace::with`, which never runs the executor.
     pub(crate) fn push(&self, event: Event) {
-        if let Ok(mut events) = self.events.try_borrow_mut() {
-            events.push(event);
+        if let Ok(mut chunks) = self.events.try_borrow_mut() {
+            match chunks.last_mut() {
+                Some(last) if last.len() < CHUNK => last.push(event),
+                // The first chunk starts small, as most runs are; a later
+                // one is made whole at once and never grows.
+                Some(_) => {
+                    let mut chunk = Vec::with_capacity(CHUNK);
+                    chunk.push(event);
+                    chunks.push(chunk);
+                }
+                None => chunks.push(vec![event]),
+            }
         }
+    }
+}
+
+/// The events of a [`Trace`], in order, as [`Trace::with`] lends them: read
+/// like a slice (`len`, `[i]`, `iter`, `partition_point`), held in chunks.
+#[derive(Clone, Copy)]
+pub struct Events<'a> {
+    chunks: &'a [Vec<Event>],
+    len: usize,
+}
+
+impl fmt::Debug for Events<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> Events<'a> {
+    /// How many events.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The `i`th event (from 0).
+    pub fn get(&self, i: usize) -> Option<&'a Event> {
+        if i < self.len {
+            self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+        } else {
+            None
+        }
+    }
+
+    /// The last event.
+    pub fn last(&self) -> Option<&'a Event> {
+        self.len.checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    /// Every event, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a Event> + 'a {
+        self.iter_from(0)
+    }
+
+    /// The events from the `from`th on (none if there are fewer).
+    pub fn iter_from(&self, from: usize) -> impl Iterator<Item = &'a Event> + 'a {
+        let (first, offset) = (from / CHUNK, from % CHUNK);
+        self.chunks
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .flat_map(move |(k, chunk)| chunk.get(if k == 0 { offset } else { 0 }..).unwrap_or_default())
+            .take(self.len.saturating_sub(from))
+    }
+
+    /// The index of the first event for which `pred` is false, given that
+    /// it holds for a prefix of the events and not after (as
+    /// `slice::partition_point`).
+    pub fn partition_point(&self, mut pred: impl FnMut(&Event) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(&self[mid]) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The events, copied.
+    pub fn to_vec(&self) -> Vec<Event> {
+        self.iter().cloned().collect()
+    }
+}
+
+impl std::ops::Index<usize> for Events<'_> {
+    type Output = Event;
+
+    fn index(&self, i: usize) -> &Event {
+        match self.get(i) {
+            Some(e) => e,
+            None => panic!("event {i} of {}", self.len),
+        }
+    }
+}
+
+impl<'a> IntoIterator for Events<'a> {
+    type Item = &'a Event;
+    type IntoIter = Box<dyn Iterator<Item = &'a Event> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
     }
 }
 
@@ -625,9 +750,12 @@ impl Trace {
 
     /// Calls `f` with the events of this prefix. Do not run the executor
     /// inside `f`.
-    pub fn with<R>(&self, f: impl FnOnce(&[Event]) -> R) -> R {
-        let events = self.log.events.borrow();
-        f(&events[..self.len.min(events.len())])
+    pub fn with<R>(&self, f: impl FnOnce(Events<'_>) -> R) -> R {
+        let chunks = self.log.events.borrow();
+        f(Events {
+            chunks: &chunks,
+            len: self.len.min(chunks_len(&chunks)),
+        })
     }
 
     /// Whether `other` is a longer (or equal) prefix of the same log: a

@@ -85,7 +85,7 @@ pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
 pub struct OutputLine {
     pub t: Millis,
     pub task_id: u32,
-    pub task: String,
+    pub task: std::rc::Rc<str>,
     pub text: String,
     /// What the pattern calls the line's origin ("word #3"): the label of
     /// the task whose value the printer had just received, or else of the

@@ -15,7 +15,7 @@
 //! let mut model = Model::default();
 //! while !matches!(run.step(), csp_playground::rt::Step::Ended(_)) {
 //!     let trace = run.log().snapshot();
-//!     trace.with(|events| model.extend(&events[model.len()..]));
+//!     trace.with(|events| model.extend(events.iter_from(model.len())));
 //! }
 //! let whole = Model::of(&run.trace());
 //! assert_eq!(model.lanes(), whole.lanes());
@@ -23,12 +23,13 @@
 //! ```
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use super::channels::ChannelState;
 use super::lanes::{Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
 use super::ledger::{Ledger, LedgerEntry, Refresher};
 use crate::dense::{Dense, VecMap};
-use crate::rt::{Event, Fact, JobStatus, Kind, Label, Millis, Op, Pos, RefreshState, Wait};
+use crate::rt::{Event, Events, Fact, JobStatus, Kind, Label, Millis, Op, Pos, RefreshState, Wait};
 
 /// Everything the views draw, as of the last event folded in.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +50,7 @@ pub struct Model {
     errors: Vec<(u32, Millis, String)>,
     // Channels, and who is parked on what.
     chans: Dense<ChannelState>,
-    parked: Dense<(String, Wait)>,
+    parked: Dense<(Rc<str>, Wait)>,
     // The deadline ledger.
     deadline: Option<Millis>,
     jobs: VecMap<String, LedgerEntry>,
@@ -60,7 +61,7 @@ pub struct Model {
     expires: Option<Millis>,
     refreshes: u64,
     failures: u64,
-    lock_waiters: Dense<String>,
+    lock_waiters: Dense<Rc<str>>,
     // The latest event with a source position: its task and position.
     latest_pos: Option<(u32, Pos)>,
 }
@@ -104,8 +105,9 @@ fn span_kind(wait: &Wait, end: Millis) -> SpanKind {
 }
 
 impl Model {
-    /// The model of a whole trace.
-    pub fn of(trace: &[Event]) -> Model {
+    /// The model of a whole trace (a slice, or a [`Trace`]'s
+    /// [`Events`](crate::rt::Events)).
+    pub fn of<'a>(trace: impl IntoIterator<Item = &'a Event>) -> Model {
         let mut model = Model::default();
         model.extend(trace);
         model
@@ -116,6 +118,14 @@ impl Model {
     pub fn at(trace: &[Event], t: Millis) -> Model {
         let upto = trace.partition_point(|e| e.t <= t);
         let mut model = Model::of(&trace[..upto]);
+        model.end = model.end.max(t);
+        model
+    }
+
+    /// [`at`](Model::at), for the events a [`Trace`](crate::rt::Trace) lends.
+    pub fn at_events(events: Events<'_>, t: Millis) -> Model {
+        let upto = events.partition_point(|e| e.t <= t);
+        let mut model = Model::of(events.iter().take(upto));
         model.end = model.end.max(t);
         model
     }
@@ -136,7 +146,7 @@ impl Model {
     }
 
     /// Folds in `events`, which follow the ones folded so far.
-    pub fn extend(&mut self, events: &[Event]) {
+    pub fn extend<'a>(&mut self, events: impl IntoIterator<Item = &'a Event>) {
         for e in events {
             self.push(e);
         }
@@ -400,9 +410,9 @@ impl Model {
                 };
                 if let Some(c) = chans.get_mut(id) {
                     if send {
-                        c.senders.push(task.clone());
+                        c.senders.push(task.to_string());
                     } else {
-                        c.receivers.push(task.clone());
+                        c.receivers.push(task.to_string());
                     }
                 }
             }
@@ -427,7 +437,7 @@ impl Model {
             expires: self.expires,
             refreshes: self.refreshes,
             failures_in_row: self.failures,
-            waiting: self.lock_waiters.values().cloned().collect(),
+            waiting: self.lock_waiters.values().map(|t| t.to_string()).collect(),
         })
     }
 

@@ -31,6 +31,15 @@ const MARK_PX: u64 = 4;
 const FEW: usize = 3;
 /// More arrows than this in the window, and none is drawn (zoom in).
 pub const MAX_ARROWS: usize = 400;
+/// Spans of one lane looked at within one pixel column; the rest of the
+/// column is skipped by a binary search, so a lane costs a bounded number
+/// of steps per pixel column however many spans a long run piled up.
+const SCAN: usize = 8;
+/// More marks or span runs than this in one row, and the row is drawn as
+/// one path per class, without titles (zooming in brings them back): each
+/// element costs the page far more to parse, style and paint than a path
+/// segment does.
+const DENSE: usize = 24;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -96,7 +105,8 @@ impl<'a> Merge<'a> {
         }
     }
 
-    fn push(&mut self, class: &'static str, x1: u64, x2: u64, span: &'a Span) {
+    /// Adds `span` (standing for `n` spans) drawn from `x1` to `x2`.
+    fn push(&mut self, class: &'static str, x1: u64, x2: u64, span: &'a Span, n: usize) {
         let x2 = x2.max(x1 + 1);
         let slot = usize::from(class == "sleep");
         if let Some(i) = self.open[slot] {
@@ -104,18 +114,65 @@ impl<'a> Merge<'a> {
             let thin = x2 - x1 < 2 || last.2 - last.1 < 2;
             if thin && x1 <= last.2 {
                 last.2 = last.2.max(x2);
-                last.3 += 1;
+                last.3 += n;
                 return;
             }
         }
         self.open[slot] = Some(self.out.len());
-        self.out.push((class, x1, x2, 1, span));
+        self.out.push((class, x1, x2, n, span));
     }
 }
 
-/// A lane's spans, and the one still open (parked now) if any.
-fn spans_of<'a>(lane: &'a Lane, open: &'a crate::dense::Dense<Span>) -> impl Iterator<Item = &'a Span> {
-    lane.spans.iter().chain(open.get(lane.task_id))
+/// The spans of `lane` that meet `[t0, t1]`, and the one still open
+/// (parked now) if any, each with how many spans it stands for. A lane's
+/// spans follow one another without overlapping, so both their starts and
+/// their ends are sorted: the first visible one is found by a binary
+/// search, and past [`SCAN`] spans inside one pixel column the rest of the
+/// column is skipped the same way (counted on the last one kept). `x` maps
+/// a time to its pixel column and `col_start` a column to its first time.
+fn lane_spans<'a>(
+    lane: &'a Lane,
+    open: Option<&'a Span>,
+    (t0, t1): (Millis, Millis),
+    x: &impl Fn(Millis) -> u64,
+    col_start: &impl Fn(u64) -> Millis,
+) -> Vec<(&'a Span, usize)> {
+    let spans = &lane.spans;
+    let mut out: Vec<(&'a Span, usize)> = Vec::new();
+    let mut i = spans.partition_point(|sp| sp.end < t0);
+    let (mut col, mut seen) = (u64::MAX, 0);
+    while let Some(sp) = spans.get(i) {
+        if sp.start > t1 {
+            break;
+        }
+        let c = x(sp.start);
+        if c == col {
+            seen += 1;
+        } else {
+            (col, seen) = (c, 1);
+        }
+        if seen > SCAN && x(sp.end) == c {
+            let next = col_start(c + 1);
+            let skip = spans[i..].partition_point(|s| s.end < next).max(1);
+            if let Some(last) = out.last_mut() {
+                last.1 += skip;
+            }
+            i += skip;
+            continue;
+        }
+        out.push((sp, 1));
+        i += 1;
+    }
+    out.extend(open.filter(|sp| sp.end >= t0 && sp.start <= t1).map(|sp| (sp, 1)));
+    out
+}
+
+/// A span's class alone (no title to format).
+fn class_of(span: &Span) -> &'static str {
+    match &span.kind {
+        SpanKind::Parked { .. } => "park",
+        SpanKind::Sleeping { .. } => "sleep",
+    }
 }
 
 fn span_class(span: &Span) -> (&'static str, String) {
@@ -162,6 +219,8 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
     let (t0, t1) = window.range.map_or((0, whole), |(a, b)| (a, b.max(a + 1)));
     let span = t1 - t0;
     let x = |t: Millis| LEFT + t.clamp(t0, t1).saturating_sub(t0) * PLOT_W / span;
+    // The first time drawn in pixel column `c` (the inverse of `x`).
+    let col_start = |c: u64| t0 + (c.saturating_sub(LEFT) * span).div_ceil(PLOT_W);
     let visible = |a: Millis, b: Millis| b >= t0 && a <= t1;
     let mut row_of: crate::dense::Dense<usize> = crate::dense::Dense::new();
     for (i, row) in rows.iter().enumerate() {
@@ -276,22 +335,34 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
         }
         let mut merged = Merge::new();
         if row.lanes.len() == 1 {
-            for span in spans_of(first, &open).filter(|sp| visible(sp.start, sp.end)) {
-                merged.push(span_class(span).0, x(span.start), x(span.end), span);
+            for (span, n) in lane_spans(first, open.get(first.task_id), (t0, t1), &x, &col_start) {
+                merged.push(class_of(span), x(span.start), x(span.end), span, n);
             }
         } else {
             // A folded group draws the spans of all its lanes, merged per
             // pixel: where any of them was blocked or asleep.
-            let mut all: Vec<&Span> = row
+            let mut all: Vec<(&Span, usize)> = row
                 .lanes
                 .iter()
-                .flat_map(|l| spans_of(l, &open))
-                .filter(|sp| visible(sp.start, sp.end))
+                .flat_map(|l| lane_spans(l, open.get(l.task_id), (t0, t1), &x, &col_start))
                 .collect();
-            all.sort_by_key(|sp| (span_class(sp).0, sp.start));
-            for span in all {
-                merged.push(span_class(span).0, x(span.start), x(span.end), span);
+            all.sort_by_key(|(sp, _)| (class_of(sp), sp.start));
+            for (span, n) in all {
+                merged.push(class_of(span), x(span.start), x(span.end), span, n);
             }
+        }
+        if merged.out.len() > DENSE {
+            // A crowded row: one path per class.
+            for class in ["park", "sleep"] {
+                let mut d = String::new();
+                for (_, x1, x2, _, _) in merged.out.iter().filter(|m| m.0 == class) {
+                    let _ = write!(d, "M{x1} {ly}H{x2}");
+                }
+                if !d.is_empty() {
+                    let _ = write!(s, r#"<path class="{class}" d="{d}"/>"#);
+                }
+            }
+            merged.out.clear();
         }
         // Only a mark that stands for one thing gets a title: a run of many
         // would need thousands of titles, each an element the page must
@@ -340,10 +411,12 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
     // Arrows sit between lanes; a folded group has no single lane to point
     // at, and past a few hundred they are noise: then a count says so.
     let arrows = model.arrows();
+    // Arrows are in order of their receives: the window's are a range,
+    // counted without walking it.
     let from = arrows.partition_point(|a| a.to_t < t0);
-    let shown: Vec<_> = arrows[from..].iter().take_while(|a| a.to_t <= t1).collect();
-    if shown.len() <= MAX_ARROWS {
-        for a in shown {
+    let to = arrows.partition_point(|a| a.to_t <= t1).max(from);
+    if to - from <= MAX_ARROWS {
+        for a in &arrows[from..to] {
             let (x1, y1, x2, y2) = (x(a.from_t), y(a.from_task), x(a.to_t), y(a.to_task));
             let _ = write!(
                 s,
@@ -359,32 +432,31 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
             s,
             r#"<text class="muted" x="{}" y="18" text-anchor="end">{} messages in view: zoom in to see them as arrows</text>"#,
             LEFT + PLOT_W,
-            shown.len()
+            to - from
         );
     }
     // Marks: at most one per row and few pixels, counting the rest. The
-    // text of a mark is made only for the marks drawn.
+    // text of a mark is made only for the marks drawn with a title.
+    #[derive(Clone, Copy)]
     enum Mark {
         Output(usize),
         Error(usize),
     }
-    let marks = (0..model.outputs().len())
-        .map(|i| {
-            (
-                "out",
-                model.outputs()[i].task_id,
-                model.outputs()[i].t,
-                Mark::Output(i),
-            )
-        })
+    // Outputs are in time order: the window's are a range.
+    let outputs = model.outputs();
+    let first_out = outputs.partition_point(|o| o.t < t0);
+    let last_out = outputs.partition_point(|o| o.t <= t1).max(first_out);
+    let marks = (first_out..last_out)
+        .map(|i| ("out", outputs[i].task_id, outputs[i].t, Mark::Output(i)))
         .chain((0..model.errors().len()).map(|i| {
             let (task, t, _) = &model.errors()[i];
             ("err", *task, *t, Mark::Error(i))
         }));
     // [row and class] -> the mark drawn last there: its pixel column and
-    // its place in `drawn`.
+    // its place in `drawn`; and how many were drawn there.
     let mut last: crate::dense::Dense<(u64, usize)> = crate::dense::Dense::new();
-    let mut drawn: Vec<(&str, u64, u64, String, usize)> = Vec::new();
+    let mut per_key: crate::dense::Dense<usize> = crate::dense::Dense::new();
+    let mut drawn: Vec<(&str, u64, u64, Mark, usize, u32)> = Vec::new();
     for (class, task, t, mark) in marks {
         let Some(&row) = row_of.get(task) else {
             continue;
@@ -398,23 +470,46 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
             // Marks closer than a dot's width would cover each other.
             Some(&(px, i)) if px / MARK_PX == mx / MARK_PX => drawn[i].4 += 1,
             _ => {
-                let text = match mark {
-                    Mark::Output(i) => {
-                        let o = &model.outputs()[i];
-                        format!("{} prints {:?} at {} ms", o.task, o.text, o.t)
-                    }
-                    Mark::Error(i) => {
-                        let (task, t, message) = &model.errors()[i];
-                        format!("{}: {message} at {t} ms", model.task_name(*task).unwrap_or("?"))
-                    }
-                };
                 last.insert(key, (mx, drawn.len()));
-                drawn.push((class, mx, my, text, 1));
+                *per_key.get_or_insert_with(key, || 0) += 1;
+                drawn.push((class, mx, my, mark, 1, key));
             }
         }
     }
-    for (class, mx, my, text, n) in drawn {
+    // Crowded rows: their dots as one path each (a round cap on a segment
+    // of no length is a dot), under a style of their own so that a small
+    // drawing stays as it was.
+    let mut dots: crate::dense::Dense<String> = crate::dense::Dense::new();
+    for &(_, mx, my, _, _, key) in &drawn {
+        if per_key.get(key).is_some_and(|&n| n > DENSE) {
+            let _ = write!(dots.get_or_insert_with(key, String::new), "M{mx} {my}h0");
+        }
+    }
+    if dots.iter().next().is_some() {
+        s.push_str(
+            "<style>.dots{fill:none;stroke-width:10;stroke-linecap:round}\
+             .dots.out{stroke:light-dark(#1a7f37,#3fb950)}.dots.err{stroke:#cf222e}</style>",
+        );
+        for (key, d) in dots.iter() {
+            let class = if key % 2 == 1 { "err" } else { "out" };
+            let _ = write!(s, r#"<path class="dots {class}" d="{d}"/>"#);
+        }
+    }
+    for (class, mx, my, mark, n, key) in drawn {
+        if dots.get(key).is_some() {
+            continue;
+        }
         if n <= FEW {
+            let text = match mark {
+                Mark::Output(i) => {
+                    let o = &outputs[i];
+                    format!("{} prints {:?} at {} ms", o.task, o.text, o.t)
+                }
+                Mark::Error(i) => {
+                    let (task, t, message) = &model.errors()[i];
+                    format!("{}: {message} at {t} ms", model.task_name(*task).unwrap_or("?"))
+                }
+            };
             let text = if n > 1 {
                 format!("{text} (and {} more here)", n - 1)
             } else {

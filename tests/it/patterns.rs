@@ -29,7 +29,7 @@ impl Ran {
         self.trace
             .iter()
             .filter(|e| matches!(e.kind, Kind::Killed { .. }))
-            .map(|e| e.task.clone())
+            .map(|e| e.task.to_string())
             .collect()
     }
 
@@ -351,7 +351,7 @@ tests! {
         let code: Vec<&str> = PatternId::SpawnWait.rust_source().lines().collect();
         let first = PatternId::SpawnWait.rust_source_first_line();
         let line_of = |kind: &str, task: &str| {
-            let e = r.trace.iter().find(|e| e.kind.name() == kind && e.task == task).unwrap();
+            let e = r.trace.iter().find(|e| e.kind.name() == kind && &*e.task == task).unwrap();
             code[(e.pos.unwrap().line - first) as usize].trim()
         };
         assert!(line_of("send", "worker").contains("tx.send("), "{}", line_of("send", "worker"));

@@ -88,6 +88,66 @@ tests! {
         assert!(events.iter().any(|e| e["name"] == "print main: context deadline exceeded" && e["ts"] == 1_000_000));
     }
 
+    fn a_trace_longer_than_a_chunk_reads_like_one_slice() {
+        // 20 callers every 10 ms for 3 s: tens of thousands of events, so
+        // the log spans several of its chunks.
+        let mut p = Params::defaults(PatternId::TokenCache);
+        for (k, v) in [("callers", "20"), ("call_every_ms", "10"), ("run_ms", "3000")] {
+            p.set(k, v).unwrap();
+        }
+        let run = Run::new_virtual(1);
+        patterns::start(&run, &p);
+        run.run_to_end();
+        let all = run.trace();
+        assert!(all.len() > 20_000, "{} events", all.len());
+        run.log().snapshot().with(|events| {
+            assert_eq!(events.len(), all.len());
+            assert_eq!(events.last(), all.last());
+            for from in [0, 1, 8191, 8192, 8193, 16_384, all.len() - 1, all.len(), all.len() + 5] {
+                assert!(events.iter_from(from).eq(all.iter().skip(from)), "from {from}");
+            }
+            for i in [0, 8191, 8192, all.len() - 1] {
+                assert_eq!(events[i], all[i]);
+            }
+            assert_eq!(events.get(all.len()), None);
+            for t in [0, 1, 999, 1000, 1500, 2000, 5000] {
+                assert_eq!(events.partition_point(|e| e.t <= t), all.partition_point(|e| e.t <= t), "t {t}");
+            }
+        });
+        let cut = run.log().snapshot().prefix(9000);
+        assert!(cut.with(|events| events.iter().eq(all[..9000].iter())));
+        // Time travel reads the same past from the chunks as from a slice.
+        let at = cut.with(|events| view::Model::at_events(events, 700));
+        assert_eq!(at.lanes(), view::Model::at(&all[..9000], 700).lanes());
+    }
+
+    fn a_crowded_timeline_draws_few_elements_and_keeps_every_lane() {
+        let mut p = Params::defaults(PatternId::TokenCache);
+        for (k, v) in [("callers", "20"), ("call_every_ms", "10"), ("run_ms", "2000")] {
+            p.set(k, v).unwrap();
+        }
+        let run = Run::new_virtual(1);
+        patterns::start(&run, &p);
+        run.run_to_end();
+        let trace = run.trace();
+        let svg = view::svg("token cache", &trace, None);
+        let elements = svg.matches('<').count() - svg.matches("</").count();
+        // 22 lanes: a few elements each, however many spans and outputs.
+        assert!(elements < 600, "{elements} elements");
+        for lane in view::lanes(&trace) {
+            assert!(svg.contains(&format!(">{}</text>", lane.name)), "{}", lane.name);
+        }
+        // Crowded rows are paths of dots and of spans.
+        assert!(svg.contains(r#"<path class="dots out""#));
+        assert!(svg.contains(r#"<path class="park""#));
+        // Zoomed in far enough, marks are single again, with titles.
+        let model = view::Model::of(&trace);
+        let window = view::Window { range: Some((1000, 1020)), expanded: Vec::new() };
+        let zoomed = view::timeline("token cache", &model, None, &window);
+        assert!(zoomed.contains("<circle class=\"out\""), "{zoomed}");
+        assert!(!zoomed.contains("dots"));
+    }
+
     fn svg_draws_every_lane_and_the_deadline() {
         let svg = view::svg("deadline", &trace(PatternId::Deadline, 1), Some(600));
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
@@ -173,8 +233,8 @@ tests! {
                 let mut model = view::Model::default();
                 loop {
                     let ended = matches!(run.run_budget(slice, u64::MAX), csp_playground::rt::Step::Ended(_));
-                    run.log().snapshot().with(|events| model.extend(&events[model.len()..]));
-                    let whole = run.log().snapshot().with(view::Model::of);
+                    run.log().snapshot().with(|events| model.extend(events.iter_from(model.len())));
+                    let whole = run.log().snapshot().with(|events| view::Model::of(events));
                     assert_eq!(model.lanes(), whole.lanes(), "{id:?} seed {seed}");
                     if ended {
                         break;

@@ -56,7 +56,7 @@ pub fn use_model(trace: &Trace, at: Option<Millis>) -> ModelRef {
         }
         if live.trace != *trace {
             let from = live.trace.len();
-            trace.with(|events| live.model.borrow_mut().extend(&events[from..]));
+            trace.with(|events| live.model.borrow_mut().extend(events.iter_from(from)));
             live.trace = trace.clone();
         }
     }
@@ -69,7 +69,7 @@ pub fn use_model(trace: &Trace, at: Option<Millis>) -> ModelRef {
     });
     let scrubbed = use_memo(past.clone(), |past| {
         past.as_ref()
-            .map(|(prefix, t)| Rc::new(RefCell::new(prefix.with(|events| Model::at(events, *t)))))
+            .map(|(prefix, t)| Rc::new(RefCell::new(prefix.with(|events| Model::at_events(events, *t)))))
     });
     match (&*scrubbed, past) {
         (Some(model), Some((prefix, t))) => ModelRef {
