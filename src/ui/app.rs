@@ -141,7 +141,9 @@ fn Playground() -> Html {
                 None
             } else {
                 let query = query.clone();
-                Some(gloo_timers::callback::Timeout::new(delay, move || replace_query(&query)))
+                Some(gloo_timers::callback::Timeout::new(delay, move || {
+                    replace_query(&query)
+                }))
             };
             move || drop(pending)
         });
