@@ -431,6 +431,12 @@ fn Playground() -> Html {
             .and_then(|(task, pos)| Some((m.task_name(task)?.to_string(), pos.line)))
     });
     let tab = Tab::of(&state);
+    // The drawing says whose run it is: a pattern's Rust port, or Go.
+    let timeline_title: AttrValue = match (state.ran_go, tab) {
+        (true, Tab::YourGo) => "Your Go".into(),
+        (true, Tab::Pattern(p)) => format!("{} (your Go)", p.title()).into(),
+        (false, _) => tab.title().into(),
+    };
     let code = html! {
         <Code state={state.clone()} current={code_at.clone()} on_edit={on_source.clone()} {on_revert}
             {on_start_from} {on_go121} />
@@ -473,7 +479,7 @@ fn Playground() -> Html {
                 <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
                 { playhead.clone() }
                 { for go_alert }
-                <Timeline model={model.clone()} now={shown} pattern={current} />
+                <Timeline model={model.clone()} now={shown} title={timeline_title.clone()} />
                 { main_view }
                 if state.runs_go() {
                     <details class="embed-code">
@@ -546,7 +552,7 @@ fn Playground() -> Html {
                         <div class="views">
                             { for go_alert }
                             { playhead }
-                            <Timeline model={model.clone()} now={shown} pattern={current} />
+                            <Timeline model={model.clone()} now={shown} title={timeline_title} />
                             if gotcha {
                                 <div class="callout" role="note">
                                     <p>{ "Every goroutine printed the last word. They all read one loop variable, and the loop had \

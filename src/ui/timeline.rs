@@ -8,7 +8,6 @@ use web_sys::{Element, KeyboardEvent, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 use super::hooks::use_model::ModelRef;
-use crate::patterns::PatternId;
 use crate::rt::{Millis, Pos};
 use crate::view::{self, Window};
 
@@ -20,7 +19,8 @@ pub struct TimelineProps {
     pub model: ModelRef,
     /// The time every view shows (the playhead).
     pub now: Millis,
-    pub pattern: PatternId,
+    /// What ran: the pattern's title, or the reader's Go.
+    pub title: AttrValue,
 }
 
 /// A zoom or pan of the window `(t0, t1)` within `[0, end]`.
@@ -69,7 +69,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let svg = props
         .model
-        .with(|m| view::timeline(props.pattern.title(), m, Some(props.now), &window));
+        .with(|m| view::timeline(&props.title, m, Some(props.now), &window));
     let current = window.range.unwrap_or((0, end));
 
     let set = {

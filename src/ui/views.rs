@@ -60,8 +60,11 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
             // Focusable: the list scrolls once it is long, and a keyboard
             // user must be able to scroll it too.
             <ol aria-label="Output order" class="outputs" tabindex="0" start={(earlier + 1).to_string()}>
-                { for lines.iter().map(|l| html! {
-                    <li>
+                // Keyed by the line's number in the run: as the window of
+                // the latest lines slides, the page adds one row and drops
+                // one, instead of rewriting all of them.
+                { for lines.iter().enumerate().map(|(i, l)| html! {
+                    <li key={earlier + i}>
                         <span class="t">{ format!("{} ms", l.t) }</span>
                         { " " }
                         <code>{ &l.text }</code>
@@ -157,15 +160,20 @@ pub fn CodeBlock(props: &CodeBlockProps) -> Html {
     {
         let pre = pre.clone();
         use_effect_with(props.highlight, move |_| {
-            use wasm_bindgen::JsCast;
-            let pre = pre.cast::<web_sys::HtmlElement>();
-            let line = pre
-                .as_ref()
-                .and_then(|p| p.query_selector(".hl").ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let (Some(pre), Some(line)) = (pre, line) {
-                pre.set_scroll_top((line.offset_top() - pre.client_height() / 2).max(0));
-            }
+            // In the next frame, not now: reading a position forces a
+            // layout, and the frame will lay the page out anyway.
+            let frame = gloo_render::request_animation_frame(move |_| {
+                use wasm_bindgen::JsCast;
+                let pre = pre.cast::<web_sys::HtmlElement>();
+                let line = pre
+                    .as_ref()
+                    .and_then(|p| p.query_selector(".hl").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let (Some(pre), Some(line)) = (pre, line) {
+                    pre.set_scroll_top((line.offset_top() - pre.client_height() / 2).max(0));
+                }
+            });
+            move || drop(frame)
         });
     }
     html! {
