@@ -39,6 +39,7 @@
 
 pub mod code;
 pub mod compile;
+pub mod float;
 pub mod format;
 pub mod host;
 pub mod ir;

@@ -437,9 +437,9 @@ impl Lower<'_> {
                     Some(v) => ExprKind::Int(v),
                     None => return Err(unsupported(span, "this integer literal is")),
                 },
-                Token::FLOAT(d) => match d.as_str().replace('_', "").parse::<f64>() {
-                    Ok(v) => ExprKind::Float(v),
-                    Err(_) => return Err(unsupported(span, "this float literal is")),
+                Token::FLOAT(d) => match super::float::parse(&d.as_str().replace('_', "")) {
+                    Some(v) => ExprKind::Float(v),
+                    None => return Err(unsupported(span, "this float literal is")),
                 },
                 Token::CHAR(d) => ExprKind::Char(*d.as_str_char().1 as i64),
                 Token::STRING(d) => ExprKind::Str(Rc::from(d.as_str_str().1.as_str())),
