@@ -37,6 +37,7 @@
 // with Debug on every internal type.
 #![allow(missing_debug_implementations)]
 
+pub mod case;
 pub mod code;
 pub mod compile;
 pub mod float;

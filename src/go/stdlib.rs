@@ -578,8 +578,8 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "strings.Contains" => one(Value::Bool(s(&a(0)).contains(&*s(&a(1))))),
         "strings.HasPrefix" => one(Value::Bool(s(&a(0)).starts_with(&*s(&a(1))))),
         "strings.HasSuffix" => one(Value::Bool(s(&a(0)).ends_with(&*s(&a(1))))),
-        "strings.ToUpper" => one(Value::str(&s(&a(0)).to_uppercase())),
-        "strings.ToLower" => one(Value::str(&s(&a(0)).to_lowercase())),
+        "strings.ToUpper" => one(Value::str(&super::case::to_upper(&s(&a(0))))),
+        "strings.ToLower" => one(Value::str(&super::case::to_lower(&s(&a(0))))),
         "strings.Repeat" => {
             let n = as_int(&a(1));
             let x = s(&a(0));

@@ -73,6 +73,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("strconv_basic", include_str!("../go/strconv_basic.go")),
     ("stringer", include_str!("../go/stringer.go")),
     ("strings_basic", include_str!("../go/strings_basic.go")),
+    ("strings_case", include_str!("../go/strings_case.go")),
     ("structs", include_str!("../go/structs.go")),
     ("switch_stmt", include_str!("../go/switch_stmt.go")),
     ("ticker", include_str!("../go/ticker.go")),
