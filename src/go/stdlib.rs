@@ -275,7 +275,7 @@ fn s(v: &Value) -> Rc<str> {
 }
 
 fn strs(items: impl IntoIterator<Item = String>) -> Value {
-    Value::Slice(SliceV::new(
+    Value::slice(SliceV::new(
         items.into_iter().map(|x| Value::Str(Rc::from(x))).collect(),
         string_slice_ty(),
     ))
@@ -299,6 +299,35 @@ fn ctx_of(v: &Value) -> Option<host::Context> {
 
 fn now_ns(g: &Goroutine) -> i64 {
     host::now_ms(&g.sh.rt) as i64 * 1_000_000
+}
+
+/// A stable bottom-up merge sort: one small function, where core's sort is
+/// instantiated (about 3 KB of wasm) for every element type and order.
+fn merge_sort(items: &mut Vec<Value>, less: fn(&Value, &Value) -> bool) {
+    let n = items.len();
+    let mut buf: Vec<Value> = Vec::with_capacity(n);
+    let mut width = 1;
+    while width < n {
+        buf.clear();
+        let mut start = 0;
+        while start < n {
+            let (mid, end) = ((start + width).min(n), (start + 2 * width).min(n));
+            let (mut a, mut b) = (start, mid);
+            while a < mid || b < end {
+                // Ties take the left run's item first: stable.
+                if b >= end || (a < mid && !less(&items[b], &items[a])) {
+                    buf.push(items[a].clone());
+                    a += 1;
+                } else {
+                    buf.push(items[b].clone());
+                    b += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(items, &mut buf);
+        width *= 2;
+    }
 }
 
 pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
@@ -357,7 +386,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 let j = host::rand_below(&sh.rt, i as u64 + 1) as usize;
                 p.swap(i, j);
             }
-            one(Value::Slice(SliceV::new(
+            one(Value::slice(SliceV::new(
                 p.into_iter().map(Value::int).collect(),
                 ANY,
             )))
@@ -664,10 +693,10 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "sort.Ints" | "sort.Strings" => {
             if let Value::Slice(sl) = a(0) {
                 let mut items = sl.items();
-                items.sort_by(|x, y| match (x, y) {
-                    (Value::Int(p, _), Value::Int(q, _)) => p.cmp(q),
-                    (Value::Str(p), Value::Str(q)) => p.cmp(q),
-                    _ => std::cmp::Ordering::Equal,
+                merge_sort(&mut items, |x, y| match (x, y) {
+                    (Value::Int(p, _), Value::Int(q, _)) => p < q,
+                    (Value::Str(p), Value::Str(q)) => p < q,
+                    _ => false,
                 });
                 let mut arr = sl.arr.borrow_mut();
                 for (j, v) in items.into_iter().enumerate() {
