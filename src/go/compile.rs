@@ -7,7 +7,7 @@
 //! or a package; the types of declarations, literals, conversions and
 //! `make`; and constants' `iota`.
 
-use std::collections::HashMap;
+use crate::dense::VecMap as HashMap;
 use std::rc::Rc;
 
 use super::code::*;
@@ -121,7 +121,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
     // globals, so that bodies can use any of them.
     for d in &decls {
         if let StmtKind::Type(name, _) = &d.kind {
-            if c.globals.contains_key(name) {
+            if c.globals.get(name).is_some() {
                 return Err(err(d.span, format!("{name} redeclared in this block")));
             }
             let shown =
@@ -177,7 +177,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
             if &*f.name == "init" {
                 return Err(err(f.span, "func init is not supported here"));
             }
-            if c.globals.contains_key(&f.name) {
+            if c.globals.get(&f.name).is_some() {
                 return Err(err(f.span, format!("{} redeclared in this block", f.name)));
             }
             c.globals.insert(f.name.clone(), Bind::Func(id));
@@ -189,7 +189,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
                 if &**name == "_" {
                     continue;
                 }
-                if c.globals.contains_key(name) {
+                if c.globals.get(name).is_some() {
                     return Err(err(*span, format!("{name} redeclared in this block")));
                 }
                 c.globals.insert(name.clone(), Bind::Global(c.nglobals));
@@ -345,7 +345,8 @@ impl Compiler {
             })
             .or_else(|| {
                 self.imports
-                    .get_key_value(name)
+                    .iter()
+                    .find(|(k, _)| &***k == name)
                     .map(|(k, _)| Bind::Package(k.clone()))
             })
             .or_else(|| (name == "iota").then_some(Bind::Iota))
@@ -964,7 +965,7 @@ impl Compiler {
             self.emit(Ins::Load(*t));
             if define {
                 if let ExprKind::Ident(name) = &e.kind {
-                    let exists = self.st().scopes.last().expect("scope").contains_key(name);
+                    let exists = self.st().scopes.last().expect("scope").get(name).is_some();
                     if !exists || &**name == "_" {
                         fresh = true;
                     }

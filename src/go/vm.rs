@@ -273,7 +273,7 @@ impl Goroutine {
             } else {
                 SliceV::new(items, fc.variadic_ty)
             };
-            self.push(Value::Slice(s));
+            self.push(Value::slice(s));
             argc = fixed + 1;
         }
         // Arity is not checked at compile time: pad or drop rather than fail.
@@ -1089,7 +1089,7 @@ impl Goroutine {
                         vals.resize(*len, z);
                         Value::Array(Rc::new(RefCell::new(vals)), *ty)
                     }
-                    _ => Value::Slice(SliceV::new(vals, *ty)),
+                    _ => Value::slice(SliceV::new(vals, *ty)),
                 };
                 self.push(v);
             }
@@ -1110,7 +1110,7 @@ impl Goroutine {
                 }
                 let v = match sh.prog.types.kind(*ty) {
                     TKind::Array(..) => Value::Array(Rc::new(RefCell::new(items)), *ty),
-                    _ => Value::Slice(SliceV::new(items, *ty)),
+                    _ => Value::slice(SliceV::new(items, *ty)),
                 };
                 self.push(v);
             }
@@ -1146,7 +1146,7 @@ impl Goroutine {
                 for _ in 0..cap {
                     items.push(z.copied());
                 }
-                self.push(Value::Slice(SliceV {
+                self.push(Value::slice(SliceV {
                     arr: Rc::new(RefCell::new(items)),
                     off: 0,
                     len: len as u32,
@@ -1643,7 +1643,7 @@ pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
         TKind::Int(..) => Value::Int(0, ty),
         TKind::Float => Value::Float(0.0, ty),
         TKind::Str => Value::Str(Rc::from("")),
-        TKind::Slice(_) => Value::Slice(SliceV::nil(ty)),
+        TKind::Slice(_) => Value::slice(SliceV::nil(ty)),
         TKind::Array(n, e) => {
             let z = zero_value(sh, *e);
             Value::Array(Rc::new(RefCell::new((0..*n).map(|_| z.copied()).collect())), ty)
