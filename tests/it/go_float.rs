@@ -114,7 +114,10 @@ fn float_ties_round_to_even() {
     assert_eq!(float::go_v(5e-324), "5e-324");
     assert_eq!(float::go_v(f64::MAX), "1.7976931348623157e+308");
     // Go's own output (core would print ...713e+14).
-    assert_eq!(float::go_v(244_718_608_904_637.0 + 0.125), "2.4471860890463712e+14");
+    assert_eq!(
+        float::go_v(244_718_608_904_637.0 + 0.125),
+        "2.4471860890463712e+14"
+    );
 }
 
 #[test]
