@@ -157,7 +157,7 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
             NativeObj::WaitGroup(_) => out.push_str("{{} [0 0 0]}"),
             NativeObj::Mutex(_) => out.push_str("{0 0}"),
             NativeObj::Context(_) => out.push_str("context.Background.WithCancel"),
-            NativeObj::Ticker(..) => out.push_str("&{0xc000020060}"),
+            NativeObj::Ticker(..) | NativeObj::Timer(..) => out.push_str("&{0xc000020060}"),
         },
         Value::Time(ns) => out.push_str(&format!(
             "2009-11-10 23:00:{:02} +0000 UTC m=+{}{}.{:09}",
@@ -196,6 +196,7 @@ pub fn type_name(types: &Types, v: &Value) -> String {
             NativeObj::Mutex(_) => "*sync.Mutex".into(),
             NativeObj::Context(_) => "*context.cancelCtx".into(),
             NativeObj::Ticker(..) => "*time.Ticker".into(),
+            NativeObj::Timer(..) => "*time.Timer".into(),
         },
         Value::Time(_) => "time.Time".into(),
         Value::Iter(_) | Value::Cell(_) => "?".into(),

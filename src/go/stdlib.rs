@@ -132,6 +132,8 @@ const NAMES: &[&str] = &[
     "error.Error",
     "Ticker.Stop",
     "error.Unwrap",
+    "Timer.Stop",
+    "Timer.Reset",
 ];
 
 pub fn native_id(name: &str) -> Option<u32> {
@@ -237,6 +239,7 @@ pub fn method_id(v: &Value, name: &str) -> Option<u32> {
             }
             NativeObj::Context(_) => "Context",
             NativeObj::Ticker(..) => "Ticker",
+            NativeObj::Timer(..) => "Timer",
         },
         Value::Int(_, DURATION) => "Duration",
         Value::Time(_) => "Time",
@@ -295,6 +298,11 @@ fn ctx_of(v: &Value) -> Option<host::Context> {
         },
         _ => None,
     }
+}
+
+/// What a timer or ticker sends: the time it fired.
+fn time_value(now_ms: u64) -> Value {
+    Value::Time(now_ms as i64 * 1_000_000)
 }
 
 fn now_ns(g: &Goroutine) -> i64 {
@@ -486,19 +494,30 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             }
             Ok(NRes::Block(Pending::sleep(&sh.rt, ms), After::Nothing))
         }
-        "time.After" | "time.NewTimer" => {
+        "time.After" => {
             let c = host::make_chan(&sh.rt, "time.After", 1);
-            host::after(&sh.rt, c.clone(), ms_of(&a(0)), |now| {
-                Value::Time(now as i64 * 1_000_000)
-            });
+            host::after(&sh.rt, c.clone(), ms_of(&a(0)), time_value);
+            one(Value::Chan(ChanV::Chan(c, TIME)))
+        }
+        "time.NewTimer" => {
+            let c = host::make_chan(&sh.rt, "time.NewTimer", 1);
+            let timer = host::Timer::default();
+            host::arm(&sh.rt, c.clone(), ms_of(&a(0)), &timer, time_value);
             let ch = Value::Chan(ChanV::Chan(c, TIME));
-            if name_of(id) == "time.NewTimer" {
-                return one(Value::Obj(Rc::new(NativeObj::Ticker(
-                    ch,
-                    Rc::new(Cell::new(false)),
-                ))));
-            }
-            one(ch)
+            one(Value::Obj(Rc::new(NativeObj::Timer(ch, timer))))
+        }
+        "Timer.Stop" | "Timer.Reset" => {
+            let Value::Obj(o) = a(0) else {
+                return Err(super::vm::nil_deref());
+            };
+            let was = match (&*o, name_of(id)) {
+                (NativeObj::Timer(_, t), "Timer.Stop") => host::disarm(t),
+                (NativeObj::Timer(Value::Chan(ChanV::Chan(c, _)), t), _) => {
+                    host::arm(&sh.rt, c.clone(), ms_of(&a(1)), t, time_value)
+                }
+                _ => false,
+            };
+            one(Value::Bool(was))
         }
         "time.Tick" | "time.NewTicker" => {
             let ms = ms_of(&a(0));

@@ -240,6 +240,8 @@ pub enum NativeObj {
     Mutex(host::Mutex),
     Context(host::Context),
     Ticker(Value, host::Stopper),
+    /// `time.NewTimer`: its channel, and its state for `Stop` and `Reset`.
+    Timer(Value, host::Timer),
 }
 
 /// A standard library function used as a value, or bound to a receiver.

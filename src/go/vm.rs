@@ -1391,7 +1391,7 @@ impl Goroutine {
                 }
             }
             Value::Obj(o) => {
-                if let NativeObj::Ticker(c, _) = &**o {
+                if let NativeObj::Ticker(c, _) | NativeObj::Timer(c, _) = &**o {
                     if &**name == "C" {
                         return Ok(c.clone());
                     }

@@ -78,6 +78,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("switch_stmt", include_str!("../go/switch_stmt.go")),
     ("ticker", include_str!("../go/ticker.go")),
     ("time_duration", include_str!("../go/time_duration.go")),
+    ("timer_stop_reset", include_str!("../go/timer_stop_reset.go")),
     ("type_switch", include_str!("../go/type_switch.go")),
     ("unbuffered_sync", include_str!("../go/unbuffered_sync.go")),
     ("unordered_workers", include_str!("../go/unordered_workers.go")),
