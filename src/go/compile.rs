@@ -1385,7 +1385,10 @@ impl Compiler {
     }
 
     fn deferred(&mut self, f: &Expr, args: &[Expr], spread: bool, is_go: bool, span: Span) -> R<()> {
-        let argc = args.len() as u16;
+        let argc = u16::try_from(args.len())
+            .ok()
+            .filter(|&n| n < DYN_ARGS)
+            .ok_or_else(|| err(span, "too many arguments"))?;
         if let ExprKind::Ident(name) = &f.kind {
             if self.lookup(name).is_none() && BUILTINS.contains(&&**name) {
                 for a in args {
@@ -1406,9 +1409,7 @@ impl Compiler {
         if let ExprKind::Selector(x, name) = &f.kind {
             if !self.is_package(x) && !self.is_type(x) {
                 self.expr_ref(x)?;
-                for a in args {
-                    self.expr(a)?;
-                }
+                let argc = self.args(args, argc)?;
                 self.span = span;
                 self.emit(if is_go {
                     Ins::GoMethod(name.clone(), argc, spread)
@@ -1418,9 +1419,7 @@ impl Compiler {
                 return Ok(());
             }
         }
-        for a in args {
-            self.expr(a)?;
-        }
+        let argc = self.args(args, argc)?;
         self.expr(f)?;
         self.span = span;
         self.emit(if is_go {
@@ -1769,8 +1768,41 @@ impl Compiler {
         Err(err(span, format!("{full} is not supported here")))
     }
 
+    /// Whether `e` is a call of a Go or library function (not a builtin or
+    /// a conversion), whose results can be another call's arguments.
+    fn is_func_call(&mut self, e: &Expr) -> bool {
+        let ExprKind::Call(f, _, _) = &e.kind else {
+            return false;
+        };
+        if let ExprKind::Ident(name) = &f.kind {
+            let special = BUILTINS.contains(&&**name) || matches!(&**name, "__swap" | "__randn");
+            if special && self.lookup(name).is_none() {
+                return false;
+            }
+        }
+        !self.is_type(f)
+    }
+
+    /// Pushes a call's arguments: `f(g())` passes all of `g`'s results and
+    /// their count, for a `DYN_ARGS` call.
+    fn args(&mut self, args: &[Expr], argc: u16) -> R<u16> {
+        if let [only] = args {
+            if self.is_func_call(only) {
+                self.multi(only, ALL_RESULTS as usize)?;
+                return Ok(DYN_ARGS);
+            }
+        }
+        for a in args {
+            self.expr(a)?;
+        }
+        Ok(argc)
+    }
+
     fn call(&mut self, f: &Expr, args: &[Expr], spread: bool, want: u8, span: Span) -> R<()> {
-        let argc = u16::try_from(args.len()).map_err(|_| err(span, "too many arguments"))?;
+        let argc = u16::try_from(args.len())
+            .ok()
+            .filter(|&n| n < DYN_ARGS)
+            .ok_or_else(|| err(span, "too many arguments"))?;
         if let ExprKind::Ident(name) = &f.kind {
             if matches!(&**name, "__swap" | "__randn") && self.lookup(name).is_none() {
                 for a in args {
@@ -1816,9 +1848,7 @@ impl Compiler {
                     }
                     let id = stdlib::native_id(&full)
                         .ok_or_else(|| err(f.span, format!("{full} is not supported here")))?;
-                    for a in args {
-                        self.expr(a)?;
-                    }
+                    let argc = self.args(args, argc)?;
                     self.span = span;
                     if stdlib::is_fmt(&full) && !spread {
                         let printf = full.ends_with('f');
@@ -1830,17 +1860,13 @@ impl Compiler {
             }
             if !self.is_type(x) {
                 self.expr_ref(x)?;
-                for a in args {
-                    self.expr(a)?;
-                }
+                let argc = self.args(args, argc)?;
                 self.span = span;
                 self.emit(Ins::CallMethod(name.clone(), argc, spread, want));
                 return Ok(());
             }
         }
-        for a in args {
-            self.expr(a)?;
-        }
+        let argc = self.args(args, argc)?;
         self.expr(f)?;
         self.span = span;
         self.emit(Ins::Call(argc, spread, want));

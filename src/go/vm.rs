@@ -359,6 +359,12 @@ impl Goroutine {
     }
 
     fn push_results(&mut self, mut vals: Vec<Value>, want: u8) {
+        if want == ALL_RESULTS {
+            let n = vals.len() as i64;
+            self.stack.extend(vals);
+            self.push(Value::int(n));
+            return;
+        }
         if want == 0 {
             return;
         }
@@ -905,12 +911,20 @@ impl Goroutine {
                     self.pop();
                 }
             }
-            Ins::Call(argc, spread, want) => self.call_value(*argc, *spread, *want)?,
+            Ins::Call(argc, spread, want) => {
+                // The callee is on top, a `DYN_ARGS` count just below it.
+                let callee = self.pop();
+                let argc = self.argc(*argc);
+                self.push(callee);
+                self.call_value(argc, *spread, *want)?
+            }
             Ins::CallMethod(name, argc, spread, want) => {
-                self.call_method(name, *argc, *spread, *want, false)?
+                let argc = self.argc(*argc);
+                self.call_method(name, argc, *spread, *want, false)?
             }
             Ins::CallNative(id, argc, spread, want) => {
-                let mut args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let mut args = self.popn(argc as usize);
                 if *spread {
                     if let Some(Value::Slice(s)) = args.pop() {
                         args.extend(s.items());
@@ -922,7 +936,8 @@ impl Goroutine {
             }
             Ins::Defer(argc, _) => {
                 let callee = self.pop();
-                let args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let args = self.popn(argc as usize);
                 self.frame_mut().defers.push(Deferred {
                     callee,
                     args,
@@ -930,7 +945,8 @@ impl Goroutine {
                 });
             }
             Ins::DeferMethod(name, argc, _) => {
-                let args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let args = self.popn(argc as usize);
                 let recv = self.pop();
                 self.frame_mut().defers.push(Deferred {
                     callee: recv,
@@ -940,7 +956,8 @@ impl Goroutine {
             }
             Ins::Go(argc, spread) => {
                 let callee = self.pop();
-                let mut args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let mut args = self.popn(argc as usize);
                 if *spread {
                     if let Some(Value::Slice(s)) = args.pop() {
                         args.extend(s.items());
@@ -950,7 +967,8 @@ impl Goroutine {
                 self.spawn(callee, args)?;
             }
             Ins::GoMethod(name, argc, _) => {
-                let mut args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let mut args = self.popn(argc as usize);
                 let recv = self.pop();
                 host::at(&sh.rt, fc.spans[pc]);
                 match self.find_method(&recv, name, 0) {
@@ -1471,8 +1489,16 @@ impl Goroutine {
         Err(panic_str(format!("no field {name}")))
     }
 
+    /// A call's argument count: `DYN_ARGS` takes it off the stack.
+    fn argc(&mut self, argc: u16) -> u16 {
+        if argc == DYN_ARGS {
+            ops::as_int(&self.pop()).clamp(0, u16::MAX as i64 - 1) as u16
+        } else {
+            argc
+        }
+    }
+
     fn fmt_prep(&mut self, argc: u16, printf: bool) -> Res<()> {
-        let start = self.stack.len() - argc as usize;
         if let Some(slot) = self.frame_mut().fmt_slot.take() {
             // The method returned its text on top of the stack.
             let text = self.pop();
@@ -1482,13 +1508,21 @@ impl Goroutine {
             };
             self.stack[slot as usize] = Value::Pre(s);
         }
-        let start = start.min(self.stack.len().saturating_sub(argc as usize));
+        // With `DYN_ARGS` the count stays on top for the call to take.
+        let mut end = self.stack.len();
+        let argc = if argc == DYN_ARGS {
+            end = end.saturating_sub(1);
+            self.stack.last().map_or(0, ops::as_int).clamp(0, end as i64) as usize
+        } else {
+            argc as usize
+        };
+        let start = end.saturating_sub(argc);
         // Printf calls String only for the verbs that print text.
         let verbs: Option<Vec<char>> = match (printf, self.stack.get(start)) {
             (true, Some(Value::Str(f))) => Some(super::format::verbs(f)),
             _ => None,
         };
-        for i in start..self.stack.len() {
+        for i in start..end {
             if let Some(verbs) = &verbs {
                 let arg = i - start;
                 if arg == 0 || !matches!(verbs.get(arg - 1), Some('v' | 's' | 'q')) {

@@ -39,6 +39,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("method_value_go", include_str!("../go/method_value_go.go")),
     ("methods", include_str!("../go/methods.go")),
     ("multi_return", include_str!("../go/multi_return.go")),
+    ("multi_value_args", include_str!("../go/multi_value_args.go")),
     ("mutex_struct", include_str!("../go/mutex_struct.go")),
     ("panic_close_closed", include_str!("../go/panic_close_closed.go")),
     ("panic_close_nil", include_str!("../go/panic_close_nil.go")),
