@@ -1408,7 +1408,7 @@ impl Compiler {
         }
         if let ExprKind::Selector(x, name) = &f.kind {
             if !self.is_package(x) && !self.is_type(x) {
-                self.expr_ref(x)?;
+                self.receiver(x, name)?;
                 let argc = self.args(args, argc)?;
                 self.span = span;
                 self.emit(if is_go {
@@ -1768,6 +1768,33 @@ impl Compiler {
         Err(err(span, format!("{full} is not supported here")))
     }
 
+    /// Pushes the receiver of a call of method `name`: its address when
+    /// some non-struct named type has a pointer method of that name and the
+    /// receiver is a variable or field (`n.Inc()` for `type Count int` and
+    /// `func (c *Count) Inc()`), since such values are not shared the way
+    /// structs are. Method lookup through a pointer finds value methods too.
+    fn receiver(&mut self, x: &Expr, name: &str) -> R<()> {
+        let addressable = match &x.kind {
+            ExprKind::Ident(n) => {
+                matches!(
+                    self.lookup(n),
+                    Some(Bind::Local(_) | Bind::Up(_) | Bind::Global(_))
+                )
+            }
+            ExprKind::Selector(base, _) => !self.is_package(base),
+            _ => false,
+        };
+        let wants_ptr = addressable
+            && self.types.list.iter().any(|t| {
+                !matches!(t.kind, TKind::Struct(_)) && t.methods.get(name).is_some_and(|&(_, ptr)| ptr)
+            });
+        if wants_ptr {
+            self.addr(x, None)
+        } else {
+            self.expr_ref(x)
+        }
+    }
+
     /// Whether `e` is a call of a Go or library function (not a builtin or
     /// a conversion), whose results can be another call's arguments.
     fn is_func_call(&mut self, e: &Expr) -> bool {
@@ -1859,7 +1886,7 @@ impl Compiler {
                 }
             }
             if !self.is_type(x) {
-                self.expr_ref(x)?;
+                self.receiver(x, name)?;
                 let argc = self.args(args, argc)?;
                 self.span = span;
                 self.emit(Ins::CallMethod(name.clone(), argc, spread, want));

@@ -428,11 +428,13 @@ impl Goroutine {
                 }
                 None
             }
-            Value::Int(_, ty) | Value::Float(_, ty) => match lookup(*ty) {
-                Some((f, _)) => Some((go(f), Some(recv.clone()))),
-                None => stdlib::method_id(recv, name)
-                    .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
-            },
+            Value::Int(..) | Value::Float(..) | Value::Slice(_) | Value::Map(_) | Value::Array(..) => {
+                match type_of_target(recv).and_then(lookup) {
+                    Some((f, _)) => Some((go(f), Some(recv.copied()))),
+                    None => stdlib::method_id(recv, name)
+                        .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
+                }
+            }
             other => stdlib::method_id(other, name)
                 .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
         }
@@ -1648,10 +1650,13 @@ fn boxed(slot: &mut Value) -> Rc<RefCell<Value>> {
     c
 }
 
+/// The named type a value carries, for method lookup.
 fn type_of_target(v: &Value) -> Option<Ty> {
     match v {
         Value::Struct(rc) => Some(rc.ty),
-        Value::Int(_, ty) | Value::Float(_, ty) => Some(*ty),
+        Value::Int(_, ty) | Value::Float(_, ty) | Value::Array(_, ty) => Some(*ty),
+        Value::Slice(s) => Some(s.ty),
+        Value::Map(m) => Some(m.ty),
         _ => None,
     }
 }

@@ -38,6 +38,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("math_basic", include_str!("../go/math_basic.go")),
     ("method_value_go", include_str!("../go/method_value_go.go")),
     ("methods", include_str!("../go/methods.go")),
+    (
+        "methods_named_types",
+        include_str!("../go/methods_named_types.go"),
+    ),
     ("multi_return", include_str!("../go/multi_return.go")),
     ("multi_value_args", include_str!("../go/multi_value_args.go")),
     ("mutex_struct", include_str!("../go/mutex_struct.go")),
