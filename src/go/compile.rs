@@ -48,6 +48,11 @@ struct FuncState {
     /// No instruction before this index may be fused with a later one (a
     /// jump may land here).
     barrier: usize,
+    /// Variables declared with `:=` or `var`, for Go's "declared and not
+    /// used": slot, name, where.
+    decls: Vec<(u16, Name, Span)>,
+    /// Which slots some expression reads (assignments do not count).
+    reads: Vec<bool>,
 }
 
 impl FuncState {
@@ -62,6 +67,8 @@ impl FuncState {
             results: Vec::new(),
             pending_label: None,
             barrier: 0,
+            decls: Vec::new(),
+            reads: Vec::new(),
         }
     }
 }
@@ -72,6 +79,12 @@ pub struct Compiler {
     globals: HashMap<Name, Bind>,
     nglobals: u32,
     imports: HashMap<Name, Span>,
+    /// Each import's path, where it is, and whether the code names it.
+    import_uses: Vec<(Name, String, Span, bool)>,
+    /// Whether a name looked up now is read (not assigned to).
+    reading: bool,
+    /// Go's "declared and not used" errors found so far.
+    unused: Vec<(Span, String)>,
     go121: bool,
     fs: Vec<FuncState>,
     span: Span,
@@ -99,6 +112,9 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         globals: HashMap::new(),
         nglobals: 0,
         imports: HashMap::new(),
+        import_uses: Vec::new(),
+        reading: true,
+        unused: Vec::new(),
         go121,
         fs: Vec::new(),
         span: Span::default(),
@@ -110,8 +126,9 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         if !stdlib::PACKAGES.contains(&path.as_str()) {
             return Err(err(*span, format!("package {path} is not supported here")));
         }
-        let name = path.rsplit('/').next().unwrap_or(path);
-        c.imports.insert(Rc::from(name), *span);
+        let name: Name = Rc::from(path.rsplit('/').next().unwrap_or(path));
+        c.imports.insert(name.clone(), *span);
+        c.import_uses.push((name, path.clone(), *span, false));
     }
     let mut funcs = prelude.funcs;
     funcs.extend(file.funcs);
@@ -223,6 +240,16 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
     c.emit(Ins::Call(0, false, 0));
     c.emit(Ins::Return);
     let st = c.fs.pop().expect("entry state");
+    // Go rejects unused variables and imports; the first by position.
+    for (_, path, span, used) in &c.import_uses {
+        if !used {
+            c.unused
+                .push((*span, format!("\"{path}\" imported and not used")));
+        }
+    }
+    if let Some((span, message)) = c.unused.iter().min_by_key(|(s, _)| (s.line, s.col)) {
+        return Err(err(*span, message.clone()));
+    }
     let entry = c.funcs.len() as u32;
     c.funcs.push(Some(FuncCode {
         name: Rc::from("main"),
@@ -344,22 +371,47 @@ impl Compiler {
                 ty.map(Bind::Type)
             })
             .or_else(|| {
-                self.imports
+                let pkg = self
+                    .imports
                     .iter()
                     .find(|(k, _)| &***k == name)
-                    .map(|(k, _)| Bind::Package(k.clone()))
+                    .map(|(k, _)| Bind::Package(k.clone()));
+                if pkg.is_some() {
+                    self.use_package(name);
+                }
+                pkg
             })
             .or_else(|| (name == "iota").then_some(Bind::Iota))
+    }
+
+    /// `lookup` for a name assigned to, which Go does not count as a use.
+    fn lookup_assigned(&mut self, name: &str) -> Option<Bind> {
+        self.reading = false;
+        let b = self.lookup(name);
+        self.reading = true;
+        b
+    }
+
+    fn use_package(&mut self, name: &str) {
+        for u in self.import_uses.iter_mut().filter(|u| &*u.0 == name) {
+            u.3 = true;
+        }
     }
 
     /// Looks `name` up in function `level` and, capturing it, in the
     /// functions around it.
     fn lookup_in(&mut self, level: usize, name: &str) -> Option<Bind> {
         let st = &self.fs[level];
-        for scope in st.scopes.iter().rev() {
-            if let Some(b) = scope.get(name) {
-                return Some(b.clone());
+        let found = st.scopes.iter().rev().find_map(|scope| scope.get(name).cloned());
+        if let Some(b) = found {
+            if let (Bind::Local(slot), true) = (&b, self.reading) {
+                let reads = &mut self.fs[level].reads;
+                if reads.len() <= *slot as usize {
+                    reads.resize(*slot as usize + 1, false);
+                }
+                reads[*slot as usize] = true;
             }
+            return Some(b);
         }
         if let Some(i) = st.upvals.iter().position(|(n, _)| &**n == name) {
             return Some(Bind::Up(i as u16));
@@ -391,6 +443,7 @@ impl Compiler {
                 let ExprKind::Ident(p) = &pkg.kind else {
                     return Err(err(span, "not a type"));
                 };
+                self.use_package(p);
                 let full = format!("{p}.{name}");
                 match full.as_str() {
                     "time.Duration" => DURATION,
@@ -618,6 +671,12 @@ impl Compiler {
         self.span = f.span;
         self.emit(Ins::Return);
         let st = self.fs.pop().expect("function state");
+        for (slot, name, span) in &st.decls {
+            if !st.reads.get(*slot as usize).copied().unwrap_or(false) {
+                self.unused
+                    .push((*span, format!("declared and not used: {name}")));
+            }
+        }
         let caps = st.upvals.iter().map(|(_, c)| *c).collect();
         Ok((
             FuncCode {
@@ -818,8 +877,12 @@ impl Compiler {
                 self.iota = spec.iota;
                 self.values(spec)?;
                 let mut slots = Vec::new();
-                for (name, _) in &spec.names {
-                    slots.push(self.declare(name)?);
+                for (name, span) in &spec.names {
+                    let slot = self.declare(name)?;
+                    if matches!(s.kind, StmtKind::Var(_)) && &**name != "_" {
+                        self.st().decls.push((slot, name.clone(), *span));
+                    }
+                    slots.push(slot);
                 }
                 for slot in slots.iter().rev() {
                     self.emit(Ins::Declare(*slot));
@@ -995,6 +1058,7 @@ impl Compiler {
                 Some(Bind::Local(slot)) => self.emit(Ins::Store(slot)),
                 _ => {
                     let slot = self.declare(name)?;
+                    self.st().decls.push((slot, name.clone(), e.span));
                     self.emit(Ins::Declare(slot))
                 }
             };
@@ -1009,7 +1073,7 @@ impl Compiler {
             ExprKind::Ident(name) if &**name == "_" => {
                 self.emit(Ins::Pop);
             }
-            ExprKind::Ident(name) => match self.lookup(name) {
+            ExprKind::Ident(name) => match self.lookup_assigned(name) {
                 Some(Bind::Local(s)) => {
                     self.emit(Ins::Store(s));
                 }
@@ -1171,6 +1235,7 @@ impl Compiler {
                 return Ok(());
             }
             let slot = self.declare(name)?;
+            self.st().decls.push((slot, name.clone(), e.span));
             self.emit(Ins::Declare(slot));
             Ok(())
         } else {
