@@ -37,8 +37,10 @@
 // with Debug on every internal type.
 #![allow(missing_debug_implementations)]
 
+pub mod case;
 pub mod code;
 pub mod compile;
+pub mod float;
 pub mod format;
 pub mod host;
 pub mod ir;

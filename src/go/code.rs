@@ -22,6 +22,14 @@ pub enum SelArm {
     Send,
 }
 
+/// A call's argument count meaning "as many as the count on top of the
+/// stack says": `f(g())`, where `g`'s results are `f`'s arguments.
+pub const DYN_ARGS: u16 = u16::MAX;
+
+/// A call's wanted results meaning "all of them, then their count" (the
+/// inner call of `f(g())`).
+pub const ALL_RESULTS: u8 = u8::MAX;
+
 #[derive(Debug, Clone)]
 pub enum Ins {
     Nil,

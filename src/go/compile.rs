@@ -7,7 +7,7 @@
 //! or a package; the types of declarations, literals, conversions and
 //! `make`; and constants' `iota`.
 
-use std::collections::HashMap;
+use crate::dense::VecMap as HashMap;
 use std::rc::Rc;
 
 use super::code::*;
@@ -48,6 +48,11 @@ struct FuncState {
     /// No instruction before this index may be fused with a later one (a
     /// jump may land here).
     barrier: usize,
+    /// Variables declared with `:=` or `var`, for Go's "declared and not
+    /// used": slot, name, where.
+    decls: Vec<(u16, Name, Span)>,
+    /// Which slots some expression reads (assignments do not count).
+    reads: Vec<bool>,
 }
 
 impl FuncState {
@@ -62,6 +67,8 @@ impl FuncState {
             results: Vec::new(),
             pending_label: None,
             barrier: 0,
+            decls: Vec::new(),
+            reads: Vec::new(),
         }
     }
 }
@@ -72,6 +79,12 @@ pub struct Compiler {
     globals: HashMap<Name, Bind>,
     nglobals: u32,
     imports: HashMap<Name, Span>,
+    /// Each import's path, where it is, and whether the code names it.
+    import_uses: Vec<(Name, String, Span, bool)>,
+    /// Whether a name looked up now is read (not assigned to).
+    reading: bool,
+    /// Go's "declared and not used" errors found so far.
+    unused: Vec<(Span, String)>,
     go121: bool,
     fs: Vec<FuncState>,
     span: Span,
@@ -99,6 +112,9 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         globals: HashMap::new(),
         nglobals: 0,
         imports: HashMap::new(),
+        import_uses: Vec::new(),
+        reading: true,
+        unused: Vec::new(),
         go121,
         fs: Vec::new(),
         span: Span::default(),
@@ -110,8 +126,9 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         if !stdlib::PACKAGES.contains(&path.as_str()) {
             return Err(err(*span, format!("package {path} is not supported here")));
         }
-        let name = path.rsplit('/').next().unwrap_or(path);
-        c.imports.insert(Rc::from(name), *span);
+        let name: Name = Rc::from(path.rsplit('/').next().unwrap_or(path));
+        c.imports.insert(name.clone(), *span);
+        c.import_uses.push((name, path.clone(), *span, false));
     }
     let mut funcs = prelude.funcs;
     funcs.extend(file.funcs);
@@ -121,7 +138,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
     // globals, so that bodies can use any of them.
     for d in &decls {
         if let StmtKind::Type(name, _) = &d.kind {
-            if c.globals.contains_key(name) {
+            if c.globals.get(name).is_some() {
                 return Err(err(d.span, format!("{name} redeclared in this block")));
             }
             let shown =
@@ -177,7 +194,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
             if &*f.name == "init" {
                 return Err(err(f.span, "func init is not supported here"));
             }
-            if c.globals.contains_key(&f.name) {
+            if c.globals.get(&f.name).is_some() {
                 return Err(err(f.span, format!("{} redeclared in this block", f.name)));
             }
             c.globals.insert(f.name.clone(), Bind::Func(id));
@@ -189,7 +206,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
                 if &**name == "_" {
                     continue;
                 }
-                if c.globals.contains_key(name) {
+                if c.globals.get(name).is_some() {
                     return Err(err(*span, format!("{name} redeclared in this block")));
                 }
                 c.globals.insert(name.clone(), Bind::Global(c.nglobals));
@@ -223,6 +240,16 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
     c.emit(Ins::Call(0, false, 0));
     c.emit(Ins::Return);
     let st = c.fs.pop().expect("entry state");
+    // Go rejects unused variables and imports; the first by position.
+    for (_, path, span, used) in &c.import_uses {
+        if !used {
+            c.unused
+                .push((*span, format!("\"{path}\" imported and not used")));
+        }
+    }
+    if let Some((span, message)) = c.unused.iter().min_by_key(|(s, _)| (s.line, s.col)) {
+        return Err(err(*span, message.clone()));
+    }
     let entry = c.funcs.len() as u32;
     c.funcs.push(Some(FuncCode {
         name: Rc::from("main"),
@@ -344,21 +371,47 @@ impl Compiler {
                 ty.map(Bind::Type)
             })
             .or_else(|| {
-                self.imports
-                    .get_key_value(name)
-                    .map(|(k, _)| Bind::Package(k.clone()))
+                let pkg = self
+                    .imports
+                    .iter()
+                    .find(|(k, _)| &***k == name)
+                    .map(|(k, _)| Bind::Package(k.clone()));
+                if pkg.is_some() {
+                    self.use_package(name);
+                }
+                pkg
             })
             .or_else(|| (name == "iota").then_some(Bind::Iota))
+    }
+
+    /// `lookup` for a name assigned to, which Go does not count as a use.
+    fn lookup_assigned(&mut self, name: &str) -> Option<Bind> {
+        self.reading = false;
+        let b = self.lookup(name);
+        self.reading = true;
+        b
+    }
+
+    fn use_package(&mut self, name: &str) {
+        for u in self.import_uses.iter_mut().filter(|u| &*u.0 == name) {
+            u.3 = true;
+        }
     }
 
     /// Looks `name` up in function `level` and, capturing it, in the
     /// functions around it.
     fn lookup_in(&mut self, level: usize, name: &str) -> Option<Bind> {
         let st = &self.fs[level];
-        for scope in st.scopes.iter().rev() {
-            if let Some(b) = scope.get(name) {
-                return Some(b.clone());
+        let found = st.scopes.iter().rev().find_map(|scope| scope.get(name).cloned());
+        if let Some(b) = found {
+            if let (Bind::Local(slot), true) = (&b, self.reading) {
+                let reads = &mut self.fs[level].reads;
+                if reads.len() <= *slot as usize {
+                    reads.resize(*slot as usize + 1, false);
+                }
+                reads[*slot as usize] = true;
             }
+            return Some(b);
         }
         if let Some(i) = st.upvals.iter().position(|(n, _)| &**n == name) {
             return Some(Bind::Up(i as u16));
@@ -390,6 +443,7 @@ impl Compiler {
                 let ExprKind::Ident(p) = &pkg.kind else {
                     return Err(err(span, "not a type"));
                 };
+                self.use_package(p);
                 let full = format!("{p}.{name}");
                 match full.as_str() {
                     "time.Duration" => DURATION,
@@ -617,6 +671,12 @@ impl Compiler {
         self.span = f.span;
         self.emit(Ins::Return);
         let st = self.fs.pop().expect("function state");
+        for (slot, name, span) in &st.decls {
+            if !st.reads.get(*slot as usize).copied().unwrap_or(false) {
+                self.unused
+                    .push((*span, format!("declared and not used: {name}")));
+            }
+        }
         let caps = st.upvals.iter().map(|(_, c)| *c).collect();
         Ok((
             FuncCode {
@@ -817,8 +877,12 @@ impl Compiler {
                 self.iota = spec.iota;
                 self.values(spec)?;
                 let mut slots = Vec::new();
-                for (name, _) in &spec.names {
-                    slots.push(self.declare(name)?);
+                for (name, span) in &spec.names {
+                    let slot = self.declare(name)?;
+                    if matches!(s.kind, StmtKind::Var(_)) && &**name != "_" {
+                        self.st().decls.push((slot, name.clone(), *span));
+                    }
+                    slots.push(slot);
                 }
                 for slot in slots.iter().rev() {
                     self.emit(Ins::Declare(*slot));
@@ -964,7 +1028,7 @@ impl Compiler {
             self.emit(Ins::Load(*t));
             if define {
                 if let ExprKind::Ident(name) = &e.kind {
-                    let exists = self.st().scopes.last().expect("scope").contains_key(name);
+                    let exists = self.st().scopes.last().expect("scope").get(name).is_some();
                     if !exists || &**name == "_" {
                         fresh = true;
                     }
@@ -994,6 +1058,7 @@ impl Compiler {
                 Some(Bind::Local(slot)) => self.emit(Ins::Store(slot)),
                 _ => {
                     let slot = self.declare(name)?;
+                    self.st().decls.push((slot, name.clone(), e.span));
                     self.emit(Ins::Declare(slot))
                 }
             };
@@ -1008,7 +1073,7 @@ impl Compiler {
             ExprKind::Ident(name) if &**name == "_" => {
                 self.emit(Ins::Pop);
             }
-            ExprKind::Ident(name) => match self.lookup(name) {
+            ExprKind::Ident(name) => match self.lookup_assigned(name) {
                 Some(Bind::Local(s)) => {
                     self.emit(Ins::Store(s));
                 }
@@ -1170,6 +1235,7 @@ impl Compiler {
                 return Ok(());
             }
             let slot = self.declare(name)?;
+            self.st().decls.push((slot, name.clone(), e.span));
             self.emit(Ins::Declare(slot));
             Ok(())
         } else {
@@ -1384,7 +1450,10 @@ impl Compiler {
     }
 
     fn deferred(&mut self, f: &Expr, args: &[Expr], spread: bool, is_go: bool, span: Span) -> R<()> {
-        let argc = args.len() as u16;
+        let argc = u16::try_from(args.len())
+            .ok()
+            .filter(|&n| n < DYN_ARGS)
+            .ok_or_else(|| err(span, "too many arguments"))?;
         if let ExprKind::Ident(name) = &f.kind {
             if self.lookup(name).is_none() && BUILTINS.contains(&&**name) {
                 for a in args {
@@ -1404,10 +1473,8 @@ impl Compiler {
         }
         if let ExprKind::Selector(x, name) = &f.kind {
             if !self.is_package(x) && !self.is_type(x) {
-                self.expr_ref(x)?;
-                for a in args {
-                    self.expr(a)?;
-                }
+                self.receiver(x, name)?;
+                let argc = self.args(args, argc)?;
                 self.span = span;
                 self.emit(if is_go {
                     Ins::GoMethod(name.clone(), argc, spread)
@@ -1417,9 +1484,7 @@ impl Compiler {
                 return Ok(());
             }
         }
-        for a in args {
-            self.expr(a)?;
-        }
+        let argc = self.args(args, argc)?;
         self.expr(f)?;
         self.span = span;
         self.emit(if is_go {
@@ -1768,8 +1833,68 @@ impl Compiler {
         Err(err(span, format!("{full} is not supported here")))
     }
 
+    /// Pushes the receiver of a call of method `name`: its address when
+    /// some non-struct named type has a pointer method of that name and the
+    /// receiver is a variable or field (`n.Inc()` for `type Count int` and
+    /// `func (c *Count) Inc()`), since such values are not shared the way
+    /// structs are. Method lookup through a pointer finds value methods too.
+    fn receiver(&mut self, x: &Expr, name: &str) -> R<()> {
+        let addressable = match &x.kind {
+            ExprKind::Ident(n) => {
+                matches!(
+                    self.lookup(n),
+                    Some(Bind::Local(_) | Bind::Up(_) | Bind::Global(_))
+                )
+            }
+            ExprKind::Selector(base, _) => !self.is_package(base),
+            _ => false,
+        };
+        let wants_ptr = addressable
+            && self.types.list.iter().any(|t| {
+                !matches!(t.kind, TKind::Struct(_)) && t.methods.get(name).is_some_and(|&(_, ptr)| ptr)
+            });
+        if wants_ptr {
+            self.addr(x, None)
+        } else {
+            self.expr_ref(x)
+        }
+    }
+
+    /// Whether `e` is a call of a Go or library function (not a builtin or
+    /// a conversion), whose results can be another call's arguments.
+    fn is_func_call(&mut self, e: &Expr) -> bool {
+        let ExprKind::Call(f, _, _) = &e.kind else {
+            return false;
+        };
+        if let ExprKind::Ident(name) = &f.kind {
+            let special = BUILTINS.contains(&&**name) || matches!(&**name, "__swap" | "__randn");
+            if special && self.lookup(name).is_none() {
+                return false;
+            }
+        }
+        !self.is_type(f)
+    }
+
+    /// Pushes a call's arguments: `f(g())` passes all of `g`'s results and
+    /// their count, for a `DYN_ARGS` call.
+    fn args(&mut self, args: &[Expr], argc: u16) -> R<u16> {
+        if let [only] = args {
+            if self.is_func_call(only) {
+                self.multi(only, ALL_RESULTS as usize)?;
+                return Ok(DYN_ARGS);
+            }
+        }
+        for a in args {
+            self.expr(a)?;
+        }
+        Ok(argc)
+    }
+
     fn call(&mut self, f: &Expr, args: &[Expr], spread: bool, want: u8, span: Span) -> R<()> {
-        let argc = u16::try_from(args.len()).map_err(|_| err(span, "too many arguments"))?;
+        let argc = u16::try_from(args.len())
+            .ok()
+            .filter(|&n| n < DYN_ARGS)
+            .ok_or_else(|| err(span, "too many arguments"))?;
         if let ExprKind::Ident(name) = &f.kind {
             if matches!(&**name, "__swap" | "__randn") && self.lookup(name).is_none() {
                 for a in args {
@@ -1815,9 +1940,7 @@ impl Compiler {
                     }
                     let id = stdlib::native_id(&full)
                         .ok_or_else(|| err(f.span, format!("{full} is not supported here")))?;
-                    for a in args {
-                        self.expr(a)?;
-                    }
+                    let argc = self.args(args, argc)?;
                     self.span = span;
                     if stdlib::is_fmt(&full) && !spread {
                         let printf = full.ends_with('f');
@@ -1828,18 +1951,14 @@ impl Compiler {
                 }
             }
             if !self.is_type(x) {
-                self.expr_ref(x)?;
-                for a in args {
-                    self.expr(a)?;
-                }
+                self.receiver(x, name)?;
+                let argc = self.args(args, argc)?;
                 self.span = span;
                 self.emit(Ins::CallMethod(name.clone(), argc, spread, want));
                 return Ok(());
             }
         }
-        for a in args {
-            self.expr(a)?;
-        }
+        let argc = self.args(args, argc)?;
         self.expr(f)?;
         self.span = span;
         self.emit(Ins::Call(argc, spread, want));

@@ -19,21 +19,9 @@ pub fn with_types(types: &Types, v: &Value, plus: bool) -> String {
     out
 }
 
+/// `%v` of a float64.
 pub fn float(f: f64) -> String {
-    if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
-    }
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    let a = f.abs();
-    if a != 0.0 && !(1e-4..1e21).contains(&a) {
-        let s = format!("{f:e}");
-        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-        let e: i32 = e.parse().unwrap_or(0);
-        return format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
-    }
-    format!("{f}")
+    super::float::go_v(f)
 }
 
 pub fn duration(ns: i64) -> String {
@@ -45,9 +33,9 @@ pub fn duration(ns: i64) -> String {
     let mut s = if u < 1_000 {
         format!("{u}ns")
     } else if u < 1_000_000 {
-        format!("{}µs", trim(u as f64 / 1e3))
+        format!("{}µs", decimal(u, 1_000))
     } else if u < 1_000_000_000 {
-        format!("{}ms", trim(u as f64 / 1e6))
+        format!("{}ms", decimal(u, 1_000_000))
     } else {
         let total_s = u / 1_000_000_000;
         let frac = u % 1_000_000_000;
@@ -74,9 +62,16 @@ pub fn duration(ns: i64) -> String {
     s
 }
 
-fn trim(f: f64) -> String {
-    let s = format!("{f:.9}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+/// `n / unit` in decimal, without trailing zeros (Go's `Duration` is
+/// exact: no float in between).
+fn decimal(n: u64, unit: u64) -> String {
+    let (int, frac) = (n / unit, n % unit);
+    if frac == 0 {
+        return int.to_string();
+    }
+    let width = unit.ilog10() as usize;
+    let f = format!("{frac:0width$}");
+    format!("{int}.{}", f.trim_end_matches('0'))
 }
 
 fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&Types>) {
@@ -162,12 +157,14 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
             NativeObj::WaitGroup(_) => out.push_str("{{} [0 0 0]}"),
             NativeObj::Mutex(_) => out.push_str("{0 0}"),
             NativeObj::Context(_) => out.push_str("context.Background.WithCancel"),
-            NativeObj::Ticker(..) => out.push_str("&{0xc000020060}"),
+            NativeObj::Ticker(..) | NativeObj::Timer(..) => out.push_str("&{0xc000020060}"),
         },
         Value::Time(ns) => out.push_str(&format!(
-            "2009-11-10 23:00:{:02} +0000 UTC m=+{:.9}",
+            "2009-11-10 23:00:{:02} +0000 UTC m=+{}{}.{:09}",
             (ns / 1_000_000_000).clamp(0, 59),
-            *ns as f64 / 1e9
+            if *ns < 0 { "-" } else { "" },
+            ns.unsigned_abs() / 1_000_000_000,
+            ns.unsigned_abs() % 1_000_000_000
         )),
         Value::Iter(_) | Value::Cell(_) => out.push('?'),
     }
@@ -199,6 +196,7 @@ pub fn type_name(types: &Types, v: &Value) -> String {
             NativeObj::Mutex(_) => "*sync.Mutex".into(),
             NativeObj::Context(_) => "*context.cancelCtx".into(),
             NativeObj::Ticker(..) => "*time.Ticker".into(),
+            NativeObj::Timer(..) => "*time.Timer".into(),
         },
         Value::Time(_) => "time.Time".into(),
         Value::Iter(_) | Value::Cell(_) => "?".into(),
@@ -343,25 +341,20 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 let s = match arg {
                     Value::Int(i, _) => format!("{:x}", i),
                     Value::Str(s) | Value::Pre(s) => s.bytes().map(|b| format!("{b:02x}")).collect(),
-                    Value::Float(f, _) => format!("{f}"),
+                    Value::Float(f, _) => super::float::plain_positional(*f),
                     other => plain(other),
                 };
                 let s = if sharp { format!("0x{s}") } else { s };
                 if verb == 'X' {
-                    s.to_uppercase()
+                    s.to_ascii_uppercase()
                 } else {
                     s
                 }
             }
             'b' => format!("{:b}", super::ops::as_int(arg)),
             'o' => format!("{:o}", super::ops::as_int(arg)),
-            'f' | 'F' => format!("{:.*}", prec.unwrap_or(6), as_f64(arg)),
-            'e' => {
-                let s = format!("{:.*e}", prec.unwrap_or(6), as_f64(arg));
-                let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-                let e: i32 = e.parse().unwrap_or(0);
-                format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-            }
+            'f' | 'F' => super::float::fixed(as_f64(arg), prec.unwrap_or(6)),
+            'e' => super::float::sci(as_f64(arg), prec.unwrap_or(6)),
             'g' => float(as_f64(arg)),
             'p' => plain(arg),
             other => format!("%!{other}({}={})", type_name(types, arg), plain(arg)),

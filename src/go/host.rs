@@ -256,6 +256,37 @@ pub fn after(rt: &Rt, c: Chan, ms: u64, value: impl FnOnce(u64) -> Value + 'stat
     });
 }
 
+/// A `time.Timer`: which arming is current (each `Reset` makes a new one)
+/// and whether it is still to fire.
+#[derive(Default)]
+pub struct TimerState {
+    arming: Cell<u64>,
+    active: Cell<bool>,
+}
+
+pub type Timer = Rc<TimerState>;
+
+/// Arms `timer` to send on `c` after `ms`, replacing any earlier arming:
+/// whether one was still to fire (`Timer.Reset`'s result).
+pub fn arm(rt: &Rt, c: Chan, ms: u64, timer: &Timer, value: impl FnOnce(u64) -> Value + 'static) -> bool {
+    let n = timer.arming.get() + 1;
+    timer.arming.set(n);
+    let was = timer.active.replace(true);
+    let (rt2, t) = (rt.clone(), timer.clone());
+    rt.go("timer", async move {
+        rt2.sleep(ms).await;
+        if t.arming.get() == n && t.active.replace(false) {
+            let _ = c.try_send(value(rt2.now()));
+        }
+    });
+    was
+}
+
+/// `Timer.Stop`: whether the timer was still to fire.
+pub fn disarm(timer: &Timer) -> bool {
+    timer.active.replace(false)
+}
+
 /// Starts the task behind `time.NewTicker`/`time.Tick`: a value every `ms`,
 /// dropped when the reader is behind (capacity 1), until stopped.
 pub fn ticker(rt: &Rt, c: Chan, ms: u64, stop: Stopper, value: impl Fn(u64) -> Value + 'static) {

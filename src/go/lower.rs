@@ -29,9 +29,16 @@ pub fn lower(src: &str) -> Result<File, CompileError> {
     let (parser, file) = go_parser::parse_file(objs, &mut fs, el, "main.go", src, false);
     drop(parser);
     {
-        el.sort();
+        // The parser's own `sort` orders by offset, a continuation line
+        // (starting with a tab) after its error: the first error is the
+        // earliest non-continuation one. Finding it here spares the page a
+        // sort instantiation.
         let errors = el.borrow();
-        if let Some(e) = errors.first() {
+        let first = errors
+            .iter()
+            .filter(|e| !e.msg.starts_with('\t'))
+            .min_by_key(|e| e.pos.offset);
+        if let Some(e) = first {
             return Err(CompileError {
                 span: Span {
                     line: e.pos.line as u32,
@@ -437,9 +444,9 @@ impl Lower<'_> {
                     Some(v) => ExprKind::Int(v),
                     None => return Err(unsupported(span, "this integer literal is")),
                 },
-                Token::FLOAT(d) => match d.as_str().replace('_', "").parse::<f64>() {
-                    Ok(v) => ExprKind::Float(v),
-                    Err(_) => return Err(unsupported(span, "this float literal is")),
+                Token::FLOAT(d) => match super::float::parse(&d.as_str().replace('_', "")) {
+                    Some(v) => ExprKind::Float(v),
+                    None => return Err(unsupported(span, "this float literal is")),
                 },
                 Token::CHAR(d) => ExprKind::Char(*d.as_str_char().1 as i64),
                 Token::STRING(d) => ExprKind::Str(Rc::from(d.as_str_str().1.as_str())),

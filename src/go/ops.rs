@@ -238,14 +238,14 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
             } else {
                 s.bytes().map(|b| Value::Int(b as i64, UINT8)).collect()
             };
-            Value::Slice(SliceV::new(items, ty))
+            Value::slice(SliceV::new(items, ty))
         }
         (TKind::Struct(_), Value::Struct(rc)) => Value::Struct(Rc::new(StructObj {
             ty,
             fields: RefCell::new(rc.fields.borrow().iter().map(Value::copied).collect()),
         })),
         (TKind::Slice(_), Value::Slice(mut s)) => {
-            s.ty = ty;
+            Rc::make_mut(&mut s).ty = ty;
             Value::Slice(s)
         }
         (TKind::Map(..), Value::Map(mut m)) => {
@@ -413,7 +413,7 @@ pub fn slice(
             if lo < 0 || lo > hi {
                 return Err(runtime_error(format!("slice bounds out of range [{lo}:{hi}]")));
             }
-            Ok(Value::Slice(SliceV {
+            Ok(Value::slice(SliceV {
                 arr: s.arr.clone(),
                 off: s.off + lo as u32,
                 len: (hi - lo) as u32,
@@ -436,7 +436,7 @@ pub fn slice(
             };
             let name = format!("[]{}", types.name(elem));
             let sty = types.by_name.get(&name).copied().unwrap_or(ANY);
-            Ok(Value::Slice(SliceV {
+            Ok(Value::slice(SliceV {
                 arr: a,
                 off: lo as u32,
                 len: (hi - lo) as u32,
@@ -471,12 +471,12 @@ pub fn len_cap(v: &Value, cap: bool) -> usize {
 
 pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
     let s = match s {
-        Value::Slice(s) => s,
+        Value::Slice(s) => Rc::unwrap_or_clone(s),
         Value::Nil | Value::TypedNil(_) => SliceV::nil(ANY),
         _ => return Err(panic_str("append to non-slice")),
     };
     if items.is_empty() {
-        return Ok(Value::Slice(s));
+        return Ok(Value::slice(s));
     }
     let need = s.len as usize + items.len();
     if need > 1 << 26 {
@@ -489,7 +489,7 @@ pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
             arr[start + j] = v;
         }
         drop(arr);
-        return Ok(Value::Slice(SliceV {
+        return Ok(Value::slice(SliceV {
             len: need as u32,
             nil: false,
             ..s
@@ -501,7 +501,7 @@ pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
     arr.extend(items);
     let z = Value::Nil;
     arr.resize(cap, z);
-    Ok(Value::Slice(SliceV {
+    Ok(Value::slice(SliceV {
         arr: Rc::new(RefCell::new(arr)),
         off: 0,
         len: need as u32,
@@ -544,11 +544,11 @@ fn has_method(types: &Types, v: &Value, m: &str) -> bool {
     match v {
         Value::Struct(rc) => types.get(rc.ty).methods.get(m).is_some_and(|(_, ptr)| !ptr),
         Value::Ptr(p) => match p.load() {
-            Value::Struct(rc) => types.get(rc.ty).methods.contains_key(m),
+            Value::Struct(rc) => types.get(rc.ty).methods.get(m).is_some(),
             _ => false,
         },
         Value::Int(_, t) | Value::Float(_, t) => {
-            types.get(*t).methods.contains_key(m) || (*t == DURATION && m == "String")
+            types.get(*t).methods.get(m).is_some() || (*t == DURATION && m == "String")
         }
         Value::Error(_) => m == "Error",
         _ => false,

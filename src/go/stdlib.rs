@@ -132,6 +132,8 @@ const NAMES: &[&str] = &[
     "error.Error",
     "Ticker.Stop",
     "error.Unwrap",
+    "Timer.Stop",
+    "Timer.Reset",
 ];
 
 pub fn native_id(name: &str) -> Option<u32> {
@@ -237,6 +239,7 @@ pub fn method_id(v: &Value, name: &str) -> Option<u32> {
             }
             NativeObj::Context(_) => "Context",
             NativeObj::Ticker(..) => "Ticker",
+            NativeObj::Timer(..) => "Timer",
         },
         Value::Int(_, DURATION) => "Duration",
         Value::Time(_) => "Time",
@@ -275,7 +278,7 @@ fn s(v: &Value) -> Rc<str> {
 }
 
 fn strs(items: impl IntoIterator<Item = String>) -> Value {
-    Value::Slice(SliceV::new(
+    Value::slice(SliceV::new(
         items.into_iter().map(|x| Value::Str(Rc::from(x))).collect(),
         string_slice_ty(),
     ))
@@ -297,8 +300,42 @@ fn ctx_of(v: &Value) -> Option<host::Context> {
     }
 }
 
+/// What a timer or ticker sends: the time it fired.
+fn time_value(now_ms: u64) -> Value {
+    Value::Time(now_ms as i64 * 1_000_000)
+}
+
 fn now_ns(g: &Goroutine) -> i64 {
     host::now_ms(&g.sh.rt) as i64 * 1_000_000
+}
+
+/// A stable bottom-up merge sort: one small function, where core's sort is
+/// instantiated (about 3 KB of wasm) for every element type and order.
+fn merge_sort(items: &mut Vec<Value>, less: fn(&Value, &Value) -> bool) {
+    let n = items.len();
+    let mut buf: Vec<Value> = Vec::with_capacity(n);
+    let mut width = 1;
+    while width < n {
+        buf.clear();
+        let mut start = 0;
+        while start < n {
+            let (mid, end) = ((start + width).min(n), (start + 2 * width).min(n));
+            let (mut a, mut b) = (start, mid);
+            while a < mid || b < end {
+                // Ties take the left run's item first: stable.
+                if b >= end || (a < mid && !less(&items[b], &items[a])) {
+                    buf.push(items[a].clone());
+                    a += 1;
+                } else {
+                    buf.push(items[b].clone());
+                    b += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(items, &mut buf);
+        width *= 2;
+    }
 }
 
 pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
@@ -357,7 +394,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 let j = host::rand_below(&sh.rt, i as u64 + 1) as usize;
                 p.swap(i, j);
             }
-            one(Value::Slice(SliceV::new(
+            one(Value::slice(SliceV::new(
                 p.into_iter().map(Value::int).collect(),
                 ANY,
             )))
@@ -457,19 +494,30 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             }
             Ok(NRes::Block(Pending::sleep(&sh.rt, ms), After::Nothing))
         }
-        "time.After" | "time.NewTimer" => {
+        "time.After" => {
             let c = host::make_chan(&sh.rt, "time.After", 1);
-            host::after(&sh.rt, c.clone(), ms_of(&a(0)), |now| {
-                Value::Time(now as i64 * 1_000_000)
-            });
+            host::after(&sh.rt, c.clone(), ms_of(&a(0)), time_value);
+            one(Value::Chan(ChanV::Chan(c, TIME)))
+        }
+        "time.NewTimer" => {
+            let c = host::make_chan(&sh.rt, "time.NewTimer", 1);
+            let timer = host::Timer::default();
+            host::arm(&sh.rt, c.clone(), ms_of(&a(0)), &timer, time_value);
             let ch = Value::Chan(ChanV::Chan(c, TIME));
-            if name_of(id) == "time.NewTimer" {
-                return one(Value::Obj(Rc::new(NativeObj::Ticker(
-                    ch,
-                    Rc::new(Cell::new(false)),
-                ))));
-            }
-            one(ch)
+            one(Value::Obj(Rc::new(NativeObj::Timer(ch, timer))))
+        }
+        "Timer.Stop" | "Timer.Reset" => {
+            let Value::Obj(o) = a(0) else {
+                return Err(super::vm::nil_deref());
+            };
+            let was = match (&*o, name_of(id)) {
+                (NativeObj::Timer(_, t), "Timer.Stop") => host::disarm(t),
+                (NativeObj::Timer(Value::Chan(ChanV::Chan(c, _)), t), _) => {
+                    host::arm(&sh.rt, c.clone(), ms_of(&a(1)), t, time_value)
+                }
+                _ => false,
+            };
+            one(Value::Bool(was))
         }
         "time.Tick" | "time.NewTicker" => {
             let ms = ms_of(&a(0));
@@ -578,8 +626,8 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "strings.Contains" => one(Value::Bool(s(&a(0)).contains(&*s(&a(1))))),
         "strings.HasPrefix" => one(Value::Bool(s(&a(0)).starts_with(&*s(&a(1))))),
         "strings.HasSuffix" => one(Value::Bool(s(&a(0)).ends_with(&*s(&a(1))))),
-        "strings.ToUpper" => one(Value::str(&s(&a(0)).to_uppercase())),
-        "strings.ToLower" => one(Value::str(&s(&a(0)).to_lowercase())),
+        "strings.ToUpper" => one(Value::str(&super::case::to_upper(&s(&a(0))))),
+        "strings.ToLower" => one(Value::str(&super::case::to_lower(&s(&a(0))))),
         "strings.Repeat" => {
             let n = as_int(&a(1));
             let x = s(&a(0));
@@ -664,10 +712,10 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "sort.Ints" | "sort.Strings" => {
             if let Value::Slice(sl) = a(0) {
                 let mut items = sl.items();
-                items.sort_by(|x, y| match (x, y) {
-                    (Value::Int(p, _), Value::Int(q, _)) => p.cmp(q),
-                    (Value::Str(p), Value::Str(q)) => p.cmp(q),
-                    _ => std::cmp::Ordering::Equal,
+                merge_sort(&mut items, |x, y| match (x, y) {
+                    (Value::Int(p, _), Value::Int(q, _)) => p < q,
+                    (Value::Str(p), Value::Str(q)) => p < q,
+                    _ => false,
                 });
                 let mut arr = sl.arr.borrow_mut();
                 for (j, v) in items.into_iter().enumerate() {

@@ -7,7 +7,11 @@
 //! Go's value semantics with one `Rc` per struct.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Linear maps: a few hundred entries at most, and each HashMap key and
+// value type costs the page its own copy of the hash table code.
+use crate::dense::VecMap as HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -136,7 +140,9 @@ impl Types {
             kind,
             methods: HashMap::new(),
         });
-        self.by_name.entry(name.to_string()).or_insert(id);
+        if self.by_name.get(name).is_none() {
+            self.by_name.insert(name.to_string(), id);
+        }
         id
     }
 
@@ -234,6 +240,8 @@ pub enum NativeObj {
     Mutex(host::Mutex),
     Context(host::Context),
     Ticker(Value, host::Stopper),
+    /// `time.NewTimer`: its channel, and its state for `Stop` and `Reset`.
+    Timer(Value, host::Timer),
 }
 
 /// A standard library function used as a value, or bound to a receiver.
@@ -273,7 +281,9 @@ pub enum Value {
     Int(i64, Ty),
     Float(f64, Ty),
     Str(Rc<str>),
-    Slice(SliceV),
+    /// Behind an `Rc` (never changed in place) so that a `Value` is 16
+    /// bytes on wasm32, not 32: every move of one is half the code.
+    Slice(Rc<SliceV>),
     Array(Rc<RefCell<Vec<Value>>>, Ty),
     Map(MapV),
     Struct(Rc<StructObj>),
@@ -301,7 +311,15 @@ impl fmt::Debug for Value {
     }
 }
 
+// Every move of a `Value` is code in the page's wasm: keep it two words.
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
 impl Value {
+    pub fn slice(s: SliceV) -> Value {
+        Value::Slice(Rc::new(s))
+    }
+
     pub fn int(v: i64) -> Value {
         Value::Int(v, INT)
     }
@@ -442,7 +460,7 @@ fn detach(v: Value, work: &mut Vec<Value>) {
             }
         }
         Value::Slice(s) => {
-            if let Ok(items) = Rc::try_unwrap(s.arr) {
+            if let Some(Ok(items)) = Rc::try_unwrap(s).ok().map(|s| Rc::try_unwrap(s.arr)) {
                 work.extend(items.into_inner());
             }
         }

@@ -273,7 +273,7 @@ impl Goroutine {
             } else {
                 SliceV::new(items, fc.variadic_ty)
             };
-            self.push(Value::Slice(s));
+            self.push(Value::slice(s));
             argc = fixed + 1;
         }
         // Arity is not checked at compile time: pad or drop rather than fail.
@@ -359,6 +359,12 @@ impl Goroutine {
     }
 
     fn push_results(&mut self, mut vals: Vec<Value>, want: u8) {
+        if want == ALL_RESULTS {
+            let n = vals.len() as i64;
+            self.stack.extend(vals);
+            self.push(Value::int(n));
+            return;
+        }
         if want == 0 {
             return;
         }
@@ -422,11 +428,13 @@ impl Goroutine {
                 }
                 None
             }
-            Value::Int(_, ty) | Value::Float(_, ty) => match lookup(*ty) {
-                Some((f, _)) => Some((go(f), Some(recv.clone()))),
-                None => stdlib::method_id(recv, name)
-                    .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
-            },
+            Value::Int(..) | Value::Float(..) | Value::Slice(_) | Value::Map(_) | Value::Array(..) => {
+                match type_of_target(recv).and_then(lookup) {
+                    Some((f, _)) => Some((go(f), Some(recv.copied()))),
+                    None => stdlib::method_id(recv, name)
+                        .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
+                }
+            }
             other => stdlib::method_id(other, name)
                 .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
         }
@@ -905,12 +913,20 @@ impl Goroutine {
                     self.pop();
                 }
             }
-            Ins::Call(argc, spread, want) => self.call_value(*argc, *spread, *want)?,
+            Ins::Call(argc, spread, want) => {
+                // The callee is on top, a `DYN_ARGS` count just below it.
+                let callee = self.pop();
+                let argc = self.argc(*argc);
+                self.push(callee);
+                self.call_value(argc, *spread, *want)?
+            }
             Ins::CallMethod(name, argc, spread, want) => {
-                self.call_method(name, *argc, *spread, *want, false)?
+                let argc = self.argc(*argc);
+                self.call_method(name, argc, *spread, *want, false)?
             }
             Ins::CallNative(id, argc, spread, want) => {
-                let mut args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let mut args = self.popn(argc as usize);
                 if *spread {
                     if let Some(Value::Slice(s)) = args.pop() {
                         args.extend(s.items());
@@ -922,7 +938,8 @@ impl Goroutine {
             }
             Ins::Defer(argc, _) => {
                 let callee = self.pop();
-                let args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let args = self.popn(argc as usize);
                 self.frame_mut().defers.push(Deferred {
                     callee,
                     args,
@@ -930,7 +947,8 @@ impl Goroutine {
                 });
             }
             Ins::DeferMethod(name, argc, _) => {
-                let args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let args = self.popn(argc as usize);
                 let recv = self.pop();
                 self.frame_mut().defers.push(Deferred {
                     callee: recv,
@@ -940,7 +958,8 @@ impl Goroutine {
             }
             Ins::Go(argc, spread) => {
                 let callee = self.pop();
-                let mut args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let mut args = self.popn(argc as usize);
                 if *spread {
                     if let Some(Value::Slice(s)) = args.pop() {
                         args.extend(s.items());
@@ -950,7 +969,8 @@ impl Goroutine {
                 self.spawn(callee, args)?;
             }
             Ins::GoMethod(name, argc, _) => {
-                let mut args = self.popn(*argc as usize);
+                let argc = self.argc(*argc);
+                let mut args = self.popn(argc as usize);
                 let recv = self.pop();
                 host::at(&sh.rt, fc.spans[pc]);
                 match self.find_method(&recv, name, 0) {
@@ -1089,7 +1109,7 @@ impl Goroutine {
                         vals.resize(*len, z);
                         Value::Array(Rc::new(RefCell::new(vals)), *ty)
                     }
-                    _ => Value::Slice(SliceV::new(vals, *ty)),
+                    _ => Value::slice(SliceV::new(vals, *ty)),
                 };
                 self.push(v);
             }
@@ -1110,7 +1130,7 @@ impl Goroutine {
                 }
                 let v = match sh.prog.types.kind(*ty) {
                     TKind::Array(..) => Value::Array(Rc::new(RefCell::new(items)), *ty),
-                    _ => Value::Slice(SliceV::new(items, *ty)),
+                    _ => Value::slice(SliceV::new(items, *ty)),
                 };
                 self.push(v);
             }
@@ -1146,7 +1166,7 @@ impl Goroutine {
                 for _ in 0..cap {
                     items.push(z.copied());
                 }
-                self.push(Value::Slice(SliceV {
+                self.push(Value::slice(SliceV {
                     arr: Rc::new(RefCell::new(items)),
                     off: 0,
                     len: len as u32,
@@ -1391,7 +1411,7 @@ impl Goroutine {
                 }
             }
             Value::Obj(o) => {
-                if let NativeObj::Ticker(c, _) = &**o {
+                if let NativeObj::Ticker(c, _) | NativeObj::Timer(c, _) = &**o {
                     if &**name == "C" {
                         return Ok(c.clone());
                     }
@@ -1471,8 +1491,16 @@ impl Goroutine {
         Err(panic_str(format!("no field {name}")))
     }
 
+    /// A call's argument count: `DYN_ARGS` takes it off the stack.
+    fn argc(&mut self, argc: u16) -> u16 {
+        if argc == DYN_ARGS {
+            ops::as_int(&self.pop()).clamp(0, u16::MAX as i64 - 1) as u16
+        } else {
+            argc
+        }
+    }
+
     fn fmt_prep(&mut self, argc: u16, printf: bool) -> Res<()> {
-        let start = self.stack.len() - argc as usize;
         if let Some(slot) = self.frame_mut().fmt_slot.take() {
             // The method returned its text on top of the stack.
             let text = self.pop();
@@ -1482,13 +1510,21 @@ impl Goroutine {
             };
             self.stack[slot as usize] = Value::Pre(s);
         }
-        let start = start.min(self.stack.len().saturating_sub(argc as usize));
+        // With `DYN_ARGS` the count stays on top for the call to take.
+        let mut end = self.stack.len();
+        let argc = if argc == DYN_ARGS {
+            end = end.saturating_sub(1);
+            self.stack.last().map_or(0, ops::as_int).clamp(0, end as i64) as usize
+        } else {
+            argc as usize
+        };
+        let start = end.saturating_sub(argc);
         // Printf calls String only for the verbs that print text.
         let verbs: Option<Vec<char>> = match (printf, self.stack.get(start)) {
             (true, Some(Value::Str(f))) => Some(super::format::verbs(f)),
             _ => None,
         };
-        for i in start..self.stack.len() {
+        for i in start..end {
             if let Some(verbs) = &verbs {
                 let arg = i - start;
                 if arg == 0 || !matches!(verbs.get(arg - 1), Some('v' | 's' | 'q')) {
@@ -1614,10 +1650,13 @@ fn boxed(slot: &mut Value) -> Rc<RefCell<Value>> {
     c
 }
 
+/// The named type a value carries, for method lookup.
 fn type_of_target(v: &Value) -> Option<Ty> {
     match v {
         Value::Struct(rc) => Some(rc.ty),
-        Value::Int(_, ty) | Value::Float(_, ty) => Some(*ty),
+        Value::Int(_, ty) | Value::Float(_, ty) | Value::Array(_, ty) => Some(*ty),
+        Value::Slice(s) => Some(s.ty),
+        Value::Map(m) => Some(m.ty),
         _ => None,
     }
 }
@@ -1643,7 +1682,7 @@ pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
         TKind::Int(..) => Value::Int(0, ty),
         TKind::Float => Value::Float(0.0, ty),
         TKind::Str => Value::Str(Rc::from("")),
-        TKind::Slice(_) => Value::Slice(SliceV::nil(ty)),
+        TKind::Slice(_) => Value::slice(SliceV::nil(ty)),
         TKind::Array(n, e) => {
             let z = zero_value(sh, *e);
             Value::Array(Rc::new(RefCell::new((0..*n).map(|_| z.copied()).collect())), ty)

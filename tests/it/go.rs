@@ -180,6 +180,13 @@ tests! {
             ("package main\nimport \"net/http\"\nfunc main() {}\n", "2:8: package net/http is not supported here"),
             ("package main\nfunc Map[T any](x T) T { return x }\nfunc main() {}\n", "2:9: generics are not supported here"),
             ("package main\nfunc main() {\n\tgoto end\nend:\n}\n", "3:2: goto is not supported here"),
+            // Go's own checks (positions as go reports them; the words of Go 1.20 on).
+            ("package main\nimport (\n\t\"fmt\"\n\t\"os\"\n)\nfunc main() { fmt.Println() }\n", "4:2: \"os\" imported and not used"),
+            ("package main\nimport \"math/rand\"\nfunc main() {}\n", "2:8: \"math/rand\" imported and not used"),
+            ("package main\nfunc main() {\n\ta, b := 2, 3\n\tb = a\n}\n", "3:5: declared and not used: b"),
+            ("package main\nfunc main() {\n\tx := 0\n\tfunc() { x = 1 }()\n}\n", "3:2: declared and not used: x"),
+            ("package main\nfunc main() {\n\tvar z int\n\tz = 3\n}\n", "3:6: declared and not used: z"),
+            ("package main\nfunc main() {\n\tfor i, v := range []int{1} {\n\t\t_ = i\n\t}\n}\n", "3:9: declared and not used: v"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();

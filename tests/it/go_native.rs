@@ -5,6 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
+#[path = "go_float.rs"]
+mod go_float;
+
 use super::go::go_corpus::CORPUS;
 use proptest::prelude::*;
 
