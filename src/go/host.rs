@@ -121,12 +121,27 @@ pub fn with_cancel(parent: &Context) -> Context {
     parent.with_cancel("ctx")
 }
 
-pub fn with_timeout(parent: &Context, ms: u64) -> Context {
-    parent.with_timeout("ctx", ms)
+/// `context.WithTimeout`; the deadline goes into the trace as a fact, so
+/// the page's deadline ledger shows it as it does for the pattern.
+pub fn with_timeout(rt: &Rt, parent: &Context, ms: u64) -> Context {
+    let ctx = parent.with_timeout("ctx", ms);
+    note_deadline(rt, &ctx);
+    ctx
 }
 
-pub fn with_deadline(parent: &Context, at_ms: u64) -> Context {
-    parent.with_deadline("ctx", at_ms)
+/// `context.WithDeadline`, its deadline a fact as for `with_timeout`.
+pub fn with_deadline(rt: &Rt, parent: &Context, at_ms: u64) -> Context {
+    let ctx = parent.with_deadline("ctx", at_ms);
+    note_deadline(rt, &ctx);
+    ctx
+}
+
+fn note_deadline(rt: &Rt, ctx: &Context) {
+    // A child keeps its parent's earlier deadline: the fact is the one
+    // that applies.
+    if let Some(at) = ctx.deadline() {
+        rt.fact(rt::Fact::Deadline { at });
+    }
 }
 
 pub fn cancel(ctx: &Context) {

@@ -574,13 +574,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             };
             let ctx = match name_of(id) {
                 "context.WithCancel" => host::with_cancel(&parent),
-                "context.WithTimeout" => host::with_timeout(&parent, ms_of(&a(1))),
+                "context.WithTimeout" => host::with_timeout(&sh.rt, &parent, ms_of(&a(1))),
                 _ => {
                     let at = match a(1) {
                         Value::Time(t) => (t.max(0) as u64).div_ceil(1_000_000),
                         _ => 0,
                     };
-                    host::with_deadline(&parent, at)
+                    host::with_deadline(&sh.rt, &parent, at)
                 }
             };
             let obj = Value::Obj(Rc::new(NativeObj::Context(ctx)));

@@ -10,7 +10,7 @@ import (
 func search(query string) <-chan string {
 	out := make(chan string) // unbuffered: a late sender blocks forever
 	go func() {
-		time.Sleep(300 * time.Millisecond)
+		time.Sleep(500 * time.Millisecond)
 		out <- "result for " + query // nobody receives any more
 	}()
 	return out
@@ -23,7 +23,7 @@ func main() {
 	case <-time.After(100 * time.Millisecond):
 		fmt.Println("timed out; the search goroutine is still blocked")
 	}
-	time.Sleep(500 * time.Millisecond)
+	time.Sleep(time.Second)
 	fmt.Println("main returns; the leaked goroutine dies with the program")
 }
 

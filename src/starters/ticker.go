@@ -1,4 +1,4 @@
-// ticker: a value every 200 ms until a timer says stop.
+// ticker: a value every 200 ms, five times, then the ticker is stopped.
 package main
 
 import (
@@ -7,24 +7,20 @@ import (
 )
 
 func main() {
+	start := time.Now()
 	ticker := time.NewTicker(200 * time.Millisecond)
 	defer ticker.Stop()
-	stop := time.After(1100 * time.Millisecond)
-	for i := 1; ; i++ {
-		select {
-		case <-ticker.C:
-			fmt.Println("tick", i)
-		case <-stop:
-			fmt.Println("stop")
-			return
-		}
+	for i := 1; i <= 5; i++ {
+		t := <-ticker.C
+		fmt.Println("tick", i, t.Sub(start) >= time.Duration(i)*200*time.Millisecond)
 	}
+	fmt.Println("stop")
 }
 
 // Output:
-// tick 1
-// tick 2
-// tick 3
-// tick 4
-// tick 5
+// tick 1 true
+// tick 2 true
+// tick 3 true
+// tick 4 true
+// tick 5 true
 // stop
