@@ -758,7 +758,8 @@ impl Compiler {
                 self.emit(Ins::Zero(ty));
             }
         } else if spec.values.len() == n {
-            for v in &spec.values {
+            for (name, v) in spec.names.iter().zip(&spec.values) {
+                self.hint = Some(name.0.clone());
                 self.expr_hint(v, ty)?;
                 if let Some(ty) = ty {
                     self.convert_to(ty);
@@ -996,7 +997,12 @@ impl Compiler {
             }
         }
         if lhs.len() == rhs.len() {
-            for e in rhs {
+            for (l, e) in lhs.iter().zip(rhs) {
+                // `ping, pong := make(chan int), make(chan int)`: each
+                // channel is named by its own variable.
+                if let ExprKind::Ident(n) = &l.kind {
+                    self.hint = Some(n.clone());
+                }
                 self.expr(e)?;
             }
         } else if rhs.len() == 1 {
