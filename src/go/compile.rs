@@ -450,7 +450,6 @@ impl Compiler {
                     "time.Time" => TIME,
                     "sync.WaitGroup" => WAITGROUP,
                     "sync.Mutex" => MUTEX,
-                    "sync.RWMutex" => RWMUTEX,
                     "context.Context" => CONTEXT,
                     "context.CancelFunc" => CANCEL_FUNC,
                     "time.Ticker" | "time.Timer" => TICKER,
@@ -606,7 +605,6 @@ impl Compiler {
                                 | "time.Time"
                                 | "sync.WaitGroup"
                                 | "sync.Mutex"
-                                | "sync.RWMutex"
                                 | "context.Context"
                                 | "context.CancelFunc"
                         ) || stdlib::prelude_type(&full).is_some();

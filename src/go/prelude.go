@@ -1,5 +1,7 @@
 package main
 
+import "sync"
+
 // The parts of Go's standard library that call back into Go code are
 // written in Go: the interpreter compiles this file with every program.
 
@@ -12,6 +14,56 @@ func (o *__sync_Once) Do(f func()) {
 		o.done = true
 		f()
 	}
+}
+
+// sync.RWMutex: any number of readers, or one writer. A writer that
+// waits keeps new readers out (as Go's does), so readers cannot starve it.
+// w is held by a writer (and for a moment by each arriving reader); r
+// guards the count of readers and the channel a waiting writer sleeps on.
+type __sync_RWMutex struct {
+	w       sync.Mutex
+	r       sync.Mutex
+	readers int
+	drained chan struct{}
+}
+
+func (rw *__sync_RWMutex) RLock() {
+	rw.w.Lock()
+	rw.r.Lock()
+	rw.readers++
+	rw.r.Unlock()
+	rw.w.Unlock()
+}
+
+func (rw *__sync_RWMutex) RUnlock() {
+	rw.r.Lock()
+	if rw.readers == 0 {
+		rw.r.Unlock()
+		panic("sync: RUnlock of unlocked RWMutex")
+	}
+	rw.readers--
+	if rw.readers == 0 && rw.drained != nil {
+		close(rw.drained)
+		rw.drained = nil
+	}
+	rw.r.Unlock()
+}
+
+func (rw *__sync_RWMutex) Lock() {
+	rw.w.Lock()
+	rw.r.Lock()
+	if rw.readers > 0 {
+		d := make(chan struct{})
+		rw.drained = d
+		rw.r.Unlock()
+		<-d
+		return
+	}
+	rw.r.Unlock()
+}
+
+func (rw *__sync_RWMutex) Unlock() {
+	rw.w.Unlock()
 }
 
 type __strings_Builder struct {

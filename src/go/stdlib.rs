@@ -203,6 +203,7 @@ pub fn prelude_func(full: &str) -> Option<&'static str> {
 pub fn prelude_type(full: &str) -> Option<&'static str> {
     match full {
         "sync.Once" => Some("__sync_Once"),
+        "sync.RWMutex" => Some("__sync_RWMutex"),
         "strings.Builder" => Some("__strings_Builder"),
         _ => None,
     }
@@ -211,6 +212,7 @@ pub fn prelude_type(full: &str) -> Option<&'static str> {
 pub fn prelude_type_name(name: &str) -> Option<&'static str> {
     match name {
         "__sync_Once" => Some("sync.Once"),
+        "__sync_RWMutex" => Some("sync.RWMutex"),
         "__strings_Builder" => Some("strings.Builder"),
         _ => None,
     }

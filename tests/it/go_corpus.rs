@@ -69,6 +69,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("recover_repanic", include_str!("../go/recover_repanic.go")),
     ("recursion", include_str!("../go/recursion.go")),
     ("rwmutex_once", include_str!("../go/rwmutex_once.go")),
+    ("rwmutex_shared", include_str!("../go/rwmutex_shared.go")),
     ("select_default", include_str!("../go/select_default.go")),
     ("select_nil_chan", include_str!("../go/select_nil_chan.go")),
     ("select_timeout", include_str!("../go/select_timeout.go")),
