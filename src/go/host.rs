@@ -261,13 +261,11 @@ impl Pending {
     }
 }
 
-/// Starts the task behind `time.After`/`time.NewTimer`: one value on `c`
-/// after `ms`.
+/// `time.After`: one value on `c` after `ms`, sent by the runtime's timer
+/// as Go's is (no goroutine, so none is drawn).
 pub fn after(rt: &Rt, c: Chan, ms: u64, value: impl FnOnce(u64) -> Value + 'static) {
-    let rt2 = rt.clone();
-    rt.go("timer", async move {
-        rt2.sleep(ms).await;
-        let _ = c.try_send(value(rt2.now()));
+    rt.call_at(rt.now() + ms, move |rt| {
+        let _ = c.try_send(value(rt.now()));
     });
 }
 
@@ -287,11 +285,10 @@ pub fn arm(rt: &Rt, c: Chan, ms: u64, timer: &Timer, value: impl FnOnce(u64) -> 
     let n = timer.arming.get() + 1;
     timer.arming.set(n);
     let was = timer.active.replace(true);
-    let (rt2, t) = (rt.clone(), timer.clone());
-    rt.go("timer", async move {
-        rt2.sleep(ms).await;
+    let t = timer.clone();
+    rt.call_at(rt.now() + ms, move |rt| {
         if t.arming.get() == n && t.active.replace(false) {
-            let _ = c.try_send(value(rt2.now()));
+            let _ = c.try_send(value(rt.now()));
         }
     });
     was
@@ -302,18 +299,19 @@ pub fn disarm(timer: &Timer) -> bool {
     timer.active.replace(false)
 }
 
-/// Starts the task behind `time.NewTicker`/`time.Tick`: a value every `ms`,
-/// dropped when the reader is behind (capacity 1), until stopped.
+/// `time.NewTicker`/`time.Tick`: a value every `ms` from the runtime's
+/// timer, dropped when the reader is behind (capacity 1), until stopped.
 pub fn ticker(rt: &Rt, c: Chan, ms: u64, stop: Stopper, value: impl Fn(u64) -> Value + 'static) {
-    let rt2 = rt.clone();
-    rt.go("ticker", async move {
-        loop {
-            rt2.sleep(ms.max(1)).await;
-            if stop.get() {
-                return;
-            }
-            let _ = c.try_send(value(rt2.now()));
+    tick(rt, c, ms.max(1), stop, Rc::new(value));
+}
+
+fn tick(rt: &Rt, c: Chan, ms: u64, stop: Stopper, value: Rc<dyn Fn(u64) -> Value>) {
+    rt.call_at(rt.now() + ms, move |rt| {
+        if stop.get() {
+            return;
         }
+        let _ = c.try_send(value(rt.now()));
+        tick(rt, c, ms, stop, value);
     });
 }
 

@@ -32,7 +32,7 @@ use std::task::{Context as TaskContext, Poll, Waker};
 use super::record::RUNTIME;
 use super::rng::Rng;
 use super::task::{Entry, LocalFuture, ReadyQueue, TaskHandle, TaskRef, Tasks};
-use super::time::{Clock, Millis, VirtualClock};
+use super::time::{Clock, Millis, TimerId, VirtualClock};
 use super::trace::{Blocked, Event, Kind, Label, Level, TraceLog, DEADLOCK};
 
 /// How a run ended, or why it cannot go on.
@@ -104,6 +104,9 @@ pub(crate) struct Shared {
     // Set while a select polls its future arms: their own parks are folded
     // into the select's single park.
     pub(super) in_select: Cell<bool>,
+    // Calls the runtime made for itself (`Rt::call_at`), still to fire:
+    // they hold what they touch, so dropping the run must clear them.
+    pub(super) calls: RefCell<Vec<TimerId>>,
 }
 
 /// The handle patterns hold: spawn, time, channels, trace. Cheap to clone.
@@ -156,6 +159,7 @@ impl Run {
                 last_name: RefCell::new(Rc::from("main")),
                 source_file: Cell::new(None),
                 in_select: Cell::new(false),
+                calls: RefCell::new(Vec::new()),
             }),
         }
     }
@@ -412,6 +416,12 @@ impl Drop for Run {
         // Tasks hold `Rt` clones, so the run's state is a cycle until their
         // futures are dropped; this breaks it.
         self.shared.kill_all("run dropped");
+        // So do the runtime's own timer calls (a Go `time.After` holds its
+        // channel, and the channel its run).
+        let calls = self.shared.calls.take();
+        for id in calls {
+            self.shared.clock.clear_timer(id);
+        }
     }
 }
 
@@ -595,6 +605,43 @@ impl Rt {
             id,
             detached: false,
         }
+    }
+
+    /// Calls `f` at virtual (or real) time `at`, outside any task: what Go's
+    /// runtime does when a timer fires (`time.After`'s send, a ticker's
+    /// tick). No task is spawned, so no goroutine is drawn for it, and what
+    /// `f` records is the runtime's. Dropping the run clears calls still to
+    /// fire.
+    ///
+    /// ```
+    /// use csp_playground::rt::{Outcome, Run};
+    ///
+    /// let run = Run::new_virtual(0);
+    /// let rt = run.rt();
+    /// let (tx, rx) = rt.chan::<u64>("c", 1).split();
+    /// rt.call_at(250, move |rt| {
+    ///     let _ = tx.try_send(rt.now());
+    /// });
+    /// run.start(async move {
+    ///     assert_eq!(rx.recv().await, Some(250));
+    /// });
+    /// assert_eq!(run.run_to_end(), Outcome::Finished { at: 250 });
+    /// ```
+    pub fn call_at(&self, at: Millis, f: impl FnOnce(&Rt) + 'static) {
+        let weak = Rc::downgrade(&self.shared);
+        let id = self.shared.clock.set_timer(
+            at,
+            Box::new(move || {
+                if let Some(shared) = weak.upgrade() {
+                    f(&Rt { shared });
+                }
+            }),
+        );
+        let mut calls = self.shared.calls.borrow_mut();
+        // Forget the ones that fired, so a ticker's calls do not pile up.
+        let now = self.now();
+        calls.retain(|c| c.at >= now);
+        calls.push(id);
     }
 
     /// Go's `go f()`: starts a task that the run owns and drops when it ends.

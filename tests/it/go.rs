@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use csp_playground::go::{self, Limits, Options, Ran};
-use csp_playground::rt::{Kind, Op, Wait};
+use csp_playground::rt::{Clock, Kind, Op, Wait};
 
 #[path = "go_corpus.rs"]
 pub mod go_corpus;
@@ -463,5 +463,33 @@ tests! {
             assert_eq!(ran.exit, 0, "{verb}: {}", ran.stderr);
             assert!(ran.stdout.ends_with("|\n"), "{verb}: {:?}", &ran.stdout[ran.stdout.len().saturating_sub(20)..]);
         }
+    }
+}
+
+tests! {
+    fn timers_and_tickers_are_the_runtimes_not_goroutines_and_die_with_the_run() {
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\
+            \tt := time.NewTicker(10 * time.Millisecond)\n\t_ = t\n\
+            \tlate := time.After(time.Hour)\n\t_ = late\n\
+            \ttimer := time.NewTimer(time.Minute)\n\t_ = timer\n\
+            \tselect {\n\tcase <-time.After(25 * time.Millisecond):\n\t\tfmt.Println(\"after\")\n\t}\n}\n";
+        let before = csp_playground::rt::live_runs();
+        let clock = std::rc::Rc::new(csp_playground::rt::VirtualClock::new());
+        let run = csp_playground::rt::Run::new(clock.clone(), 1);
+        let program = std::rc::Rc::new(go::compile(src, None).unwrap());
+        let started = go::start(&run, program, Limits::default());
+        assert_eq!(run.run_to_end(), csp_playground::rt::Outcome::Finished { at: 25 });
+        assert_eq!(started.stdout(), "after\n");
+        // Only main is a goroutine: Go draws no goroutine for a timer.
+        let spawned = run.trace().iter().filter(|e| matches!(e.kind, Kind::Spawn { .. })).count();
+        assert_eq!(spawned, 0);
+        // The ticker, the hour and the minute are still set when main
+        // returns; dropping the run clears them and frees it.
+        assert!(clock.pending_timers() >= 3, "{}", clock.pending_timers());
+        let weak = run.downgrade();
+        drop((run, started));
+        assert!(!weak.is_alive(), "the run's state outlived it");
+        assert_eq!(clock.pending_timers(), 0);
+        assert_eq!(csp_playground::rt::live_runs(), before);
     }
 }
