@@ -528,7 +528,14 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             }
             let c = host::make_chan(&sh.rt, "ticker", 1);
             let stop: host::Stopper = Rc::new(Cell::new(false));
-            host::ticker(&sh.rt, c.clone(), ms, stop.clone(), |now| {
+            // Each tick counts toward the step cap (held weakly: the ticker
+            // must not keep the program alive), so `select {}` beside a
+            // ticker that is never stopped ends instead of ticking forever.
+            let program = Rc::downgrade(&sh);
+            host::ticker(&sh.rt, c.clone(), ms, stop.clone(), move |now| {
+                if let Some(sh) = program.upgrade() {
+                    sh.charge(100);
+                }
                 Value::Time(now as i64 * 1_000_000)
             });
             let ch = Value::Chan(ChanV::Chan(c, TIME));

@@ -75,6 +75,24 @@ impl Shared {
         }
     }
 
+    /// Counts `n` steps against the step cap, and stops the program past
+    /// it. Instructions count one each, a blocking op 100, and so does a
+    /// ticker's tick, so a program that only waits while a ticker ticks
+    /// also ends.
+    pub fn charge(&self, n: u64) {
+        let steps = self.steps.get() + n;
+        self.steps.set(steps);
+        if steps > self.limits.step_cap && self.fatal.borrow().is_none() {
+            self.set_fatal(
+                format!(
+                    "fatal error: program stopped after {} steps (the step limit): a runaway loop?",
+                    self.limits.step_cap
+                ),
+                2,
+            );
+        }
+    }
+
     pub fn set_fatal(&self, message: String, exit: i32) {
         let mut f = self.fatal.borrow_mut();
         if f.is_none() {
@@ -578,17 +596,7 @@ impl Goroutine {
     }
 
     fn count(&mut self, n: u32) {
-        let steps = self.sh.steps.get() + n as u64;
-        self.sh.steps.set(steps);
-        if steps > self.sh.limits.step_cap && self.sh.fatal.borrow().is_none() {
-            self.sh.set_fatal(
-                format!(
-                    "fatal error: program stopped after {} steps (the step limit): a runaway loop?",
-                    self.sh.limits.step_cap
-                ),
-                2,
-            );
-        }
+        self.sh.charge(u64::from(n));
     }
 
     fn trap(&mut self, t: Trap) -> Option<Flow> {

@@ -492,4 +492,18 @@ tests! {
         assert_eq!(clock.pending_timers(), 0);
         assert_eq!(csp_playground::rt::live_runs(), before);
     }
+
+    fn waiting_forever_beside_a_ticker_ends_at_the_step_cap() {
+        // Go would tick forever; the interpreter counts each tick, so the
+        // CLI and the page never hang on it.
+        let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\ttime.NewTicker(time.Millisecond)\n\tselect {}\n}\n";
+        let opts = Options {
+            limits: Limits { step_cap: 100_000, ..Limits::default() },
+            ..Options::default()
+        };
+        let ran = go::run(src, &opts).unwrap();
+        assert_eq!(ran.exit, 2);
+        assert!(ran.stderr.contains("the step limit"), "{}", ran.stderr);
+        assert!((900..=1100).contains(&ran.end_ms), "stopped after about 1000 ticks of 1 ms: {}", ran.end_ms);
+    }
 }
