@@ -448,7 +448,22 @@ fn Playground() -> Html {
             <pre tabindex="0">{ message }</pre>
         </div>
     });
-    let explore_go: (std::rc::Rc<str>, Option<bool>) = (state.go_program().into(), state.go121);
+    // The Go that "Explore 200 seeds" runs: bound once per edit, not on
+    // every render (a run renders every frame).
+    let explore_go = {
+        let s = state.clone();
+        let key = (
+            s.runs_go(),
+            s.source.clone(),
+            s.pattern,
+            s.params.clone(),
+            s.go121,
+        );
+        use_memo(key, move |_| {
+            s.runs_go()
+                .then(|| (std::rc::Rc::<str>::from(s.go_program()), s.go121))
+        })
+    };
     if state.embed {
         let mut full = state.to_url();
         full.embed = false;
@@ -577,7 +592,7 @@ fn Playground() -> Html {
                                 </div>
                             }
                             if state.runs_go() {
-                                <OrdersAcrossSeeds params={state.params.clone()} go={Some(explore_go.clone())} />
+                                <OrdersAcrossSeeds params={state.params.clone()} go={(*explore_go).clone()} />
                             } else if current == PatternId::Words {
                                 <OrdersAcrossSeeds params={state.params.clone()} go={None::<(std::rc::Rc<str>, Option<bool>)>} />
                             }
