@@ -15,8 +15,20 @@ async fn mount() -> Element {
     mount_at("").await
 }
 
-/// Mounts the app with `query` in the address bar.
+thread_local! {
+    /// The app the running test mounted, and its root element.
+    static MOUNTED: std::cell::RefCell<Option<(yew::AppHandle<App>, Element)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Mounts the app with `query` in the address bar. The previous test's app
+/// is destroyed first: left mounted, its timers (such as the address bar's
+/// catch-up after an edit) would fire into the next test's URL.
 async fn mount_at(query: &str) -> Element {
+    if let Some((app, root)) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        app.destroy();
+        root.remove();
+    }
     let window = web_sys::window().unwrap();
     let url = format!("{}{query}", window.location().pathname().unwrap());
     window
@@ -27,7 +39,8 @@ async fn mount_at(query: &str) -> Element {
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    MOUNTED.with(|m| *m.borrow_mut() = Some((app, root.clone())));
     settle().await;
     root
 }
@@ -157,7 +170,7 @@ async fn an_invalid_field_is_marked_and_disables_run() {
 #[wasm_bindgen_test]
 async fn switching_pattern_or_reset_drops_the_run() {
     let root = mount().await;
-    // Other tests' apps stay mounted; count this one's runs only.
+    // Destroying an app drops its runs in a later task; count this one's.
     let before = live_runs();
     click(&root, "Step").await;
     assert!(status(&root).starts_with("Paused"));
