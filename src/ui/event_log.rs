@@ -15,7 +15,7 @@ use crate::view;
 
 /// Up to this many rows, every row is in the DOM (and a screen reader or a
 /// find-in-page sees the whole log); past it, only the rows in view.
-pub const ALL_ROWS: usize = 2000;
+pub const ALL_ROWS: usize = 500;
 /// One row's height, which the virtual list positions by.
 const ROW_PX: i32 = 18;
 /// The list's height: about 18 rows.
@@ -148,27 +148,17 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     {
         let list = list.clone();
         let follow = follow.clone();
-        use_effect_with((props.trace.len(), total, at_playhead), move |(_, _, at)| {
-            let Some(el) = list.cast::<HtmlElement>() else {
-                return;
-            };
-            match at {
-                // Following the run: keep the newest row in view.
-                None if *follow.borrow() => el.set_scroll_top(el.scroll_height()),
-                None => {}
-                // The playhead moved: show its row (in the unfiltered list,
-                // where rows sit at their index).
-                Some(row) if virtual_list && !filtered => {
-                    el.set_scroll_top((*row as i32 - 1) * ROW_PX - VIEW_PX / 2);
+        use_effect_with((props.trace.len(), total, at_playhead), move |&(_, _, at)| {
+            // In the next frame, not now: moving the scroll position (or
+            // reading a row's) forces a layout, and during a run the views
+            // after this one change the page again before it paints. In the
+            // frame, the one layout serves both.
+            let frame = gloo_render::request_animation_frame(move |_| {
+                if let Some(el) = list.cast::<HtmlElement>() {
+                    follow_or_seek(&el, at, *follow.borrow(), virtual_list && !filtered);
                 }
-                Some(_) => {
-                    if let Ok(Some(row)) = el.query_selector(".at-playhead") {
-                        if let Ok(row) = row.dyn_into::<HtmlElement>() {
-                            el.set_scroll_top(row.offset_top() - el.offset_top() - VIEW_PX / 2);
-                        }
-                    }
-                }
-            }
+            });
+            move || drop(frame)
         });
     }
     // Reaching the bottom resumes following; only the reader's own
@@ -283,5 +273,28 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+/// Keeps the newest row in view while following the run, or shows the row
+/// at the playhead once the reader moved it (`at`, a row count).
+fn follow_or_seek(el: &HtmlElement, at: Option<usize>, follow: bool, rows_at_index: bool) {
+    match at {
+        // Following the run: keep the newest row in view. The browser clamps
+        // the position, so no need to read the list's height (a layout).
+        None if follow => el.set_scroll_top(i32::MAX),
+        None => {}
+        // The playhead moved: show its row (in the unfiltered list, where
+        // rows sit at their index).
+        Some(row) if rows_at_index => {
+            el.set_scroll_top((row as i32 - 1) * ROW_PX - VIEW_PX / 2);
+        }
+        Some(_) => {
+            if let Ok(Some(row)) = el.query_selector(".at-playhead") {
+                if let Ok(row) = row.dyn_into::<HtmlElement>() {
+                    el.set_scroll_top(row.offset_top() - el.offset_top() - VIEW_PX / 2);
+                }
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::rt::Millis;
 use crate::view;
 
 /// The most lines the Output order lists.
-pub const MAX_OUTPUT_ROWS: usize = 200;
+pub const MAX_OUTPUT_ROWS: usize = 64;
 
 /// What every view gets: the model of the run at the time the views show
 /// (the playhead), and that time.
