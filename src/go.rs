@@ -188,6 +188,10 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         canceled: Value::error("context canceled"),
         deadline_exceeded: Value::error("context deadline exceeded"),
         blocked_at: RefCell::default(),
+        dues: host::Dues::default(),
+        refreshes: Cell::new(0),
+        failures: Cell::new(0),
+        refreshed: Cell::new(false),
     });
     run.start(vm::Goroutine::main(sh.clone()));
     Started { sh }

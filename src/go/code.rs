@@ -158,6 +158,9 @@ pub struct FuncCode {
     pub results: Vec<u16>,
     /// The element type of a variadic parameter's slice.
     pub variadic_ty: Ty,
+    /// A token cache's refresh method (see `Types::is_token_cache`): a
+    /// call is a refresh, which fails if it returns without a new token.
+    pub refresh: bool,
 }
 
 #[derive(Debug)]

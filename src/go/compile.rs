@@ -260,6 +260,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         variadic: false,
         results: Vec::new(),
         variadic_ty: ANY,
+        refresh: false,
     }));
     Ok(Program {
         funcs: c
@@ -630,12 +631,19 @@ impl Compiler {
         self.span = f.span;
         self.fs.push(FuncState::new());
         let mut nparams = 0;
+        let mut refresh = false;
         if let Some(recv) = &f.recv {
+            let method = f.name.rsplit('.').next().unwrap_or_default();
+            refresh = method.to_ascii_lowercase().starts_with("refresh")
+                && self
+                    .resolve_type(&recv.ty)
+                    .is_ok_and(|ty| self.types.is_token_cache(ty));
             let name = recv.name.clone().unwrap_or_else(|| Rc::from("_"));
             self.declare(&name)?;
             nparams += 1;
         }
-        let (code, caps) = self.func_body(f, nparams)?;
+        let (mut code, caps) = self.func_body(f, nparams)?;
+        code.refresh = refresh;
         if !caps.is_empty() {
             return Err(err(f.span, "internal: a top-level function captured a variable"));
         }
@@ -686,6 +694,7 @@ impl Compiler {
                 variadic: f.sig.variadic,
                 results,
                 variadic_ty,
+                refresh: false,
             },
             caps,
         ))

@@ -261,9 +261,71 @@ impl Pending {
     }
 }
 
+/// When the runtime's timers will send on the channels that `time.After`
+/// and `time.NewTimer` made. A `select` that races one of them against a
+/// context's `Done` is a job against the deadline, and this gives its
+/// length, for the page's deadline ledger.
+#[derive(Default)]
+pub struct Dues(RefCell<Vec<(usize, u64)>>);
+
+impl Dues {
+    fn key(c: &Chan) -> usize {
+        // Each channel's name is its own allocation (see `same_chan`).
+        c.name().as_ptr() as usize
+    }
+
+    fn set(&self, rt: &Rt, c: &Chan, at: u64) {
+        let (now, key) = (rt.now(), Self::key(c));
+        let mut dues = self.0.borrow_mut();
+        // A timer that fired is never raced again: dropping it here keeps
+        // the list as short as the timers still to fire.
+        dues.retain(|&(k, due)| due > now && k != key);
+        dues.push((key, at));
+    }
+
+    /// When the timer behind `c` fires, if it is one still to fire.
+    pub fn get(&self, c: &Chan) -> Option<u64> {
+        let key = Self::key(c);
+        self.0
+            .borrow()
+            .iter()
+            .find(|&&(k, _)| k == key)
+            .map(|&(_, due)| due)
+    }
+}
+
+/// Who the current goroutine is, for the deadline ledger: Go names
+/// goroutines by number, and several run the same function.
+pub fn worker_name(rt: &Rt, goid: u64) -> String {
+    format!("{} (goroutine {goid})", rt.current_name())
+}
+
+/// A fact for the page's panels (the refresher's token, say).
+pub fn fact(rt: &Rt, fact: rt::Fact) {
+    rt.fact(fact);
+}
+
+/// The token cache's refresher is now in `state`.
+pub fn refresh_state(rt: &Rt, state: rt::RefreshState) {
+    rt.fact(rt::Fact::Refresh { state });
+}
+
+/// A job against the deadline is now `status`.
+pub fn job(rt: &Rt, worker: &str, work_ms: u64, status: rt::JobStatus) {
+    fact(
+        rt,
+        rt::Fact::Job {
+            worker: worker.to_string(),
+            work_ms,
+            status,
+        },
+    );
+}
+
 /// `time.After`: one value on `c` after `ms`, sent by the runtime's timer
 /// as Go's is (no goroutine, so none is drawn).
-pub fn after(rt: &Rt, c: Chan, ms: u64, value: impl FnOnce(u64) -> Value + 'static) {
+pub fn after(rt: &Rt, dues: &Dues, c: Chan, ms: u64, value: impl FnOnce(u64) -> Value + 'static) {
+    dues.set(rt, &c, rt.now() + ms);
     rt.call_at(rt.now() + ms, move |rt| {
         let _ = c.try_send(value(rt.now()));
     });
@@ -281,7 +343,15 @@ pub type Timer = Rc<TimerState>;
 
 /// Arms `timer` to send on `c` after `ms`, replacing any earlier arming:
 /// whether one was still to fire (`Timer.Reset`'s result).
-pub fn arm(rt: &Rt, c: Chan, ms: u64, timer: &Timer, value: impl FnOnce(u64) -> Value + 'static) -> bool {
+pub fn arm(
+    rt: &Rt,
+    dues: &Dues,
+    c: Chan,
+    ms: u64,
+    timer: &Timer,
+    value: impl FnOnce(u64) -> Value + 'static,
+) -> bool {
+    dues.set(rt, &c, rt.now() + ms);
     let n = timer.arming.get() + 1;
     timer.arming.set(n);
     let was = timer.active.replace(true);

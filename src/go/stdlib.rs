@@ -498,13 +498,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         }
         "time.After" => {
             let c = host::make_chan(&sh.rt, "time.After", 1);
-            host::after(&sh.rt, c.clone(), ms_of(&a(0)), time_value);
+            host::after(&sh.rt, &sh.dues, c.clone(), ms_of(&a(0)), time_value);
             one(Value::Chan(ChanV::Chan(c, TIME)))
         }
         "time.NewTimer" => {
             let c = host::make_chan(&sh.rt, "time.NewTimer", 1);
             let timer = host::Timer::default();
-            host::arm(&sh.rt, c.clone(), ms_of(&a(0)), &timer, time_value);
+            host::arm(&sh.rt, &sh.dues, c.clone(), ms_of(&a(0)), &timer, time_value);
             let ch = Value::Chan(ChanV::Chan(c, TIME));
             one(Value::Obj(Rc::new(NativeObj::Timer(ch, timer))))
         }
@@ -515,7 +515,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let was = match (&*o, name_of(id)) {
                 (NativeObj::Timer(_, t), "Timer.Stop") => host::disarm(t),
                 (NativeObj::Timer(Value::Chan(ChanV::Chan(c, _)), t), _) => {
-                    host::arm(&sh.rt, c.clone(), ms_of(&a(1)), t, time_value)
+                    host::arm(&sh.rt, &sh.dues, c.clone(), ms_of(&a(1)), t, time_value)
                 }
                 _ => false,
             };

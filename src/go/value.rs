@@ -167,6 +167,21 @@ impl Types {
     pub fn kind(&self, ty: Ty) -> &TKind {
         &self.list[ty as usize].kind
     }
+
+    /// Whether `ty` (or what it points to) has the token cache's shape: a
+    /// struct with `token` and `expires` fields. The page's refresher panel
+    /// follows such a struct, as it follows the Rust port's cache.
+    pub fn is_token_cache(&self, ty: Ty) -> bool {
+        let ty = match self.kind(ty) {
+            TKind::Ptr(inner) => *inner,
+            _ => ty,
+        };
+        let TKind::Struct(fields) = self.kind(ty) else {
+            return false;
+        };
+        let has = |name: &str| fields.iter().any(|f| &*f.name == name);
+        has("token") && has("expires")
+    }
 }
 
 #[derive(Debug)]

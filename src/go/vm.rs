@@ -51,6 +51,13 @@ pub struct Shared {
     pub deadline_exceeded: Value,
     /// Where each goroutine (by rt task name) last was, for deadlock reports.
     pub blocked_at: RefCell<Vec<(u64, String, super::ir::Span)>>,
+    /// When each pending `time.After` and timer fires.
+    pub dues: host::Dues,
+    /// A token cache's refreshes: successes, failures in a row, and
+    /// whether the refresh under way has stored a new token.
+    pub refreshes: Cell<u64>,
+    pub failures: Cell<u64>,
+    pub refreshed: Cell<bool>,
 }
 
 impl Shared {
@@ -130,7 +137,9 @@ pub struct Frame {
 pub enum After {
     Nothing,
     Recv(bool, Ty),
-    Select(Vec<Ty>),
+    /// The zero value of each arm's element; and, for a job against the
+    /// deadline, the `Done` arm, the worker and its work.
+    Select(Vec<Ty>, Option<Box<(usize, String, u64)>>),
     /// A `for range` over a channel: jump here when it is closed.
     RangeRecv(u32, Ty),
 }
@@ -277,6 +286,10 @@ impl Goroutine {
         let Some(fc) = sh.prog.funcs.get(func as usize) else {
             return Err(Trap::Fatal("internal error: bad function".into()));
         };
+        if fc.refresh {
+            sh.refreshed.set(false);
+            host::refresh_state(&sh.rt, crate::rt::RefreshState::Refreshing);
+        }
         if self.frames.len() >= MAX_FRAMES || self.stack.len() > MAX_STACK {
             return Err(Trap::Fatal(format!(
                 "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n(more than {MAX_FRAMES} nested calls)"
@@ -488,6 +501,51 @@ impl Goroutine {
         super::format::type_name(&self.sh.prog.types, v)
     }
 
+    /// A token cache's `expires` or `stopped` was just stored: the
+    /// refresher panel's facts, as the Rust port records them.
+    fn cache_field(&self, obj: &StructObj, name: &str) {
+        let types = &self.sh.prog.types;
+        if !types.is_token_cache(obj.ty) {
+            return;
+        }
+        let TKind::Struct(info) = types.kind(obj.ty) else {
+            return;
+        };
+        let fields = obj.fields.borrow();
+        let field = |n: &str| {
+            info.iter()
+                .position(|f| &*f.name == n)
+                .and_then(|i| fields.get(i))
+        };
+        let rt = &self.sh.rt;
+        match (name, field(name)) {
+            ("expires", Some(&Value::Time(ns))) => {
+                let token = match field("token") {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => String::new(),
+                };
+                let sh = &self.sh;
+                sh.refreshed.set(true);
+                sh.refreshes.set(sh.refreshes.get() + 1);
+                sh.failures.set(0);
+                let expires = u64::try_from(ns / 1_000_000).unwrap_or(0);
+                host::fact(rt, crate::rt::Fact::Token { token, expires });
+                host::fact(rt, crate::rt::Fact::Failures { in_row: 0 });
+                host::fact(
+                    rt,
+                    crate::rt::Fact::Refreshes {
+                        count: sh.refreshes.get(),
+                    },
+                );
+                host::refresh_state(rt, crate::rt::RefreshState::Fresh);
+            }
+            ("stopped", Some(Value::Bool(true))) => {
+                host::refresh_state(rt, crate::rt::RefreshState::Stopped);
+            }
+            _ => {}
+        }
+    }
+
     fn start_panic(&mut self, v: Value) {
         self.panicking = Some(v);
         if let Some(f) = self.frames.last_mut() {
@@ -502,6 +560,13 @@ impl Goroutine {
             let f = self.frames.pop().expect("a frame");
             let sh = self.sh.clone();
             let fc = &sh.prog.funcs[f.func as usize];
+            if fc.refresh && !sh.refreshed.get() {
+                // A refresh that returned (or panicked) without a new token.
+                sh.failures.set(sh.failures.get() + 1);
+                let in_row = sh.failures.get();
+                host::fact(&sh.rt, crate::rt::Fact::Failures { in_row });
+                host::refresh_state(&sh.rt, crate::rt::RefreshState::Failed);
+            }
             if self.panicking.is_some() {
                 self.stack.truncate(f.base as usize);
                 match self.frames.last_mut() {
@@ -1031,6 +1096,9 @@ impl Goroutine {
                 let obj = self.pop();
                 let (rc, i) = self.field_place(&obj, name)?;
                 rc.fields.borrow_mut()[i] = v;
+                if matches!(&**name, "expires" | "stopped") {
+                    self.cache_field(&rc, name);
+                }
             }
             Ins::AddrField(name) => {
                 let obj = self.pop();
@@ -1604,11 +1672,32 @@ impl Goroutine {
             return Ok(());
         }
         let default = has_default.then_some(arms.len());
+        let job = if has_default { None } else { self.job(&host_arms) };
         self.pending = Some((
             Pending::select(&self.sh.rt, host_arms, default),
-            After::Select(zeros),
+            After::Select(zeros, job),
         ));
         Ok(())
+    }
+
+    /// A `select` that races a timer (`time.After`, a `Timer`) against a
+    /// context's `Done` is work against a deadline, as in the article's
+    /// deadline program: the page's ledger gets a row for it, working now,
+    /// and finished or cancelled by the arm that wins.
+    fn job(&self, arms: &[host::Arm]) -> Option<Box<(usize, String, u64)>> {
+        let done = arms.iter().find_map(|a| match a {
+            host::Arm::Done(i, _) => Some(*i),
+            _ => None,
+        })?;
+        let due = arms.iter().find_map(|a| match a {
+            host::Arm::Recv(_, c) => self.sh.dues.get(c),
+            _ => None,
+        })?;
+        let rt = &self.sh.rt;
+        let work = due.saturating_sub(host::now_ms(rt));
+        let worker = host::worker_name(rt, self.id);
+        host::job(rt, &worker, work, crate::rt::JobStatus::Working);
+        Some(Box::new((done, worker, work)))
     }
 
     /// Takes a finished blocking op's result.
@@ -1631,9 +1720,18 @@ impl Goroutine {
                 }
                 Ok(())
             }
-            (After::Select(zeros), Done::Select(i, v, closed)) => {
+            (After::Select(zeros, job), Done::Select(i, v, closed)) => {
                 if closed {
                     return Err(panic_str("send on closed channel"));
+                }
+                if let Some(job) = job {
+                    let (done, worker, work) = *job;
+                    let status = if i == done {
+                        crate::rt::JobStatus::Cancelled
+                    } else {
+                        crate::rt::JobStatus::Finished
+                    };
+                    host::job(&self.sh.rt, &worker, work, status);
                 }
                 let got = v.is_some();
                 let v = v.unwrap_or_else(|| self.zero(zeros.get(i).copied().unwrap_or(EMPTY_STRUCT)));

@@ -7,7 +7,8 @@
 use std::collections::BTreeSet;
 
 use csp_playground::go::{self, Limits, Options, Ran};
-use csp_playground::rt::{Clock, Kind, Op, Wait};
+use csp_playground::rt::{Clock, Kind, Op, RefreshState, Wait};
+use csp_playground::view::{self, LedgerStatus};
 
 #[path = "go_corpus.rs"]
 pub mod go_corpus;
@@ -263,6 +264,89 @@ tests! {
             );
             assert_eq!(ran.end_ms, 1000);
         }
+    }
+
+    fn the_deadline_ledger_has_a_row_for_each_go_worker_racing_the_deadline() {
+        for seed in SEEDS {
+            let ran = run(&pattern("deadline"), seed);
+            let ledger = view::deadline_ledger(&ran.trace).expect("a deadline");
+            assert_eq!((ledger.deadline, ledger.err.as_deref()), (1000, Some("context deadline exceeded")));
+            let mut rows: Vec<_> = ledger
+                .entries
+                .iter()
+                .map(|e| (e.work_ms, e.status, e.at))
+                .collect();
+            rows.sort_by_key(|r| r.0);
+            assert_eq!(
+                rows,
+                [
+                    (500, LedgerStatus::Finished, Some(500)),
+                    (800, LedgerStatus::Finished, Some(800)),
+                    (1500, LedgerStatus::Cancelled, Some(1000)),
+                    (2000, LedgerStatus::Cancelled, Some(1000)),
+                ],
+                "seed {seed}"
+            );
+            // Go names goroutines by number: four rows, four names.
+            let names: BTreeSet<_> = ledger.entries.iter().map(|e| e.worker.as_str()).collect();
+            assert_eq!(names.len(), 4, "{names:?}");
+            assert!(names.iter().all(|n| n.starts_with("func1 (goroutine ")), "{names:?}");
+        }
+    }
+
+    fn a_select_without_a_timer_or_with_a_default_is_no_ledger_row() {
+        let src = r#"package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	work := make(chan int)
+	go func() {
+		select {
+		case <-work:
+		case <-ctx.Done():
+		}
+	}()
+	select {
+	case <-ctx.Done():
+	default:
+	}
+	<-ctx.Done()
+	fmt.Println(ctx.Err())
+}
+"#;
+        let ran = run(src, 1);
+        assert_eq!(ran.stdout, "context deadline exceeded\n");
+        let ledger = view::deadline_ledger(&ran.trace).expect("a deadline");
+        assert_eq!(ledger.deadline, 100);
+        assert!(ledger.entries.is_empty(), "{:?}", ledger.entries);
+    }
+
+    fn the_refresher_panel_follows_a_go_token_cache() {
+        let ran = run(&pattern("token-cache"), 1);
+        let at = |t| view::refresher_at(&ran.trace, t).expect("a refresher");
+        // Refresh 2 starts at 1000 ms and takes 200 ms.
+        let r = at(1100);
+        assert_eq!((r.state, r.token.as_str(), r.refreshes), (RefreshState::Refreshing, "tok-1", 1));
+        let r = at(1300);
+        assert_eq!((r.state, r.token.as_str(), r.expires, r.refreshes, r.failures_in_row), (RefreshState::Fresh, "tok-2", Some(2200), 2, 0));
+        assert_eq!(at(ran.end_ms).state, RefreshState::Stopped);
+    }
+
+    fn the_refresher_panel_counts_a_go_token_caches_failures() {
+        let src = pattern("token-cache").replace("failOn: map[int]bool{}", "failOn: map[int]bool{2: true, 3: true, 4: true}");
+        let ran = run(&src, 1);
+        let at = |t| view::refresher_at(&ran.trace, t).expect("a refresher");
+        let r = at(1300);
+        assert_eq!((r.state, r.failures_in_row, r.token.as_str()), (RefreshState::Refreshing, 1, "tok-1"));
+        let r = at(ran.end_ms);
+        assert_eq!((r.state, r.failures_in_row, r.refreshes), (RefreshState::Stopped, 3, 1));
     }
 
     fn the_article_token_cache_never_hands_out_an_expired_token() {
