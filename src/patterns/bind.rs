@@ -6,7 +6,8 @@
 //! example `delay :=` before and `* time.Millisecond` after. Whitespace
 //! between the words is free, so `gofmt`'s alignment does not matter.
 //! [`bind`] writes each parameter's value into the first line that matches,
-//! and lists the parameters that no line matches any more.
+//! unless the reader changed the value there themselves, and lists the
+//! parameters that no line matches any more.
 //!
 //! ```
 //! use csp_playground::patterns::{bind, Params, PatternId};
@@ -21,6 +22,12 @@
 //! // The reader hard-coded the delay: the field no longer applies.
 //! let edited = go.replace("delay := 1000 * time.Millisecond", "delay := time.Second");
 //! assert_eq!(bind::bind(&edited, &params).unread, ["delay_ms"]);
+//!
+//! // The reader typed another number: theirs stands, not the field's.
+//! let edited = go.replace("delay := 1000", "delay := 30");
+//! let bound = bind::bind(&edited, &params);
+//! assert!(bound.source.contains("delay := 30 * time.Millisecond"));
+//! assert_eq!(bound.edited, ["delay_ms"]);
 //! ```
 
 use super::{Params, PatternId};
@@ -151,28 +158,45 @@ const PIPELINE: &[Binding] = &[
 pub struct Bound {
     pub source: String,
     /// Parameters of the pattern that the source no longer reads: those
-    /// with no binding, and those whose line is gone.
+    /// with no binding, those whose line is gone, and those in `edited`.
     pub unread: Vec<&'static str>,
+    /// Parameters whose value the reader typed into the Go themselves: the
+    /// Go's value stands, not the field's.
+    pub edited: Vec<&'static str>,
 }
 
 /// Writes `params` into `source`, the reader's copy of the Go of
-/// `params`'s pattern.
+/// `params`'s pattern. A value the reader changed in the Go is theirs, and
+/// stays: the field's value goes only where the article's value still is.
 pub fn bind(source: &str, params: &Params) -> Bound {
     let pattern = params.id();
+    let article = pattern.go_source();
     let mut source = source.to_string();
-    let mut unread = Vec::new();
+    let (mut unread, mut edited) = (Vec::new(), Vec::new());
     for spec in pattern.specs() {
-        let binding = bindings(pattern).iter().find(|b| b.param == spec.name);
-        let value = params.get(spec.name).unwrap_or_default();
-        match binding.and_then(|b| find(&source, b)) {
-            Some(range) => {
-                let go = (binding.expect("found by it").go)(&value);
-                source.replace_range(range, &go);
-            }
-            None => unread.push(spec.name),
+        let Some(binding) = bindings(pattern).iter().find(|b| b.param == spec.name) else {
+            unread.push(spec.name);
+            continue;
+        };
+        let Some(range) = find(&source, binding) else {
+            unread.push(spec.name);
+            continue;
+        };
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let theirs = find(article, binding).map(|r| squeeze(&article[r]));
+        if theirs.is_some_and(|lit| lit != squeeze(&source[range.clone()])) {
+            unread.push(spec.name);
+            edited.push(spec.name);
+            continue;
         }
+        let value = params.get(spec.name).unwrap_or_default();
+        source.replace_range(range, &(binding.go)(&value));
     }
-    Bound { source, unread }
+    Bound {
+        source,
+        unread,
+        edited,
+    }
 }
 
 /// Whether `source` still has a place for `param` of `pattern`.

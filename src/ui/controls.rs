@@ -116,7 +116,7 @@ pub fn ParamsForm(props: &ParamsProps) -> Html {
     if s.your_go {
         return html! {};
     }
-    let unread = s.unread_params();
+    let (unread, edited) = s.unread_params();
     html! {
         <section class="params" aria-label="Parameters">
             <h3>{ "Parameters" }</h3>
@@ -173,7 +173,9 @@ pub fn ParamsForm(props: &ParamsProps) -> Html {
                         <small id={help_id}>{ spec.help }</small>
                         if unread {
                             <small id={format!("{id}-unread")} class="unread">
-                                { if crate::patterns::bind::bindings(s.pattern).iter().any(|b| b.param == name) {
+                                { if edited.contains(&name) {
+                                    "Not used: your Go sets this value itself. Revert to use the field."
+                                } else if crate::patterns::bind::bindings(s.pattern).iter().any(|b| b.param == name) {
                                     "Not used: your edit removed the Go that held this value."
                                 } else {
                                     "Not used by your Go: the Go spells this in code, not as a value. Change the code instead."

@@ -218,11 +218,15 @@ impl PageState {
     }
 
     /// The parameters the edited Go no longer reads (none while the Rust
-    /// port runs).
-    pub fn unread_params(&self) -> Vec<&'static str> {
+    /// port runs), and of those, the ones whose value the reader typed
+    /// into the Go.
+    pub fn unread_params(&self) -> (Vec<&'static str>, Vec<&'static str>) {
         match &self.source {
-            Some(text) if !self.your_go => bind::bind(text, &self.params).unread,
-            _ => Vec::new(),
+            Some(text) if !self.your_go => {
+                let bound = bind::bind(text, &self.params);
+                (bound.unread, bound.edited)
+            }
+            _ => (Vec::new(), Vec::new()),
         }
     }
 

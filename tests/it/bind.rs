@@ -84,6 +84,20 @@ tests! {
         assert!(!reads(p, &edited, "work_ms"));
     }
 
+    fn a_value_the_reader_types_into_the_go_beats_the_field() {
+        let p = PatternId::Deadline;
+        let edited = p.go_source().replace("[]int{500, 1500, 800, 2000}", "[]int{500, 1500, 800, 2000, 300}");
+        let mut params = Params::defaults(p);
+        params.set("deadline_ms", "900").unwrap();
+        let bound = bind(&edited, &params);
+        // Their workers run; the deadline they left alone is the field's.
+        assert!(bound.source.contains("[]int{500, 1500, 800, 2000, 300}"), "{}", bound.source);
+        assert!(bound.source.contains("Add(900*time.Millisecond)"), "{}", bound.source);
+        assert_eq!((bound.edited.as_slice(), bound.unread.as_slice()), (&["work_ms"][..], &["work_ms"][..]));
+        let out = stdout(&bound.source, 1);
+        assert!(out.contains("worker 4: finished after 300 ms"), "{out}");
+    }
+
     fn spacing_does_not_matter() {
         let p = PatternId::SpawnWait;
         let edited = p.go_source().replace("delay := 1000 * time.Millisecond", "delay   :=   1000*time.Millisecond");
