@@ -311,3 +311,44 @@ test('edited Go runs on the real clock too', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a click in the Go puts the caret there, and typing edits that line', async () => {
+  const { page, errors } = await open('pattern=deadline&seed=1&speed=100');
+  // The coloured copy lies over the textarea; the click must reach it.
+  const line = page.locator('.editor pre.colour .ln').nth(10);
+  const text = await line.innerText();
+  await line.scrollIntoViewIfNeeded();
+  const box = await line.boundingBox();
+  await page.mouse.click(box.x + 1, box.y + box.height / 2);
+  assert.equal(await source(page).evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.type('// here\n');
+  const lines = (await source(page).inputValue()).split('\n');
+  assert.equal(lines[10], '// here');
+  assert.equal(lines[11], text.replace(/\n$/, ''));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('edited deadline Go fills the ledger by worker; edited token cache Go fills the refresher', async () => {
+  const { page, errors } = await open('pattern=deadline&seed=1&speed=100');
+  const original = await source(page).inputValue();
+  await source(page).fill(original.replace('[]int{500, 1500, 800, 2000}', '[]int{500, 1500, 800, 2000, 300}'));
+  await runToEnd(page, /^Finished at 1000 ms/);
+  const ledger = page.getByRole('region', { name: 'Deadline' });
+  const rows = await ledger.getByRole('row').allInnerTexts();
+  // A header and one row per worker.
+  assert.equal(rows.length, 6, rows.join('\n'));
+  assert.equal(rows.filter((r) => /cancelled at 1000 ms/.test(r)).length, 2, rows.join('\n'));
+  assert.ok(rows.some((r) => /300 ms\s+finished at 300 ms/.test(r)), rows.join('\n'));
+  await page.close();
+
+  const tc = await open('pattern=token-cache&seed=1&speed=100');
+  const go = await source(tc.page).inputValue();
+  await source(tc.page).fill(go.replace('failOn: map[int]bool{}', 'failOn: map[int]bool{2: true, 3: true, 4: true}'));
+  await runToEnd(tc.page, /^Finished/);
+  const refresher = tc.page.getByRole('region', { name: 'Refresher' });
+  await refresher.getByText('stopped').waitFor();
+  assert.match(await refresher.innerText(), /Failures in a row\s+3/);
+  assert.deepEqual([...errors, ...tc.errors], []);
+  await tc.page.close();
+});
