@@ -231,14 +231,7 @@ pub fn method_id(v: &Value, name: &str) -> Option<u32> {
     let prefix = match v {
         Value::Obj(o) => match &**o {
             NativeObj::WaitGroup(_) => "WaitGroup",
-            NativeObj::Mutex(_) => {
-                let name = match name {
-                    "RLock" => "Lock",
-                    "RUnlock" => "Unlock",
-                    other => other,
-                };
-                return native_id(&format!("Mutex.{name}"));
-            }
+            NativeObj::Mutex(_) => "Mutex",
             NativeObj::Context(_) => "Context",
             NativeObj::Ticker(..) => "Ticker",
             NativeObj::Timer(..) => "Timer",

@@ -30,23 +30,22 @@ pub const DURATION: Ty = 6;
 pub const TIME: Ty = 7;
 pub const WAITGROUP: Ty = 8;
 pub const MUTEX: Ty = 9;
-pub const RWMUTEX: Ty = 10;
-pub const CONTEXT: Ty = 11;
-pub const INT64: Ty = 12;
-pub const UINT8: Ty = 13;
-pub const INT32: Ty = 14;
-pub const UINT: Ty = 15;
-pub const FLOAT32: Ty = 16;
-pub const INT8: Ty = 17;
-pub const INT16: Ty = 18;
-pub const UINT16: Ty = 19;
-pub const UINT32: Ty = 20;
-pub const UINT64: Ty = 21;
-pub const EMPTY_STRUCT: Ty = 22;
-pub const TICKER: Ty = 23;
-pub const FUNC: Ty = 24;
-pub const CANCEL_FUNC: Ty = 25;
-pub const UNTYPED_NIL: Ty = 26;
+pub const CONTEXT: Ty = 10;
+pub const INT64: Ty = 11;
+pub const UINT8: Ty = 12;
+pub const INT32: Ty = 13;
+pub const UINT: Ty = 14;
+pub const FLOAT32: Ty = 15;
+pub const INT8: Ty = 16;
+pub const INT16: Ty = 17;
+pub const UINT16: Ty = 18;
+pub const UINT32: Ty = 19;
+pub const UINT64: Ty = 20;
+pub const EMPTY_STRUCT: Ty = 21;
+pub const TICKER: Ty = 22;
+pub const FUNC: Ty = 23;
+pub const CANCEL_FUNC: Ty = 24;
+pub const UNTYPED_NIL: Ty = 25;
 
 #[derive(Debug, Clone)]
 pub struct FieldInfo {
@@ -72,7 +71,6 @@ pub enum TKind {
     Interface(Vec<Name>),
     WaitGroup,
     Mutex,
-    RwMutex,
     Context,
     Time,
     Ticker,
@@ -109,7 +107,6 @@ impl Types {
             ("time.Time", TKind::Time),
             ("sync.WaitGroup", TKind::WaitGroup),
             ("sync.Mutex", TKind::Mutex),
-            ("sync.RWMutex", TKind::RwMutex),
             ("context.Context", TKind::Context),
             ("int64", TKind::Int(64, true)),
             ("uint8", TKind::Int(8, false)),

@@ -1800,7 +1800,7 @@ pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
             fields: RefCell::new(fields.iter().map(|f| zero_value(sh, f.ty)).collect()),
         })),
         TKind::WaitGroup => Value::Obj(Rc::new(NativeObj::WaitGroup(host::wait_group(&sh.rt)))),
-        TKind::Mutex | TKind::RwMutex => Value::Obj(Rc::new(NativeObj::Mutex(host::mutex(&sh.rt)))),
+        TKind::Mutex => Value::Obj(Rc::new(NativeObj::Mutex(host::mutex(&sh.rt)))),
         TKind::Time => Value::Time(i64::MIN / 2),
         TKind::Interface(_) | TKind::Context | TKind::Ticker | TKind::Pending => Value::Nil,
     }
