@@ -1813,6 +1813,11 @@ impl Compiler {
                 self.composite(inner, elts, span)?;
                 self.emit(Ins::Box);
             }
+            // `&sync.WaitGroup{}`, `sync.Mutex{}`: the zero value.
+            TKind::WaitGroup | TKind::Mutex if elts.is_empty() => {
+                self.span = span;
+                self.emit(Ins::Zero(ty));
+            }
             _ => {
                 return Err(err(
                     span,

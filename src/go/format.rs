@@ -192,8 +192,8 @@ pub fn type_name(types: &Types, v: &Value) -> String {
         Value::Chan(ChanV::Done(_)) => "<-chan struct {}".into(),
         Value::Error(e) => e.ty.into(),
         Value::Obj(o) => match &**o {
-            NativeObj::WaitGroup(_) => "*sync.WaitGroup".into(),
-            NativeObj::Mutex(_) => "*sync.Mutex".into(),
+            NativeObj::WaitGroup(_) => "sync.WaitGroup".into(),
+            NativeObj::Mutex(_) => "sync.Mutex".into(),
             NativeObj::Context(_) => "*context.cancelCtx".into(),
             NativeObj::Ticker(..) => "*time.Ticker".into(),
             NativeObj::Timer(..) => "*time.Timer".into(),

@@ -82,6 +82,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("strings_case", include_str!("../go/strings_case.go")),
     ("structs", include_str!("../go/structs.go")),
     ("switch_stmt", include_str!("../go/switch_stmt.go")),
+    ("sync_literals", include_str!("../go/sync_literals.go")),
     ("ticker", include_str!("../go/ticker.go")),
     ("time_duration", include_str!("../go/time_duration.go")),
     ("timer_stop_reset", include_str!("../go/timer_stop_reset.go")),
