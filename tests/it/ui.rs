@@ -501,3 +501,28 @@ async fn your_go_starts_from_a_program_and_reports_a_deadlock() {
     let alerts = texts(&root, "[role=alert]");
     assert!(alerts.iter().any(|a| a.contains("[chan")), "{alerts:?}");
 }
+
+#[wasm_bindgen_test]
+async fn a_value_typed_into_the_go_disables_its_field_and_runs() {
+    let root = mount_at("?pattern=spawn-wait&seed=1").await;
+    let original = editor(&root).value();
+    type_go(&root, &original.replace("delay := 1000", "delay := 30")).await;
+    let field: HtmlInputElement = root
+        .query_selector("#param-delay_ms")
+        .unwrap()
+        .expect("the delay field")
+        .dyn_into()
+        .unwrap();
+    assert!(field.disabled());
+    let reason = texts(&root, "#param-delay_ms-unread");
+    assert_eq!(
+        reason,
+        ["Not used: your Go sets this value itself. Revert to use the field."]
+    );
+    step_to_end(&root).await;
+    assert_eq!(status(&root), "Finished at 30 ms");
+    assert_eq!(
+        texts(&root, "ol[aria-label='Output order'] li code"),
+        ["done after 30 ms"]
+    );
+}
