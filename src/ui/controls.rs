@@ -121,7 +121,7 @@ pub fn ParamsForm(props: &ParamsProps) -> Html {
         <section class="params" aria-label="Parameters">
             <h3>{ "Parameters" }</h3>
             if s.runs_go() {
-                <p class="hint">{ "Run interprets your Go. Each field is written into the line of Go that holds its value;                                    a field whose line your edit removed does not apply." }</p>
+                <p class="hint">{ "Run interprets your Go. Each field is written into the line of Go that holds its value, unless you typed another value there yourself or your edit removed the line." }</p>
             }
             { for s.pattern.specs().iter().map(|spec| {
                 let name = spec.name;
