@@ -420,11 +420,16 @@ impl Model {
         chans.into_values().collect()
     }
 
-    /// The deadline ledger, once the pattern has declared a deadline.
+    /// The deadline ledger, once the pattern has declared a deadline, its
+    /// workers in the order a reader counts them (`worker-2` before
+    /// `worker-10`; Go's goroutines by number, not by when each first
+    /// waited).
     pub fn ledger(&self) -> Option<Ledger> {
+        let mut entries: Vec<LedgerEntry> = self.jobs.iter().map(|(_, e)| e.clone()).collect();
+        entries.sort_by(|a, b| natural_key(&a.worker).cmp(&natural_key(&b.worker)));
         Some(Ledger {
             deadline: self.deadline?,
-            entries: self.jobs.iter().map(|(_, e)| e.clone()).collect(),
+            entries,
             err: self.ctx_err.clone(),
         })
     }
@@ -455,4 +460,26 @@ impl Model {
     pub fn latest_pos(&self) -> Option<(u32, Pos)> {
         self.latest_pos
     }
+}
+
+/// A name as runs of text and numbers, so that sorting by it counts:
+/// `worker-2` comes before `worker-10`.
+fn natural_key(name: &str) -> Vec<Result<u64, &str>> {
+    let mut key = Vec::new();
+    let mut rest = name;
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (run, tail) = if digits > 0 {
+            rest.split_at(digits)
+        } else {
+            rest.split_at(rest.len() - rest.trim_start_matches(|c: char| !c.is_ascii_digit()).len())
+        };
+        key.push(if digits > 0 {
+            Ok(run.parse().unwrap_or(u64::MAX))
+        } else {
+            Err(run)
+        });
+        rest = tail;
+    }
+    key
 }

@@ -252,6 +252,18 @@ tests! {
         }
     }
 
+    fn the_ledger_counts_its_workers_in_order_past_ten() {
+        let mut params = Params::defaults(PatternId::Deadline);
+        params.set("work_ms", "100,200,300,400,500,600,700,800,900,1100,1200,1300").unwrap();
+        let run = Run::new_virtual(3);
+        patterns::start(&run, &params);
+        run.run_to_end();
+        let ledger = view::deadline_ledger(&run.trace()).unwrap();
+        let names: Vec<&str> = ledger.entries.iter().map(|e| e.worker.as_str()).collect();
+        let want: Vec<String> = (0..12).map(|i| format!("worker-{i}")).collect();
+        assert_eq!(names, want);
+    }
+
     fn the_model_at_a_time_is_the_past_read_back_from_the_trace() {
         let trace = trace(PatternId::Deadline, 1);
         let at = |t| view::Model::at(&trace, t);
