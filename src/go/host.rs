@@ -7,6 +7,7 @@
 //! is at.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -266,7 +267,14 @@ impl Pending {
 /// context's `Done` is a job against the deadline, and this gives its
 /// length, for the page's deadline ledger.
 #[derive(Default)]
-pub struct Dues(RefCell<Vec<(usize, u64)>>);
+pub struct Dues {
+    /// By channel, when its timer fires. Entries of timers that fired stay
+    /// until the next prune, and are never read as pending.
+    map: RefCell<HashMap<usize, u64>>,
+    /// Prune when the map grows to this many entries: twice what the last
+    /// prune kept, so a program with many timers pays O(1) per timer.
+    prune_at: Cell<usize>,
+}
 
 impl Dues {
     fn key(c: &Chan) -> usize {
@@ -275,22 +283,19 @@ impl Dues {
     }
 
     fn set(&self, rt: &Rt, c: &Chan, at: u64) {
-        let (now, key) = (rt.now(), Self::key(c));
-        let mut dues = self.0.borrow_mut();
-        // A timer that fired is never raced again: dropping it here keeps
-        // the list as short as the timers still to fire.
-        dues.retain(|&(k, due)| due > now && k != key);
-        dues.push((key, at));
+        let mut map = self.map.borrow_mut();
+        if map.len() >= self.prune_at.get() {
+            let now = rt.now();
+            map.retain(|_, due| *due > now);
+            self.prune_at.set((map.len() * 2).max(64));
+        }
+        map.insert(Self::key(c), at);
     }
 
-    /// When the timer behind `c` fires, if it is one still to fire.
-    pub fn get(&self, c: &Chan) -> Option<u64> {
-        let key = Self::key(c);
-        self.0
-            .borrow()
-            .iter()
-            .find(|&&(k, _)| k == key)
-            .map(|&(_, due)| due)
+    /// When the timer behind `c` fires, if it is one still to fire at `now`.
+    pub fn get(&self, c: &Chan, now: u64) -> Option<u64> {
+        let due = *self.map.borrow().get(&Self::key(c))?;
+        (due > now).then_some(due)
     }
 }
 

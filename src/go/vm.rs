@@ -1689,12 +1689,13 @@ impl Goroutine {
             host::Arm::Done(i, _) => Some(*i),
             _ => None,
         })?;
+        let rt = &self.sh.rt;
+        let now = host::now_ms(rt);
         let due = arms.iter().find_map(|a| match a {
-            host::Arm::Recv(_, c) => self.sh.dues.get(c),
+            host::Arm::Recv(_, c) => self.sh.dues.get(c, now),
             _ => None,
         })?;
-        let rt = &self.sh.rt;
-        let work = due.saturating_sub(host::now_ms(rt));
+        let work = due - now;
         let worker = host::worker_name(rt, self.id);
         host::job(rt, &worker, work, crate::rt::JobStatus::Working);
         Some(Box::new((done, worker, work)))
