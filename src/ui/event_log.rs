@@ -82,6 +82,29 @@ struct Kept {
     rows: Vec<u32>,
 }
 
+#[derive(Properties, PartialEq)]
+struct TaskSelectProps {
+    tasks: Vec<(u32, String)>,
+    selected: Option<u32>,
+    onchange: Callback<DomEvent>,
+}
+
+/// The goroutine filter. A component of its own so that a run's frames,
+/// which rarely add a goroutine, do not rebuild its options: edited Go can
+/// start thousands, and rebuilding as many options every frame froze the
+/// page for half a second at a time.
+#[component]
+fn TaskSelect(props: &TaskSelectProps) -> Html {
+    html! {
+        <select aria-label="Goroutine" onchange={props.onchange.clone()}>
+            <option value="" selected={props.selected.is_none()}>{ "All goroutines" }</option>
+            { for props.tasks.iter().map(|(id, name)| html! {
+                <option value={id.to_string()} selected={props.selected == Some(*id)}>{ name }</option>
+            }) }
+        </select>
+    }
+}
+
 #[component]
 pub fn EventLog(props: &EventLogProps) -> Html {
     let filter = use_state(|| Filter { task: None, kind: 0 });
@@ -197,17 +220,16 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         })
     };
     let onpointerdown = Callback::from(move |_: web_sys::PointerEvent| stop_following());
-    let on_task = {
-        let filter = filter.clone();
-        Callback::from(move |e: DomEvent| {
-            if let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
-                filter.set(Filter {
-                    task: sel.value().parse().ok(),
-                    kind: filter.kind,
-                });
-            }
-        })
-    };
+    // The same callback from frame to frame, so that the goroutine filter's
+    // props stay equal and it does not re-render.
+    let on_task = use_callback(filter.clone(), |e: DomEvent, filter| {
+        if let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+            filter.set(Filter {
+                task: sel.value().parse().ok(),
+                kind: filter.kind,
+            });
+        }
+    });
     let on_kind = {
         let filter = filter.clone();
         Callback::from(move |e: DomEvent| {
@@ -248,12 +270,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <h3 id="log-heading">{ "Event log" }</h3>
             <div class="log-filters">
                 <label>{ "Goroutine " }
-                    <select aria-label="Goroutine" onchange={on_task}>
-                        <option value="" selected={filter.task.is_none()}>{ "All goroutines" }</option>
-                        { for tasks.iter().map(|(id, name)| html! {
-                            <option value={id.to_string()} selected={filter.task == Some(*id)}>{ name }</option>
-                        }) }
-                    </select>
+                    <TaskSelect {tasks} selected={filter.task} onchange={on_task} />
                 </label>
                 <label>{ "Kind " }
                     <select aria-label="Kind" onchange={on_kind}>

@@ -11,6 +11,8 @@ use crate::view;
 
 /// The most lines the Output order lists.
 pub const MAX_OUTPUT_ROWS: usize = 64;
+/// The most workers the deadline ledger lists; it counts the rest.
+pub const MAX_LEDGER_ROWS: usize = 50;
 
 /// What every view gets: the model of the run at the time the views show
 /// (the playhead), and that time.
@@ -88,13 +90,27 @@ pub fn DeadlineLedger(props: &ViewProps) -> Html {
     let Some(ledger) = props.model.with(|m| m.ledger()) else {
         return html! {};
     };
+    // Edited Go can race thousands of goroutines against a deadline: the
+    // table lists the first MAX_LEDGER_ROWS and counts the rest, so each
+    // render costs the same however many there are.
+    let rest = ledger.entries.get(MAX_LEDGER_ROWS..).unwrap_or_default();
+    let count = |status: view::LedgerStatus| rest.iter().filter(|e| e.status == status).count();
+    let more = (!rest.is_empty()).then(|| {
+        format!(
+            "And {} more: {} finished, {} cancelled, {} working.",
+            rest.len(),
+            count(view::LedgerStatus::Finished),
+            count(view::LedgerStatus::Cancelled),
+            count(view::LedgerStatus::Working),
+        )
+    });
     html! {
         <section class="card" role="region" aria-label="Deadline">
             <h3>{ format!("Deadline at {} ms", ledger.deadline) }</h3>
             <table>
                 <thead><tr><th>{ "Worker" }</th><th>{ "Work" }</th><th>{ "Outcome" }</th></tr></thead>
                 <tbody>
-                    { for ledger.entries.iter().map(|e| {
+                    { for ledger.entries.iter().take(MAX_LEDGER_ROWS).map(|e| {
                         let outcome = match (&e.status, e.at) {
                             (view::LedgerStatus::Finished, Some(t)) => format!("finished at {t} ms"),
                             (view::LedgerStatus::Cancelled, Some(t)) => format!("cancelled at {t} ms, cleaned up"),
@@ -104,6 +120,9 @@ pub fn DeadlineLedger(props: &ViewProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if let Some(more) = more {
+                <p class="muted">{ more }</p>
+            }
             <p>{ format!("ctx.Err() = {}", ledger.err.as_deref().unwrap_or("nil")) }</p>
         </section>
     }

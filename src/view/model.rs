@@ -426,7 +426,7 @@ impl Model {
     /// waited).
     pub fn ledger(&self) -> Option<Ledger> {
         let mut entries: Vec<LedgerEntry> = self.jobs.iter().map(|(_, e)| e.clone()).collect();
-        entries.sort_by(|a, b| natural_key(&a.worker).cmp(&natural_key(&b.worker)));
+        entries.sort_by_cached_key(|e| natural_key(&e.worker));
         Some(Ledger {
             deadline: self.deadline?,
             entries,
@@ -464,7 +464,7 @@ impl Model {
 
 /// A name as runs of text and numbers, so that sorting by it counts:
 /// `worker-2` comes before `worker-10`.
-fn natural_key(name: &str) -> Vec<Result<u64, &str>> {
+fn natural_key(name: &str) -> Vec<Result<u64, String>> {
     let mut key = Vec::new();
     let mut rest = name;
     while !rest.is_empty() {
@@ -477,7 +477,7 @@ fn natural_key(name: &str) -> Vec<Result<u64, &str>> {
         key.push(if digits > 0 {
             Ok(run.parse().unwrap_or(u64::MAX))
         } else {
-            Err(run)
+            Err(run.to_string())
         });
         rest = tail;
     }
