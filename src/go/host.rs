@@ -83,8 +83,13 @@ pub fn close(c: &Chan) -> bool {
 }
 
 pub fn same_chan(a: &Chan, b: &Chan) -> bool {
-    // Each channel's name is its own allocation: its address is the channel's.
-    std::ptr::eq(a.name().as_ptr(), b.name().as_ptr())
+    chan_key(a) == chan_key(b)
+}
+
+/// A channel's identity: each channel's name is its own allocation, so its
+/// address is the channel's.
+fn chan_key(c: &Chan) -> usize {
+    c.name().as_ptr() as usize
 }
 
 pub fn wait_group(rt: &Rt) -> WaitGroup {
@@ -277,11 +282,6 @@ pub struct Dues {
 }
 
 impl Dues {
-    fn key(c: &Chan) -> usize {
-        // Each channel's name is its own allocation (see `same_chan`).
-        c.name().as_ptr() as usize
-    }
-
     fn set(&self, rt: &Rt, c: &Chan, at: u64) {
         let mut map = self.map.borrow_mut();
         if map.len() >= self.prune_at.get() {
@@ -289,12 +289,12 @@ impl Dues {
             map.retain(|_, due| *due > now);
             self.prune_at.set((map.len() * 2).max(64));
         }
-        map.insert(Self::key(c), at);
+        map.insert(chan_key(c), at);
     }
 
     /// When the timer behind `c` fires, if it is one still to fire at `now`.
     pub fn get(&self, c: &Chan, now: u64) -> Option<u64> {
-        let due = *self.map.borrow().get(&Self::key(c))?;
+        let due = *self.map.borrow().get(&chan_key(c))?;
         (due > now).then_some(due)
     }
 }
