@@ -526,3 +526,34 @@ async fn a_value_typed_into_the_go_disables_its_field_and_runs() {
         ["done after 30 ms"]
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_pasted_program_is_coloured_as_text_and_never_as_markup() {
+    let root = mount_at("?pattern=your-go").await;
+    // Over 2 KB, so it takes the large-paste path, which colours in a task
+    // of its own.
+    let body: String = (0..60)
+        .map(|i| format!("\tif x := {i}; x < 1 && x > 2 {{ fmt.Println(\"<b>&amp;</b>\") }}\n"))
+        .collect();
+    let source = format!("package main\n\nimport \"fmt\"\n\nfunc main() {{\n{body}}}\n");
+    assert!(source.len() > 2048);
+    type_go(&root, &source).await;
+    let want = source.lines().count() + 1;
+    for _ in 0..100 {
+        if all(&root, ".editor pre .ln").len() == want {
+            break;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    let lines = all(&root, ".editor pre .ln");
+    assert_eq!(lines.len(), want);
+    let pre = root
+        .query_selector(".editor pre")
+        .unwrap()
+        .expect("the coloured copy");
+    assert_eq!(pre.text_content().unwrap_or_default(), format!("{source}\n"));
+    assert!(all(&root, ".editor pre b").is_empty());
+    // The import path and the sixty printed strings.
+    assert_eq!(texts(&root, ".editor pre .ts").len(), 61);
+    assert_eq!(all(&root, ".editor .gutter span").len(), lines.len());
+}
