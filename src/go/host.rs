@@ -292,6 +292,11 @@ impl Dues {
         map.insert(chan_key(c), at);
     }
 
+    /// The timer behind `c` was stopped: it will not fire.
+    fn clear(&self, c: &Chan) {
+        self.map.borrow_mut().remove(&chan_key(c));
+    }
+
     /// When the timer behind `c` fires, if it is one still to fire at `now`.
     pub fn get(&self, c: &Chan, now: u64) -> Option<u64> {
         let due = *self.map.borrow().get(&chan_key(c))?;
@@ -369,8 +374,10 @@ pub fn arm(
     was
 }
 
-/// `Timer.Stop`: whether the timer was still to fire.
-pub fn disarm(timer: &Timer) -> bool {
+/// `Timer.Stop`: whether the timer was still to fire. A `select` on its
+/// channel is then no longer racing a deadline.
+pub fn disarm(dues: &Dues, c: &Chan, timer: &Timer) -> bool {
+    dues.clear(c);
     timer.active.replace(false)
 }
 

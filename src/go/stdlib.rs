@@ -506,7 +506,9 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 return Err(super::vm::nil_deref());
             };
             let was = match (&*o, name_of(id)) {
-                (NativeObj::Timer(_, t), "Timer.Stop") => host::disarm(t),
+                (NativeObj::Timer(Value::Chan(ChanV::Chan(c, _)), t), "Timer.Stop") => {
+                    host::disarm(&sh.dues, c, t)
+                }
                 (NativeObj::Timer(Value::Chan(ChanV::Chan(c, _)), t), _) => {
                     host::arm(&sh.rt, &sh.dues, c.clone(), ms_of(&a(1)), t, time_value)
                 }

@@ -295,7 +295,7 @@ tests! {
         }
     }
 
-    fn a_select_without_a_timer_or_with_a_default_is_no_ledger_row() {
+    fn a_select_without_a_pending_timer_or_with_a_default_is_no_ledger_row() {
         let src = r#"package main
 
 import (
@@ -311,6 +311,15 @@ func main() {
 	go func() {
 		select {
 		case <-work:
+		case <-ctx.Done():
+		}
+	}()
+	// A stopped timer never fires: racing it is waiting on the context.
+	stopped := time.NewTimer(50 * time.Millisecond)
+	stopped.Stop()
+	go func() {
+		select {
+		case <-stopped.C:
 		case <-ctx.Done():
 		}
 	}()
