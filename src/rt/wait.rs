@@ -133,6 +133,8 @@ impl Parker {
 #[derive(Default)]
 pub(crate) struct WaitList {
     waiters: RefCell<VecDeque<Rc<Parker>>>,
+    // Waiters removed since the last sweep (see `remove`).
+    removed: Cell<usize>,
 }
 
 impl WaitList {
@@ -140,8 +142,22 @@ impl WaitList {
         self.waiters.borrow_mut().push_back(parker);
     }
 
+    /// Forgets `parker`, which its owner abandoned (or another arm of its
+    /// select claimed) first, so no wake can take it any more. It may stay
+    /// in the list until the removed outnumber the rest, and one sweep then
+    /// drops them all: scanning the list for each one was quadratic when
+    /// 20,000 goroutines each raced a timer against one context and left
+    /// its list one at a time.
     pub(crate) fn remove(&self, parker: &Rc<Parker>) {
-        self.waiters.borrow_mut().retain(|p| !Rc::ptr_eq(p, parker));
+        debug_assert!(parker.is_settled(), "a waiter is settled before it is removed");
+        let removed = self.removed.get() + 1;
+        let mut waiters = self.waiters.borrow_mut();
+        if removed * 2 > waiters.len() {
+            waiters.retain(|p| !p.is_settled());
+            self.removed.set(0);
+        } else {
+            self.removed.set(removed);
+        }
     }
 
     /// Claims and wakes the first waiter not already claimed elsewhere.
@@ -169,6 +185,7 @@ impl WaitList {
         self.waiters
             .borrow()
             .iter()
+            .filter(|p| !p.is_settled())
             .filter_map(|p| p.task(rt))
             .map(|t| t.name.to_string())
             .collect()

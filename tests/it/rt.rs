@@ -242,6 +242,64 @@ tests! {
         assert_eq!(outputs(&trace), [(700, "waited until 700".to_string())]);
     }
 
+    fn waiters_that_leave_a_context_one_by_one_leave_the_rest_waiting() {
+        // 2,000 tasks race a timer against one context; the first 1,500
+        // timers fire first and those tasks leave the context's waiters one
+        // at a time. Cancelling then wakes exactly the 500 left.
+        let (outcome, trace) = run_main(4, |rt| async move {
+            let ctx = rt.background().with_cancel("ctx");
+            let woken = Rc::new(RefCell::new(0u32));
+            for i in 0..2000u64 {
+                let (rt2, ctx, woken) = (rt.clone(), ctx.clone(), woken.clone());
+                rt.go(format!("w{i}"), async move {
+                    let cancelled = rt2
+                        .select()
+                        .future(ctx.done(), |()| true)
+                        .future(rt2.sleep(1 + i), |()| false)
+                        .await;
+                    if cancelled {
+                        *woken.borrow_mut() += 1;
+                    }
+                });
+            }
+            rt.sleep(1500).await;
+            ctx.cancel();
+            rt.sleep(1).await;
+            rt.output(format!("{} woken at cancel", woken.borrow()));
+        });
+        assert_eq!(outcome, Outcome::Finished { at: 1501 });
+        assert_eq!(outputs(&trace), [(1501, "500 woken at cancel".to_string())]);
+    }
+
+    fn a_lock_waiter_that_gave_up_is_not_named_or_handed_the_lock() {
+        let (_, trace) = run_main(2, |rt| async move {
+            let mu = rt.mutex("mu", Vec::<u32>::new());
+            let guard = mu.lock().await;
+            let mut handles = Vec::new();
+            for i in 0..4u32 {
+                let (rt2, mu) = (rt.clone(), mu.clone());
+                handles.push(rt.spawn(format!("c{i}"), async move {
+                    rt2.sleep(u64::from(i)).await;
+                    mu.lock().await.borrow_mut().push(i);
+                }));
+            }
+            rt.sleep(10).await;
+            // c1 and c3 give up: their tasks, parked on the lock, are dropped.
+            let mut i = 0;
+            handles.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            rt.output(format!("{:?}", mu.waiters()));
+            drop(guard);
+            rt.sleep(1).await;
+            rt.output(format!("{:?}", mu.lock().await.borrow()));
+            drop(handles);
+        });
+        let lines: Vec<_> = outputs(&trace).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(lines, [r#"["c0", "c2"]"#, "[0, 2]"]);
+    }
+
     fn mutex_hands_over_in_arrival_order() {
         let (_, trace) = run_main(9, |rt| async move {
             let mu = rt.mutex("mu", Vec::<u32>::new());
