@@ -32,7 +32,7 @@ mod svg;
 pub use channels::{channel_groups, channels_at, ChannelState, DroppedChannels};
 pub use chrome::chrome_trace;
 pub use lanes::{arrows, lanes, outputs, Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
-pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerStatus, Refresher};
+pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerRest, LedgerStatus, Refresher};
 pub use marbles::marbles;
 pub use model::Model;
 pub use svg::{svg, timeline, Window, MAX_ARROWS, MAX_LANES};

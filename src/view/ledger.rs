@@ -26,6 +26,26 @@ pub struct Ledger {
     pub err: Option<String>,
 }
 
+/// How the workers a [`Model::ledger_head`] leaves out stand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LedgerRest {
+    pub finished: usize,
+    pub cancelled: usize,
+    pub working: usize,
+}
+
+impl LedgerRest {
+    /// How many workers were left out.
+    pub fn len(&self) -> usize {
+        self.finished + self.cancelled + self.working
+    }
+
+    /// Whether none were.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// The deadline ledger, for traces of patterns with a deadline.
 pub fn deadline_ledger(trace: &[Event]) -> Option<Ledger> {
     Model::of(trace).ledger()

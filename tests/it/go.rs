@@ -338,6 +338,49 @@ func main() {
         assert!(ledger.entries.is_empty(), "{:?}", ledger.entries);
     }
 
+    fn a_folded_lane_group_draws_one_run_per_class_where_any_lane_was() {
+        // 100 goroutines from one `go`: each sleeps 0-10 ms, then waits on
+        // done until 50 ms. Their group row is one sleep run and one park
+        // run, however many lanes overlap.
+        let src = r#"package main
+
+import "time"
+
+func main() {
+	done := make(chan struct{})
+	for i := 0; i < 100; i++ {
+		go func() {
+			time.Sleep(10 * time.Millisecond)
+			<-done
+		}()
+	}
+	time.Sleep(50 * time.Millisecond)
+	close(done)
+	time.Sleep(time.Millisecond)
+}
+"#;
+        let ran = run(src, 1);
+        let svg = view::svg("group", &ran.trace, None);
+        assert!(svg.contains("goroutines started at line 8: press to show each"), "{svg}");
+        assert!(svg.contains("(100)</text>"), "{svg}");
+        let y = |line: &str| line.split(" y1=\"").nth(1).and_then(|r| r.split('"').next()).map(str::to_string);
+        // The group's label sits 4 px below its row's line.
+        let label_y: u64 = svg
+            .split("<text class=\"fg group\" x=\"8\" y=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a group label");
+        let group_y = (label_y - 4).to_string();
+        let on_row = |class: &str| {
+            svg.split("<line ")
+                .filter(|l| l.starts_with(&format!("class=\"{class}\"")))
+                .filter(|l| y(l).as_deref() == Some(group_y.as_str()))
+                .count()
+        };
+        assert_eq!((on_row("sleep"), on_row("park")), (1, 1), "{svg}");
+    }
+
     fn the_refresher_panel_follows_a_go_token_cache() {
         let ran = run(&pattern("token-cache"), 1);
         let at = |t| view::refresher_at(&ran.trace, t).expect("a refresher");

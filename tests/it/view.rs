@@ -264,6 +264,31 @@ tests! {
         assert_eq!(names, want);
     }
 
+    fn the_ledger_head_is_the_ledgers_start_and_counts_the_rest() {
+        let mut params = Params::defaults(PatternId::Deadline);
+        params.set("work_ms", "1100,100,1200,200,1300,300,1400,400,1500,500,600,1600").unwrap();
+        let run = Run::new_virtual(5);
+        patterns::start(&run, &params);
+        run.run_to_end();
+        let model = view::Model::of(&run.trace());
+        let full = model.ledger().unwrap();
+        for limit in [0, 1, 5, 11, 12, 50] {
+            let (head, rest) = model.ledger_head(limit).unwrap();
+            let cut = limit.min(full.entries.len());
+            assert_eq!(head.entries, full.entries[..cut], "limit {limit}");
+            assert_eq!((head.deadline, &head.err), (full.deadline, &full.err));
+            let count = |s| full.entries[cut..].iter().filter(|e| e.status == s).count();
+            assert_eq!(
+                (rest.finished, rest.cancelled, rest.working, rest.len()),
+                (count(view::LedgerStatus::Finished), count(view::LedgerStatus::Cancelled), count(view::LedgerStatus::Working), 12 - cut),
+                "limit {limit}"
+            );
+        }
+        // Six finished before the 1000 ms deadline and six were cancelled.
+        let (_, rest) = model.ledger_head(0).unwrap();
+        assert_eq!((rest.finished, rest.cancelled), (6, 6));
+    }
+
     fn the_model_at_a_time_is_the_past_read_back_from_the_trace() {
         let trace = trace(PatternId::Deadline, 1);
         let at = |t| view::Model::at(&trace, t);
