@@ -82,9 +82,16 @@ struct Kept {
     rows: Vec<u32>,
 }
 
+/// The most goroutines the goroutine filter offers: a menu of thousands
+/// is no use to a reader, and each frame that adds one would rebuild it.
+const MAX_TASK_OPTIONS: usize = 200;
+
 #[derive(Properties, PartialEq)]
 struct TaskSelectProps {
+    /// The first MAX_TASK_OPTIONS goroutines.
     tasks: Vec<(u32, String)>,
+    /// How many more there are.
+    more: usize,
     selected: Option<u32>,
     onchange: Callback<DomEvent>,
 }
@@ -101,6 +108,9 @@ fn TaskSelect(props: &TaskSelectProps) -> Html {
             { for props.tasks.iter().map(|(id, name)| html! {
                 <option value={id.to_string()} selected={props.selected == Some(*id)}>{ name }</option>
             }) }
+            if props.more > 0 {
+                <option value="" disabled=true>{ format!("and {} more goroutines", props.more) }</option>
+            }
         </select>
     }
 }
@@ -241,9 +251,14 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             }
         })
     };
-    let tasks: Vec<(u32, String)> = props
-        .model
-        .with(|m| m.lanes_ref().map(|l| (l.task_id, l.name.clone())).collect());
+    let (tasks, more) = props.model.with(|m| {
+        let tasks: Vec<(u32, String)> = m
+            .lanes_ref()
+            .take(MAX_TASK_OPTIONS)
+            .map(|l| (l.task_id, l.name.clone()))
+            .collect();
+        (tasks, m.lane_count().saturating_sub(MAX_TASK_OPTIONS))
+    });
     let rows = props.trace.with(|events| {
         (first..last)
             .map(|i| {
@@ -270,7 +285,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <h3 id="log-heading">{ "Event log" }</h3>
             <div class="log-filters">
                 <label>{ "Goroutine " }
-                    <TaskSelect {tasks} selected={filter.task} onchange={on_task} />
+                    <TaskSelect {tasks} {more} selected={filter.task} onchange={on_task} />
                 </label>
                 <label>{ "Kind " }
                     <select aria-label="Kind" onchange={on_kind}>

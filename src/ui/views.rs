@@ -14,6 +14,9 @@ pub const MAX_OUTPUT_ROWS: usize = 64;
 /// The most workers the deadline ledger lists; it counts the rest.
 pub const MAX_LEDGER_ROWS: usize = 50;
 
+/// The most channels the Channels panel lists; it counts the rest.
+pub const MAX_CHANNEL_ROWS: usize = 50;
+
 /// What every view gets: the model of the run at the time the views show
 /// (the playhead), and that time.
 #[derive(Properties, PartialEq, Clone)]
@@ -87,21 +90,19 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
 /// The deadline, and how each worker fared against it.
 #[component]
 pub fn DeadlineLedger(props: &ViewProps) -> Html {
-    let Some(ledger) = props.model.with(|m| m.ledger()) else {
-        return html! {};
-    };
     // Edited Go can race thousands of goroutines against a deadline: the
     // table lists the first MAX_LEDGER_ROWS and counts the rest, so each
     // render costs the same however many there are.
-    let rest = ledger.entries.get(MAX_LEDGER_ROWS..).unwrap_or_default();
-    let count = |status: view::LedgerStatus| rest.iter().filter(|e| e.status == status).count();
+    let Some((ledger, rest)) = props.model.with(|m| m.ledger_head(MAX_LEDGER_ROWS)) else {
+        return html! {};
+    };
     let more = (!rest.is_empty()).then(|| {
         format!(
             "And {} more: {} finished, {} cancelled, {} working.",
             rest.len(),
-            count(view::LedgerStatus::Finished),
-            count(view::LedgerStatus::Cancelled),
-            count(view::LedgerStatus::Working),
+            rest.finished,
+            rest.cancelled,
+            rest.working,
         )
     });
     html! {
@@ -110,7 +111,7 @@ pub fn DeadlineLedger(props: &ViewProps) -> Html {
             <table>
                 <thead><tr><th>{ "Worker" }</th><th>{ "Work" }</th><th>{ "Outcome" }</th></tr></thead>
                 <tbody>
-                    { for ledger.entries.iter().take(MAX_LEDGER_ROWS).map(|e| {
+                    { for ledger.entries.iter().map(|e| {
                         let outcome = match (&e.status, e.at) {
                             (view::LedgerStatus::Finished, Some(t)) => format!("finished at {t} ms"),
                             (view::LedgerStatus::Cancelled, Some(t)) => format!("cancelled at {t} ms, cleaned up"),
@@ -207,10 +208,15 @@ pub fn CodeBlock(props: &CodeBlockProps) -> Html {
 /// Each channel's buffer as slots, and who is blocked on it, at `now`.
 #[component]
 pub fn Channels(props: &ViewProps) -> Html {
-    let (chans, dropped) = view::channel_groups(props.model.with(|m| m.channels()));
+    let (mut chans, dropped) = view::channel_groups(props.model.with(|m| m.channels()));
     if chans.is_empty() && dropped.is_empty() {
         return html! {};
     }
+    // Edited Go can hold thousands of channels at once (a `time.After` per
+    // goroutine): the list shows the first MAX_CHANNEL_ROWS and counts the
+    // rest, so a frame costs the same however many there are.
+    let more = chans.len().saturating_sub(MAX_CHANNEL_ROWS);
+    chans.truncate(MAX_CHANNEL_ROWS);
     html! {
         <section class="card" aria-labelledby="chan-heading">
             <h3 id="chan-heading">{ "Channels" }</h3>
@@ -238,6 +244,9 @@ pub fn Channels(props: &ViewProps) -> Html {
                         { if g.holding == 0 { ": drained and dropped".to_string() } else { format!(": dropped, {} still holding values", g.holding) } }
                     </li>
                 }) }
+                if more > 0 {
+                    <li class="muted">{ format!("And {more} more channels.") }</li>
+                }
             </ul>
         </section>
     }

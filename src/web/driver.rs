@@ -106,6 +106,9 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
     });
     let driver = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
+        // The first slice runs in a task of its own: the click that started
+        // the run has its own render and layout to do in its task.
+        yield_to_browser().await;
         let performance = performance();
         let wall_start = performance.now();
         let virtual_start = driver.run.borrow().as_ref().map_or(0, Run::now);

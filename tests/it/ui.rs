@@ -557,3 +557,45 @@ async fn a_pasted_program_is_coloured_as_text_and_never_as_markup() {
     assert_eq!(texts(&root, ".editor pre .ts").len(), 61);
     assert_eq!(all(&root, ".editor .gutter span").len(), lines.len());
 }
+
+#[wasm_bindgen_test]
+async fn many_goroutines_and_channels_are_listed_up_to_a_bound_and_counted() {
+    let root = mount_at("?pattern=your-go&speed=100").await;
+    // Main returns with every goroutine still blocked on its channel.
+    let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tchans := []chan int{}\n\tfor i := 0; i < 260; i++ {\n\t\tc := make(chan int)\n\t\tchans = append(chans, c)\n\t\tgo func() { <-c }()\n\t}\n\ttime.Sleep(time.Millisecond)\n\tfmt.Println(len(chans))\n}\n";
+    type_go(&root, source).await;
+    click(&root, "Run").await;
+    for _ in 0..500 {
+        if status(&root).starts_with("Finished") {
+            break;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    assert!(status(&root).starts_with("Finished"), "{}", status(&root));
+    // At the end every channel is dropped (one folded line); back at 0 ms
+    // all 260 are live, each with a goroutine blocked on it.
+    assert_eq!(
+        texts(&root, "ul.chans > li"),
+        ["260 channels like c: drained and dropped"]
+    );
+    let playhead: web_sys::HtmlInputElement = root
+        .query_selector("#playhead")
+        .unwrap()
+        .expect("the Playhead")
+        .dyn_into()
+        .unwrap();
+    playhead.set_value("0");
+    playhead
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    // The Channels panel lists 50 of the 260 and counts the rest.
+    assert_eq!(all(&root, "ul.chans > li:not(.muted)").len(), 50);
+    assert!(texts(&root, "ul.chans > li.muted").contains(&"And 210 more channels.".to_string()));
+    // The goroutine filter offers all, then 200 goroutines, then a count
+    // of the other 61 (main and 260 started).
+    let options = texts(&root, "select[aria-label='Goroutine'] option");
+    assert_eq!(options.len(), 202, "{options:?}");
+    assert_eq!(options[0], "All goroutines");
+    assert_eq!(options[201], "and 61 more goroutines");
+}
