@@ -13,7 +13,7 @@
 //! let rt = run.rt();
 //! run.start(async move {
 //!     let ctx = rt.background().with_deadline("req", 1000);
-//!     let child = ctx.child_token("db");
+//!     let child = ctx.with_cancel("db");
 //!     child.done().await;
 //!     assert_eq!(rt.now(), 1000);
 //!     assert_eq!(child.err(), Some(CtxError::DeadlineExceeded));
@@ -141,16 +141,9 @@ impl Context {
     }
 
     /// `context.WithCancel(ctx)`: a child cancelled with this one or by its
-    /// own `cancel()`. Same as [`child_token`](Context::child_token).
+    /// own `cancel()` (tokio-util's `child_token`).
     #[track_caller]
     pub fn with_cancel(&self, name: &str) -> Context {
-        self.inner.rt.at(std::panic::Location::caller());
-        self.child(name, None)
-    }
-
-    /// tokio-util's name for [`with_cancel`](Context::with_cancel).
-    #[track_caller]
-    pub fn child_token(&self, name: &str) -> Context {
         self.inner.rt.at(std::panic::Location::caller());
         self.child(name, None)
     }

@@ -91,7 +91,6 @@ pub(crate) struct Shared {
     pub(super) next_object_id: Cell<u32>,
     pub(super) main: Cell<Option<(usize, u32)>>,
     pub(super) outcome: RefCell<Option<Outcome>>,
-    pub(super) polls: Cell<u64>,
     // Faults injected from outside (the page's "inject a failing refresh"),
     // taken by the pattern that looks for them.
     pub(super) injected: RefCell<Vec<String>>,
@@ -154,7 +153,6 @@ impl Run {
                 next_object_id: Cell::new(0),
                 main: Cell::new(None),
                 outcome: RefCell::new(None),
-                polls: Cell::new(0),
                 injected: RefCell::default(),
                 last_name: RefCell::new(Rc::from("main")),
                 source_file: Cell::new(None),
@@ -208,11 +206,6 @@ impl Run {
     /// Timers pending on this run's clock.
     pub fn pending_timers(&self) -> usize {
         self.shared.clock.pending_timers()
-    }
-
-    /// Polls done so far.
-    pub fn polls(&self) -> u64 {
-        self.shared.polls.get()
     }
 
     /// How the run ended, once it has.
@@ -465,7 +458,6 @@ impl Shared {
             if self.level.get() >= Level::Verbose {
                 self.record_as(&task, Kind::Poll);
             }
-            self.polls.set(self.polls.get() + 1);
             let previous = self.current.replace(Some(task.clone()));
             let poll = future.as_mut().poll(&mut TaskContext::from_waker(&waker));
             *self.current.borrow_mut() = previous;

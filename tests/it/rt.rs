@@ -170,6 +170,23 @@ tests! {
         }
     }
 
+    fn a_select_that_completed_is_no_longer_a_blocked_receiver() {
+        let (_, trace) = run_main(1, |rt| async move {
+            let a = rt.chan::<u32>("a", 0);
+            let b = rt.chan::<u32>("b", 0);
+            let (rt2, a2, b2) = (rt.clone(), a.clone(), b.clone());
+            rt.go("selector", async move {
+                let _ = rt2.select().recv(&a2, |v| v).recv(&b2, |v| v).await;
+            });
+            rt.sleep(1).await;
+            rt.output(format!("{} {}", a.blocked_receivers(), b.blocked_receivers()));
+            a.send(7).await.unwrap();
+            rt.output(format!("{} {}", a.blocked_receivers(), b.blocked_receivers()));
+        });
+        let lines: Vec<_> = outputs(&trace).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(lines, ["1 1", "0 0"]);
+    }
+
     fn select_completes_exactly_one_arm() {
         // Two senders are parked on a select's two recv arms' channels... the
         // select must take one and leave the other sender blocked.
@@ -194,7 +211,7 @@ tests! {
     fn context_deadline_fires_exactly_and_cancels_children() {
         let (outcome, trace) = run_main(1, |rt| async move {
             let ctx = rt.background().with_deadline("req", 1000);
-            let child = ctx.child_token("child");
+            let child = ctx.with_cancel("child");
             let late = ctx.with_deadline("late", 5000);
             assert_eq!(late.deadline(), Some(1000));
             child.done().await;
@@ -210,11 +227,11 @@ tests! {
     fn cancel_reaches_children_but_not_parents() {
         let (_, trace) = run_main(1, |rt| async move {
             let parent = rt.background().with_cancel("parent");
-            let child = parent.child_token("child");
+            let child = parent.with_cancel("child");
             child.cancel();
             rt.output(format!("{:?} {:?}", parent.err(), child.err()));
             parent.cancel();
-            let after = parent.child_token("after");
+            let after = parent.with_cancel("after");
             rt.output(format!("{:?}", after.err()));
         });
         let lines: Vec<_> = outputs(&trace).into_iter().map(|(_, s)| s).collect();
