@@ -122,6 +122,9 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     // Whether the list follows the newest row (it does until the reader
     // scrolls away from the bottom).
     let follow = use_mut_ref(|| true);
+    // Where the page itself last put the list (following, or showing the
+    // playhead's row): a scroll event elsewhere is the reader's own.
+    let page_scroll = use_mut_ref(|| None::<i32>);
     let kept = use_mut_ref(Kept::default);
     let list = use_node_ref();
 
@@ -163,24 +166,29 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     };
     let virtual_list = total > ALL_ROWS;
     let filtered = filter.task.is_some() || filter.kind != 0;
-    let (first, last) = if virtual_list {
-        let first = (*scroll / ROW_PX) as usize;
-        let first = first.saturating_sub(OVERSCAN).min(total);
-        (
-            first,
-            (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN).min(total),
-        )
-    } else {
-        (0, total)
-    };
     // The row at the playhead, when the reader moved it: marked and shown.
     let at_playhead = props
         .playhead
         .map(|t| props.trace.with(|events| events.partition_point(|e| e.t <= t)));
+    let shown = (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN;
+    let (first, last) = if virtual_list && at_playhead.is_none() && *follow.borrow() {
+        // Following: the list moves to its bottom in the next frame (see
+        // below), so draw the bottom now. Drawn from the last scroll event
+        // instead, the rows lagged the list's end by a frame's worth of
+        // events, and a busy run showed an empty log.
+        (total.saturating_sub(shown), total)
+    } else if virtual_list {
+        let first = (*scroll / ROW_PX) as usize;
+        let first = first.saturating_sub(OVERSCAN).min(total);
+        (first, (first + shown).min(total))
+    } else {
+        (0, total)
+    };
 
     {
         let list = list.clone();
         let follow = follow.clone();
+        let page_scroll = page_scroll.clone();
         use_effect_with((props.trace.len(), total, at_playhead), move |&(_, _, at)| {
             // In the next frame, not now: moving the scroll position (or
             // reading a row's) forces a layout, and during a run the views
@@ -188,24 +196,34 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             // frame, the one layout serves both.
             let frame = gloo_render::request_animation_frame(move |_| {
                 if let Some(el) = list.cast::<HtmlElement>() {
-                    follow_or_seek(&el, at, *follow.borrow(), virtual_list && !filtered);
+                    if follow_or_seek(&el, at, *follow.borrow(), virtual_list && !filtered) {
+                        // Read back at once: the layout that setting it took
+                        // is still clean.
+                        *page_scroll.borrow_mut() = Some(el.scroll_top());
+                    }
                 }
             });
             move || drop(frame)
         });
     }
-    // Reaching the bottom resumes following; only the reader's own
-    // scrolling up (wheel, keys, the scrollbar) stops it. A scroll event
-    // alone cannot tell: the page moves the list itself as rows arrive.
+    // Reaching the bottom resumes following; the reader's own scrolling up
+    // (wheel, keys, the scrollbar, or anything else that moves the list to
+    // where the page did not put it) stops it. Rows arriving below do not
+    // move the list, so a list the page put at its bottom stays where the
+    // page put it while it grows.
     let onscroll = {
         let scroll = scroll.clone();
         let follow = follow.clone();
+        let page_scroll = page_scroll.clone();
         Callback::from(move |e: DomEvent| {
             if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-                if el.scroll_top() + el.client_height() >= el.scroll_height() - ROW_PX {
+                let top = el.scroll_top();
+                if top + el.client_height() >= el.scroll_height() - ROW_PX {
                     *follow.borrow_mut() = true;
+                } else if *page_scroll.borrow() != Some(top) {
+                    *follow.borrow_mut() = false;
                 }
-                scroll.set(el.scroll_top());
+                scroll.set(top);
             }
         })
     };
@@ -310,23 +328,30 @@ pub fn EventLog(props: &EventLogProps) -> Html {
 
 /// Keeps the newest row in view while following the run, or shows the row
 /// at the playhead once the reader moved it (`at`, a row count).
-fn follow_or_seek(el: &HtmlElement, at: Option<usize>, follow: bool, rows_at_index: bool) {
+/// Moves the list to its newest row or to the playhead's; whether it moved
+/// it.
+fn follow_or_seek(el: &HtmlElement, at: Option<usize>, follow: bool, rows_at_index: bool) -> bool {
     match at {
         // Following the run: keep the newest row in view. The browser clamps
         // the position, so no need to read the list's height (a layout).
         None if follow => el.set_scroll_top(i32::MAX),
-        None => {}
+        None => return false,
         // The playhead moved: show its row (in the unfiltered list, where
         // rows sit at their index).
         Some(row) if rows_at_index => {
             el.set_scroll_top((row as i32 - 1) * ROW_PX - VIEW_PX / 2);
         }
         Some(_) => {
-            if let Ok(Some(row)) = el.query_selector(".at-playhead") {
-                if let Ok(row) = row.dyn_into::<HtmlElement>() {
-                    el.set_scroll_top(row.offset_top() - el.offset_top() - VIEW_PX / 2);
-                }
-            }
+            let Some(row) = el
+                .query_selector(".at-playhead")
+                .ok()
+                .flatten()
+                .and_then(|row| row.dyn_into::<HtmlElement>().ok())
+            else {
+                return false;
+            };
+            el.set_scroll_top(row.offset_top() - el.offset_top() - VIEW_PX / 2);
         }
     }
+    true
 }

@@ -599,3 +599,35 @@ async fn many_goroutines_and_channels_are_listed_up_to_a_bound_and_counted() {
     assert_eq!(options[0], "All goroutines");
     assert_eq!(options[201], "and 61 more goroutines");
 }
+
+#[wasm_bindgen_test]
+async fn a_following_event_log_draws_its_newest_rows_while_the_run_plays() {
+    let root = mount_at("?pattern=token-cache&callers=20&call_every_ms=10&run_ms=3000&speed=20").await;
+    click(&root, "Run").await;
+    let mut checked = 0;
+    for _ in 0..2000 {
+        TimeoutFuture::new(5).await;
+        if !status(&root).starts_with("Running") {
+            break;
+        }
+        let count: Option<usize> = texts(&root, "span.muted")
+            .into_iter()
+            .find(|t| t.ends_with("rows; click one to move the playhead there"))
+            .and_then(|t| t.split(' ').next().and_then(|n| n.parse().ok()));
+        let Some(total) = count.filter(|&n| n > 1000) else {
+            continue;
+        };
+        // The list is virtual now: its rows sit at `top: index * 18px`.
+        // Following, the newest row is drawn whatever the last scroll
+        // position was.
+        let rows = all(&root, "[role=log] .ev");
+        let last_top = rows.last().and_then(|r| r.get_attribute("style"));
+        assert_eq!(
+            last_top,
+            Some(format!("top:{}px", (total - 1) * 18)),
+            "{total} rows"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3, "checked {checked} frames of a running virtual log");
+}
