@@ -42,6 +42,12 @@ struct BlockProps {
 /// markup, and a pasted 200-line program is seven blocks.
 const BLOCK_LINES: usize = 32;
 
+/// The most characters (UTF-16 units, as the textarea counts) the editor
+/// holds: the share codec's limit. A pasted megabyte held Chromium's own
+/// paste for half a second and our colouring for as long again; the
+/// browser cuts a paste at `maxlength` before it lays anything out.
+pub const MAX_SOURCE: usize = crate::codec::MAX_TEXT;
+
 /// An edit that changes the text by this many bytes or more is coloured in
 /// a task of its own (see `oninput`).
 const LARGE_EDIT: usize = 2048;
@@ -191,6 +197,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     let lines = go_lines(&props.text);
     let count = lines.len();
     let invalid = !props.errors.is_empty();
+    // Bytes are never fewer than UTF-16 units: count units only near the cap.
+    let full = props.text.len() >= MAX_SOURCE && props.text.encode_utf16().count() >= MAX_SOURCE;
     let mut blocks: Vec<Vec<(Vec<Piece>, Option<&'static str>)>> =
         Vec::with_capacity(count.div_ceil(BLOCK_LINES));
     for (i, pieces) in lines.into_iter().enumerate() {
@@ -219,6 +227,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
     let gutter = Html::from_html_unchecked(gutter.into());
     html! {
+        <>
         <div class="editor">
             <div class="gutter" aria-hidden="true">{ gutter }</div>
             <div class="layers">
@@ -228,11 +237,21 @@ pub fn Editor(props: &EditorProps) -> Html {
                     }) }
                 </code></pre>
                 <textarea ref={area} aria-label="Go source" spellcheck="false" autocapitalize="off" autocomplete="off"
-                    autocorrect="off" wrap="off" {oninput} {onkeydown}
+                    autocorrect="off" wrap="off" maxlength={MAX_SOURCE.to_string()} {oninput} {onkeydown}
                     aria-invalid={invalid.to_string()} aria-describedby={props.errors_id.clone()}
                     aria-keyshortcuts="Tab Shift+Tab Escape" />
             </div>
         </div>
+        if full {
+            <p role="alert" class="alert">
+                { format!(
+                    "The editor is full: it holds {},{:03} characters, and anything past them was cut.",
+                    MAX_SOURCE / 1000,
+                    MAX_SOURCE % 1000
+                ) }
+            </p>
+        }
+        </>
     }
 }
 

@@ -258,6 +258,20 @@ test('a program too long for a link says so instead of giving a broken link', as
   await page.close();
 });
 
+test('the editor holds 64 KB: a longer paste is cut there, and the page says so', async () => {
+  const { page, errors } = await open('pattern=your-go');
+  const line = '\tfmt.Println("a line of a program far too long for a playground")\n';
+  const big = `package main\n\nimport "fmt"\n\nfunc main() {\n${line.repeat(2000)}}\n`;
+  assert.ok(big.length > 65536);
+  await source(page).fill(big);
+  await page.getByRole('alert').filter({ hasText: 'The editor is full' }).waitFor();
+  assert.equal((await source(page).inputValue()).length, 65536);
+  // The coloured copy follows the text that was kept.
+  await page.waitForFunction(() => document.querySelectorAll('.editor pre .ln').length === document.querySelector('.editor textarea').value.split('\n').length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // The 50 ms frame target is a figure benches/editor.mjs prints (on a busy
 // 2-core machine a timed assertion would fail for reasons not the page's).
 // This asserts what must hold however busy the machine: no error, and
