@@ -1,8 +1,12 @@
 //! The driver: runs an executor on the page in slices, so a run of any size
 //! never freezes rendering.
 //!
-//! Each slice polls for at most [`SLICE_MS`] (checked every
-//! [`SLICE_POLLS`] polls), then yields through a macrotask. A chain of
+//! Each slice polls for at most [`SLICE_MS`], then yields through a
+//! macrotask. It looks at the wall clock after a batch of at most
+//! [`SLICE_POLLS`] polls, a batch that shrinks while polls are slow: a
+//! poll takes under a microsecond in a ping-pong, but a millisecond for a
+//! goroutine that prints a thousand lines in its instruction budget, and
+//! 256 of those held one slice for 700 ms. A chain of
 //! microtasks would starve rendering; a `setTimeout(0)` chain is clamped to
 //! 4 ms; a `MessageChannel` message is neither. Within a slice, tasks woken
 //! by other tasks run in the same tick, which is what makes a ping-pong round
@@ -26,7 +30,7 @@ use wasm_bindgen::JsCast;
 use super::performance;
 use crate::rt::{Millis, Run, Step};
 
-/// Polls between two looks at the wall clock.
+/// The most polls between two looks at the wall clock.
 pub const SLICE_POLLS: usize = 256;
 /// Wall milliseconds one slice may take before yielding to the browser.
 pub const SLICE_MS: f64 = 8.0;
@@ -113,6 +117,9 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
         let wall_start = performance.now();
         let virtual_start = driver.run.borrow().as_ref().map_or(0, Run::now);
         let last_render = Cell::new(f64::NEG_INFINITY);
+        // Polls per batch: halved while a batch takes over a quarter of a
+        // slice, doubled (up to SLICE_POLLS) while one takes under 1/32.
+        let mut polls = SLICE_POLLS;
         loop {
             if driver.stopped.get() {
                 return;
@@ -127,9 +134,18 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
                 let run = driver.run.borrow();
                 let Some(run) = run.as_ref() else { return };
                 let slice_start = performance.now();
+                let mut batch_start = slice_start;
                 let step = loop {
-                    let step = run.run_budget(SLICE_POLLS, limit);
-                    if step != Step::Polled || performance.now() - slice_start >= SLICE_MS {
+                    let step = run.run_budget(polls, limit);
+                    let now = performance.now();
+                    let took = now - batch_start;
+                    batch_start = now;
+                    if took > SLICE_MS / 4.0 {
+                        polls = (polls / 2).max(1);
+                    } else if took < SLICE_MS / 32.0 {
+                        polls = (polls * 2).min(SLICE_POLLS);
+                    }
+                    if step != Step::Polled || now - slice_start >= SLICE_MS {
                         break step;
                     }
                 };
