@@ -36,6 +36,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::time::Millis;
+use crate::dense::{chunk_get, chunk_iter_from, chunk_partition_point, Chunked};
 
 /// How much a run records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -538,21 +539,17 @@ impl fmt::Display for GoDuration {
     }
 }
 
-/// Events in one chunk of a [`TraceLog`]: a power of two, so the first
-/// chunk, which grows like any `Vec`, ends exactly full.
-const CHUNK: usize = 1 << 13;
-
 /// The trace of one run as it grows: append-only, shared between the run
 /// that writes it and the readers that draw it, so a reader never copies
 /// it. Only rt appends; readers take a [`Trace`], a prefix of it.
 ///
-/// It is held in chunks of [`CHUNK`] events that never move: a run of a
-/// million events never copies its trace to grow it (which would stall the
-/// page for the copy, and hold the old and the new copy at once), and
-/// holds at most one chunk more than it uses.
+/// It is a [`Chunked`] list, whose chunks never move: a run of a million
+/// events never copies its trace to grow it (which would stall the page
+/// for the copy, and hold the old and the new copy at once), and holds at
+/// most one chunk more than it uses.
 #[derive(Clone, Default)]
 pub struct TraceLog {
-    events: Rc<RefCell<Vec<Vec<Event>>>>,
+    events: Rc<RefCell<Chunked<Event>>>,
 }
 
 impl fmt::Debug for TraceLog {
@@ -561,16 +558,10 @@ impl fmt::Debug for TraceLog {
     }
 }
 
-fn chunks_len(chunks: &[Vec<Event>]) -> usize {
-    chunks
-        .last()
-        .map_or(0, |last| (chunks.len() - 1) * CHUNK + last.len())
-}
-
 impl TraceLog {
     /// Events recorded so far.
     pub fn len(&self) -> usize {
-        chunks_len(&self.events.borrow())
+        self.events.borrow().len()
     }
 
     /// Whether nothing is recorded yet.
@@ -590,18 +581,8 @@ impl TraceLog {
     // reader borrows the log: a panic would abort the page. Readers borrow
     // only inside `Trace::with`, which never runs the executor.
     pub(crate) fn push(&self, event: Event) {
-        if let Ok(mut chunks) = self.events.try_borrow_mut() {
-            match chunks.last_mut() {
-                Some(last) if last.len() < CHUNK => last.push(event),
-                // The first chunk starts small, as most runs are; a later
-                // one is made whole at once and never grows.
-                Some(_) => {
-                    let mut chunk = Vec::with_capacity(CHUNK);
-                    chunk.push(event);
-                    chunks.push(chunk);
-                }
-                None => chunks.push(vec![event]),
-            }
+        if let Ok(mut events) = self.events.try_borrow_mut() {
+            events.push(event);
         }
     }
 }
@@ -633,11 +614,7 @@ impl<'a> Events<'a> {
 
     /// The `i`th event (from 0).
     pub fn get(&self, i: usize) -> Option<&'a Event> {
-        if i < self.len {
-            self.chunks.get(i / CHUNK)?.get(i % CHUNK)
-        } else {
-            None
-        }
+        chunk_get(self.chunks, self.len, i)
     }
 
     /// The last event.
@@ -652,30 +629,14 @@ impl<'a> Events<'a> {
 
     /// The events from the `from`th on (none if there are fewer).
     pub fn iter_from(&self, from: usize) -> impl Iterator<Item = &'a Event> + 'a {
-        let (first, offset) = (from / CHUNK, from % CHUNK);
-        self.chunks
-            .get(first..)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .flat_map(move |(k, chunk)| chunk.get(if k == 0 { offset } else { 0 }..).unwrap_or_default())
-            .take(self.len.saturating_sub(from))
+        chunk_iter_from(self.chunks, self.len, from)
     }
 
     /// The index of the first event for which `pred` is false, given that
     /// it holds for a prefix of the events and not after (as
     /// `slice::partition_point`).
-    pub fn partition_point(&self, mut pred: impl FnMut(&Event) -> bool) -> usize {
-        let (mut lo, mut hi) = (0, self.len);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if pred(&self[mid]) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
+    pub fn partition_point(&self, pred: impl FnMut(&Event) -> bool) -> usize {
+        chunk_partition_point(self.chunks, self.len, pred)
     }
 
     /// The events, copied.
@@ -751,10 +712,10 @@ impl Trace {
     /// Calls `f` with the events of this prefix. Do not run the executor
     /// inside `f`.
     pub fn with<R>(&self, f: impl FnOnce(Events<'_>) -> R) -> R {
-        let chunks = self.log.events.borrow();
+        let events = self.log.events.borrow();
         f(Events {
-            chunks: &chunks,
-            len: self.len.min(chunks_len(&chunks)),
+            chunks: events.chunks(),
+            len: self.len.min(events.len()),
         })
     }
 

@@ -35,7 +35,7 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
     let (total, lines) = props.model.with(|m| {
         let all = m.outputs();
         let first = all.len().saturating_sub(MAX_OUTPUT_ROWS);
-        (all.len(), all[first..].to_vec())
+        (all.len(), all.iter_from(first).cloned().collect::<Vec<_>>())
     });
     let earlier = total - lines.len();
     let all_same = lines.len() > 1 && lines.iter().all(|l| l.text == lines[0].text);

@@ -30,7 +30,7 @@ use super::lanes::{Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
 use super::ledger::{Ledger, LedgerEntry, LedgerRest, Refresher};
 use std::collections::HashMap;
 
-use crate::dense::Dense;
+use crate::dense::{Chunked, Dense};
 use crate::rt::{Event, Events, Fact, JobStatus, Kind, Label, Millis, Op, Pos, RefreshState, Wait};
 
 /// Everything the views draw, as of the last event folded in.
@@ -47,7 +47,7 @@ pub struct Model {
     // Outputs: labels by task, who sent what each task received last.
     labels: Dense<Label>,
     last_from: Dense<u32>,
-    outputs: Vec<OutputLine>,
+    outputs: Chunked<OutputLine>,
     // Errors Go would report: (task, time, message).
     errors: Vec<(u32, Millis, String)>,
     // Channels, and who is parked on what.
@@ -392,7 +392,7 @@ impl Model {
     }
 
     /// The printed lines in arrival order, each with its label.
-    pub fn outputs(&self) -> &[OutputLine] {
+    pub fn outputs(&self) -> &Chunked<OutputLine> {
         &self.outputs
     }
 

@@ -243,7 +243,7 @@ tests! {
                 let trace = run.trace();
                 let end = view::end_time(&trace);
                 assert_eq!(model.lanes(), view::lanes(&trace), "{id:?}");
-                assert_eq!(model.outputs(), view::outputs(&trace).as_slice(), "{id:?}");
+                assert_eq!(model.outputs().to_vec(), view::outputs(&trace), "{id:?}");
                 assert_eq!(model.arrows(), view::arrows(&trace).as_slice(), "{id:?}");
                 assert_eq!(model.channels(), view::channels_at(&trace, end), "{id:?}");
                 assert_eq!(model.ledger(), view::deadline_ledger(&trace), "{id:?}");
