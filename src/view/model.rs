@@ -48,6 +48,9 @@ pub struct Model {
     labels: Dense<Label>,
     last_from: Dense<u32>,
     outputs: Chunked<OutputLine>,
+    // Each task's outputs, as indices into `outputs`: the timeline finds a
+    // row's marks by binary search instead of scanning every output.
+    outputs_of: Dense<Vec<u32>>,
     // Errors Go would report: (task, time, message).
     errors: Vec<(u32, Millis, String)>,
     // Channels, and who is parked on what.
@@ -278,6 +281,9 @@ impl Model {
                 let label = label
                     .clone()
                     .or_else(|| self.labels.get(origin).or_else(|| self.labels.get(task)).cloned());
+                self.outputs_of
+                    .get_or_insert_with(task, Vec::new)
+                    .push(self.outputs.len() as u32);
                 self.outputs.push(OutputLine {
                     t: e.t,
                     task_id: task,
@@ -394,6 +400,12 @@ impl Model {
     /// The printed lines in arrival order, each with its label.
     pub fn outputs(&self) -> &Chunked<OutputLine> {
         &self.outputs
+    }
+
+    /// Task `task`'s printed lines, as indices into [`outputs`](Model::outputs),
+    /// in time order.
+    pub fn outputs_of(&self, task: u32) -> &[u32] {
+        self.outputs_of.get(task).map_or(&[], Vec::as_slice)
     }
 
     /// Every channel made so far, in order, with what it holds and who is

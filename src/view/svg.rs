@@ -465,37 +465,77 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
         Output(usize),
         Error(usize),
     }
-    // Outputs are in time order: the window's are a range.
+    // Output marks, row by row. Each lane's outputs are found a mark's
+    // width at a time by binary search in its index, so a frame costs the
+    // marks it draws, not every output of the run (193,000 in a long token
+    // cache run, millions in a Go print loop). They are drawn in the order
+    // of their first output, as a scan of all outputs draws them.
     let outputs = model.outputs();
-    let first_out = outputs.partition_point(|o| o.t < t0);
-    let last_out = outputs.partition_point(|o| o.t <= t1).max(first_out);
-    let marks = (first_out..last_out)
-        .map(|i| ("out", outputs[i].task_id, outputs[i].t, Mark::Output(i)))
-        .chain((0..model.errors().len()).map(|i| {
-            let (task, t, _) = &model.errors()[i];
-            ("err", *task, *t, Mark::Error(i))
-        }));
+    let t_of = |i: u32| outputs[i as usize].t;
+    let mut out_marks: Vec<(usize, usize, u64, usize)> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let start = out_marks.len();
+        for lane in &row.lanes {
+            let idx = model.outputs_of(lane.task_id);
+            let hi = idx.partition_point(|&i| t_of(i) <= t1);
+            let mut k = idx.partition_point(|&i| t_of(i) < t0).min(hi);
+            while k < hi {
+                let mx = x(t_of(idx[k]));
+                let bucket = mx / MARK_PX;
+                let end = k + idx[k..hi].partition_point(|&i| x(t_of(i)) / MARK_PX <= bucket);
+                out_marks.push((idx[k] as usize, r, mx, end - k));
+                k = end;
+            }
+        }
+        if row.lanes.len() > 1 {
+            // A group's lanes share its row: one mark a bucket, at the
+            // earliest of their outputs there.
+            let mut group = out_marks.split_off(start);
+            group.sort_unstable_by_key(|&(i, _, mx, _)| (mx / MARK_PX, i));
+            for m in group {
+                let same = out_marks.len() > start
+                    && out_marks.last().is_some_and(|l| l.2 / MARK_PX == m.2 / MARK_PX);
+                match out_marks.last_mut() {
+                    Some(last) if same => last.3 += m.3,
+                    _ => out_marks.push(m),
+                }
+            }
+        }
+    }
+    out_marks.sort_unstable_by_key(|m| m.0);
     // [row and class] -> the mark drawn last there: its pixel column and
     // its place in `drawn`; and how many were drawn there.
     let mut last: crate::dense::Dense<(u64, usize)> = crate::dense::Dense::new();
     let mut per_key: crate::dense::Dense<usize> = crate::dense::Dense::new();
     let mut drawn: Vec<(&str, u64, u64, Mark, usize, u32)> = Vec::new();
-    for (class, task, t, mark) in marks {
-        let Some(&row) = row_of.get(task) else {
+    for (i, r, mx, n) in out_marks {
+        let key = r as u32 * 2;
+        *per_key.get_or_insert_with(key, || 0) += 1;
+        drawn.push((
+            "out",
+            mx,
+            TOP + r as u64 * LANE_H + LANE_H / 2,
+            Mark::Output(i),
+            n,
+            key,
+        ));
+    }
+    for (i, (task, t, _)) in model.errors().iter().enumerate() {
+        let Some(&row) = row_of.get(*task) else {
             continue;
         };
-        if !visible(t, t) {
+        if !visible(*t, *t) {
             continue;
         }
-        let (mx, my) = (x(t), y(task));
-        let key = row as u32 * 2 + u32::from(class == "err");
+        let (mx, my) = (x(*t), y(*task));
+        let key = row as u32 * 2 + 1;
         match last.get(key) {
             // Marks closer than a dot's width would cover each other.
-            Some(&(px, i)) if px / MARK_PX == mx / MARK_PX => drawn[i].4 += 1,
+            Some(&(px, j)) if px / MARK_PX == mx / MARK_PX => drawn[j].4 += 1,
             _ => {
                 last.insert(key, (mx, drawn.len()));
                 *per_key.get_or_insert_with(key, || 0) += 1;
-                drawn.push((class, mx, my, mark, 1, key));
+                drawn.push(("err", mx, my, Mark::Error(i), 1, key));
             }
         }
     }
