@@ -35,7 +35,7 @@ pub use lanes::{arrows, lanes, outputs, Arrow, Lane, LaneEnd, OutputLine, Span, 
 pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerRest, LedgerStatus, Refresher};
 pub use marbles::marbles;
 pub use model::Model;
-pub use svg::{svg, timeline, Window, MAX_ARROWS, MAX_LANES};
+pub use svg::{escape_into, svg, timeline, Window, MAX_ARROWS, MAX_LANES};
 
 use crate::rt::{Event, Millis};
 

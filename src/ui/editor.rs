@@ -15,6 +15,7 @@ use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::state::GoError;
+use crate::view::escape_into;
 use crate::view::highlight::{go_lines, Piece};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -91,19 +92,6 @@ fn Block(props: &BlockProps) -> Html {
     }
     out.push_str("</span>");
     Html::from_html_unchecked(out.into())
-}
-
-/// Appends `text` with the three characters that markup would read as its
-/// own replaced by their entities.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// The editor, named "Go source".

@@ -327,9 +327,8 @@ pub fn EventLog(props: &EventLogProps) -> Html {
 }
 
 /// Keeps the newest row in view while following the run, or shows the row
-/// at the playhead once the reader moved it (`at`, a row count).
-/// Moves the list to its newest row or to the playhead's; whether it moved
-/// it.
+/// at the playhead once the reader moved it (`at`, a row count); whether it
+/// moved the list.
 fn follow_or_seek(el: &HtmlElement, at: Option<usize>, follow: bool, rows_at_index: bool) -> bool {
     match at {
         // Following the run: keep the newest row in view. The browser clamps

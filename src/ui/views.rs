@@ -13,7 +13,6 @@ use crate::view;
 pub const MAX_OUTPUT_ROWS: usize = 64;
 /// The most workers the deadline ledger lists; it counts the rest.
 pub const MAX_LEDGER_ROWS: usize = 50;
-
 /// The most channels the Channels panel lists; it counts the rest.
 pub const MAX_CHANNEL_ROWS: usize = 50;
 

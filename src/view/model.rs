@@ -22,14 +22,12 @@
 //! assert_eq!(model.outputs().len(), 1);
 //! ```
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use super::channels::ChannelState;
 use super::lanes::{Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
 use super::ledger::{Ledger, LedgerEntry, LedgerRest, Refresher};
-use std::collections::HashMap;
-
 use crate::dense::{Chunked, Dense};
 use crate::rt::{Event, Events, Fact, JobStatus, Kind, Label, Millis, Op, Pos, RefreshState, Wait};
 
@@ -441,13 +439,7 @@ impl Model {
     /// `worker-10`; Go's goroutines by number, not by when each first
     /// waited).
     pub fn ledger(&self) -> Option<Ledger> {
-        let mut order: Vec<&Job> = self.jobs.entries.iter().collect();
-        order.sort_by(|a, b| a.cmp_order(b));
-        Some(Ledger {
-            deadline: self.deadline?,
-            entries: order.into_iter().map(|j| j.entry.clone()).collect(),
-            err: self.ctx_err.clone(),
-        })
+        self.ledger_head(usize::MAX).map(|(ledger, _)| ledger)
     }
 
     /// The deadline, once a pattern has set one (without building the

@@ -41,11 +41,24 @@ const SCAN: usize = 8;
 /// segment does.
 const DENSE: usize = 24;
 
+/// Appends `text` with the characters that markup would read as its own
+/// (in text or in a quoted attribute) replaced by their entities.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
 }
 
 /// What part of the timeline to draw, and how.
@@ -493,10 +506,8 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
             let mut group = out_marks.split_off(start);
             group.sort_unstable_by_key(|&(i, _, mx, _)| (mx / MARK_PX, i));
             for m in group {
-                let same = out_marks.len() > start
-                    && out_marks.last().is_some_and(|l| l.2 / MARK_PX == m.2 / MARK_PX);
-                match out_marks.last_mut() {
-                    Some(last) if same => last.3 += m.3,
+                match out_marks[start..].last_mut() {
+                    Some(last) if last.2 / MARK_PX == m.2 / MARK_PX => last.3 += m.3,
                     _ => out_marks.push(m),
                 }
             }

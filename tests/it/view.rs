@@ -5,10 +5,21 @@ use csp_playground::rt::{Event, Op, Run, Wait};
 use csp_playground::view::{self, LaneEnd, Span, SpanKind};
 
 fn trace(id: PatternId, seed: u64) -> Vec<Event> {
+    trace_of(&Params::defaults(id), seed)
+}
+
+fn trace_of(params: &Params, seed: u64) -> Vec<Event> {
     let run = Run::new_virtual(seed);
-    patterns::start(&run, &Params::defaults(id));
+    patterns::start(&run, params);
     run.run_to_end();
     run.trace()
+}
+
+/// The deadline pattern's trace with these workers' work times.
+fn deadline_trace(work_ms: &str, seed: u64) -> Vec<Event> {
+    let mut params = Params::defaults(PatternId::Deadline);
+    params.set("work_ms", work_ms).unwrap();
+    trace_of(&params, seed)
 }
 
 tests! {
@@ -126,10 +137,7 @@ tests! {
         for (k, v) in [("callers", "20"), ("call_every_ms", "10"), ("run_ms", "2000")] {
             p.set(k, v).unwrap();
         }
-        let run = Run::new_virtual(1);
-        patterns::start(&run, &p);
-        run.run_to_end();
-        let trace = run.trace();
+        let trace = trace_of(&p, 1);
         let svg = view::svg("token cache", &trace, None);
         let elements = svg.matches('<').count() - svg.matches("</").count();
         // 22 lanes: a few elements each, however many spans and outputs.
@@ -180,12 +188,9 @@ tests! {
         let res = view::channels_at(&spawn_wait, 500).into_iter().find(|c| c.name == "res").unwrap();
         assert_eq!((res.cap, res.receivers.clone()), (0, vec!["main".to_string()]));
         // A half-full buffer: the pipeline with buffer 3 holds values waiting.
-        let run = csp_playground::rt::Run::new_virtual(2);
         let mut p = Params::defaults(PatternId::Pipeline);
         p.set("buffer", "3").unwrap();
-        patterns::start(&run, &p);
-        run.run_to_end();
-        let pt = run.trace();
+        let pt = trace_of(&p, 2);
         let max_buffered = (0..100).map(|ms| {
             view::channels_at(&pt, ms).iter().map(|c| c.buffered.len()).max().unwrap_or(0)
         }).max().unwrap();
@@ -201,10 +206,7 @@ tests! {
             let mut params = Params::defaults(PatternId::TokenFuture);
             params.set("run_ms", run_ms).unwrap();
             params.set("shutdown_ms", run_ms).unwrap();
-            let run = Run::new_virtual(1);
-            patterns::start(&run, &params);
-            run.run_to_end();
-            let trace = run.trace();
+            let trace = trace_of(&params, 1);
             let end = view::end_time(&trace);
             let (live, dropped) = view::channel_groups(view::channels_at(&trace, end));
             let made = trace.iter().filter(|e| e.kind.name() == "make").count();
@@ -253,24 +255,15 @@ tests! {
     }
 
     fn the_ledger_counts_its_workers_in_order_past_ten() {
-        let mut params = Params::defaults(PatternId::Deadline);
-        params.set("work_ms", "100,200,300,400,500,600,700,800,900,1100,1200,1300").unwrap();
-        let run = Run::new_virtual(3);
-        patterns::start(&run, &params);
-        run.run_to_end();
-        let ledger = view::deadline_ledger(&run.trace()).unwrap();
+        let trace = deadline_trace("100,200,300,400,500,600,700,800,900,1100,1200,1300", 3);
+        let ledger = view::deadline_ledger(&trace).unwrap();
         let names: Vec<&str> = ledger.entries.iter().map(|e| e.worker.as_str()).collect();
         let want: Vec<String> = (0..12).map(|i| format!("worker-{i}")).collect();
         assert_eq!(names, want);
     }
 
     fn the_ledger_head_is_the_ledgers_start_and_counts_the_rest() {
-        let mut params = Params::defaults(PatternId::Deadline);
-        params.set("work_ms", "1100,100,1200,200,1300,300,1400,400,1500,500,600,1600").unwrap();
-        let run = Run::new_virtual(5);
-        patterns::start(&run, &params);
-        run.run_to_end();
-        let model = view::Model::of(&run.trace());
+        let model = view::Model::of(&deadline_trace("1100,100,1200,200,1300,300,1400,400,1500,500,600,1600", 5));
         let full = model.ledger().unwrap();
         for limit in [0, 1, 5, 11, 12, 50] {
             let (head, rest) = model.ledger_head(limit).unwrap();
