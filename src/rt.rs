@@ -65,6 +65,6 @@ pub use sync::{Lock, Mutex, MutexGuard, NegativeCounter, WaitGroup, WgWait};
 pub use task::TaskHandle;
 pub use time::{Clock, Millis, TimerCallback, TimerId, VirtualClock};
 pub use trace::{
-    Actor, Blocked, Event, Events, Fact, GoDuration, JobStatus, Kind, Label, Level, Op, Pos, RefreshState,
-    Trace, TraceLog, Wait, DEADLOCK,
+    Actor, Blocked, Event, Events, Fact, GoDuration, JobStatus, Kind, Label, Level, Name, Op, Pos,
+    RefreshState, Trace, TraceLog, Wait, DEADLOCK,
 };

@@ -53,7 +53,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use super::executor::Rt;
-use super::trace::{Kind, Op, Wait};
+use super::trace::{Kind, Name, Op, Wait};
 use super::wait::Parker;
 
 /// A send on a closed channel; gives the value back.
@@ -158,7 +158,7 @@ impl<T> Drop for Inner<T> {
     fn drop(&mut self) {
         if self.rt.tracing() {
             self.rt.record(Kind::ChanDropped {
-                chan: self.name.to_string(),
+                chan: self.name.clone(),
                 chan_id: self.id,
             });
         }
@@ -233,7 +233,7 @@ impl Rt {
         let id = self.next_object_id();
         if self.tracing() {
             self.record(Kind::Make {
-                chan: name.to_string(),
+                chan: name.into(),
                 chan_id: id,
                 cap,
             });
@@ -354,7 +354,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
             drop(state);
             let rt = &inner.rt;
             if rt.tracing() {
-                let shown = format!("{value:?}");
+                let shown: Name = format!("{value:?}").into();
                 rt.record(self.send_event(msg, shown.clone()));
                 waiter.parker.record_for_waiter(rt, self.recv_event(msg, shown));
             }
@@ -366,7 +366,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
             let msg = state.next_msg;
             state.next_msg += 1;
             if inner.rt.tracing() {
-                inner.rt.record(self.send_event(msg, format!("{value:?}")));
+                inner.rt.record(self.send_event(msg, format!("{value:?}").into()));
             }
             state.buf.push_back((msg, value));
             return Ok(());
@@ -383,7 +383,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         let mut state = inner.state.borrow_mut();
         if let Some((msg, value)) = state.buf.pop_front() {
             if rt.tracing() {
-                rt.record(self.recv_event(msg, format!("{value:?}")));
+                rt.record(self.recv_event(msg, format!("{value:?}").into()));
             }
             // A slot opened: the first blocked sender's value moves in.
             while let Some(waiter) = state.sendq.pop_front() {
@@ -395,7 +395,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
                     if rt.tracing() {
                         waiter
                             .parker
-                            .record_for_waiter(rt, self.send_event(m, format!("{v:?}")));
+                            .record_for_waiter(rt, self.send_event(m, format!("{v:?}").into()));
                     }
                     state.buf.push_back((m, v));
                 }
@@ -419,7 +419,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
             };
             drop(state);
             if rt.tracing() {
-                let shown = format!("{value:?}");
+                let shown: Name = format!("{value:?}").into();
                 waiter
                     .parker
                     .record_for_waiter(rt, self.send_event(msg, shown.clone()));
@@ -434,7 +434,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
                 return Err(TryRecvError::Closed);
             }
             rt.record(Kind::RecvClosed {
-                chan: self.inner.name.to_string(),
+                chan: self.inner.name.clone(),
                 chan_id: self.inner.id,
             });
             return Err(TryRecvError::Closed);
@@ -464,7 +464,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         };
         if rt.tracing() {
             rt.record(Kind::Close {
-                chan: inner.name.to_string(),
+                chan: inner.name.clone(),
                 chan_id: inner.id,
             });
         }
@@ -488,7 +488,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     /// `ch <- v` on this channel, as a park names it.
     pub(crate) fn send_op(&self) -> Op {
         Op::Send {
-            chan: self.inner.name.to_string(),
+            chan: self.inner.name.clone(),
             chan_id: self.inner.id,
         }
     }
@@ -496,7 +496,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
     /// `<-ch` on this channel, as a park names it.
     pub(crate) fn recv_op(&self) -> Op {
         Op::Recv {
-            chan: self.inner.name.to_string(),
+            chan: self.inner.name.clone(),
             chan_id: self.inner.id,
         }
     }
@@ -543,7 +543,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         let value = parker.take_handed::<(u64, T)>();
         if value.is_none() && self.inner.rt.tracing() {
             self.inner.rt.record(Kind::RecvClosed {
-                chan: self.inner.name.to_string(),
+                chan: self.inner.name.clone(),
                 chan_id: self.inner.id,
             });
         }
@@ -555,18 +555,18 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         slot.value.borrow_mut().take().map(|(_, v)| v)
     }
 
-    fn send_event(&self, msg: u64, value: String) -> Kind {
+    fn send_event(&self, msg: u64, value: Name) -> Kind {
         Kind::Send {
-            chan: self.inner.name.to_string(),
+            chan: self.inner.name.clone(),
             chan_id: self.inner.id,
             msg,
             value,
         }
     }
 
-    fn recv_event(&self, msg: u64, value: String) -> Kind {
+    fn recv_event(&self, msg: u64, value: Name) -> Kind {
         Kind::Recv {
-            chan: self.inner.name.to_string(),
+            chan: self.inner.name.clone(),
             chan_id: self.inner.id,
             msg,
             value,

@@ -183,8 +183,8 @@ impl Context {
         let rt = &inner.rt;
         if rt.tracing() {
             let kind = Kind::Cancel {
-                ctx: inner.name.to_string(),
-                reason: err.to_string(),
+                ctx: inner.name.clone(),
+                reason: err.to_string().into(),
             };
             // A deadline fires outside any task: charge it to the creator.
             // A deadline's timer fires outside any task: the cancel is
@@ -290,7 +290,7 @@ impl Future for Done {
 impl SelectArm for Done {
     fn op(&self) -> Op {
         Op::Done {
-            ctx: self.ctx.inner.name.to_string(),
+            ctx: self.ctx.inner.name.clone(),
         }
     }
 }

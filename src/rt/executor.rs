@@ -586,7 +586,7 @@ impl Rt {
         if self.tracing() {
             self.record(Kind::Spawn {
                 child: id,
-                name: name.to_string(),
+                name: name.clone(),
                 label,
             });
         }

@@ -40,7 +40,7 @@ use std::task::{Context, Poll};
 
 use super::chan::{Chan, SendError, SendSlot, TryRecvError, TrySendError};
 use super::executor::Rt;
-use super::trace::{Kind, Op, Wait};
+use super::trace::{Kind, Name, Op, Wait};
 use super::wait::{Claim, Parker};
 
 trait Arm<R> {
@@ -240,7 +240,7 @@ impl<'a, R: 'a> Select<'a, R> {
     /// cancel safe: it is dropped if another arm wins.
     pub fn labelled_future<Fut: Future + 'a>(
         self,
-        label: impl Into<String>,
+        label: impl Into<Name>,
         future: Fut,
         map: impl FnOnce(Fut::Output) -> R + 'a,
     ) -> Self {

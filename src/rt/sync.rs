@@ -108,7 +108,7 @@ impl WaitGroup {
         inner.count.set(count);
         if inner.rt.tracing() {
             inner.rt.record(Kind::WgAdd {
-                wg: inner.name.to_string(),
+                wg: inner.name.clone(),
                 delta,
                 count,
             });
@@ -179,7 +179,7 @@ impl Future for WgWait {
         }
         inner.rt.park(|| {
             Wait::Op(Op::Wait {
-                wg: inner.name.to_string(),
+                wg: inner.name.clone(),
             })
         });
         Poll::Pending
@@ -257,7 +257,7 @@ impl<T> Mutex<T> {
         let inner = &self.inner;
         if inner.rt.tracing() {
             inner.rt.record(Kind::Unlock {
-                lock: inner.name.to_string(),
+                lock: inner.name.clone(),
             });
         }
         match inner.waiters.wake_one(&inner.rt) {
@@ -310,7 +310,7 @@ impl<T> Future for Lock<T> {
         if !acquired {
             inner.rt.park(|| {
                 Wait::Op(Op::Lock {
-                    mutex: inner.name.to_string(),
+                    mutex: inner.name.clone(),
                 })
             });
             return Poll::Pending;
@@ -319,7 +319,7 @@ impl<T> Future for Lock<T> {
         this.done = true;
         if inner.rt.tracing() {
             inner.rt.record(Kind::Lock {
-                lock: inner.name.to_string(),
+                lock: inner.name.clone(),
             });
         }
         Poll::Ready(MutexGuard {

@@ -38,6 +38,12 @@ use serde::{Deserialize, Serialize};
 use super::time::Millis;
 use crate::dense::{chunk_get, chunk_iter_from, chunk_partition_point, Chunked};
 
+/// A name the trace repeats in many events: a task's, a channel's, a
+/// lock's, a context's, or a value as it was shown. It is shared, so a run of
+/// a million events holds each name once, and copying an event copies no
+/// text.
+pub type Name = Rc<str>;
+
 /// How much a run records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Level {
@@ -107,21 +113,21 @@ pub struct Pos {
 #[serde(rename_all = "kebab-case")]
 pub enum Op {
     /// `<-ch`.
-    Recv { chan: String, chan_id: u32 },
+    Recv { chan: Name, chan_id: u32 },
     /// `ch <- v`.
-    Send { chan: String, chan_id: u32 },
+    Send { chan: Name, chan_id: u32 },
     /// `time.Sleep(d)`: `ms` long, ending at `until`.
     Sleep { ms: Millis, until: Millis },
     /// `<-time.After(d)` as a `select` arm.
     After { ms: Millis, until: Millis },
     /// `<-ctx.Done()`.
-    Done { ctx: String },
+    Done { ctx: Name },
     /// `mu.Lock()`.
-    Lock { mutex: String },
+    Lock { mutex: Name },
     /// `wg.Wait()`.
-    Wait { wg: String },
+    Wait { wg: Name },
     /// Any other future, as its maker named it.
-    Future { label: String },
+    Future { label: Name },
 }
 
 impl Op {
@@ -354,7 +360,7 @@ pub enum Kind {
     /// This task started a new task, whose outputs carry `label`.
     Spawn {
         child: u32,
-        name: String,
+        name: Name,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<Label>,
     },
@@ -363,29 +369,29 @@ pub enum Kind {
     /// This task blocked.
     Park { wait: Wait },
     /// Another task (`by`) made this parked task runnable again.
-    Wake { by: String },
+    Wake { by: Name },
     /// A channel was made (`make(chan T, cap)`).
-    Make { chan: String, chan_id: u32, cap: usize },
+    Make { chan: Name, chan_id: u32, cap: usize },
     /// A value entered channel `chan` (its buffer, or a receiver's hands).
     Send {
-        chan: String,
+        chan: Name,
         chan_id: u32,
         msg: u64,
-        value: String,
+        value: Name,
     },
     /// A value left channel `chan`; `msg` pairs it with its `send`.
     Recv {
-        chan: String,
+        chan: Name,
         chan_id: u32,
         msg: u64,
-        value: String,
+        value: Name,
     },
     /// A receive found the channel closed and drained.
-    RecvClosed { chan: String, chan_id: u32 },
+    RecvClosed { chan: Name, chan_id: u32 },
     /// The channel was closed.
-    Close { chan: String, chan_id: u32 },
+    Close { chan: Name, chan_id: u32 },
     /// Nothing refers to the channel any more: no task can use it again.
-    ChanDropped { chan: String, chan_id: u32 },
+    ChanDropped { chan: Name, chan_id: u32 },
     /// A `select` took this arm (`None`: its `default`).
     Select {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -396,13 +402,13 @@ pub enum Kind {
     /// A timer this task waits for fired.
     TimerFired { at: Millis },
     /// A context was cancelled; `reason` is its error.
-    Cancel { ctx: String, reason: String },
+    Cancel { ctx: Name, reason: Name },
     /// This task took the lock.
-    Lock { lock: String },
+    Lock { lock: Name },
     /// This task released the lock.
-    Unlock { lock: String },
+    Unlock { lock: Name },
     /// A WaitGroup counter changed by `delta` to `count`.
-    WgAdd { wg: String, delta: i64, count: i64 },
+    WgAdd { wg: Name, delta: i64, count: i64 },
     /// A line the program printed: what the Go program writes to stdout;
     /// `label` when the pattern names the line's origin itself.
     Output {

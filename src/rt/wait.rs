@@ -119,7 +119,7 @@ impl Parker {
     /// Wakes the parked task, recording who woke it.
     pub(crate) fn wake(&self, rt: &Rt) {
         if rt.tracing() {
-            let by = rt.current_name().to_string();
+            let by = rt.current_name();
             self.record_for_waiter(rt, Kind::Wake { by });
         }
         if let Some(waker) = self.waker.borrow_mut().take() {

@@ -227,7 +227,7 @@ pub fn Channels(props: &ViewProps) -> Html {
                     });
                     html! {
                         <li>
-                            <code>{ &c.name }</code>
+                            <code>{ &*c.name }</code>
                             <span class="muted">{ if c.cap == 0 { " unbuffered: a send waits for a receiver".to_string() } else { format!(" cap {}, holds {}", c.cap, c.buffered.len()) } }</span>
                             if c.closed { <span class="badge">{ "closed" }</span> }
                             <div class="slots" aria-hidden="true">{ for slots }</div>
@@ -239,7 +239,7 @@ pub fn Channels(props: &ViewProps) -> Html {
                 { for dropped.iter().map(|g| html! {
                     <li class="muted">
                         { format!("{} channels like ", g.count) }
-                        <code>{ &g.like }</code>
+                        <code>{ &*g.like }</code>
                         { if g.holding == 0 { ": drained and dropped".to_string() } else { format!(": dropped, {} still holding values", g.holding) } }
                     </li>
                 }) }

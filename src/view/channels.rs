@@ -2,20 +2,20 @@
 //! the channels nothing refers to any more, folded into groups.
 
 use super::model::Model;
-use crate::rt::{Event, Millis, Pos};
+use crate::rt::{Event, Millis, Name, Pos};
 
 /// One channel at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChannelState {
-    pub name: String,
+    pub name: Name,
     pub cap: usize,
     /// The buffered values, oldest first.
-    pub buffered: Vec<String>,
+    pub buffered: Vec<Name>,
     pub closed: bool,
     /// Tasks blocked sending on it (directly or in a select).
-    pub senders: Vec<String>,
+    pub senders: Vec<Name>,
     /// Tasks blocked receiving from it.
-    pub receivers: Vec<String>,
+    pub receivers: Vec<Name>,
     /// Where it was made, in the program the run shows.
     pub made_at: Option<Pos>,
     /// Nothing refers to it any more.
@@ -28,7 +28,7 @@ pub struct DroppedChannels {
     /// How many.
     pub count: usize,
     /// The latest one's name, to show what they were.
-    pub like: String,
+    pub like: Name,
     /// How many still held values when they were dropped.
     pub holding: usize,
 }
@@ -41,17 +41,9 @@ pub struct DroppedChannels {
 /// Channels panel shows, bounded by the program's text, not its length.
 pub fn channel_groups(all: Vec<ChannelState>) -> (Vec<ChannelState>, Vec<DroppedChannels>) {
     // Unknown positions group by name instead.
-    let key = |c: &ChannelState| {
-        (
-            c.made_at,
-            if c.made_at.is_some() {
-                String::new()
-            } else {
-                c.name.clone()
-            },
-        )
-    };
-    let mut made: Vec<((Option<Pos>, String), usize)> = Vec::new();
+    type Key = (Option<Pos>, Option<Name>);
+    let key = |c: &ChannelState| -> Key { (c.made_at, c.made_at.is_none().then(|| c.name.clone())) };
+    let mut made: Vec<(Key, usize)> = Vec::new();
     for c in all.iter().filter(|c| c.dropped) {
         let k = key(c);
         match made.iter_mut().find(|(m, _)| *m == k) {
@@ -61,7 +53,7 @@ pub fn channel_groups(all: Vec<ChannelState>) -> (Vec<ChannelState>, Vec<Dropped
     }
     let folded = |c: &ChannelState| c.dropped && made.iter().any(|(m, n)| *n > 1 && *m == key(c));
     let mut listed = Vec::new();
-    let mut groups: Vec<((Option<Pos>, String), DroppedChannels)> = Vec::new();
+    let mut groups: Vec<(Key, DroppedChannels)> = Vec::new();
     for c in all {
         if !folded(&c) {
             listed.push(c);

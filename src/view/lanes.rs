@@ -2,7 +2,7 @@
 //! and the output order.
 
 use super::model::Model;
-use crate::rt::{Event, Label, Millis, Pos, Wait};
+use crate::rt::{Event, Label, Millis, Name, Pos, Wait};
 
 /// What a task was doing over a span of time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,9 +66,9 @@ pub fn lanes(trace: &[Event]) -> Vec<Lane> {
 /// A value's trip through a channel: from its send to its receive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arrow {
-    pub chan: String,
+    pub chan: Name,
     pub msg: u64,
-    pub value: String,
+    pub value: Name,
     pub from_task: u32,
     pub from_t: Millis,
     pub to_task: u32,

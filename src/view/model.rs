@@ -29,7 +29,7 @@ use super::channels::ChannelState;
 use super::lanes::{Arrow, Lane, LaneEnd, OutputLine, Span, SpanKind};
 use super::ledger::{Ledger, LedgerEntry, LedgerRest, Refresher};
 use crate::dense::{Chunked, Dense};
-use crate::rt::{Event, Events, Fact, JobStatus, Kind, Label, Millis, Op, Pos, RefreshState, Wait};
+use crate::rt::{Event, Events, Fact, JobStatus, Kind, Label, Millis, Name, Op, Pos, RefreshState, Wait};
 
 /// Everything the views draw, as of the last event folded in.
 #[derive(Debug, Clone, Default)]
@@ -74,7 +74,7 @@ struct Sent {
     msg: u64,
     from: u32,
     t: Millis,
-    value: String,
+    value: Name,
 }
 
 /// Whether an event recorded for a task means the task itself ran (and so
@@ -321,7 +321,7 @@ impl Model {
                     c.dropped = true;
                 }
             }
-            Kind::Cancel { reason, .. } if self.ctx_err.is_none() => self.ctx_err = Some(reason.clone()),
+            Kind::Cancel { reason, .. } if self.ctx_err.is_none() => self.ctx_err = Some(reason.to_string()),
             _ => {}
         }
     }
@@ -424,9 +424,9 @@ impl Model {
                 };
                 if let Some(c) = chans.get_mut(id) {
                     if send {
-                        c.senders.push(task.to_string());
+                        c.senders.push(task.clone());
                     } else {
-                        c.receivers.push(task.to_string());
+                        c.receivers.push(task.clone());
                     }
                 }
             }

@@ -221,7 +221,7 @@ tests! {
             let zero = ran.trace.iter().position(|e| matches!(&e.kind, Kind::WgAdd { count: 0, .. })).unwrap();
             let close = ran.trace.iter().position(|e| matches!(e.kind, Kind::Close { .. })).unwrap();
             assert!(zero < close, "res was closed before Wait returned");
-            assert!(!ran.trace.iter().any(|e| matches!(&e.kind, Kind::Park { wait: Wait::Op(Op::Send { chan, .. }) } if chan == "res")));
+            assert!(!ran.trace.iter().any(|e| matches!(&e.kind, Kind::Park { wait: Wait::Op(Op::Send { chan, .. }) } if &**chan == "res")));
         }
     }
 

@@ -116,7 +116,7 @@ tests! {
                 let close = r.trace.iter().position(|e| matches!(e.kind, Kind::Close { .. })).unwrap();
                 assert!(zero < close, "res was closed before Wait returned");
                 assert!(
-                    !r.trace.iter().any(|e| matches!(&e.kind, Kind::Park { wait: Wait::Op(Op::Send { chan, .. }) } if chan == "res")),
+                    !r.trace.iter().any(|e| matches!(&e.kind, Kind::Park { wait: Wait::Op(Op::Send { chan, .. }) } if &**chan == "res")),
                     "a worker blocked on the buffered channel"
                 );
                 assert!(r.killed().is_empty());

@@ -1,7 +1,7 @@
 //! `view` from traces of real runs.
 
 use csp_playground::patterns::{self, Params, PatternId};
-use csp_playground::rt::{Event, Op, Run, Wait};
+use csp_playground::rt::{Event, Name, Op, Run, Wait};
 use csp_playground::view::{self, LaneEnd, Span, SpanKind};
 
 fn trace(id: PatternId, seed: u64) -> Vec<Event> {
@@ -41,8 +41,8 @@ tests! {
         let arrows = view::arrows(&trace(PatternId::SpawnWait, 1));
         assert_eq!(arrows.len(), 1);
         let a = &arrows[0];
-        assert_eq!((a.chan.as_str(), a.from_task, a.to_task, a.from_t, a.to_t), ("res", 1, 0, 1000, 1000));
-        assert_eq!(a.value, "\"done after 1000 ms\"");
+        assert_eq!((&*a.chan, a.from_task, a.to_task, a.from_t, a.to_t), ("res", 1, 0, 1000, 1000));
+        assert_eq!(&*a.value, "\"done after 1000 ms\"");
     }
 
     fn output_order_knows_each_words_source_position() {
@@ -181,12 +181,12 @@ tests! {
         // At 1000 ms both results are buffered, then drained; before, the
         // channel is empty and nobody is blocked on it.
         let at = |ms| view::channels_at(&t, ms);
-        let res = |ms| at(ms).into_iter().find(|c| c.name == "res").unwrap();
+        let res = |ms| at(ms).into_iter().find(|c| &*c.name == "res").unwrap();
         assert_eq!((res(500).cap, res(500).buffered.len(), res(500).closed), (2, 0, false));
         assert!(res(1000).closed);
         let spawn_wait = trace(PatternId::SpawnWait, 1);
-        let res = view::channels_at(&spawn_wait, 500).into_iter().find(|c| c.name == "res").unwrap();
-        assert_eq!((res.cap, res.receivers.clone()), (0, vec!["main".to_string()]));
+        let res = view::channels_at(&spawn_wait, 500).into_iter().find(|c| &*c.name == "res").unwrap();
+        assert_eq!((res.cap, res.receivers.clone()), (0, vec![Name::from("main")]));
         // A half-full buffer: the pipeline with buffer 3 holds values waiting.
         let mut p = Params::defaults(PatternId::Pipeline);
         p.set("buffer", "3").unwrap();
@@ -213,13 +213,13 @@ tests! {
             assert!(made > 40, "{made} channels made");
             assert!(live.len() + dropped.len() <= 4, "run_ms {run_ms}: {live:?} {dropped:?}");
             // Channels made once are still listed by name at the end.
-            assert!(live.iter().any(|c| c.name == "requests" && c.dropped), "{live:?}");
+            assert!(live.iter().any(|c| &*c.name == "requests" && c.dropped), "{live:?}");
             let reply = dropped.iter().find(|g| g.like.starts_with("reply")).expect("a group of reply channels");
             assert!(reply.count > 30, "{reply:?}");
             assert_eq!(reply.holding, 0, "every reply was read: {reply:?}");
             // Mid-run, the channels still in use are listed one by one.
             let (live_mid, _) = view::channel_groups(view::channels_at(&trace, 1000));
-            assert!(live_mid.iter().any(|c| c.name == "requests"), "{live_mid:?}");
+            assert!(live_mid.iter().any(|c| &*c.name == "requests"), "{live_mid:?}");
         }
     }
 }
