@@ -27,6 +27,7 @@ mod lanes;
 mod ledger;
 mod marbles;
 mod model;
+mod rows;
 mod svg;
 
 pub use channels::{channel_groups, channels_at, ChannelState, DroppedChannels};
@@ -35,6 +36,7 @@ pub use lanes::{arrows, lanes, outputs, Arrow, Lane, LaneEnd, OutputLine, Span, 
 pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerRest, LedgerStatus, Refresher};
 pub use marbles::marbles;
 pub use model::Model;
+pub use rows::{VirtualRows, MAX_LIST_PX};
 pub use svg::{escape_into, svg, timeline, Window, MAX_ARROWS, MAX_LANES};
 
 use crate::rt::{Event, Millis};

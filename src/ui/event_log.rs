@@ -165,38 +165,55 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         }
     };
     let virtual_list = total > ALL_ROWS;
-    let filtered = filter.task.is_some() || filter.kind != 0;
     // The row at the playhead, when the reader moved it: marked and shown.
     let at_playhead = props
         .playhead
         .map(|t| props.trace.with(|events| events.partition_point(|e| e.t <= t)));
-    let shown = (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN;
-    let (first, last) = if virtual_list && at_playhead.is_none() && *follow.borrow() {
-        // Following: the list moves to its bottom in the next frame (see
-        // below), so draw the bottom now. Drawn from the last scroll event
-        // instead, the rows lagged the list's end by a frame's worth of
-        // events, and a busy run showed an empty log.
-        (total.saturating_sub(shown), total)
-    } else if virtual_list {
-        let first = (*scroll / ROW_PX) as usize;
-        let first = first.saturating_sub(OVERSCAN).min(total);
-        (first, (first + shown).min(total))
+    let geometry = view::VirtualRows {
+        rows: total,
+        row_px: ROW_PX,
+        view_px: VIEW_PX,
+    };
+    // Following: the list moves to its bottom in the next frame (see below),
+    // so draw the bottom now. Drawn from the last scroll event instead, the
+    // rows lagged the list's end by a frame's worth of events, and a busy
+    // run showed an empty log.
+    let following = virtual_list && at_playhead.is_none() && *follow.borrow();
+    let drawn_at = if following { geometry.bottom() } else { *scroll };
+    let (first, last) = if virtual_list {
+        let rows = geometry.window(drawn_at, OVERSCAN);
+        (rows.start, rows.end)
     } else {
         (0, total)
     };
+    // How to show the playhead's row: in a virtual list, the scroll
+    // position that centres it (the row at or before the playhead, in a
+    // filtered list); in a whole list, where its marked row is laid out.
+    let seek_to = at_playhead.map(|at| {
+        if !virtual_list {
+            return Seek::Marked;
+        }
+        let row = at.saturating_sub(1);
+        let k = kept.borrow();
+        let row = match k.filter {
+            Some(_) => k.rows.partition_point(|&r| r as usize <= row).saturating_sub(1),
+            None => row,
+        };
+        Seek::To(geometry.centre(row))
+    });
 
     {
         let list = list.clone();
         let follow = follow.clone();
         let page_scroll = page_scroll.clone();
-        use_effect_with((props.trace.len(), total, at_playhead), move |&(_, _, at)| {
+        use_effect_with((props.trace.len(), total, seek_to), move |&(_, _, seek_to)| {
             // In the next frame, not now: moving the scroll position (or
             // reading a row's) forces a layout, and during a run the views
             // after this one change the page again before it paints. In the
             // frame, the one layout serves both.
             let frame = gloo_render::request_animation_frame(move |_| {
                 if let Some(el) = list.cast::<HtmlElement>() {
-                    if follow_or_seek(&el, at, *follow.borrow(), virtual_list && !filtered) {
+                    if follow_or_seek(&el, seek_to, *follow.borrow()) {
                         // Read back at once: the layout that setting it took
                         // is still clean.
                         *page_scroll.borrow_mut() = Some(el.scroll_top());
@@ -288,7 +305,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                     Callback::from(move |_: MouseEvent| on_seek.emit(t))
                 };
                 let here = at_playhead.is_some_and(|at| at == index + 1);
-                let style = virtual_list.then(|| format!("top:{}px", i as i32 * ROW_PX));
+                let style = virtual_list.then(|| format!("top:{}px", geometry.top(i, drawn_at)));
                 html! {
                     <div class={classes!("ev", e.kind.name(), here.then_some("at-playhead"))} {style} onclick={seek}>
                         { view::log_line(e) }
@@ -297,7 +314,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             })
             .collect::<Html>()
     });
-    let inner_style = virtual_list.then(|| format!("height:{}px", total as i32 * ROW_PX));
+    let inner_style = virtual_list.then(|| format!("height:{}px", geometry.height()));
     html! {
         <section class="card log-card" aria-labelledby="log-heading">
             <h3 id="log-heading">{ "Event log" }</h3>
@@ -326,21 +343,25 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     }
 }
 
+/// How the list shows the playhead's row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seek {
+    /// Scroll to this position.
+    To(i32),
+    /// Scroll to the row marked as the playhead's, wherever it was laid out.
+    Marked,
+}
+
 /// Keeps the newest row in view while following the run, or shows the row
-/// at the playhead once the reader moved it (`at`, a row count); whether it
-/// moved the list.
-fn follow_or_seek(el: &HtmlElement, at: Option<usize>, follow: bool, rows_at_index: bool) -> bool {
-    match at {
+/// at the playhead once the reader moved it; whether it moved the list.
+fn follow_or_seek(el: &HtmlElement, seek: Option<Seek>, follow: bool) -> bool {
+    match seek {
         // Following the run: keep the newest row in view. The browser clamps
         // the position, so no need to read the list's height (a layout).
         None if follow => el.set_scroll_top(i32::MAX),
         None => return false,
-        // The playhead moved: show its row (in the unfiltered list, where
-        // rows sit at their index).
-        Some(row) if rows_at_index => {
-            el.set_scroll_top((row as i32 - 1) * ROW_PX - VIEW_PX / 2);
-        }
-        Some(_) => {
+        Some(Seek::To(top)) => el.set_scroll_top(top),
+        Some(Seek::Marked) => {
             let Some(row) = el
                 .query_selector(".at-playhead")
                 .ok()

@@ -94,3 +94,54 @@ test('a run of ~200k events finishes with a bounded DOM', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Two million rows at 18 px is 36 million px: past Chromium's cap on an
+// element's height (about 33.5 million), where rows placed at their index
+// could not be reached, and a log following the run showed nothing.
+test('an event log of two million rows follows to its newest row and seeks to any other', async () => {
+  const { page, errors } = await openPage(env.browser, env.server.url);
+  await page.getByRole('tab', { name: 'Your Go' }).click();
+  await page.getByRole('textbox', { name: 'Go source' }).fill(`package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tfor i := 0; i < 2000000; i++ {
+\t\tfmt.Println(i)
+\t\tif i%1000 == 999 {
+\t\t\ttime.Sleep(time.Millisecond)
+\t\t}
+\t}
+}
+`);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('status').filter({ hasText: /^Finished|^Error/ }).waitFor({ timeout: 300_000 });
+  assert.match(await page.getByRole('status').innerText(), /^Finished at 2000 ms/);
+  const log = page.getByRole('log', { name: 'Event log' });
+  await log.scrollIntoViewIfNeeded();
+  // The rows that are in the list's view, as the reader sees them.
+  const visible = () => log.evaluate((l) => {
+    const view = l.getBoundingClientRect();
+    return [...l.querySelectorAll('.ev')]
+      .filter((r) => { const b = r.getBoundingClientRect(); return b.top >= view.top - 1 && b.bottom <= view.bottom + 1; })
+      .map((r) => r.textContent.replace(/\s+/g, ' ').trim());
+  });
+  await page.waitForFunction(() => document.querySelector('[role=log]').scrollTop > 0);
+  assert.ok((await visible()).some((r) => r.includes('print "1999999"')), (await visible()).join('\n'));
+  // The playhead moves the log to the row at 1000 ms, in view.
+  await page.getByRole('slider', { name: 'Playhead' }).fill('1000');
+  await page.waitForFunction(() => {
+    const l = document.querySelector('[role=log]');
+    const row = l.querySelector('.at-playhead');
+    if (!row) return false;
+    const view = l.getBoundingClientRect();
+    const b = row.getBoundingClientRect();
+    return b.top >= view.top && b.bottom <= view.bottom;
+  });
+  assert.match((await visible()).join("\n"), /1000 ms main print "1000999"\n1000 ms main blocked on time.Sleep/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

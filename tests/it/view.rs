@@ -296,3 +296,52 @@ tests! {
         assert_eq!(at(600).channels(), view::channels_at(&trace, 600));
     }
 }
+
+tests! {
+    /// The event log's virtual list, at every size a run can reach: rows
+    /// sit one row apart around the scroll position, the window holds every
+    /// row in view, the last row is reachable, and the list never grows past
+    /// what a browser lays out (a Go program can record millions of events,
+    /// and rows placed past a browser's height cap were unreachable).
+    fn virtual_rows_reach_every_row_at_every_size() {
+        let (row_px, view_px) = (18, 324);
+        // Up to 40 million rows: more than wasm32's 4 GiB holds, at about
+        // 135 bytes an event.
+        for rows in [0, 1, 5, 18, 19, 1000, 444_444, 444_445, 1_165_385, 7_000_000, 40_000_000] {
+            let list = view::VirtualRows { rows, row_px, view_px };
+            assert!(list.height() <= view::MAX_LIST_PX, "{rows} rows: height {}", list.height());
+            let bottom = list.bottom();
+            for scroll in [0, 1, 17, 18, bottom / 3, bottom / 2, bottom - 1, bottom].map(|s| s.clamp(0, bottom)) {
+                let window = list.window(scroll, 0);
+                assert!(window.start <= window.end && window.end <= rows, "{rows} rows at {scroll}: {window:?}");
+                if rows == 0 {
+                    continue;
+                }
+                // The window covers the view: its first row starts at or
+                // above the view's top, its last ends at or below its bottom
+                // (or is the last row).
+                assert!(list.top(window.start, scroll) <= scroll, "{rows} rows at {scroll}: {window:?}");
+                let end = list.top(window.end - 1, scroll) + row_px;
+                assert!(end >= scroll + view_px || window.end == rows, "{rows} rows at {scroll}: {window:?} ends at {end}");
+                for i in window.start..window.end.min(window.start + 40) - 1 {
+                    assert_eq!(list.top(i + 1, scroll) - list.top(i, scroll), row_px);
+                }
+            }
+            if rows > 0 {
+                // Following: at the bottom, the last row ends where the view
+                // does (or the list is shorter than the view).
+                let last = list.top(rows - 1, bottom) + row_px;
+                assert_eq!(last, (bottom + view_px).min(list.height()), "{rows} rows");
+                assert_eq!(list.window(bottom, 0).end, rows);
+                // Seeking: any row, centred, is in view.
+                for row in [0, rows / 7, rows / 2, rows - 1] {
+                    let scroll = list.centre(row);
+                    assert!((0..=bottom).contains(&scroll), "{rows} rows: row {row} at {scroll}");
+                    assert!(list.window(scroll, 0).contains(&row), "{rows} rows: row {row} at {scroll}");
+                    let top = list.top(row, scroll);
+                    assert!(top >= scroll && top + row_px <= scroll + view_px.max(list.height()), "{rows} rows: row {row} at {top}, view at {scroll}");
+                }
+            }
+        }
+    }
+}
