@@ -33,7 +33,7 @@
 //!     .into_iter()
 //!     .filter_map(|e| match e.kind { Kind::Output { text, .. } => Some((e.t, text)), _ => None })
 //!     .collect();
-//! assert_eq!(printed, [(1000, "done".to_string())]);
+//! assert_eq!(printed, [(1000, "done".into())]);
 //! ```
 //!
 //! Go semantics are the reference throughout: a channel of capacity `n`

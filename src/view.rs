@@ -17,7 +17,7 @@
 //! let lanes = view::lanes(&trace);
 //! assert_eq!(lanes.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["main", "worker"]);
 //! let out = view::outputs(&trace);
-//! assert_eq!((out[0].t, out[0].text.as_str()), (1000, "done after 1000 ms"));
+//! assert_eq!((out[0].t, &*out[0].text), (1000, "done after 1000 ms"));
 //! ```
 
 mod channels;
@@ -56,6 +56,6 @@ pub fn output_texts<'a>(trace: impl IntoIterator<Item = &'a Event>) -> Vec<Strin
     Model::of(trace)
         .outputs()
         .iter()
-        .map(|o| o.text.clone())
+        .map(|o| o.text.to_string())
         .collect()
 }

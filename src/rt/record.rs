@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::executor::{Rt, Run, Shared};
 use super::task::TaskRef;
-use super::trace::{Event, Fact, Kind, Label, Level, Pos, Wait};
+use super::trace::{Event, Fact, Kind, Label, Level, Name, Pos, Wait};
 
 /// How the trace names the runtime when it acts (a timer, the deadlock
 /// detector) and the reader (an injected fault).
@@ -58,7 +58,7 @@ impl Shared {
 impl Rt {
     /// Records a line of program output (Go's `fmt.Println`).
     #[track_caller]
-    pub fn output(&self, text: impl Into<String>) {
+    pub fn output(&self, text: impl Into<Name>) {
         self.at(std::panic::Location::caller());
         if self.tracing() {
             self.record(Kind::Output {
@@ -71,7 +71,7 @@ impl Rt {
     /// [`output`](Rt::output), labelled by the pattern: a line whose origin
     /// is in its value (a square names its input), not in who sent it.
     #[track_caller]
-    pub fn output_labelled(&self, text: impl Into<String>, label: Label) {
+    pub fn output_labelled(&self, text: impl Into<Name>, label: Label) {
         self.at(std::panic::Location::caller());
         if self.tracing() {
             self.record(Kind::Output {

@@ -412,7 +412,7 @@ pub enum Kind {
     /// A line the program printed: what the Go program writes to stdout;
     /// `label` when the pattern names the line's origin itself.
     Output {
-        text: String,
+        text: Name,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<Label>,
     },

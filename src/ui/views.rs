@@ -71,7 +71,7 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
                     <li key={earlier + i}>
                         <span class="t">{ format!("{} ms", l.t) }</span>
                         { " " }
-                        <code>{ &l.text }</code>
+                        <code>{ &*l.text }</code>
                         if let Some(label) = &l.label {
                             { " " }
                             <span class="source">{ label.to_string() }</span>

@@ -85,8 +85,9 @@ pub fn arrows(trace: &[Event]) -> Vec<Arrow> {
 pub struct OutputLine {
     pub t: Millis,
     pub task_id: u32,
-    pub task: std::rc::Rc<str>,
-    pub text: String,
+    pub task: Name,
+    /// Shared with the trace's `output` event.
+    pub text: Name,
     /// What the pattern calls the line's origin ("word #3"): the label of
     /// the task whose value the printer had just received, or else of the
     /// printer itself (see [`Rt::go_labelled`](crate::rt::Rt::go_labelled)).

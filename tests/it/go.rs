@@ -122,7 +122,7 @@ fn outputs(ran: &Ran) -> Vec<(u64, String)> {
     ran.trace
         .iter()
         .filter_map(|e| match &e.kind {
-            Kind::Output { text, .. } => Some((e.t, text.clone())),
+            Kind::Output { text, .. } => Some((e.t, text.to_string())),
             _ => None,
         })
         .collect()

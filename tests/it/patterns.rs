@@ -17,7 +17,7 @@ impl Ran {
     fn outputs(&self) -> Vec<(u64, String)> {
         view::outputs(&self.trace)
             .into_iter()
-            .map(|o| (o.t, o.text))
+            .map(|o| (o.t, o.text.to_string()))
             .collect()
     }
 

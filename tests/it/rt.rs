@@ -25,7 +25,7 @@ fn outputs(trace: &[Event]) -> Vec<(u64, String)> {
     trace
         .iter()
         .filter_map(|e| match &e.kind {
-            Kind::Output { text, .. } => Some((e.t, text.clone())),
+            Kind::Output { text, .. } => Some((e.t, text.to_string())),
             _ => None,
         })
         .collect()

@@ -53,7 +53,7 @@ tests! {
             for line in out {
                 let label = line.label.expect("every word has a label");
                 assert_eq!(label.noun, "word");
-                assert_eq!(line.text, words[label.n as usize]);
+                assert_eq!(&*line.text, words[label.n as usize]);
             }
         }
     }

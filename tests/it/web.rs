@@ -23,7 +23,7 @@ fn outputs(run: &Run) -> Vec<String> {
     run.trace()
         .iter()
         .filter_map(|e| match &e.kind {
-            Kind::Output { text, .. } => Some(text.clone()),
+            Kind::Output { text, .. } => Some(text.to_string()),
             _ => None,
         })
         .collect()
