@@ -150,8 +150,31 @@ impl fmt::Debug for Started {
 }
 
 impl Started {
+    /// What the program has written so far.
     pub fn stdout(&self) -> String {
-        self.sh.stdout.borrow().clone()
+        let sh = &self.sh;
+        if !sh.rt.tracing() {
+            return sh.stdout.borrow().clone();
+        }
+        // Every line is an output event, and the line being written is not
+        // one yet; an ended program's last line lacks its newline if it
+        // ended mid-line.
+        let mut out = sh.rt.log().snapshot().with(|events| {
+            let mut out = String::new();
+            for e in events {
+                if let crate::rt::Kind::Output { text, .. } = &e.kind {
+                    out.push_str(text);
+                    out.push('\n');
+                }
+            }
+            out
+        });
+        if sh.unterminated.get() {
+            out.pop();
+        } else {
+            out.push_str(&sh.line.borrow());
+        }
+        out
     }
 
     pub fn stderr(&self) -> String {
@@ -179,6 +202,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         globals: RefCell::new(vec![Value::Nil; nglobals]),
         stdout: RefCell::default(),
         line: RefCell::default(),
+        unterminated: Cell::new(false),
         stderr: RefCell::default(),
         steps: Cell::new(0),
         limits,
@@ -200,6 +224,8 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
 /// What running a program gave.
 #[derive(Debug, Clone)]
 pub struct Ran {
+    /// What the program wrote (with the trace on, rebuilt from its
+    /// `output` events: the run keeps no second copy).
     pub stdout: String,
     /// `log` output, `print`, and Go's message when it failed.
     pub stderr: String,
@@ -279,7 +305,7 @@ fn finish(run: &Run, started: &Started, ended: host::Ended) -> Ran {
         }
     };
     Ran {
-        stdout: sh.stdout.borrow().clone(),
+        stdout: started.stdout(),
         stderr,
         exit,
         error,

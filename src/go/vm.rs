@@ -38,8 +38,16 @@ pub struct Shared {
     pub prog: Rc<Program>,
     pub rt: crate::rt::Rt,
     pub globals: RefCell<Vec<Value>>,
+    /// What the program wrote, kept only while the trace is off: with it
+    /// on, every line is an `output` event, and a second copy doubled a
+    /// print loop's memory (growing it copied hundreds of megabytes at
+    /// once). See [`crate::go::Ran::stdout`].
     pub stdout: RefCell<String>,
+    /// The line being written, up to its newline.
     pub line: RefCell<String>,
+    /// Whether the last output event was a line without its newline (the
+    /// program ended mid-line).
+    pub unterminated: Cell<bool>,
     pub stderr: RefCell<String>,
     pub steps: Cell<u64>,
     pub limits: Limits,
@@ -62,16 +70,18 @@ pub struct Shared {
 
 impl Shared {
     pub fn write_out(&self, text: &str) {
-        self.stdout.borrow_mut().push_str(text);
-        let mut line = self.line.borrow_mut();
-        for ch in text.chars() {
-            if ch == '\n' {
-                host::output(&self.rt, &line);
-                line.clear();
-            } else {
-                line.push(ch);
-            }
+        if !self.rt.tracing() {
+            self.stdout.borrow_mut().push_str(text);
         }
+        let mut line = self.line.borrow_mut();
+        let mut rest = text;
+        while let Some(end) = rest.find('\n') {
+            line.push_str(&rest[..end]);
+            host::output(&self.rt, &line);
+            line.clear();
+            rest = &rest[end + 1..];
+        }
+        line.push_str(rest);
     }
 
     pub fn flush_line(&self) {
@@ -79,6 +89,7 @@ impl Shared {
         if !line.is_empty() {
             host::output(&self.rt, &line);
             line.clear();
+            self.unterminated.set(true);
         }
     }
 

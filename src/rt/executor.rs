@@ -572,6 +572,11 @@ impl Rt {
         &*self.shared.clock
     }
 
+    /// The run's trace as it grows (see [`Run::log`]).
+    pub fn log(&self) -> TraceLog {
+        self.shared.events.clone()
+    }
+
     /// Starts a task owned by the caller: dropping the handle cancels it.
     #[track_caller]
     pub fn spawn(&self, name: impl AsRef<str>, future: impl Future<Output = ()> + 'static) -> TaskHandle {

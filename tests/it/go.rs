@@ -644,3 +644,26 @@ tests! {
         assert!((900..=1100).contains(&ran.end_ms), "stopped after about 1000 ticks of 1 ms: {}", ran.end_ms);
     }
 }
+
+tests! {
+    /// With the trace on, stdout is rebuilt from the output events (the run
+    /// keeps no second copy): it must be what the untraced run wrote, byte
+    /// for byte, whether the program ends mid-line, prints empty lines, or
+    /// panics mid-line.
+    fn stdout_is_the_same_with_the_trace_on_and_off() {
+        let programs = [
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Print(\"a\\nb\")\n}\n",
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println()\n\tfmt.Print(\"\\n\\nx\\n\")\n\tfmt.Printf(\"%d-%d\", 1, 2)\n\tfmt.Println(\"!\")\n}\n",
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Print(\"half\")\n\tvar m map[string]int\n\tm[\"x\"] = 1\n}\n",
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tgo fmt.Print(i)\n\t}\n\tfmt.Print(\"\")\n}\n",
+        ];
+        for src in programs {
+            let on = go::run(src, &Options::default()).unwrap();
+            let off = go::run(src, &Options { trace: false, ..Options::default() }).unwrap();
+            assert_eq!(on.stdout, off.stdout, "{src}");
+            assert_eq!((on.exit, &on.error), (off.exit, &off.error), "{src}");
+        }
+        let first = go::run(programs[0], &Options::default()).unwrap();
+        assert_eq!(first.stdout, "a\nb");
+    }
+}
