@@ -322,16 +322,28 @@ impl Params {
 /// across seeds" show).
 pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut VecMap<Vec<String>, u64>) {
     for seed in seeds {
-        let run = Run::new_virtual(seed);
-        start(&run, params);
+        let run = start_for_order(params, seed);
         run.run_to_end();
-        let order = run
-            .log()
-            .snapshot()
-            .with(|events| crate::view::output_texts(events));
+        let order = order_of(&run);
         let count = into.get(&order).copied().unwrap_or(0);
         into.insert(order, count + 1);
     }
+}
+
+/// Starts `params` at `seed` on the virtual clock, recording only what it
+/// prints: a run whose output order [`order_of`] reads once it ends.
+pub fn start_for_order(params: &Params, seed: u64) -> Run {
+    let run = Run::new_virtual(seed);
+    run.set_level(crate::rt::Level::Outputs);
+    start(&run, params);
+    run
+}
+
+/// The lines `run` printed, in order.
+pub fn order_of(run: &Run) -> Vec<String> {
+    run.log()
+        .snapshot()
+        .with(|events| crate::view::output_texts(events))
 }
 
 /// The orders counted by [`count_orders`], most frequent first (ties in

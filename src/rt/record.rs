@@ -26,8 +26,17 @@ impl Shared {
         }
     }
 
+    /// Whether the run's level records `kind`.
+    fn keeps(&self, kind: &Kind) -> bool {
+        match self.level.get() {
+            Level::Off => false,
+            Level::Outputs => matches!(kind, Kind::Output { .. }),
+            Level::Events | Level::Verbose => true,
+        }
+    }
+
     pub(crate) fn record_as(&self, task: &TaskRef, kind: Kind) {
-        if self.level.get() == Level::Off {
+        if !self.keeps(&kind) {
             return;
         }
         let pos = self.pos_of(task);
@@ -42,7 +51,7 @@ impl Shared {
 
     /// Records `kind` as done by the runtime or the reader, not a task.
     pub(crate) fn record_other(&self, who: &str, kind: Kind) {
-        if self.level.get() == Level::Off {
+        if !self.keeps(&kind) {
             return;
         }
         self.events.push(Event {

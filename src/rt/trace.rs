@@ -49,6 +49,10 @@ pub type Name = Rc<str>;
 pub enum Level {
     /// Nothing (benchmarks).
     Off,
+    /// Only the lines the program printed: what comparing output orders
+    /// over many seeds needs, at a fraction of a full trace's time and
+    /// memory.
+    Outputs,
     /// Everything but individual polls: what the page and CLI show.
     #[default]
     Events,

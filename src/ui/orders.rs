@@ -12,13 +12,10 @@ use crate::dense::VecMap;
 use crate::go;
 use crate::patterns::{self, Params};
 use crate::rt::{Run, Step};
-use crate::web::{performance, spawn_owned, yield_to_browser, OwnedTask};
+use crate::web::{performance, spawn_owned, yield_to_browser, Batch, OwnedTask, SLICE_MS};
 
 const SEEDS: u64 = 200;
 const CHUNK: u64 = 10;
-/// Wall time one slice of interpreted seeds may take before the page gets
-/// the thread back.
-const SLICE_MS: f64 = 8.0;
 /// Each seed of a Go program may run this many instructions: a program
 /// that runs away is counted as stopped, not waited for.
 const EXPLORE_LIMITS: go::Limits = go::Limits {
@@ -33,22 +30,34 @@ pub struct OrdersProps {
     pub go: Option<(Rc<str>, Option<bool>)>,
 }
 
+/// Runs `run` to its end, a slice at a time.
+async fn run_in_slices(run: &Run, slice_start: &mut f64) {
+    // Batches sized as the driver sizes them: a program that prints in a
+    // loop takes a millisecond a poll, and a fixed 1,000 polls (or a whole
+    // seed of the ported patterns at once) held the page for seconds.
+    let mut batch = Batch::default();
+    loop {
+        let batch_start = performance().now();
+        match run.run_budget(batch.polls(), crate::rt::Millis::MAX) {
+            Step::Ended(_) | Step::Waiting => break,
+            _ => {}
+        }
+        let now = performance().now();
+        batch.took(now - batch_start);
+        if now - *slice_start > SLICE_MS {
+            yield_to_browser().await;
+            *slice_start = performance().now();
+        }
+    }
+}
+
 /// Runs `program` at `seed` to its end, a slice at a time, and gives what
 /// it printed (with Go's error line, if it failed).
 async fn go_output(program: Rc<go::code::Program>, seed: u64, slice_start: &mut f64) -> Vec<String> {
     let run = Run::new_virtual(seed);
     run.set_level(crate::rt::Level::Off);
     let started = go::start(&run, program, EXPLORE_LIMITS);
-    loop {
-        match run.run_budget(1_000, crate::rt::Millis::MAX) {
-            Step::Ended(_) | Step::Waiting => break,
-            _ => {}
-        }
-        if performance().now() - *slice_start > SLICE_MS {
-            yield_to_browser().await;
-            *slice_start = performance().now();
-        }
-    }
+    run_in_slices(&run, slice_start).await;
     let mut lines: Vec<String> = started.stdout().lines().map(str::to_string).collect();
     if let Some(fatal) = started.fatal() {
         lines.extend(fatal.message.lines().next().map(str::to_string));
@@ -96,15 +105,17 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
                 let mut done = 0;
                 let mut slice_start = performance().now();
                 while done < SEEDS {
-                    if is_go {
-                        let Some(program) = &program else { return };
-                        for seed in done + 1..done + 1 + CHUNK {
-                            let out = go_output(program.clone(), seed, &mut slice_start).await;
-                            let count = orders.get(&out).copied().unwrap_or(0);
-                            orders.insert(out, count + 1);
-                        }
-                    } else {
-                        patterns::count_orders(&params, done + 1..done + 1 + CHUNK, &mut orders);
+                    for seed in done + 1..done + 1 + CHUNK {
+                        let out = if is_go {
+                            let Some(program) = &program else { return };
+                            go_output(program.clone(), seed, &mut slice_start).await
+                        } else {
+                            let run = patterns::start_for_order(&params, seed);
+                            run_in_slices(&run, &mut slice_start).await;
+                            patterns::order_of(&run)
+                        };
+                        let count = orders.get(&out).copied().unwrap_or(0);
+                        orders.insert(out, count + 1);
                     }
                     done += CHUNK;
                     result.set(Some((done, patterns::ranked_orders(&orders))));

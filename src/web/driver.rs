@@ -2,11 +2,11 @@
 //! never freezes rendering.
 //!
 //! Each slice polls for at most [`SLICE_MS`], then yields through a
-//! macrotask. It looks at the wall clock after a batch of at most
-//! [`SLICE_POLLS`] polls, a batch that shrinks while polls are slow: a
-//! poll takes under a microsecond in a ping-pong, but a millisecond for a
-//! goroutine that prints a thousand lines in its instruction budget, and
-//! 256 of those held one slice for 700 ms. A chain of
+//! macrotask. It looks at the wall clock after each [`Batch`] of polls,
+//! sized by what the last batch cost: a poll takes under a microsecond in a
+//! ping-pong, but a millisecond for a goroutine that prints a thousand
+//! lines in its instruction budget, and 256 of those held one slice for
+//! 700 ms. A chain of
 //! microtasks would starve rendering; a `setTimeout(0)` chain is clamped to
 //! 4 ms; a `MessageChannel` message is neither. Within a slice, tasks woken
 //! by other tasks run in the same tick, which is what makes a ping-pong round
@@ -30,12 +30,49 @@ use wasm_bindgen::JsCast;
 use super::performance;
 use crate::rt::{Millis, Run, Step};
 
-/// The most polls between two looks at the wall clock.
-pub const SLICE_POLLS: usize = 256;
+/// The most polls between two looks at the wall clock: when polls turn
+/// slow at once (a goroutine starts printing), a batch overruns its slice
+/// by at most this many slow polls, each at most one goroutine's
+/// instruction budget (about a millisecond).
+pub const SLICE_POLLS: usize = 32;
 /// Wall milliseconds one slice may take before yielding to the browser.
 pub const SLICE_MS: f64 = 8.0;
 /// Wall milliseconds between two renders of a running run: one a frame.
 pub const RENDER_MS: f64 = 16.0;
+
+/// How many polls to run before the next look at the wall clock: enough
+/// for about a quarter of a slice at the last batch's cost per poll, at
+/// least 1 and at most [`SLICE_POLLS`]. It starts at 1, so the first batch
+/// of a heavy program is one poll, not a slice's worth of guesses; while
+/// polls are too quick for the clock to see, it doubles.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch {
+    polls: usize,
+}
+
+impl Default for Batch {
+    fn default() -> Batch {
+        Batch { polls: 1 }
+    }
+}
+
+impl Batch {
+    /// Polls in the next batch.
+    pub fn polls(&self) -> usize {
+        self.polls
+    }
+
+    /// Sizes the next batch, from `ms` spent on this one.
+    pub fn took(&mut self, ms: f64) {
+        let per_poll = ms / self.polls as f64;
+        let next = if per_poll > 0.0 {
+            (SLICE_MS / 4.0 / per_poll) as usize
+        } else {
+            self.polls * 2
+        };
+        self.polls = next.clamp(1, SLICE_POLLS);
+    }
+}
 
 /// How fast a run advances.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,9 +154,7 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
         let wall_start = performance.now();
         let virtual_start = driver.run.borrow().as_ref().map_or(0, Run::now);
         let last_render = Cell::new(f64::NEG_INFINITY);
-        // Polls per batch: halved while a batch takes over a quarter of a
-        // slice, doubled (up to SLICE_POLLS) while one takes under 1/32.
-        let mut polls = SLICE_POLLS;
+        let mut batch = Batch::default();
         loop {
             if driver.stopped.get() {
                 return;
@@ -136,15 +171,10 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
                 let slice_start = performance.now();
                 let mut batch_start = slice_start;
                 let step = loop {
-                    let step = run.run_budget(polls, limit);
+                    let step = run.run_budget(batch.polls(), limit);
                     let now = performance.now();
-                    let took = now - batch_start;
+                    batch.took(now - batch_start);
                     batch_start = now;
-                    if took > SLICE_MS / 4.0 {
-                        polls = (polls / 2).max(1);
-                    } else if took < SLICE_MS / 32.0 {
-                        polls = (polls * 2).min(SLICE_POLLS);
-                    }
                     if step != Step::Polled || now - slice_start >= SLICE_MS {
                         break step;
                     }
