@@ -250,18 +250,23 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         Some("explore") => {
             let id = pattern(args.get(1))?;
             let o = options(id, &args[2..])?;
-            let mut orders = crate::dense::VecMap::new();
-            patterns::count_orders(&o.params, 1..o.seeds + 1, &mut orders);
-            let sorted = patterns::ranked_orders(&orders);
+            let mut tally = patterns::Tally::default();
+            patterns::count_orders(&o.params, 1..o.seeds + 1, &mut tally);
+            let ranked = tally.ranked();
             writeln!(
                 out,
                 "{} distinct output orders over seeds 1..={}",
-                sorted.len(),
+                ranked.len(),
                 o.seeds
             )
             .map_err(io)?;
-            for (order, count) in sorted {
-                writeln!(out, "{count:>6}  {}", order.join(" | ")).map_err(io)?;
+            for distinct in ranked {
+                // The tally keeps an order's first lines; its first seed
+                // prints it whole again.
+                let run = patterns::start_for_order(&o.params, distinct.first_seed);
+                run.run_to_end();
+                let order = patterns::order_of(&run);
+                writeln!(out, "{:>6}  {}", distinct.count, order.join(" | ")).map_err(io)?;
             }
             Ok(())
         }

@@ -320,13 +320,94 @@ impl Params {
 /// Runs `params` once per seed in `seeds` on the virtual clock and counts
 /// each distinct output order (what `csp explore` and the page's "Orders
 /// across seeds" show).
-pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut VecMap<Vec<String>, u64>) {
+pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut Tally) {
     for seed in seeds {
         let run = start_for_order(params, seed);
         run.run_to_end();
-        let order = order_of(&run);
-        let count = into.get(&order).copied().unwrap_or(0);
-        into.insert(order, count + 1);
+        into.add(seed, &order_of(&run));
+    }
+}
+
+/// The first lines of an output that a [`Tally`] keeps to show it.
+pub const TALLY_HEAD: usize = 40;
+
+/// Distinct outputs over many seeds, counted in memory bounded by the
+/// number of distinct outputs, not their length: each is kept as a
+/// fingerprint of its lines, the first seed that printed it (the run is
+/// deterministic, so that seed prints it whole again), its line count and
+/// its first [`TALLY_HEAD`] lines. Keeping every line of every distinct
+/// output, a token cache's 240,000 lines a run, needed gigabytes for 200
+/// seeds. Two outputs are one if their 64-bit fingerprints are equal.
+///
+/// ```
+/// use csp_playground::patterns::Tally;
+/// let mut tally = Tally::default();
+/// let (a, b) = (["x".to_string(), "y".to_string()], ["y".to_string(), "x".to_string()]);
+/// tally.add(1, &a);
+/// tally.add(2, &b);
+/// tally.add(3, &b);
+/// let ranked = tally.ranked();
+/// assert_eq!((ranked[0].count, ranked[0].first_seed, ranked[0].head.join(" ")), (2, 2, "y x".to_string()));
+/// assert_eq!((ranked[1].count, ranked[1].first_seed, ranked[1].lines), (1, 1, 2));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    distinct: Vec<Distinct>,
+    by_print: std::collections::HashMap<u64, usize>,
+}
+
+/// One distinct output of a [`Tally`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distinct {
+    /// How many seeds printed it.
+    pub count: u64,
+    /// The first seed that did.
+    pub first_seed: u64,
+    /// Its number of lines.
+    pub lines: usize,
+    /// Its first lines.
+    pub head: Vec<String>,
+}
+
+impl Tally {
+    /// Counts `lines`, printed at `seed`.
+    pub fn add(&mut self, seed: u64, lines: &[String]) {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        // DefaultHasher::new() has fixed keys: the same lines always give
+        // the same fingerprint.
+        let mut hasher = DefaultHasher::new();
+        lines.hash(&mut hasher);
+        let print = hasher.finish();
+        match self.by_print.get(&print) {
+            Some(&i) => self.distinct[i].count += 1,
+            None => {
+                self.by_print.insert(print, self.distinct.len());
+                self.distinct.push(Distinct {
+                    count: 1,
+                    first_seed: seed,
+                    lines: lines.len(),
+                    head: lines.iter().take(TALLY_HEAD).cloned().collect(),
+                });
+            }
+        }
+    }
+
+    /// How many distinct outputs it has counted.
+    pub fn len(&self) -> usize {
+        self.distinct.len()
+    }
+
+    /// Whether it has counted nothing.
+    pub fn is_empty(&self) -> bool {
+        self.distinct.is_empty()
+    }
+
+    /// The distinct outputs, most frequent first (ties: the one seen first).
+    pub fn ranked(&self) -> Vec<Distinct> {
+        let mut ranked = self.distinct.clone();
+        // Stable: ties keep the order they were first seen in.
+        ranked.sort_by_key(|d| std::cmp::Reverse(d.count));
+        ranked
     }
 }
 
@@ -344,14 +425,6 @@ pub fn order_of(run: &Run) -> Vec<String> {
     run.log()
         .snapshot()
         .with(|events| crate::view::output_texts(events))
-}
-
-/// The orders counted by [`count_orders`], most frequent first (ties in
-/// order of the words).
-pub fn ranked_orders(orders: &VecMap<Vec<String>, u64>) -> Vec<(Vec<String>, u64)> {
-    let mut ranked: Vec<_> = orders.iter().map(|(k, c)| (k.clone(), *c)).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    ranked
 }
 
 /// Starts the pattern of `params` as the `main` task of `run`; its events

@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::dense::VecMap;
 use crate::go;
 use crate::patterns::{self, Params};
 use crate::rt::{Run, Step};
@@ -70,7 +69,7 @@ async fn go_output(program: Rc<go::code::Program>, seed: u64, slice_start: &mut 
 /// The distinct output orders over 200 seeds, with their counts.
 #[component]
 pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
-    let result = use_state(|| None::<(u64, Vec<(Vec<String>, u64)>)>);
+    let result = use_state(|| None::<(u64, Vec<patterns::Distinct>)>);
     // The computation in flight, owned like a run: a second click replaces
     // (and so cancels) the first, and new params or unmounting drop it.
     let task = use_mut_ref(|| None::<OwnedTask>);
@@ -101,7 +100,7 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
             // Drop the old task before the new one sets anything.
             drop(task.borrow_mut().take());
             *task.borrow_mut() = Some(spawn_owned(async move {
-                let mut orders = VecMap::new();
+                let mut tally = patterns::Tally::default();
                 let mut done = 0;
                 let mut slice_start = performance().now();
                 while done < SEEDS {
@@ -114,11 +113,10 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
                             run_in_slices(&run, &mut slice_start).await;
                             patterns::order_of(&run)
                         };
-                        let count = orders.get(&out).copied().unwrap_or(0);
-                        orders.insert(out, count + 1);
+                        tally.add(seed, &out);
                     }
                     done += CHUNK;
-                    result.set(Some((done, patterns::ranked_orders(&orders))));
+                    result.set(Some((done, tally.ranked())));
                     yield_to_browser().await;
                     slice_start = performance().now();
                 }
@@ -138,8 +136,13 @@ pub fn OrdersAcrossSeeds(props: &OrdersProps) -> Html {
                 <p aria-live="polite">{ format!("{} distinct {} over {done} seeds", orders.len(),
                     if props.go.is_some() { "outputs" } else { "orders" }) }</p>
                 <ol class="orders" aria-label="Orders across seeds">
-                    { for orders.iter().take(12).map(|(order, count)| html! {
-                        <li><span class="count">{ format!("{count}×") }</span>{ " " }<code>{ order.join(" ") }</code></li>
+                    { for orders.iter().take(12).map(|d| html! {
+                        <li>
+                            <span class="count">{ format!("{}×", d.count) }</span>{ " " }<code>{ d.head.join(" ") }</code>
+                            if d.lines > d.head.len() {
+                                <span class="muted">{ format!(" … and {} more lines (seed {} prints them all)", d.lines - d.head.len(), d.first_seed) }</span>
+                            }
+                        </li>
                     }) }
                 </ol>
             }

@@ -405,3 +405,35 @@ fn assert_refreshes_every(r: &Ran, first: u64, ttl: u64) {
         assert_eq!(*t, first + i as u64 * ttl, "{times:?}");
     }
 }
+
+tests! {
+    /// The tally behind "Orders across seeds" and `csp explore` keeps a
+    /// fingerprint, a count and the first lines of each distinct output: it
+    /// must count exactly what comparing whole outputs counts, and replaying
+    /// an output's first seed must print that output.
+    fn a_tally_counts_what_whole_outputs_count() {
+        for id in [PatternId::Words, PatternId::WaitGroup, PatternId::Pipeline] {
+            let params = Params::defaults(id);
+            let mut tally = patterns::Tally::default();
+            let mut whole: BTreeMap<Vec<String>, (u64, u64)> = BTreeMap::new();
+            for seed in 1..=40 {
+                let run = patterns::start_for_order(&params, seed);
+                run.run_to_end();
+                let order = patterns::order_of(&run);
+                tally.add(seed, &order);
+                whole.entry(order).or_insert((seed, 0)).1 += 1;
+            }
+            assert_eq!(tally.len(), whole.len(), "{id:?}");
+            let ranked = tally.ranked();
+            assert!(ranked.windows(2).all(|w| w[0].count >= w[1].count), "{id:?}");
+            for d in ranked {
+                let run = patterns::start_for_order(&params, d.first_seed);
+                run.run_to_end();
+                let order = patterns::order_of(&run);
+                assert_eq!(whole[&order], (d.first_seed, d.count), "{id:?}");
+                assert_eq!(d.lines, order.len());
+                assert_eq!(d.head, order[..order.len().min(patterns::TALLY_HEAD)]);
+            }
+        }
+    }
+}
