@@ -20,6 +20,7 @@ pub mod patterns;
 pub mod raster;
 pub mod rt;
 pub mod share;
+pub mod sort;
 pub mod starters;
 pub mod view;
 

@@ -406,7 +406,7 @@ impl Tally {
     pub fn ranked(&self) -> Vec<Distinct> {
         let mut ranked = self.distinct.clone();
         // Stable: ties keep the order they were first seen in.
-        ranked.sort_by_key(|d| std::cmp::Reverse(d.count));
+        crate::sort::sort_by_key(&mut ranked, |d| std::cmp::Reverse(d.count));
         ranked
     }
 }

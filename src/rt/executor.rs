@@ -554,7 +554,7 @@ impl Shared {
                 wait: s.waiting.clone(),
             })
             .collect();
-        blocked.sort_by_key(|b| b.task_id);
+        crate::sort::sort_by_key(&mut blocked, |b| b.task_id);
         Deadlock {
             at: self.clock.now(),
             blocked,

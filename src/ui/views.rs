@@ -42,7 +42,7 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
     // say) and they arrived out of the order the pattern numbered them in.
     let labels: Vec<_> = lines.iter().map(|l| l.label.as_ref()).collect();
     let mut numbers: Vec<u64> = labels.iter().flatten().map(|l| l.n).collect();
-    numbers.sort_unstable();
+    crate::sort::sort(&mut numbers);
     numbers.dedup();
     let out_of_order = earlier == 0
         && labels.iter().all(Option::is_some)

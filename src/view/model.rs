@@ -467,7 +467,7 @@ impl Model {
             }
         }
         order.truncate(split);
-        order.sort_by(|a, b| a.cmp_order(b));
+        crate::sort::sort_by(&mut order, |a, b| a.cmp_order(b));
         let ledger = Ledger {
             deadline,
             entries: order.into_iter().map(|j| j.entry.clone()).collect(),

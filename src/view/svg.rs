@@ -504,7 +504,7 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
             // A group's lanes share its row: one mark a bucket, at the
             // earliest of their outputs there.
             let mut group = out_marks.split_off(start);
-            group.sort_unstable_by_key(|&(i, _, mx, _)| (mx / MARK_PX, i));
+            crate::sort::sort_by_key(&mut group, |&(i, _, mx, _)| (mx / MARK_PX, i));
             for m in group {
                 match out_marks[start..].last_mut() {
                     Some(last) if last.2 / MARK_PX == m.2 / MARK_PX => last.3 += m.3,
@@ -513,7 +513,7 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
             }
         }
     }
-    out_marks.sort_unstable_by_key(|m| m.0);
+    crate::sort::sort_by_key(&mut out_marks, |m| m.0);
     // [row and class] -> the mark drawn last there: its pixel column and
     // its place in `drawn`; and how many were drawn there.
     let mut last: crate::dense::Dense<(u64, usize)> = crate::dense::Dense::new();

@@ -23,6 +23,7 @@ mod codec;
 mod highlight;
 mod patterns;
 mod rt;
+mod sort;
 mod traces;
 mod view;
 
