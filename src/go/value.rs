@@ -7,7 +7,7 @@
 //! Go's value semantics with one `Rc` per struct.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::HashMap as StdHashMap;
 
 // Linear maps: a few hundred entries at most, and each HashMap key and
 // value type costs the page its own copy of the hash table code.
@@ -198,7 +198,7 @@ pub struct SliceV {
 }
 
 /// An orderable map key (Go's comparable values).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
     Nil,
     Bool(bool),
@@ -209,7 +209,52 @@ pub enum Key {
     Tuple(Vec<Key>),
 }
 
-pub type MapObj = BTreeMap<Key, (Value, Value)>;
+/// A Go map: each key's Go value, then the element. Hashed, and sorted by
+/// key where order shows (printing and ranging go in key order). Not a
+/// `BTreeMap`: that would cost the page kilobytes of tree code of its own.
+#[derive(Default)]
+pub struct MapObj {
+    entries: StdHashMap<Key, (Value, Value)>,
+}
+
+impl MapObj {
+    pub fn new() -> MapObj {
+        MapObj::default()
+    }
+
+    pub fn get(&self, k: &Key) -> Option<&(Value, Value)> {
+        self.entries.get(k)
+    }
+
+    pub fn insert(&mut self, k: Key, v: (Value, Value)) -> Option<(Value, Value)> {
+        self.entries.insert(k, v)
+    }
+
+    pub fn remove(&mut self, k: &Key) -> Option<(Value, Value)> {
+        self.entries.remove(k)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Its keys' and elements' values, in no particular order (for
+    /// dropping a map without recursion).
+    pub fn into_values(self) -> impl Iterator<Item = (Value, Value)> {
+        self.entries.into_values()
+    }
+
+    /// The entries in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Key, &(Value, Value))> {
+        let mut sorted: Vec<_> = self.entries.iter().collect();
+        crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
+        sorted.into_iter()
+    }
+}
 
 #[derive(Clone)]
 pub struct MapV {
@@ -484,7 +529,7 @@ fn detach(v: Value, work: &mut Vec<Value>) {
         }
         Value::Map(m) => {
             if let Some(Ok(map)) = m.obj.map(Rc::try_unwrap) {
-                for (_, (k, v)) in map.into_inner() {
+                for (k, v) in map.into_inner().into_values() {
                     work.push(k);
                     work.push(v);
                 }
