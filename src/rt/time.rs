@@ -30,7 +30,8 @@
 //! [`Sleep`]: crate::rt::Sleep
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 use std::fmt;
 
 /// Milliseconds since the start of a run.
@@ -69,11 +70,83 @@ pub trait Clock {
 #[derive(Default)]
 pub struct VirtualClock {
     now: Cell<Millis>,
-    next_seq: Cell<u64>,
-    // A BTreeMap keyed by (time, sequence) fires same-instant timers in the
-    // order they were set, and makes clearing exact, so "zero pending timers"
-    // is a real count and not an estimate.
-    timers: RefCell<BTreeMap<TimerId, TimerCallback>>,
+    timers: RefCell<Timers>,
+}
+
+/// The pending timers of a [`VirtualClock`]. Ordered by (time, sequence),
+/// so same-instant timers fire in the order they were set; clearing is
+/// exact, so "zero pending timers" is a real count and not an estimate.
+///
+/// A heap of ids orders them, and the callbacks wait in a queue indexed by
+/// sequence number. Clearing a timer drops its callback at once and leaves
+/// its id in the heap, skipped when it comes to the top. (A `BTreeMap`
+/// keyed by id would do it all, but costs the page kilobytes of tree code
+/// of its own.)
+#[derive(Default)]
+struct Timers {
+    heap: BinaryHeap<Reverse<TimerId>>,
+    /// The callback of the timer with sequence number `base + i` at `i`,
+    /// `None` once it fired or was cleared. Sequence numbers are handed out
+    /// in order, so new timers go at the back; the front is dropped as soon
+    /// as it is `None`.
+    callbacks: VecDeque<Option<TimerCallback>>,
+    base: u64,
+    pending: usize,
+}
+
+impl Timers {
+    fn insert(&mut self, at: Millis, callback: TimerCallback) -> TimerId {
+        let id = TimerId {
+            at,
+            seq: self.base + self.callbacks.len() as u64,
+        };
+        self.callbacks.push_back(Some(callback));
+        self.heap.push(Reverse(id));
+        self.pending += 1;
+        id
+    }
+
+    /// The earliest pending timer (dropping cleared ids from the top).
+    fn first(&mut self) -> Option<TimerId> {
+        while let Some(&Reverse(id)) = self.heap.peek() {
+            if self.slot(id.seq).is_some_and(|c| c.is_some()) {
+                return Some(id);
+            }
+            self.heap.pop();
+        }
+        None
+    }
+
+    fn slot(&mut self, seq: u64) -> Option<&mut Option<TimerCallback>> {
+        let i = usize::try_from(seq.checked_sub(self.base)?).ok()?;
+        self.callbacks.get_mut(i)
+    }
+
+    /// Takes the callback of timer `seq` if it is pending.
+    fn take(&mut self, seq: u64) -> Option<TimerCallback> {
+        let callback = self.slot(seq)?.take()?;
+        self.pending -= 1;
+        while let Some(None) = self.callbacks.front() {
+            self.callbacks.pop_front();
+            self.base += 1;
+        }
+        if self.pending == 0 {
+            // Only cleared ids are left in the heap.
+            self.heap.clear();
+        } else if self.heap.len() > 2 * self.pending + 64 {
+            // Cleared ids outnumber the pending: drop them now. A loop that
+            // sets and clears a far timer (`case <-time.After(time.Hour)`)
+            // beside a ticker would otherwise keep every id it ever set.
+            let (callbacks, base) = (&self.callbacks, self.base);
+            self.heap.retain(|&Reverse(id)| {
+                id.seq
+                    .checked_sub(base)
+                    .and_then(|i| callbacks.get(usize::try_from(i).ok()?))
+                    .is_some_and(Option::is_some)
+            });
+        }
+        Some(callback)
+    }
 }
 
 impl fmt::Debug for VirtualClock {
@@ -93,7 +166,7 @@ impl VirtualClock {
 
     /// When the earliest pending timer fires.
     pub fn next_timer(&self) -> Option<Millis> {
-        self.timers.borrow().keys().next().map(|id| id.at)
+        self.timers.borrow_mut().first().map(|id| id.at)
     }
 
     /// Jumps to the earliest pending timer if it is due at or before `limit`,
@@ -120,13 +193,16 @@ impl VirtualClock {
             // Pop before calling: a callback may set or clear timers.
             let due = {
                 let mut timers = self.timers.borrow_mut();
-                match timers.first_key_value() {
-                    Some((id, _)) if id.at <= self.now.get() => timers.pop_first(),
+                match timers.first() {
+                    Some(id) if id.at <= self.now.get() => {
+                        timers.heap.pop();
+                        timers.take(id.seq)
+                    }
                     _ => None,
                 }
             };
             match due {
-                Some((_, callback)) => callback(),
+                Some(callback) => callback(),
                 None => break,
             }
         }
@@ -139,27 +215,20 @@ impl Clock for VirtualClock {
     }
 
     fn set_timer(&self, at: Millis, callback: TimerCallback) -> TimerId {
-        let seq = self.next_seq.get();
-        self.next_seq.set(seq + 1);
         // A timer in the past fires at the next advance, as a zero-delay
         // timeout does in a browser.
-        let id = TimerId {
-            at: at.max(self.now.get()),
-            seq,
-        };
-        self.timers.borrow_mut().insert(id, callback);
-        id
+        self.timers.borrow_mut().insert(at.max(self.now.get()), callback)
     }
 
     fn clear_timer(&self, id: TimerId) {
         // Dropping the callback may drop state that clears other timers, so
         // drop it outside the borrow.
-        let callback = self.timers.borrow_mut().remove(&id);
+        let callback = self.timers.borrow_mut().take(id.seq);
         drop(callback);
     }
 
     fn pending_timers(&self) -> usize {
-        self.timers.borrow().len()
+        self.timers.borrow().pending
     }
 
     fn as_virtual(&self) -> Option<&VirtualClock> {

@@ -501,3 +501,37 @@ tests! {
         }
     }
 }
+
+tests! {
+    /// The virtual clock's timers, through many sets and clears while an
+    /// early and a late timer stay pending (the clock drops cleared timers
+    /// lazily, and compacts once they outnumber the pending): the count
+    /// stays exact, and what fires fires at its time, in the order set.
+    fn timers_stay_exact_and_ordered_through_many_clears() {
+        use csp_playground::rt::VirtualClock;
+        let clock = VirtualClock::new();
+        let fired = Rc::new(RefCell::new(Vec::new()));
+        let at = |name: &'static str| {
+            let fired = fired.clone();
+            Box::new(move || fired.borrow_mut().push(name)) as Box<dyn FnOnce()>
+        };
+        let late = clock.set_timer(1_000_000, at("late"));
+        clock.set_timer(5, at("early"));
+        for i in 0..10_000u64 {
+            let id = clock.set_timer(500_000 + i, at("cleared"));
+            clock.clear_timer(id);
+            assert_eq!(clock.pending_timers(), 2);
+        }
+        clock.set_timer(10, at("a"));
+        clock.set_timer(10, at("b"));
+        clock.set_timer(7, at("c"));
+        assert_eq!((clock.pending_timers(), clock.next_timer()), (5, Some(5)));
+        clock.advance_to(20);
+        assert_eq!(*fired.borrow(), ["early", "c", "a", "b"]);
+        assert_eq!((clock.pending_timers(), clock.next_timer()), (1, Some(1_000_000)));
+        clock.clear_timer(late);
+        assert_eq!((clock.pending_timers(), clock.next_timer()), (0, None));
+        clock.advance_to(2_000_000);
+        assert_eq!(fired.borrow().len(), 4);
+    }
+}
