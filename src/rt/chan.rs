@@ -457,10 +457,7 @@ impl<T: fmt::Debug + 'static> Chan<T> {
                 return Err(CloseError);
             }
             state.closed = true;
-            (
-                state.recvq.drain(..).collect::<Vec<_>>(),
-                state.sendq.drain(..).collect::<Vec<_>>(),
-            )
+            (std::mem::take(&mut state.recvq), std::mem::take(&mut state.sendq))
         };
         if rt.tracing() {
             rt.record(Kind::Close {

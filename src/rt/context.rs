@@ -195,7 +195,7 @@ impl Context {
             }
         }
         inner.waiters.wake_all(rt);
-        let children: Vec<_> = inner.children.borrow_mut().drain(..).collect();
+        let children = std::mem::take(&mut *inner.children.borrow_mut());
         for child in children.iter().filter_map(Weak::upgrade) {
             Context { inner: child }.cancel_with(err);
         }

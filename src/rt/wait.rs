@@ -173,7 +173,7 @@ impl WaitList {
 
     /// Claims and wakes every waiter.
     pub(crate) fn wake_all(&self, rt: &Rt) {
-        let waiters: Vec<_> = self.waiters.borrow_mut().drain(..).collect();
+        let waiters = std::mem::take(&mut *self.waiters.borrow_mut());
         for parker in waiters {
             if parker.claim(0) {
                 parker.wake(rt);
