@@ -23,6 +23,7 @@
 mod channels;
 mod chrome;
 pub mod highlight;
+pub mod indent;
 mod lanes;
 mod ledger;
 mod marbles;

@@ -167,13 +167,27 @@ pub fn Editor(props: &EditorProps) -> Html {
                 a.selection_start().ok().flatten().unwrap_or(0),
                 a.selection_end().ok().flatten().unwrap_or(0),
             );
-            if e.shift_key() {
-                outdent(&a, start);
-            } else {
-                // Through the textarea itself, so its undo history keeps it.
-                let _ = a.set_range_text_with_start_and_end_and_mode("\t", start, end, "end");
+            let edit = crate::view::indent::tab(&a.value(), start, end, e.shift_key());
+            if edit.from == edit.to && edit.insert.is_empty() {
+                return;
             }
-            on.emit(a.value());
+            let _ = a.set_selection_range(edit.from, edit.to);
+            // The browser's own editing command, so one Ctrl+Z undoes it
+            // (setting the text from script leaves no undo step); it fires
+            // `input` itself. Where it is missing, set the text directly.
+            let typed = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                .and_then(|d| {
+                    d.exec_command_with_show_ui_and_value("insertText", false, &edit.insert)
+                        .ok()
+                })
+                .unwrap_or(false);
+            if !typed {
+                let _ = a.set_range_text_with_start_and_end_and_mode(&edit.insert, edit.from, edit.to, "end");
+                on.emit(a.value());
+            }
+            let _ = a.set_selection_range(edit.selection.0, edit.selection.1);
         })
     };
     let error_lines: Vec<usize> = props
@@ -240,35 +254,5 @@ pub fn Editor(props: &EditorProps) -> Html {
             </p>
         }
         </>
-    }
-}
-
-/// Removes one tab (or up to four spaces) from the start of the line that
-/// holds `at`.
-fn outdent(a: &HtmlTextAreaElement, at: u32) {
-    let value = a.value();
-    // Selection offsets are UTF-16 code units.
-    let units: Vec<u16> = value.encode_utf16().collect();
-    let at = (at as usize).min(units.len());
-    let start = units[..at]
-        .iter()
-        .rposition(|&u| u == u16::from(b'\n'))
-        .map_or(0, |i| i + 1);
-    let width = if units.get(start) == Some(&u16::from(b'\t')) {
-        1
-    } else {
-        units[start..]
-            .iter()
-            .take(4)
-            .take_while(|&&u| u == u16::from(b' '))
-            .count()
-    };
-    if width > 0 {
-        let _ = a.set_range_text_with_start_and_end_and_mode(
-            "",
-            start as u32,
-            (start + width) as u32,
-            "preserve",
-        );
     }
 }

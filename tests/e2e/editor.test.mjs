@@ -106,6 +106,35 @@ test('Tab indents in the editor; Escape then Tab moves on', async () => {
   await page.close();
 });
 
+// Tab over several selected lines used to replace them with one tab (and
+// Ctrl+Z could not bring them back); Shift+Tab outdented only the first.
+test('Tab and Shift+Tab indent and outdent every selected line, and Ctrl+Z undoes them', async () => {
+  const { page, errors } = await open('pattern=spawn-wait');
+  const original = await source(page).inputValue();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Tab');
+  const lines = original.split('\n');
+  const indented = (await source(page).inputValue()).split('\n');
+  assert.deepEqual(indented.slice(0, 3), lines.slice(0, 3).map((l) => `\t${l}`));
+  assert.deepEqual(indented.slice(3), lines.slice(3));
+  // The indented lines stay selected: Shift+Tab takes them back.
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, original);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, original);
+  // A tab typed at the caret is undone too.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Tab');
+  assert.ok((await source(page).inputValue()).endsWith('\t'));
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, original);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a field the edit no longer reads is disabled, and says why', async () => {
   const { page, errors } = await open('pattern=spawn-wait&delay_ms=300&speed=100');
   const delay = page.getByRole('spinbutton', { name: 'Delay (ms)' });

@@ -2,6 +2,7 @@
 
 use csp_playground::patterns::PatternId;
 use csp_playground::view::highlight::{go_lines, Class};
+use csp_playground::view::indent;
 
 fn joined(src: &str) -> Vec<String> {
     go_lines(src)
@@ -55,6 +56,67 @@ tests! {
                 src.push_str(parts[(x % parts.len() as u64) as usize]);
             }
             assert_eq!(joined(&src), shown(&src), "{src:?}");
+        }
+    }
+}
+
+/// `text` with `edit` applied, counting in UTF-16 units as a textarea does.
+fn apply(text: &str, edit: &indent::Edit) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut out = units[..edit.from as usize].to_vec();
+    out.extend(edit.insert.encode_utf16());
+    out.extend_from_slice(&units[edit.to as usize..]);
+    String::from_utf16(&out).unwrap()
+}
+
+tests! {
+    /// Tab over a selection of several lines indents them all (it used to
+    /// replace the selection with one tab, deleting the lines), and
+    /// Shift+Tab outdents every line it touches, not just the first.
+    fn tab_indents_and_shift_tab_outdents_every_selected_line() {
+        let src = "// c\npackage main\n\nimport (\n\t\"fmt\"\n)\n";
+        // Ctrl+Home, then Shift+Down three times: up to the start of line 4.
+        let start_of_4 = src.find("import").unwrap() as u32;
+        let edit = indent::tab(src, 0, start_of_4, false);
+        assert_eq!(apply(src, &edit), "\t// c\n\tpackage main\n\t\nimport (\n\t\"fmt\"\n)\n");
+        assert_eq!(edit.selection, (0, 21));
+        let back = indent::tab(&apply(src, &edit), edit.selection.0, edit.selection.1, true);
+        assert_eq!(apply(&apply(src, &edit), &back), src);
+
+        let body = "func main() {\n\tdelay := 1\n\tgo func() {\n\t}()\n}\n";
+        let (from, to) = (body.find("\tdelay").unwrap() as u32 + 2, body.find("\t}()").unwrap() as u32 + 2);
+        let out = indent::tab(body, from, to, true);
+        assert_eq!(apply(body, &out), "func main() {\ndelay := 1\ngo func() {\n}()\n}\n");
+        // Up to four spaces count as one level; a caret moves with its text.
+        let spaced = "x\n      y";
+        let caret = spaced.len() as u32;
+        let out = indent::tab(spaced, caret, caret, true);
+        assert_eq!((apply(spaced, &out).as_str(), out.selection), ("x\n  y", (caret - 4, caret - 4)));
+        // At a caret and within one line, Tab types a tab over the selection.
+        assert_eq!(apply("ab", &indent::tab("ab", 1, 2, false)), "a\t");
+    }
+
+    /// Indenting then outdenting the same lines gives the text back, for
+    /// any text (non-ASCII too: offsets are UTF-16 units) and selection.
+    fn indent_then_outdent_is_the_identity() {
+        let pieces = ["a", "é", "😀", "\t", " ", "\n", "go", "\n\n"];
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..2000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let len = text.encode_utf16().count() as u32;
+            let (a, b) = (next(len as usize + 1) as u32, next(len as usize + 1) as u32);
+            let edit = indent::tab(&text, a, b, false);
+            let indented = apply(&text, &edit);
+            let (s, e) = edit.selection;
+            assert!(s <= e && e <= indented.encode_utf16().count() as u32, "{text:?} {a} {b}");
+            if edit.insert != "\t" {
+                let back = indent::tab(&indented, s, e, true);
+                assert_eq!(apply(&indented, &back), text, "{text:?} {a} {b}");
+            }
         }
     }
 }
