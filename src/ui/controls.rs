@@ -3,8 +3,30 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::state::{ClockKind, PageState, RunStatus};
+use super::state::{parse_seed, parse_speed, ClockKind, PageState, RunStatus};
 use crate::patterns::Check;
+
+/// Shows `value` in the number field `field` when the value changes from
+/// elsewhere (a link, New seed), and never rewrites what the reader is
+/// typing. A controlled input's value is written back on every render:
+/// while "0" (out of range) was typed on the way to "0.5", the field
+/// snapped back to the last good value, and the reader got "1.5".
+#[hook]
+fn use_number_field<T: ToString + PartialEq + 'static>(
+    field: NodeRef,
+    value: T,
+    parse: fn(&str) -> Result<T, String>,
+) {
+    use_effect_with(value.to_string(), move |shown| {
+        if let Some(input) = field.cast::<HtmlInputElement>() {
+            // Only if the field does not already say it (in its own words:
+            // "1.50" stays "1.50").
+            if parse(&input.value()).ok() != Some(value) {
+                input.set_value(shown);
+            }
+        }
+    });
+}
 
 /// What the controls ask the page to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +66,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let on = props.on_speed.clone();
         Callback::from(move |e: InputEvent| on.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
+    let (speed_field, seed_field) = (use_node_ref(), use_node_ref());
+    use_number_field(speed_field.clone(), s.speed, parse_speed);
+    use_number_field(seed_field.clone(), s.seed, parse_seed);
     let clock = |k: ClockKind| {
         let on = props.on_clock.clone();
         Callback::from(move |_: Event| on.emit(k))
@@ -71,7 +96,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <div class="row">
                 <label class="inline">{ "Speed" }
                     <input type="number" aria-label="Speed" min="0.1" max="100" step="0.1"
-                        value={s.speed.to_string()} oninput={on_speed} disabled={real}
+                        ref={speed_field} oninput={on_speed} disabled={real}
                         aria-invalid={s.speed_error.is_some().to_string()} />
                     <span class="unit">{ "× virtual time" }</span>
                 </label>
@@ -79,7 +104,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </div>
             <div class="row">
                 <label class="inline">{ "Seed" }
-                    <input type="number" aria-label="Seed" min="0" step="1" value={s.seed.to_string()} oninput={on_seed}
+                    <input type="number" aria-label="Seed" min="0" step="1" ref={seed_field} oninput={on_seed}
                         aria-invalid={s.seed_error.is_some().to_string()} />
                 </label>
                 <button type="button" onclick={command(Command::NewSeed)}>{ "New seed" }</button>

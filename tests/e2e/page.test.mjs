@@ -166,6 +166,36 @@ test('a whole run by keyboard alone', async () => {
   await page.close();
 });
 
+// Typed a key at a time, as a reader types: the field used to snap back to
+// the last good value at every keystroke that left it out of range, so
+// "0.5" became "1.5" and a seed of "-5" became "15".
+test('Speed and Seed keep what the reader types, and say when it is wrong', async () => {
+  const { page, errors } = await open('Deadline');
+  const speed = page.getByRole('spinbutton', { name: 'Speed' });
+  await speed.fill('');
+  await speed.pressSequentially('0.5');
+  assert.equal(await speed.inputValue(), '0.5');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('speed') === '0.5');
+  await speed.fill('');
+  await speed.pressSequentially('0');
+  await speed.blur();
+  assert.equal(await speed.inputValue(), '0');
+  await page.locator('input[aria-label="Speed"][aria-invalid="true"]').waitFor();
+  await page.getByRole('button', { name: 'Run', disabled: true }).waitFor();
+  const seed = page.getByRole('spinbutton', { name: 'Seed' });
+  await seed.fill('');
+  await seed.pressSequentially('-5');
+  assert.equal(await seed.inputValue(), '-5');
+  await page.locator('input[aria-label="Seed"][aria-invalid="true"]').waitFor();
+  // New seed still writes the field from elsewhere.
+  await speed.fill('2');
+  await page.getByRole('button', { name: 'New seed' }).click();
+  await page.waitForFunction(() => /^\d+$/.test(document.querySelector('input[aria-label="Seed"]').value));
+  await page.getByRole('button', { name: 'Run', disabled: false }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an invalid parameter is shown beside its field and never run', async () => {
   const { page, errors } = await open('Deadline');
   const field = page.getByRole('spinbutton', { name: 'Deadline (ms)' });
