@@ -84,6 +84,20 @@ pub struct PageState {
     pub compile_errors: Vec<GoError>,
     /// Go's message for a panic, a deadlock or a stopped runaway program.
     pub go_error: Option<String>,
+    /// Each other tab's own edits (its Go, its fields), by tab (`None`:
+    /// Your Go), kept while the reader is away: switching tabs used to
+    /// lose them, and arrow keys alone switch tabs. Shared, since every
+    /// action clones the state.
+    saved: Rc<VecMap<Option<PatternId>, Saved>>,
+}
+
+/// What a tab keeps while the reader is on another.
+#[derive(Debug, Clone, PartialEq)]
+struct Saved {
+    params: Params,
+    drafts: VecMap<&'static str, String>,
+    field_errors: VecMap<&'static str, String>,
+    source: Option<String>,
 }
 
 /// A compile error of the reader's Go, for the editor and the alert.
@@ -177,6 +191,7 @@ impl PageState {
             ran_go: false,
             compile_errors: Vec::new(),
             go_error: None,
+            saved: Rc::default(),
         }
     }
 
@@ -284,8 +299,27 @@ impl PageState {
         self
     }
 
-    /// The page for another tab, keeping the run settings and the view.
+    /// The page for another tab, keeping the run settings and the view,
+    /// this tab's edits, and restoring the other tab's.
     fn switched(&self, mut next: PageState) -> Rc<PageState> {
+        let tab = |s: &PageState| (!s.your_go).then_some(s.pattern);
+        let mut saved = self.saved.clone();
+        Rc::make_mut(&mut saved).insert(
+            tab(self),
+            Saved {
+                params: self.params.clone(),
+                drafts: self.drafts.clone(),
+                field_errors: self.field_errors.clone(),
+                source: self.source.clone(),
+            },
+        );
+        if let Some(kept) = saved.get(&tab(&next)) {
+            next.params = kept.params.clone();
+            next.drafts = kept.drafts.clone();
+            next.field_errors = kept.field_errors.clone();
+            next.source = kept.source.clone();
+        }
+        next.saved = saved;
         next.seed = self.seed;
         next.speed = self.speed;
         next.clock = self.clock;

@@ -135,6 +135,28 @@ test('Tab and Shift+Tab indent and outdent every selected line, and Ctrl+Z undoe
   await page.close();
 });
 
+// Switching tabs (arrow keys alone do it) used to drop the reader's Go and
+// fields for the tab they left.
+test('each tab keeps its edited Go and its fields while the reader is on another', async () => {
+  const { page, errors } = await open('pattern=spawn-wait');
+  const edited = (await source(page).inputValue()).replace('done after', 'ready after');
+  await source(page).fill(edited);
+  await page.getByRole('tab', { name: 'Your Go' }).click();
+  const mine = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("mine")\n}\n';
+  await source(page).fill(mine);
+  await page.getByRole('tab', { name: 'Deadline' }).click();
+  await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).fill('700');
+  await page.getByRole('tab', { name: 'Spawn and wait' }).click();
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, edited);
+  assert.equal(await page.getByRole('button', { name: 'Revert' }).isDisabled(), false);
+  await page.getByRole('tab', { name: 'Your Go' }).click();
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, mine);
+  await page.getByRole('tab', { name: 'Deadline' }).click();
+  assert.equal(await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).inputValue(), '700');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a field the edit no longer reads is disabled, and says why', async () => {
   const { page, errors } = await open('pattern=spawn-wait&delay_ms=300&speed=100');
   const delay = page.getByRole('spinbutton', { name: 'Delay (ms)' });
