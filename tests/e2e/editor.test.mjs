@@ -157,6 +157,25 @@ test('each tab keeps its edited Go and its fields while the reader is on another
   await page.close();
 });
 
+// os.Exit and log.Fatal end a program with no message of their own: the
+// page showed "Error:" and an empty alert, even for os.Exit(0).
+test('os.Exit and log.Fatal end the run as go run reports them', async () => {
+  const { page, errors } = await open('pattern=your-go&speed=100');
+  const program = (body, imports) => `package main\n\nimport (\n${imports.map((i) => `\t"${i}"\n`).join('')})\n\nfunc main() {\n${body}\n}\n`;
+  await source(page).fill(program('\tfmt.Println("bye")\n\tos.Exit(0)', ['fmt', 'os']));
+  await runToEnd(page);
+  assert.match(await status(page).innerText(), /^Finished at 0 ms/);
+  await source(page).fill(program('\tos.Exit(3)', ['os']));
+  await runToEnd(page);
+  assert.match(await status(page).innerText(), /^Error: exit status 3/);
+  await source(page).fill(program('\tlog.Fatal("no config")', ['log']));
+  await runToEnd(page);
+  assert.match(await status(page).innerText(), /^Error: .*no config/);
+  assert.match(await page.getByRole('alert').filter({ hasText: 'stopped with an error' }).innerText(), /no config\s+exit status 1/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a field the edit no longer reads is disabled, and says why', async () => {
   const { page, errors } = await open('pattern=spawn-wait&delay_ms=300&speed=100');
   const delay = page.getByRole('spinbutton', { name: 'Delay (ms)' });

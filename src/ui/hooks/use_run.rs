@@ -37,6 +37,25 @@ pub const PAGE_LIMITS: go::Limits = go::Limits {
     step_cap: 50_000_000,
 };
 
+/// Go's words for how `started` failed, if it did. `os.Exit` and
+/// `log.Fatal` end a program with no message of their own: `os.Exit(0)` is
+/// a normal end, and any other status reads as `go run` reports it, after
+/// the last line the program wrote to stderr (`log.Fatal`'s line).
+fn go_error(started: &go::Started) -> Option<String> {
+    let fatal = started.fatal()?;
+    if !fatal.message.is_empty() {
+        return Some(fatal.message);
+    }
+    if fatal.exit == 0 {
+        return None;
+    }
+    let stderr = started.stderr();
+    Some(match stderr.lines().last() {
+        Some(line) => format!("{line}\nexit status {}", fatal.exit),
+        None => format!("exit status {}", fatal.exit),
+    })
+}
+
 /// What `use_run` gives the page.
 #[derive(Clone)]
 pub struct RunHandle {
@@ -62,12 +81,7 @@ impl RunHandle {
             trace: run.log().snapshot(),
             now: run.now(),
             outcome: run.outcome(),
-            fatal: self
-                .go
-                .borrow()
-                .as_ref()
-                .and_then(go::Started::fatal)
-                .map(|f| f.message),
+            fatal: self.go.borrow().as_ref().and_then(go_error),
         });
     }
 
