@@ -9,7 +9,8 @@ use crate::patterns::PatternId;
 use crate::rt::Millis;
 use crate::view;
 
-/// The most lines the Output order lists.
+/// The most lines the Output order lists once a run printed more than
+/// [`ALL_ROWS`](super::event_log::ALL_ROWS).
 pub const MAX_OUTPUT_ROWS: usize = 64;
 /// The most workers the deadline ledger lists; it counts the rest.
 pub const MAX_LEDGER_ROWS: usize = 50;
@@ -28,12 +29,18 @@ pub struct ViewProps {
 /// The printed lines in arrival order, with where each came from.
 #[component]
 pub fn OutputOrder(props: &ViewProps) -> Html {
-    // A long run prints thousands of lines: the list shows the latest
+    // Every line is listed up to ALL_ROWS, as the event log lists every
+    // row (one item per line is what the page promises). A longer run,
+    // which prints up to hundreds of thousands, shows the latest
     // MAX_OUTPUT_ROWS, numbered as in the whole run, and says how many came
     // before, so each render costs the same however long the run.
     let (total, lines) = props.model.with(|m| {
         let all = m.outputs();
-        let first = all.len().saturating_sub(MAX_OUTPUT_ROWS);
+        let first = if all.len() <= super::event_log::ALL_ROWS {
+            0
+        } else {
+            all.len() - MAX_OUTPUT_ROWS
+        };
         (all.len(), all.iter_from(first).cloned().collect::<Vec<_>>())
     });
     let earlier = total - lines.len();

@@ -80,6 +80,16 @@ test('the event log filters by goroutine and kind, and a click moves the playhea
   await page.close();
 });
 
+// The contract promises one list item per output line: every line is listed
+// up to 1,000 (the most a pipeline prints), the latest 64 past that.
+test('the output order lists every line of a 1,000-line run', async () => {
+  const { page, errors } = await finished('pattern=pipeline&count=1000&workers=20&work_ms=50');
+  assert.equal(await outputs(page).count(), 1000);
+  assert.equal(await page.getByRole('list', { name: 'Output order' }).getAttribute('start'), '1');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a run of ~200k events finishes with a bounded DOM', async () => {
   const { page, errors } = await finished('pattern=token-cache&callers=20&call_every_ms=10&run_ms=20000');
   const rows = await page.getByRole('log', { name: 'Event log' }).locator('.ev').count();
