@@ -100,6 +100,15 @@ pub fn DeadlineLedger(props: &ViewProps) -> Html {
     // table lists the first MAX_LEDGER_ROWS and counts the rest, so each
     // render costs the same however many there are.
     let Some((ledger, rest)) = props.model.with(|m| m.ledger_head(MAX_LEDGER_ROWS)) else {
+        // The pattern with a context has its region before the run sets the
+        // deadline, as the refresher has its own.
+        if props.pattern == PatternId::Deadline {
+            return html! {
+                <section class="card" role="region" aria-label="Deadline">
+                    <h3>{ "Deadline" }</h3><p class="muted">{ "No deadline yet: Run or Step sets it." }</p>
+                </section>
+            };
+        }
         return html! {};
     };
     let more = (!rest.is_empty()).then(|| {

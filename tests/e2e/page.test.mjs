@@ -258,3 +258,16 @@ test('words: orders across 200 seeds, and the channels view', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// CONTRACT.md: the Deadline region appears for the pattern with a context;
+// it used to appear only once a run had set the deadline.
+test('the Deadline region is there before any run, in the page and in an embed', async () => {
+  for (const query of ['pattern=deadline', 'pattern=deadline&embed=1']) {
+    const { page, errors } = await openPage(env.browser, `${env.server.url}?${query}`);
+    const ledger = page.getByRole('region', { name: 'Deadline' });
+    await ledger.waitFor();
+    assert.match(await ledger.innerText(), /No deadline yet/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
