@@ -124,7 +124,25 @@ fn whole(name: &str, v: &str) -> Result<u32, CliError> {
         .map_err(|_| CliError(format!("{name}: {v:?} is not a whole number")))
 }
 
-fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
+/// The flags `csp run` takes.
+const RUN_FLAGS: &[&str] = &[
+    "--seed",
+    "--format",
+    "--width",
+    "--fps",
+    "--seconds",
+    "--theme",
+    "--set",
+];
+/// The flags `csp explore` takes.
+const EXPLORE_FLAGS: &[&str] = &["--seeds", "--set"];
+/// The flags that only shape a `gif` or `png`.
+const PICTURE_FLAGS: &[&str] = &["--width", "--fps", "--seconds", "--theme"];
+
+/// Parses the flags of `csp <command> <pattern>`: each must be one of
+/// `allowed` (a flag of another command is an error, not ignored), and the
+/// picture flags need a picture format.
+fn options(command: &str, id: PatternId, args: &[String], allowed: &[&str]) -> Result<Options, CliError> {
     let mut o = Options {
         params: Params::defaults(id),
         seed: 1,
@@ -132,6 +150,7 @@ fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
         format: Format::Log,
         picture: Picture::default(),
     };
+    let mut picture_flag = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let mut value = |name: &str| {
@@ -139,6 +158,17 @@ fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
                 .cloned()
                 .ok_or_else(|| CliError(format!("{name} needs a value")))
         };
+        if flag.starts_with("--")
+            && !allowed.contains(&flag.as_str())
+            && RUN_FLAGS.iter().chain(EXPLORE_FLAGS).any(|f| f == flag)
+        {
+            return err(format!(
+                "{flag} does not apply to `csp {command}` (see `csp --help`)"
+            ));
+        }
+        if PICTURE_FLAGS.contains(&flag.as_str()) {
+            picture_flag = Some(flag.clone());
+        }
         match flag.as_str() {
             "--seed" => {
                 o.seed = seed_flag(&value("--seed")?)?;
@@ -174,6 +204,11 @@ fn options(id: PatternId, args: &[String]) -> Result<Options, CliError> {
             other => return err(format!("unknown option {other:?} (see `csp --help`)")),
         }
     }
+    if let Some(flag) = picture_flag {
+        if !matches!(o.format, Format::Gif | Format::Png) {
+            return err(format!("{flag} shapes a picture: it needs --format gif or png"));
+        }
+    }
     Ok(o)
 }
 
@@ -200,8 +235,12 @@ pub fn title(params: &Params, seed: u64, outcome: Option<&Outcome>) -> String {
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     let io = |e: std::io::Error| CliError(format!("cannot write output: {e}"));
     match args.first().map(String::as_str) {
-        None | Some("help" | "--help" | "-h") => out.write_all(USAGE.as_bytes()).map_err(io),
+        None => err("no command given (see `csp --help`)"),
+        Some("help" | "--help" | "-h") => out.write_all(USAGE.as_bytes()).map_err(io),
         Some("list") => {
+            if let Some(extra) = args.get(1) {
+                return err(format!("unexpected argument {extra:?}"));
+            }
             for p in PatternId::ALL {
                 writeln!(out, "{}", p.id()).map_err(io)?;
             }
@@ -227,7 +266,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         }
         Some("run") => {
             let id = pattern(args.get(1))?;
-            let o = options(id, &args[2..])?;
+            let o = options("run", id, &args[2..], RUN_FLAGS)?;
             let run = run_pattern(&o.params, o.seed);
             let trace = run.trace();
             let title = title(&o.params, o.seed, run.outcome().as_ref());
@@ -249,7 +288,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         }
         Some("explore") => {
             let id = pattern(args.get(1))?;
-            let o = options(id, &args[2..])?;
+            let o = options("explore", id, &args[2..], EXPLORE_FLAGS)?;
             let mut tally = patterns::Tally::default();
             patterns::count_orders(&o.params, 1..o.seeds + 1, &mut tally);
             let ranked = tally.ranked();

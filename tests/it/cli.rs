@@ -119,6 +119,35 @@ fn bad_arguments_say_what_is_wrong() {
             "--seeds: \"0\" is not a whole number from 1 to 100000",
         ),
         ("params words extra", "unexpected argument \"extra\""),
+        // Flags of another command, or of a picture, are errors, not
+        // ignored; so is no command at all.
+        ("", "no command given (see `csp --help`)"),
+        ("list extra", "unexpected argument \"extra\""),
+        ("list --bogus", "unexpected argument \"--bogus\""),
+        (
+            "run deadline --seeds 3",
+            "--seeds does not apply to `csp run` (see `csp --help`)",
+        ),
+        (
+            "explore words --format json",
+            "--format does not apply to `csp explore` (see `csp --help`)",
+        ),
+        (
+            "explore words --seed 3",
+            "--seed does not apply to `csp explore` (see `csp --help`)",
+        ),
+        (
+            "explore words --width 5",
+            "--width does not apply to `csp explore` (see `csp --help`)",
+        ),
+        (
+            "run deadline --fps 99",
+            "--fps shapes a picture: it needs --format gif or png",
+        ),
+        (
+            "run deadline --width 5 --format log",
+            "--width shapes a picture: it needs --format gif or png",
+        ),
     ] {
         assert_eq!(csp(line), Err(message.to_string()), "{line}");
     }
