@@ -29,7 +29,8 @@ use crate::patterns::{Params, PatternId};
 /// The `pattern=` value of the "Your Go" tab.
 pub const YOUR_GO: &str = "your-go";
 
-/// A long value cut for an error message (a damaged `code=` may be kilobytes).
+/// A long value cut for an error message: a damaged `code=`, or any value
+/// or name, may be kilobytes.
 fn shorten(value: &str) -> String {
     match value.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &value[..i]),
@@ -213,13 +214,18 @@ impl UrlState {
                 None => (decode(kv), String::new()),
             })
             .collect();
-        let mut errors = Vec::new();
+        let mut errors: Vec<UrlError> = Vec::new();
         let mut error = |key: &str, value: &str, expected: String| {
-            errors.push(UrlError {
-                key: key.to_string(),
-                value: value.to_string(),
+            let e = UrlError {
+                key: shorten(key),
+                value: shorten(value),
                 expected,
-            })
+            };
+            // A link that repeats one bad pair thousands of times names it
+            // once; past a thousand distinct ones, the rest are not named.
+            if errors.len() < 1000 && !errors.contains(&e) {
+                errors.push(e);
+            }
         };
         // The pattern first: it decides which parameters exist.
         let mut state = UrlState::default();
@@ -273,7 +279,7 @@ impl UrlState {
                     Ok(code) => state.code = Some(code),
                     Err(e) => error(
                         key,
-                        &shorten(value),
+                        value,
                         format!("is not usable: {e}; using the article's code"),
                     ),
                 },

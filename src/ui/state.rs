@@ -260,7 +260,15 @@ impl PageState {
         s.embed = url.embed;
         s.autoplay = url.autoplay;
         s.theme = url.theme;
-        s.url_errors = errors.iter().map(ToString::to_string).collect();
+        // The alert names the first few; a link can carry thousands.
+        const NAMED: usize = 10;
+        s.url_errors = errors.iter().take(NAMED).map(ToString::to_string).collect();
+        if errors.len() > NAMED {
+            s.url_errors.push(format!(
+                "… and {} more values in the link that could not be used.",
+                errors.len() - NAMED
+            ));
+        }
         s.go121 = url.go121;
         s.source = url.code.clone().filter(|c| c != s.original_source());
         s

@@ -59,6 +59,24 @@ fn bad_values_are_named_and_defaults_used() {
     }
 }
 
+/// A hostile link is named briefly: a long value or name is cut, and a
+/// pair repeated thousands of times is named once (the page's alert once
+/// held a 20,000-character value, or 2,000 identical lines).
+#[test]
+fn bad_values_are_named_briefly_and_once() {
+    let long = "x".repeat(20_000);
+    let (_, errors) = check(&format!("?pattern=words&text={long}&{long}=1"));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().all(|e| e.chars().count() < 300), "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("text: \"{}…\"", "x".repeat(40))),
+        "{}",
+        errors[0]
+    );
+    let (_, errors) = check(&format!("?pattern=deadline&{}", "a=1&".repeat(2000)));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+}
+
 #[test]
 fn speeds_are_decimals_from_a_tenth_to_a_hundred() {
     // (text, parsed back to text, or None when refused)
