@@ -767,6 +767,9 @@ impl Compiler {
         } else if spec.values.len() == n {
             for (name, v) in spec.names.iter().zip(&spec.values) {
                 self.hint = Some(name.0.clone());
+                if let Some(ty) = ty {
+                    self.check_literal(v, ty, "variable declaration")?;
+                }
                 self.expr_hint(v, ty)?;
                 if let Some(ty) = ty {
                     self.convert_to(ty);
@@ -786,6 +789,36 @@ impl Compiler {
         }
         self.hint = None;
         Ok(n)
+    }
+
+    /// Go's compile error for a literal that no value of `ty` can be:
+    /// `var s string = 5`, `var n int = "a"`. Without it the first ran
+    /// and printed 5, and the second failed at run time in the VM's words.
+    fn check_literal(&self, v: &Expr, ty: Ty, context: &str) -> R<()> {
+        let kind = self.types.kind(ty);
+        let numeric = matches!(kind, TKind::Int(..) | TKind::Float);
+        let (shown, untyped, fits) = match &v.kind {
+            ExprKind::Int(n) => (n.to_string(), "int", numeric),
+            ExprKind::Float(f) => (f.to_string(), "float", matches!(kind, TKind::Float)),
+            ExprKind::Char(c) => (
+                char::from_u32(*c as u32).map_or_else(|| c.to_string(), |ch| format!("{ch:?}")),
+                "rune",
+                numeric,
+            ),
+            ExprKind::Str(s) => (format!("{s:?}"), "string", matches!(kind, TKind::Str)),
+            _ => return Ok(()),
+        };
+        // An interface takes any constant (its methods are checked elsewhere,
+        // or not at all).
+        if fits || matches!(kind, TKind::Interface(_)) {
+            return Ok(());
+        }
+        let name = self.types.name(ty);
+        let name = name.strip_prefix("main.").unwrap_or(name);
+        Err(err(
+            v.span,
+            format!("cannot use {shown} (untyped {untyped} constant) as {name} value in {context}"),
+        ))
     }
 
     /// A typed declaration converts untyped constants to its type.

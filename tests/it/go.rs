@@ -188,6 +188,11 @@ tests! {
             ("package main\nfunc main() {\n\tx := 0\n\tfunc() { x = 1 }()\n}\n", "3:2: declared and not used: x"),
             ("package main\nfunc main() {\n\tvar z int\n\tz = 3\n}\n", "3:6: declared and not used: z"),
             ("package main\nfunc main() {\n\tfor i, v := range []int{1} {\n\t\t_ = i\n\t}\n}\n", "3:9: declared and not used: v"),
+            // A literal no value of the declared type can be (Go's words and
+            // positions, checked against go vet; these used to run).
+            ("package main\nfunc main() {\n\tvar s string = 5\n\t_ = s\n}\n", "3:17: cannot use 5 (untyped int constant) as string value in variable declaration"),
+            ("package main\nfunc main() {\n\tvar x int = \"a\"\n\t_ = x\n}\n", "3:14: cannot use \"a\" (untyped string constant) as int value in variable declaration"),
+            ("package main\nvar ok bool = 1\nfunc main() { _ = ok }\n", "2:15: cannot use 1 (untyped int constant) as bool value in variable declaration"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();
