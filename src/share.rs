@@ -214,6 +214,22 @@ impl UrlState {
                 None => (decode(kv), String::new()),
             })
             .collect();
+        // A key given twice counts once, at its last place (as the pattern
+        // always did): an earlier value is neither used nor reported.
+        // Sorted by key, then place: each key's last place ends its run.
+        // (A link can carry a hundred thousand pairs; no scan per pair.)
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        crate::sort::sort_by(&mut order, |&a, &b| pairs[a].0.cmp(&pairs[b].0).then(a.cmp(&b)));
+        let mut last: Vec<bool> = vec![false; pairs.len()];
+        for (n, &i) in order.iter().enumerate() {
+            last[i] = order.get(n + 1).is_none_or(|&j| pairs[j].0 != pairs[i].0);
+        }
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .zip(&last)
+            .filter(|(_, keep)| **keep)
+            .map(|(kv, _)| kv.clone())
+            .collect();
         let mut errors: Vec<UrlError> = Vec::new();
         let mut error = |key: &str, value: &str, expected: String| {
             let e = UrlError {

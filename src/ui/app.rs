@@ -112,9 +112,17 @@ impl Tab {
 #[component]
 fn Playground() -> Html {
     let state = use_reducer(|| {
-        let query = web_sys::window()
-            .and_then(|w| w.location().search().ok())
+        let location = web_sys::window().map(|w| w.location());
+        let mut query = location
+            .as_ref()
+            .and_then(|l| l.search().ok())
             .unwrap_or_default();
+        // Edited Go may travel in the fragment instead (`#code=...`), which
+        // no server ever sees.
+        let fragment = location.and_then(|l| l.hash().ok()).unwrap_or_default();
+        if fragment.starts_with("#code=") {
+            query = format!("{query}&{}", &fragment[1..]);
+        }
         let (url, errors) = UrlState::parse(&query);
         PageState::from_url(&url, &errors)
     });

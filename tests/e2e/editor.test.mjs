@@ -286,6 +286,18 @@ test('a share link carries the edited code; an embed runs it', async () => {
   await runToEnd(shared.page);
   assert.match((await outputs(shared.page)).join('\n'), /answered after 1000 ms/);
 
+  // The same code in the fragment (CONTRACT.md allows either); a second
+  // code= in the query is overridden by the later one, with no alert.
+  const [base, code] = link.split(/[?&]code=/);
+  const fragment = await openPage(env.browser, `${base}#code=${code.split('&')[0]}`);
+  assert.equal(await source(fragment.page).inputValue(), edited);
+  assert.equal(await fragment.page.getByRole('alert').count(), 0);
+  await fragment.page.close();
+  const twice = await openPage(env.browser, `${base}&code=garbage&code=${code.split('&')[0]}`);
+  assert.equal(await source(twice.page).inputValue(), edited);
+  assert.equal(await twice.page.getByRole('alert').count(), 0);
+  await twice.page.close();
+
   const embed = await openPage(env.browser, `${link}&embed=1`);
   await runToEnd(embed.page);
   assert.match((await outputs(embed.page)).join('\n'), /answered after 1000 ms/);

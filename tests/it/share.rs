@@ -260,3 +260,18 @@ fn edited_go_travels_in_the_link_and_a_damaged_one_is_named() {
     let (_, errors) = UrlState::parse(&format!("?code={}", "x".repeat(5000)));
     assert!(errors[0].to_string().len() < 200, "{}", errors[0]);
 }
+
+/// A key given twice counts once, at its last place; the earlier value is
+/// neither used nor reported (a link with `code=` twice said it used the
+/// article's code, then loaded the second).
+#[test]
+fn a_repeated_key_counts_at_its_last_place() {
+    let (state, errors) = check("?pattern=deadline&deadline_ms=0&seed=4&deadline_ms=700&pattern=deadline");
+    assert_eq!(errors, Vec::<String>::new());
+    assert_eq!(
+        (state.params.get("deadline_ms").as_deref(), state.seed),
+        (Some("700"), 4)
+    );
+    let (_, errors) = check("?pattern=deadline&deadline_ms=700&deadline_ms=0");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+}
