@@ -799,13 +799,15 @@ impl Compiler {
         let numeric = matches!(kind, TKind::Int(..) | TKind::Float);
         let (shown, untyped, fits) = match &v.kind {
             ExprKind::Int(n) => (n.to_string(), "int", numeric),
-            ExprKind::Float(f) => (f.to_string(), "float", matches!(kind, TKind::Float)),
+            // Go's own float printing and plain quoting: Rust's float and
+            // char formatting would add their tables to the page.
+            ExprKind::Float(f) => (super::float::go_v(*f), "float", matches!(kind, TKind::Float)),
             ExprKind::Char(c) => (
-                char::from_u32(*c as u32).map_or_else(|| c.to_string(), |ch| format!("{ch:?}")),
+                char::from_u32(*c as u32).map_or_else(|| c.to_string(), |ch| format!("'{ch}'")),
                 "rune",
                 numeric,
             ),
-            ExprKind::Str(s) => (format!("{s:?}"), "string", matches!(kind, TKind::Str)),
+            ExprKind::Str(s) => (format!("\"{s}\""), "string", matches!(kind, TKind::Str)),
             _ => return Ok(()),
         };
         // An interface takes any constant (its methods are checked elsewhere,
