@@ -242,10 +242,17 @@ impl MapObj {
         self.entries.is_empty()
     }
 
-    /// Its keys' and elements' values, in no particular order (for
-    /// dropping a map without recursion).
-    pub fn into_values(self) -> impl Iterator<Item = (Value, Value)> {
-        self.entries.into_values()
+    /// Its keys' and elements' values in key order, emptying it.
+    fn drain_sorted(&mut self) -> Vec<(Value, Value)> {
+        let mut entries: Vec<_> = std::mem::take(&mut self.entries).into_iter().collect();
+        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        entries.into_iter().map(|(_, v)| v).collect()
+    }
+
+    /// Its keys' and elements' values in key order (for dropping a map
+    /// without recursion).
+    pub fn into_values(mut self) -> impl Iterator<Item = (Value, Value)> {
+        self.drain_sorted().into_iter()
     }
 
     /// The entries in key order.
@@ -253,6 +260,18 @@ impl MapObj {
         let mut sorted: Vec<_> = self.entries.iter().collect();
         crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
         sorted.into_iter()
+    }
+}
+
+impl Drop for MapObj {
+    /// Dropping a value can record an event (a channel nothing refers to
+    /// any more is `chan-dropped`), so the entries drop in key order, never
+    /// in the hash table's, which differs from run to run: the same seed
+    /// must give the same trace.
+    fn drop(&mut self) {
+        if !self.entries.is_empty() {
+            drop(self.drain_sorted());
+        }
     }
 }
 
