@@ -31,7 +31,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::BinaryHeap;
 use std::fmt;
 
 /// Milliseconds since the start of a run.
@@ -77,20 +77,21 @@ pub struct VirtualClock {
 /// so same-instant timers fire in the order they were set; clearing is
 /// exact, so "zero pending timers" is a real count and not an estimate.
 ///
-/// A heap of ids orders them, and the callbacks wait in a queue indexed by
-/// sequence number. Clearing a timer drops its callback at once and leaves
-/// its id in the heap, skipped when it comes to the top. (A `BTreeMap`
-/// keyed by id would do it all, but costs the page kilobytes of tree code
-/// of its own.)
+/// A heap of ids orders them, and the callbacks wait in a list sorted by
+/// sequence number (timers are numbered as they are set, so a new one goes
+/// at the end). Firing or clearing a timer takes its callback at once and
+/// leaves its id and its empty place behind, dropped together once they
+/// outnumber the pending timers: memory stays in proportion to what is
+/// pending, even while one early timer waits for a long time. (A
+/// `BTreeMap` keyed by id would do it all, but costs the page kilobytes of
+/// tree code of its own.)
 #[derive(Default)]
 struct Timers {
     heap: BinaryHeap<Reverse<TimerId>>,
-    /// The callback of the timer with sequence number `base + i` at `i`,
-    /// `None` once it fired or was cleared. Sequence numbers are handed out
-    /// in order, so new timers go at the back; the front is dropped as soon
-    /// as it is `None`.
-    callbacks: VecDeque<Option<TimerCallback>>,
-    base: u64,
+    /// Each timer's sequence number and callback, `None` once it fired or
+    /// was cleared; sorted by sequence number.
+    callbacks: Vec<(u64, Option<TimerCallback>)>,
+    next_seq: u64,
     pending: usize,
 }
 
@@ -98,18 +99,26 @@ impl Timers {
     fn insert(&mut self, at: Millis, callback: TimerCallback) -> TimerId {
         let id = TimerId {
             at,
-            seq: self.base + self.callbacks.len() as u64,
+            seq: self.next_seq,
         };
-        self.callbacks.push_back(Some(callback));
+        self.next_seq += 1;
+        self.callbacks.push((id.seq, Some(callback)));
         self.heap.push(Reverse(id));
         self.pending += 1;
         id
     }
 
+    /// Whether timer `seq` is pending.
+    fn is_pending(callbacks: &[(u64, Option<TimerCallback>)], seq: u64) -> bool {
+        callbacks
+            .binary_search_by_key(&seq, |c| c.0)
+            .is_ok_and(|i| callbacks[i].1.is_some())
+    }
+
     /// The earliest pending timer (dropping cleared ids from the top).
     fn first(&mut self) -> Option<TimerId> {
         while let Some(&Reverse(id)) = self.heap.peek() {
-            if self.slot(id.seq).is_some_and(|c| c.is_some()) {
+            if Timers::is_pending(&self.callbacks, id.seq) {
                 return Some(id);
             }
             self.heap.pop();
@@ -117,35 +126,31 @@ impl Timers {
         None
     }
 
-    fn slot(&mut self, seq: u64) -> Option<&mut Option<TimerCallback>> {
-        let i = usize::try_from(seq.checked_sub(self.base)?).ok()?;
-        self.callbacks.get_mut(i)
-    }
-
     /// Takes the callback of timer `seq` if it is pending.
     fn take(&mut self, seq: u64) -> Option<TimerCallback> {
-        let callback = self.slot(seq)?.take()?;
+        let i = self.callbacks.binary_search_by_key(&seq, |c| c.0).ok()?;
+        let callback = self.callbacks[i].1.take()?;
         self.pending -= 1;
-        while let Some(None) = self.callbacks.front() {
-            self.callbacks.pop_front();
-            self.base += 1;
-        }
         if self.pending == 0 {
-            // Only cleared ids are left in the heap.
             self.heap.clear();
-        } else if self.heap.len() > 2 * self.pending + 64 {
-            // Cleared ids outnumber the pending: drop them now. A loop that
-            // sets and clears a far timer (`case <-time.After(time.Hour)`)
-            // beside a ticker would otherwise keep every id it ever set.
-            let (callbacks, base) = (&self.callbacks, self.base);
-            self.heap.retain(|&Reverse(id)| {
-                id.seq
-                    .checked_sub(base)
-                    .and_then(|i| callbacks.get(usize::try_from(i).ok()?))
-                    .is_some_and(Option::is_some)
-            });
+            self.callbacks.clear();
+        } else if self.callbacks.len() > 2 * self.pending + 64 {
+            // Fired and cleared timers outnumber the pending: drop their
+            // places and ids now. A loop that sets and clears a far timer
+            // (`case <-time.After(time.Hour)`) beside a ticker, or one that
+            // sleeps a million times while a context's deadline waits,
+            // would otherwise keep every timer it ever set.
+            self.callbacks.retain(|c| c.1.is_some());
+            let callbacks = &self.callbacks;
+            self.heap
+                .retain(|&Reverse(id)| Timers::is_pending(callbacks, id.seq));
         }
         Some(callback)
+    }
+
+    /// How many places the timers hold (pending or not yet dropped).
+    fn places(&self) -> usize {
+        self.callbacks.len().max(self.heap.len())
     }
 }
 
@@ -162,6 +167,14 @@ impl VirtualClock {
     /// A clock at t = 0 with no timers.
     pub fn new() -> VirtualClock {
         VirtualClock::default()
+    }
+
+    /// How many places the timer list holds, pending or not yet dropped:
+    /// what its memory is in proportion to (a test checks it stays near
+    /// the pending count).
+    #[doc(hidden)]
+    pub fn timer_places(&self) -> usize {
+        self.timers.borrow().places()
     }
 
     /// When the earliest pending timer fires.

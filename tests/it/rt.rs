@@ -529,6 +529,16 @@ tests! {
         clock.advance_to(20);
         assert_eq!(*fired.borrow(), ["early", "c", "a", "b"]);
         assert_eq!((clock.pending_timers(), clock.next_timer()), (1, Some(1_000_000)));
+        // One early timer waiting while a hundred thousand others fire:
+        // the list keeps places in proportion to what is pending (it kept
+        // one for every timer ever set).
+        let early = clock.set_timer(1_500_000, at("early"));
+        for i in 0..100_000u64 {
+            clock.set_timer(1_000 + i, Box::new(|| {}));
+            clock.advance_to(1_000 + i);
+        }
+        assert!(clock.timer_places() <= 2 * clock.pending_timers() + 65, "{} places", clock.timer_places());
+        clock.clear_timer(early);
         clock.clear_timer(late);
         assert_eq!((clock.pending_timers(), clock.next_timer()), (0, None));
         clock.advance_to(2_000_000);
