@@ -229,7 +229,8 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
     for pass in [true, false] {
         for d in &decls {
             match (&d.kind, pass) {
-                (StmtKind::Const(spec), true) | (StmtKind::Var(spec), false) => c.global_spec(spec)?,
+                (StmtKind::Const(spec), true) => c.global_spec(spec, true)?,
+                (StmtKind::Var(spec), false) => c.global_spec(spec, false)?,
                 _ => {}
             }
         }
@@ -728,7 +729,7 @@ const BUILTINS: &[&str] = &[
 ];
 
 impl Compiler {
-    fn global_spec(&mut self, spec: &ValueSpec) -> R<()> {
+    fn global_spec(&mut self, spec: &ValueSpec, constant: bool) -> R<()> {
         self.span = spec.span;
         self.iota = spec.iota;
         let slots: Vec<Option<u32>> = spec
@@ -739,8 +740,7 @@ impl Compiler {
                 _ => None,
             })
             .collect();
-        let n = self.values(spec)?;
-        let _ = n;
+        self.values(spec, constant)?;
         for slot in slots.iter().rev() {
             match slot {
                 Some(g) => self.emit(Ins::StoreGlobal(*g)),
@@ -751,7 +751,7 @@ impl Compiler {
     }
 
     /// Pushes the values of a `var` or `const` spec, one per name.
-    fn values(&mut self, spec: &ValueSpec) -> R<usize> {
+    fn values(&mut self, spec: &ValueSpec, constant: bool) -> R<usize> {
         let ty = spec.ty.as_ref().map(|t| self.resolve_type(t)).transpose()?;
         let n = spec.names.len();
         if spec.names.len() == 1 {
@@ -768,7 +768,12 @@ impl Compiler {
             for (name, v) in spec.names.iter().zip(&spec.values) {
                 self.hint = Some(name.0.clone());
                 if let Some(ty) = ty {
-                    self.check_literal(v, ty, "variable declaration")?;
+                    let context = if constant {
+                        "constant declaration"
+                    } else {
+                        "variable declaration"
+                    };
+                    self.check_literal(v, ty, context)?;
                 }
                 self.expr_hint(v, ty)?;
                 if let Some(ty) = ty {
@@ -797,17 +802,29 @@ impl Compiler {
     fn check_literal(&self, v: &Expr, ty: Ty, context: &str) -> R<()> {
         let kind = self.types.kind(ty);
         let numeric = matches!(kind, TKind::Int(..) | TKind::Float);
+        // A float with no fraction is a fine integer (`var n int = 1e6`).
+        let mut truncated = "";
         let (shown, untyped, fits) = match &v.kind {
             ExprKind::Int(n) => (n.to_string(), "int", numeric),
-            // Go's own float printing and plain quoting: Rust's float and
-            // char formatting would add their tables to the page.
-            ExprKind::Float(f) => (super::float::go_v(*f), "float", matches!(kind, TKind::Float)),
+            // Go's own float printing and quoting: Rust's float and char
+            // formatting would add their tables to the page.
+            ExprKind::Float(f) => {
+                let whole = f.is_finite() && f.fract() == 0.0;
+                if matches!(kind, TKind::Int(..)) && !whole {
+                    truncated = " (truncated)";
+                }
+                (
+                    super::float::go_v(*f),
+                    "float",
+                    matches!(kind, TKind::Float) || numeric && whole,
+                )
+            }
             ExprKind::Char(c) => (
                 char::from_u32(*c as u32).map_or_else(|| c.to_string(), |ch| format!("'{ch}'")),
                 "rune",
                 numeric,
             ),
-            ExprKind::Str(s) => (format!("\"{s}\""), "string", matches!(kind, TKind::Str)),
+            ExprKind::Str(s) => (super::format::quote(s), "string", matches!(kind, TKind::Str)),
             _ => return Ok(()),
         };
         // An interface takes any constant (its methods are checked elsewhere,
@@ -819,7 +836,9 @@ impl Compiler {
         let name = name.strip_prefix("main.").unwrap_or(name);
         Err(err(
             v.span,
-            format!("cannot use {shown} (untyped {untyped} constant) as {name} value in {context}"),
+            format!(
+                "cannot use {shown} (untyped {untyped} constant) as {name} value in {context}{truncated}"
+            ),
         ))
     }
 
@@ -918,7 +937,7 @@ impl Compiler {
             StmtKind::Define(lhs, rhs) => self.assign(lhs, rhs, true)?,
             StmtKind::Var(spec) | StmtKind::Const(spec) => {
                 self.iota = spec.iota;
-                self.values(spec)?;
+                self.values(spec, matches!(s.kind, StmtKind::Const(_)))?;
                 let mut slots = Vec::new();
                 for (name, span) in &spec.names {
                     let slot = self.declare(name)?;

@@ -193,6 +193,8 @@ tests! {
             ("package main\nfunc main() {\n\tvar s string = 5\n\t_ = s\n}\n", "3:17: cannot use 5 (untyped int constant) as string value in variable declaration"),
             ("package main\nfunc main() {\n\tvar x int = \"a\"\n\t_ = x\n}\n", "3:14: cannot use \"a\" (untyped string constant) as int value in variable declaration"),
             ("package main\nvar ok bool = 1\nfunc main() { _ = ok }\n", "2:15: cannot use 1 (untyped int constant) as bool value in variable declaration"),
+            ("package main\nfunc main() {\n\tvar h int = 1.5\n\t_ = h\n}\n", "3:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"),
+            ("package main\nconst k string = 3\nfunc main() {}\n", "2:18: cannot use 3 (untyped int constant) as string value in constant declaration"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();
@@ -692,5 +694,15 @@ tests! {
         for _ in 0..5 {
             assert_eq!(go::run(src, &Options::default()).unwrap().trace, first.trace);
         }
+    }
+}
+
+tests! {
+    /// What the literal check must let through: a float with no fraction
+    /// is an integer, any literal fits an interface, and a rune a number.
+    fn literals_the_declared_type_can_hold_compile() {
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nconst c int = 1.0\n\nfunc main() {\n\tvar n int = 1e6\n\tvar d time.Duration = 1e9\n\tvar f float64 = 2\n\tvar a any = \"x\"\n\tvar r int32 = 'a'\n\tfmt.Println(c, n, d, f, a, r)\n}\n";
+        let ran = go::run(src, &Options::default()).unwrap();
+        assert_eq!(ran.stdout, "1 1000000 1s 2 x 97\n");
     }
 }
