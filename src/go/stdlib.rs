@@ -474,12 +474,12 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 .push_str(&format!("2009/11/10 23:00:00 {text}\n"));
             host::note(&sh.rt, &text);
             if name.starts_with("log.Fatal") {
-                sh.set_fatal(String::new(), 1);
+                sh.set_exit(1, text);
             }
             none()
         }
         "os.Exit" => {
-            sh.set_fatal(String::new(), as_int(&a(0)) as i32);
+            sh.set_exit(as_int(&a(0)) as i32, String::new());
             none()
         }
         "time.Sleep" => {

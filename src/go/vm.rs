@@ -31,6 +31,9 @@ pub struct Fatal {
     /// What Go prints on stderr (first line: `panic: ...` or `fatal error: ...`).
     pub message: String,
     pub exit: i32,
+    /// For `log.Fatal`, its line (written to stderr before the exit);
+    /// empty otherwise.
+    pub detail: String,
 }
 
 /// What all goroutines of one run share.
@@ -115,7 +118,31 @@ impl Shared {
         let mut f = self.fatal.borrow_mut();
         if f.is_none() {
             host::error(&self.rt, message.lines().next().unwrap_or(""));
-            *f = Some(Fatal { message, exit });
+            *f = Some(Fatal {
+                message,
+                exit,
+                detail: String::new(),
+            });
+        }
+        drop(f);
+        if let Some(w) = self.main_waker.borrow().as_ref() {
+            w.wake_by_ref();
+        }
+    }
+
+    /// Ends the program with status `exit` and no message of Go's own
+    /// (`os.Exit`, or `log.Fatal` with its line as `detail`).
+    pub fn set_exit(&self, exit: i32, detail: String) {
+        let mut f = self.fatal.borrow_mut();
+        if f.is_none() {
+            if exit != 0 {
+                host::error(&self.rt, &format!("exit status {exit}"));
+            }
+            *f = Some(Fatal {
+                message: String::new(),
+                exit,
+                detail,
+            });
         }
         drop(f);
         if let Some(w) = self.main_waker.borrow().as_ref() {

@@ -167,10 +167,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                 a.selection_start().ok().flatten().unwrap_or(0),
                 a.selection_end().ok().flatten().unwrap_or(0),
             );
-            let edit = crate::view::indent::tab(&a.value(), start, end, e.shift_key());
-            if edit.from == edit.to && edit.insert.is_empty() {
+            let Some(edit) = crate::view::indent::tab(&a.value(), start, end, e.shift_key()) else {
                 return;
-            }
+            };
             let _ = a.set_selection_range(edit.from, edit.to);
             // The browser's own editing command, so one Ctrl+Z undoes it
             // (setting the text from script leaves no undo step); it fires

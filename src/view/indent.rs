@@ -12,9 +12,11 @@
 //! use csp_playground::view::indent::{tab, Edit};
 //! let text = "a\nb\nc";
 //! // Lines 1 and 2 selected (from "a" to "b"): both are indented.
-//! assert_eq!(tab(text, 0, 3, false), Edit { from: 0, to: 3, insert: "\ta\n\tb".into(), selection: (0, 5) });
+//! assert_eq!(tab(text, 0, 3, false), Some(Edit { from: 0, to: 3, insert: "\ta\n\tb".into(), selection: (0, 5) }));
 //! // At a caret, Tab types a tab.
-//! assert_eq!(tab(text, 2, 2, false), Edit { from: 2, to: 2, insert: "\t".into(), selection: (3, 3) });
+//! assert_eq!(tab(text, 2, 2, false), Some(Edit { from: 2, to: 2, insert: "\t".into(), selection: (3, 3) }));
+//! // Shift+Tab where there is nothing to outdent changes nothing.
+//! assert_eq!(tab(text, 2, 2, true), None);
 //! ```
 
 /// Replace the units `from..to` with `insert`, then select `selection`.
@@ -31,8 +33,9 @@ const TAB: u16 = b'\t' as u16;
 const SPACE: u16 = b' ' as u16;
 
 /// What Tab (or Shift+Tab, when `outdent`) does to `text` with the
-/// selection `start..end`.
-pub fn tab(text: &str, start: u32, end: u32, outdent: bool) -> Edit {
+/// selection `start..end`; `None` when it changes nothing (Shift+Tab on
+/// lines with no indent), so no empty step lands in the undo history.
+pub fn tab(text: &str, start: u32, end: u32, outdent: bool) -> Option<Edit> {
     let units: Vec<u16> = text.encode_utf16().collect();
     let len = units.len();
     // Never between the halves of a surrogate pair (an emoji).
@@ -47,30 +50,28 @@ pub fn tab(text: &str, start: u32, end: u32, outdent: bool) -> Edit {
     let (start, end) = (snap(start.min(end)), snap(start.max(end)));
     let several = units[start..end].contains(&NEWLINE);
     if !outdent && !several {
-        return Edit {
+        return Some(Edit {
             from: start as u32,
             to: end as u32,
             insert: "\t".into(),
             selection: (start as u32 + 1, start as u32 + 1),
-        };
+        });
     }
     let first = units[..start]
         .iter()
         .rposition(|&u| u == NEWLINE)
         .map_or(0, |i| i + 1);
-    // A selection that ends at the start of a line does not touch it.
-    let last = if several && units[end - 1] == NEWLINE {
-        end - 1
-    } else {
-        end
-    };
+    // A selection that ends at the start of a line does not touch it (but
+    // keeps holding the newline before it).
+    let ends_at_line_start = several && units[end - 1] == NEWLINE;
+    let last = if ends_at_line_start { end - 1 } else { end };
     let block_end = units[last..]
         .iter()
         .position(|&u| u == NEWLINE)
         .map_or(len, |i| last + i);
     let mut out: Vec<u16> = Vec::with_capacity(block_end - first + 16);
-    // How much the line holding `start` lost or gained before `start`.
-    let mut shift_start: i64 = 0;
+    // What the first line lost from its start (one line outdented).
+    let mut removed = 0;
     for (i, line) in units[first..block_end].split(|&u| u == NEWLINE).enumerate() {
         if i > 0 {
             out.push(NEWLINE);
@@ -82,30 +83,33 @@ pub fn tab(text: &str, start: u32, end: u32, outdent: bool) -> Edit {
                 line.iter().take(4).take_while(|&&u| u == SPACE).count()
             };
             if i == 0 {
-                shift_start = -(width.min(start - first) as i64);
+                removed = width;
             }
             out.extend_from_slice(&line[width..]);
         } else {
-            if i == 0 {
-                shift_start = 1;
-            }
             out.push(TAB);
             out.extend_from_slice(line);
         }
     }
+    if out[..] == units[first..block_end] {
+        return None;
+    }
     let inserted = out.len() as u32;
     let selection = if several {
-        (first as u32, first as u32 + inserted)
+        (
+            first as u32,
+            first as u32 + inserted + u32::from(ends_at_line_start),
+        )
     } else {
-        // One line outdented: the caret (or selection) moves with its text.
-        let moved = (start as i64 + shift_start).max(first as i64) as u32;
-        let span = (end - start) as u32;
-        (moved, (moved + span).min(first as u32 + inserted))
+        // One line outdented: the caret (or the selection's ends) moves
+        // with its text.
+        let moved = |at: usize| (at - removed.min(at - first)) as u32;
+        (moved(start), moved(end))
     };
-    Edit {
+    Some(Edit {
         from: first as u32,
         to: block_end as u32,
         insert: String::from_utf16_lossy(&out),
         selection,
-    }
+    })
 }

@@ -77,23 +77,33 @@ tests! {
         let src = "// c\npackage main\n\nimport (\n\t\"fmt\"\n)\n";
         // Ctrl+Home, then Shift+Down three times: up to the start of line 4.
         let start_of_4 = src.find("import").unwrap() as u32;
-        let edit = indent::tab(src, 0, start_of_4, false);
-        assert_eq!(apply(src, &edit), "\t// c\n\tpackage main\n\t\nimport (\n\t\"fmt\"\n)\n");
-        assert_eq!(edit.selection, (0, 21));
-        let back = indent::tab(&apply(src, &edit), edit.selection.0, edit.selection.1, true);
-        assert_eq!(apply(&apply(src, &edit), &back), src);
+        let edit = indent::tab(src, 0, start_of_4, false).unwrap();
+        let once = apply(src, &edit);
+        assert_eq!(once, "\t// c\n\tpackage main\n\t\nimport (\n\t\"fmt\"\n)\n");
+        // The selection still ends where line 4 starts, so a second Tab
+        // indents the same lines again (it replaced them with a tab).
+        assert_eq!(edit.selection, (0, 22));
+        let twice = indent::tab(&once, edit.selection.0, edit.selection.1, false).unwrap();
+        assert_eq!(apply(&once, &twice), "\t\t// c\n\t\tpackage main\n\t\t\nimport (\n\t\"fmt\"\n)\n");
+        let back = indent::tab(&once, edit.selection.0, edit.selection.1, true).unwrap();
+        assert_eq!(apply(&once, &back), src);
 
         let body = "func main() {\n\tdelay := 1\n\tgo func() {\n\t}()\n}\n";
         let (from, to) = (body.find("\tdelay").unwrap() as u32 + 2, body.find("\t}()").unwrap() as u32 + 2);
-        let out = indent::tab(body, from, to, true);
+        let out = indent::tab(body, from, to, true).unwrap();
         assert_eq!(apply(body, &out), "func main() {\ndelay := 1\ngo func() {\n}()\n}\n");
+        // Nothing to outdent: no edit, so no empty undo step.
+        assert_eq!(indent::tab(body, 0, 4, true), None);
         // Up to four spaces count as one level; a caret moves with its text.
         let spaced = "x\n      y";
         let caret = spaced.len() as u32;
-        let out = indent::tab(spaced, caret, caret, true);
+        let out = indent::tab(spaced, caret, caret, true).unwrap();
         assert_eq!((apply(spaced, &out).as_str(), out.selection), ("x\n  y", (caret - 4, caret - 4)));
+        // A selection within the line keeps its text selected.
+        let out = indent::tab("    abc", 2, 6, true).unwrap();
+        assert_eq!((apply("    abc", &out).as_str(), out.selection), ("abc", (0, 2)));
         // At a caret and within one line, Tab types a tab over the selection.
-        assert_eq!(apply("ab", &indent::tab("ab", 1, 2, false)), "a\t");
+        assert_eq!(apply("ab", &indent::tab("ab", 1, 2, false).unwrap()), "a\t");
     }
 
     /// Indenting then outdenting the same lines gives the text back, for
@@ -109,13 +119,16 @@ tests! {
             let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
             let len = text.encode_utf16().count() as u32;
             let (a, b) = (next(len as usize + 1) as u32, next(len as usize + 1) as u32);
-            let edit = indent::tab(&text, a, b, false);
+            let edit = indent::tab(&text, a, b, false).unwrap();
             let indented = apply(&text, &edit);
             let (s, e) = edit.selection;
             assert!(s <= e && e <= indented.encode_utf16().count() as u32, "{text:?} {a} {b}");
             if edit.insert != "\t" {
-                let back = indent::tab(&indented, s, e, true);
+                let back = indent::tab(&indented, s, e, true).unwrap();
                 assert_eq!(apply(&indented, &back), text, "{text:?} {a} {b}");
+                // Indenting the lines it left selected indents the same lines.
+                let again = indent::tab(&indented, s, e, false).unwrap();
+                assert_eq!((again.from, again.to), (edit.from, edit.to + edit.insert.encode_utf16().count() as u32 - (edit.to - edit.from)), "{text:?} {a} {b}");
             }
         }
     }

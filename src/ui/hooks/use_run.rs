@@ -40,20 +40,17 @@ pub const PAGE_LIMITS: go::Limits = go::Limits {
 /// Go's words for how `started` failed, if it did. `os.Exit` and
 /// `log.Fatal` end a program with no message of their own: `os.Exit(0)` is
 /// a normal end, and any other status reads as `go run` reports it, after
-/// the last line the program wrote to stderr (`log.Fatal`'s line).
+/// `log.Fatal`'s line.
 fn go_error(started: &go::Started) -> Option<String> {
     let fatal = started.fatal()?;
     if !fatal.message.is_empty() {
         return Some(fatal.message);
     }
-    if fatal.exit == 0 {
-        return None;
+    match (fatal.exit, fatal.detail.as_str()) {
+        (0, _) => None,
+        (exit, "") => Some(format!("exit status {exit}")),
+        (exit, line) => Some(format!("{line}\nexit status {exit}")),
     }
-    let stderr = started.stderr();
-    Some(match stderr.lines().last() {
-        Some(line) => format!("{line}\nexit status {}", fatal.exit),
-        None => format!("exit status {}", fatal.exit),
-    })
 }
 
 /// What `use_run` gives the page.
