@@ -4,8 +4,9 @@
 //!
 //! The work happens on indices, through `dyn` calls, so it is compiled
 //! once; each caller's own code is a small wrapper. The sort is a stable
-//! merge sort: with comparators that never call two items equal (all of
-//! the crate's) its result is the standard sorts' result.
+//! merge sort, so its result is the standard library's stable sort's for
+//! any comparator (and an unstable sort's wherever no two items compare
+//! equal).
 //!
 //! ```
 //! let mut v = vec![(2, 'b'), (1, 'z'), (2, 'a'), (0, 'q')];

@@ -1867,6 +1867,21 @@ impl Future for Goroutine {
         if g.is_main {
             *g.sh.main_waker.borrow_mut() = Some(cx.waker().clone());
         }
+        let poll = g.poll_body(cx);
+        if poll.is_ready() && g.is_main {
+            // The program ends with main: a line written without its
+            // newline (`fmt.Print("done")`) is its last output, recorded as
+            // main's, or the page's views never showed it.
+            g.sh.flush_line();
+        }
+        poll
+    }
+}
+
+impl Goroutine {
+    /// One poll of the goroutine: runs until it blocks, yields or ends.
+    fn poll_body(&mut self, cx: &mut TaskCx<'_>) -> Poll<()> {
+        let g = self;
         loop {
             if g.sh.fatal.borrow().is_some() {
                 return Poll::Ready(());

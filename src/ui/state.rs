@@ -264,9 +264,13 @@ impl PageState {
         const NAMED: usize = 10;
         s.url_errors = errors.iter().take(NAMED).map(ToString::to_string).collect();
         if errors.len() > NAMED {
+            // The parser names at most a thousand.
+            let more = match errors.len() {
+                n if n >= 1000 => "over 990".to_string(),
+                n => (n - NAMED).to_string(),
+            };
             s.url_errors.push(format!(
-                "… and {} more values in the link that could not be used.",
-                errors.len() - NAMED
+                "… and {more} more values in the link that could not be used."
             ));
         }
         s.go121 = url.go121;

@@ -165,6 +165,10 @@ test('os.Exit and log.Fatal end the run as go run reports them', async () => {
   await source(page).fill(program('\tfmt.Println("bye")\n\tos.Exit(0)', ['fmt', 'os']));
   await runToEnd(page);
   assert.match(await status(page).innerText(), /^Finished at 0 ms/);
+  // A program that ends mid-line still shows its last line.
+  await source(page).fill(program('\tfmt.Println("one")\n\tfmt.Print("half")', ['fmt']));
+  await runToEnd(page);
+  assert.deepEqual((await outputs(page)).map((l) => l.replace(/^\d+ ms\s*/, '')), ['one', 'half']);
   // A line on stderr that is not log.Fatal's is not the error.
   await source(page).fill(program('\tprintln("debug")\n\tos.Exit(3)', ['os']));
   await runToEnd(page);

@@ -339,7 +339,7 @@ tests! {
                     assert!((0..=bottom).contains(&scroll), "{rows} rows: row {row} at {scroll}");
                     assert!(list.window(scroll, 0).contains(&row), "{rows} rows: row {row} at {scroll}");
                     let top = list.top(row, scroll);
-                    assert!(top >= scroll && top + row_px <= scroll + view_px.max(list.height()), "{rows} rows: row {row} at {top}, view at {scroll}");
+                    assert!(top >= scroll && top + row_px <= scroll + view_px.min(list.height()), "{rows} rows: row {row} at {top}, view at {scroll}");
                 }
             }
         }
