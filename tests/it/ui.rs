@@ -602,7 +602,9 @@ async fn many_goroutines_and_channels_are_listed_up_to_a_bound_and_counted() {
 
 #[wasm_bindgen_test]
 async fn a_following_event_log_draws_its_newest_rows_while_the_run_plays() {
-    let root = mount_at("?pattern=token-cache&callers=20&call_every_ms=10&run_ms=3000&speed=20").await;
+    // Slow enough for several frames past 1,000 rows on a busy machine: the
+    // driver renders once a frame, after the last render was drawn.
+    let root = mount_at("?pattern=token-cache&callers=20&call_every_ms=10&run_ms=3000&speed=5").await;
     click(&root, "Run").await;
     let mut checked = 0;
     for _ in 0..2000 {
