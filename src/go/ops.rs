@@ -275,7 +275,7 @@ pub fn key(k: &Value) -> Res<Key> {
         Value::Float(f, _) => Key::Float(f.to_bits()),
         Value::Str(s) => Key::Str(s.clone()),
         Value::Ptr(p) => Key::Addr(p.addr()),
-        Value::Chan(ChanV::Chan(c, _)) => Key::Str(Rc::from(format!("chan:{:p}", c.name().as_ptr()))),
+        Value::Chan(ChanV::Chan(c, _)) => Key::Chan(c.id()),
         Value::Struct(rc) => Key::Tuple(rc.fields.borrow().iter().map(key).collect::<Res<_>>()?),
         Value::Array(a, _) => Key::Tuple(a.borrow().iter().map(key).collect::<Res<_>>()?),
         Value::Error(e) => Key::Addr(Rc::as_ptr(e) as *const u8 as usize),

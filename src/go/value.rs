@@ -206,6 +206,9 @@ pub enum Key {
     Float(u64),
     Str(Rc<str>),
     Addr(usize),
+    /// A channel, by its number in the run: ordered as the channels were
+    /// made, the same in the browser as natively (an address is not).
+    Chan(u32),
     Tuple(Vec<Key>),
 }
 

@@ -267,6 +267,12 @@ impl<T: fmt::Debug + 'static> Chan<T> {
         &self.inner.name
     }
 
+    /// The channel's number in its run (the trace's `chan_id`), in the
+    /// order channels were made.
+    pub fn id(&self) -> u32 {
+        self.inner.id
+    }
+
     /// Values buffered now (`len(ch)`).
     pub fn len(&self) -> usize {
         self.inner.state.borrow().buf.len()

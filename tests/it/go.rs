@@ -706,3 +706,14 @@ tests! {
         assert_eq!(ran.stdout, "1 1000000 1s 2 x 97\n");
     }
 }
+
+tests! {
+    /// A map keyed by channels ranges in the order the channels were made,
+    /// the same natively and in the browser (it was by the address of the
+    /// channel's name, which differs between the two).
+    fn a_map_keyed_by_channels_ranges_in_make_order() {
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ta, b, c := make(chan int), make(chan int), make(chan int)\n\tm := map[chan int]string{c: \"c\", a: \"a\", b: \"b\"}\n\tfor _, v := range m {\n\t\tfmt.Print(v)\n\t}\n\tfmt.Println(len(m))\n}\n";
+        let ran = go::run(src, &Options::default()).unwrap();
+        assert_eq!(ran.stdout, "abc3\n");
+    }
+}
