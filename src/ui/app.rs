@@ -360,6 +360,13 @@ fn Playground() -> Html {
             state.dispatch(Action::Revert);
         })
     };
+    let on_undo_replace = {
+        let (state, run) = (state.clone(), run.clone());
+        Callback::from(move |()| {
+            run.reset();
+            state.dispatch(Action::UndoReplace);
+        })
+    };
     let on_start_from = {
         let (state, run) = (state.clone(), run.clone());
         Callback::from(move |id: &'static str| {
@@ -446,7 +453,7 @@ fn Playground() -> Html {
         (false, _) => tab.title().into(),
     };
     let code = html! {
-        <Code state={state.clone()} current={code_at.clone()} on_edit={on_source.clone()} {on_revert}
+        <Code state={state.clone()} current={code_at.clone()} on_edit={on_source.clone()} {on_revert} {on_undo_replace}
             {on_start_from} {on_go121} />
     };
     // Go's own report of a panic, a deadlock or a stopped runaway program.

@@ -19,6 +19,8 @@ pub struct CodeProps {
     pub current: Option<(String, u32)>,
     pub on_edit: Callback<String>,
     pub on_revert: Callback<()>,
+    /// Brings back the edits Revert or Start from replaced.
+    pub on_undo_replace: Callback<()>,
     pub on_start_from: Callback<&'static str>,
     pub on_go121: Callback<Option<bool>>,
 }
@@ -50,6 +52,10 @@ pub fn Code(props: &CodeProps) -> Html {
     };
     let revert = {
         let on = props.on_revert.clone();
+        Callback::from(move |_: MouseEvent| on.emit(()))
+    };
+    let undo_replace = {
+        let on = props.on_undo_replace.clone();
         Callback::from(move |_: MouseEvent| on.emit(()))
     };
     let start_from = {
@@ -120,6 +126,12 @@ pub fn Code(props: &CodeProps) -> Html {
                         </select>
                     </div>
                 </div>
+                if s.replaced.is_some() {
+                    <p class="hint replaced">
+                        { if s.your_go { "Your program was replaced. " } else { "Your edits were replaced. " } }
+                        <button type="button" onclick={undo_replace}>{ "Undo" }</button>
+                    </p>
+                }
                 if !s.compile_errors.is_empty() {
                     <div id="compile-errors" role="alert" class="alert">
                         <p>{ "Your Go does not compile:" }</p>

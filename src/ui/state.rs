@@ -84,6 +84,10 @@ pub struct PageState {
     pub compile_errors: Vec<GoError>,
     /// Go's message for a panic, a deadlock or a stopped runaway program.
     pub go_error: Option<String>,
+    /// The reader's edited Go that Revert or a starting program replaced,
+    /// until they edit again: one click brings it back (the textarea's own
+    /// undo cannot, as the text was set from outside it).
+    pub replaced: Option<String>,
     /// Each other tab's own edits (its Go, its fields), by tab (`None`:
     /// Your Go), kept while the reader is away: switching tabs used to
     /// lose them, and arrow keys alone switch tabs. Shared, since every
@@ -127,6 +131,8 @@ pub enum Action {
     Revert,
     /// A starting program replaces the editor's text.
     StartFrom(&'static str),
+    /// Brings back the edits that Revert or a starting program replaced.
+    UndoReplace,
     /// Which loop-variable semantics the Go runs with.
     SetGo121(Option<bool>),
     /// Run found the Go does not compile.
@@ -191,6 +197,7 @@ impl PageState {
             ran_go: false,
             compile_errors: Vec::new(),
             go_error: None,
+            replaced: None,
             saved: Rc::default(),
         }
     }
@@ -364,15 +371,26 @@ impl Reducible for PageState {
             }
             Action::EditSource(text) => {
                 s.source = (text != s.original_source()).then_some(text);
+                s.replaced = None;
             }
             Action::Revert => {
-                s.source = None;
+                s.replaced = s.source.take();
                 s.compile_errors.clear();
                 return Rc::new(s.cleared());
             }
             Action::StartFrom(id) => {
                 if let Some(starter) = crate::starters::by_id(id) {
-                    s.source = (starter.source != s.original_source()).then(|| starter.source.to_string());
+                    let next = (starter.source != s.original_source()).then(|| starter.source.to_string());
+                    if s.source != next {
+                        s.replaced = std::mem::replace(&mut s.source, next);
+                    }
+                    s.compile_errors.clear();
+                    return Rc::new(s.cleared());
+                }
+            }
+            Action::UndoReplace => {
+                if let Some(text) = s.replaced.take() {
+                    s.source = (text != s.original_source()).then_some(text);
                     s.compile_errors.clear();
                     return Rc::new(s.cleared());
                 }

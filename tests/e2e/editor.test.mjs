@@ -135,6 +135,27 @@ test('Tab and Shift+Tab indent and outdent every selected line, and Ctrl+Z undoe
   await page.close();
 });
 
+// Start from and Revert set the editor's text from outside it, so its own
+// Ctrl+Z could not bring the reader's program back.
+test('Undo brings back a program that Start from or Revert replaced', async () => {
+  const { page, errors } = await open('pattern=your-go');
+  const mine = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("mine")\n}\n';
+  await source(page).fill(mine);
+  await page.getByRole('combobox', { name: 'Start from' }).selectOption({ label: 'Ping-pong' });
+  await page.waitForFunction(() => /ping/i.test(document.querySelector('textarea[aria-label="Go source"]').value));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, mine);
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).count(), 0);
+  await page.getByRole('button', { name: 'Revert' }).click();
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value !== want, mine);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, mine);
+  await runToEnd(page);
+  assert.deepEqual((await outputs(page)).map((l) => l.replace(/^\d+ ms\s*/, '')), ['mine']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Switching tabs (arrow keys alone do it) used to drop the reader's Go and
 // fields for the tab they left.
 test('each tab keeps its edited Go and its fields while the reader is on another', async () => {
