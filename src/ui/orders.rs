@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::go;
 use crate::patterns::{self, Params};
 use crate::rt::{Run, Step};
-use crate::web::{performance, spawn_owned, yield_to_browser, Batch, OwnedTask, SLICE_MS};
+use crate::web::{performance, spawn_owned, yield_to_browser, Batch, OwnedTask};
 
 const SEEDS: u64 = 200;
 const CHUNK: u64 = 10;
@@ -31,21 +31,18 @@ pub struct OrdersProps {
 
 /// Runs `run` to its end, a slice at a time.
 async fn run_in_slices(run: &Run, slice_start: &mut f64) {
-    // Batches sized as the driver sizes them: a program that prints in a
+    // Sliced as the driver slices a run: a program that prints in a
     // loop takes a millisecond a poll, and a fixed 1,000 polls (or a whole
     // seed of the ported patterns at once) held the page for seconds.
     let mut batch = Batch::default();
     loop {
-        let batch_start = performance().now();
-        match run.run_budget(batch.polls(), crate::rt::Millis::MAX) {
+        match batch.run_slice(run, crate::rt::Millis::MAX, *slice_start) {
             Step::Ended(_) | Step::Waiting => break,
-            _ => {}
-        }
-        let now = performance().now();
-        batch.took(now - batch_start);
-        if now - *slice_start > SLICE_MS {
-            yield_to_browser().await;
-            *slice_start = performance().now();
+            // The slice's time is spent: the page gets the thread back.
+            _ => {
+                yield_to_browser().await;
+                *slice_start = performance().now();
+            }
         }
     }
 }

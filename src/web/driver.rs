@@ -55,13 +55,8 @@ impl Default for Batch {
 }
 
 impl Batch {
-    /// Polls in the next batch.
-    pub fn polls(&self) -> usize {
-        self.polls
-    }
-
     /// Sizes the next batch, from `ms` spent on this one.
-    pub fn took(&mut self, ms: f64) {
+    fn took(&mut self, ms: f64) {
         let per_poll = ms / self.polls as f64;
         let next = if per_poll > 0.0 {
             (SLICE_MS / 4.0 / per_poll) as usize
@@ -69,6 +64,23 @@ impl Batch {
             self.polls * 2
         };
         self.polls = next.clamp(1, SLICE_POLLS);
+    }
+
+    /// Runs `run` (up to virtual time `limit`) in batches sized as it goes,
+    /// until it stops polling (it waits or ends) or the slice that began
+    /// at `slice_start` (wall ms) has had its [`SLICE_MS`].
+    pub fn run_slice(&mut self, run: &Run, limit: Millis, slice_start: f64) -> Step {
+        let performance = performance();
+        let mut batch_start = performance.now();
+        loop {
+            let step = run.run_budget(self.polls, limit);
+            let now = performance.now();
+            self.took(now - batch_start);
+            batch_start = now;
+            if step != Step::Polled || now - slice_start >= SLICE_MS {
+                return step;
+            }
+        }
     }
 }
 
@@ -173,17 +185,7 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
             let step = {
                 let run = driver.run.borrow();
                 let Some(run) = run.as_ref() else { return };
-                let slice_start = performance.now();
-                let mut batch_start = slice_start;
-                let step = loop {
-                    let step = run.run_budget(batch.polls(), limit);
-                    let now = performance.now();
-                    batch.took(now - batch_start);
-                    batch_start = now;
-                    if step != Step::Polled || now - slice_start >= SLICE_MS {
-                        break step;
-                    }
-                };
+                let step = batch.run_slice(run, limit, performance.now());
                 // Rendering is the costly half of a slice: render at most once
                 // a frame, and always before the run waits or ends, so what
                 // the page shows is never stale.
