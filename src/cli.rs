@@ -302,9 +302,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
             for distinct in ranked {
                 // The tally keeps an order's first lines; its first seed
                 // prints it whole again.
-                let run = patterns::start_for_order(&o.params, distinct.first_seed);
-                run.run_to_end();
-                let order = patterns::order_of(&run);
+                let order = patterns::order_at(&o.params, distinct.first_seed);
                 writeln!(out, "{:>6}  {}", distinct.count, order.join(" | ")).map_err(io)?;
             }
             Ok(())

@@ -322,10 +322,16 @@ impl Params {
 /// across seeds" show).
 pub fn count_orders(params: &Params, seeds: std::ops::Range<u64>, into: &mut Tally) {
     for seed in seeds {
-        let run = start_for_order(params, seed);
-        run.run_to_end();
-        into.add(seed, &order_of(&run));
+        into.add(seed, &order_at(params, seed));
     }
+}
+
+/// The lines `params` prints at `seed`, run to its end on the virtual
+/// clock (what a [`Tally`]'s first seed prints again, whole).
+pub fn order_at(params: &Params, seed: u64) -> Vec<String> {
+    let run = start_for_order(params, seed);
+    run.run_to_end();
+    order_of(&run)
 }
 
 /// The first lines of an output that a [`Tally`] keeps to show it.

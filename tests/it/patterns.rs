@@ -417,9 +417,7 @@ tests! {
             let mut tally = patterns::Tally::default();
             let mut whole: BTreeMap<Vec<String>, (u64, u64)> = BTreeMap::new();
             for seed in 1..=40 {
-                let run = patterns::start_for_order(&params, seed);
-                run.run_to_end();
-                let order = patterns::order_of(&run);
+                let order = patterns::order_at(&params, seed);
                 tally.add(seed, &order);
                 whole.entry(order).or_insert((seed, 0)).1 += 1;
             }
@@ -427,9 +425,7 @@ tests! {
             let ranked = tally.ranked();
             assert!(ranked.windows(2).all(|w| w[0].count >= w[1].count), "{id:?}");
             for d in ranked {
-                let run = patterns::start_for_order(&params, d.first_seed);
-                run.run_to_end();
-                let order = patterns::order_of(&run);
+                let order = patterns::order_at(&params, d.first_seed);
                 assert_eq!(whole[&order], (d.first_seed, d.count), "{id:?}");
                 assert_eq!(d.lines, order.len());
                 assert_eq!(d.head, order[..order.len().min(patterns::TALLY_HEAD)]);
