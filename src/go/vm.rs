@@ -115,34 +115,40 @@ impl Shared {
     }
 
     pub fn set_fatal(&self, message: String, exit: i32) {
-        let mut f = self.fatal.borrow_mut();
-        if f.is_none() {
-            host::error(&self.rt, message.lines().next().unwrap_or(""));
-            *f = Some(Fatal {
+        let line = message.lines().next().unwrap_or("").to_string();
+        self.end(
+            Fatal {
                 message,
                 exit,
                 detail: String::new(),
-            });
-        }
-        drop(f);
-        if let Some(w) = self.main_waker.borrow().as_ref() {
-            w.wake_by_ref();
-        }
+            },
+            Some(line),
+        );
     }
 
     /// Ends the program with status `exit` and no message of Go's own
     /// (`os.Exit`, or `log.Fatal` with its line as `detail`).
     pub fn set_exit(&self, exit: i32, detail: String) {
-        let mut f = self.fatal.borrow_mut();
-        if f.is_none() {
-            if exit != 0 {
-                host::error(&self.rt, &format!("exit status {exit}"));
-            }
-            *f = Some(Fatal {
+        let error = (exit != 0).then(|| format!("exit status {exit}"));
+        self.end(
+            Fatal {
                 message: String::new(),
                 exit,
                 detail,
-            });
+            },
+            error,
+        );
+    }
+
+    /// Ends the program as `fatal` says, recording `error` in the trace,
+    /// unless it already ended; then wakes main, which returns.
+    fn end(&self, fatal: Fatal, error: Option<String>) {
+        let mut f = self.fatal.borrow_mut();
+        if f.is_none() {
+            if let Some(error) = error {
+                host::error(&self.rt, &error);
+            }
+            *f = Some(fatal);
         }
         drop(f);
         if let Some(w) = self.main_waker.borrow().as_ref() {
