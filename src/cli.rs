@@ -158,10 +158,7 @@ fn options(command: &str, id: PatternId, args: &[String], allowed: &[&str]) -> R
                 .cloned()
                 .ok_or_else(|| CliError(format!("{name} needs a value")))
         };
-        if flag.starts_with("--")
-            && !allowed.contains(&flag.as_str())
-            && RUN_FLAGS.iter().chain(EXPLORE_FLAGS).any(|f| f == flag)
-        {
+        if !allowed.contains(&flag.as_str()) && RUN_FLAGS.iter().chain(EXPLORE_FLAGS).any(|f| f == flag) {
             return err(format!(
                 "{flag} does not apply to `csp {command}` (see `csp --help`)"
             ));

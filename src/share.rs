@@ -225,10 +225,9 @@ impl UrlState {
             last[i] = order.get(n + 1).is_none_or(|&j| pairs[j].0 != pairs[i].0);
         }
         let pairs: Vec<(String, String)> = pairs
-            .iter()
-            .zip(&last)
-            .filter(|(_, keep)| **keep)
-            .map(|(kv, _)| kv.clone())
+            .into_iter()
+            .zip(last)
+            .filter_map(|(kv, keep)| keep.then_some(kv))
             .collect();
         let mut errors: Vec<UrlError> = Vec::new();
         let mut error = |key: &str, value: &str, expected: String| {
