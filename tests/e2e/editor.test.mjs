@@ -15,6 +15,11 @@ async function open(query) {
 const source = (page) => page.getByRole('textbox', { name: 'Go source' });
 const status = (page) => page.getByRole('status');
 const outputs = (page) => page.getByRole('list', { name: 'Output order' }).getByRole('listitem').allInnerTexts();
+/** What the program printed, a line each, without its time. */
+const printed = async (page) => (await outputs(page)).map((l) => l.replace(/\s+/g, ' ').replace(/^\d+ ms /, ''));
+/** Waits until the editor holds exactly `want` (text set from outside it lands after a render). */
+const sourceIs = (page, want) =>
+  page.waitForFunction((w) => document.querySelector('textarea[aria-label="Go source"]').value === w, want);
 
 async function runToEnd(page, ending = /^(Finished|Error)/) {
   await page.getByRole('button', { name: 'Run' }).click();
@@ -121,16 +126,16 @@ test('Tab and Shift+Tab indent and outdent every selected line, and Ctrl+Z undoe
   assert.deepEqual(indented.slice(3), lines.slice(3));
   // The indented lines stay selected: Shift+Tab takes them back.
   await page.keyboard.press('Shift+Tab');
-  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, original);
+  await sourceIs(page, original);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Control+z');
-  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, original);
+  await sourceIs(page, original);
   // A tab typed at the caret is undone too.
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Tab');
   assert.ok((await source(page).inputValue()).endsWith('\t'));
   await page.keyboard.press('Control+z');
-  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, original);
+  await sourceIs(page, original);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -144,14 +149,14 @@ test('Undo brings back a program that Start from or Revert replaced', async () =
   await page.getByRole('combobox', { name: 'Start from' }).selectOption({ label: 'Ping-pong' });
   await page.waitForFunction(() => /ping/i.test(document.querySelector('textarea[aria-label="Go source"]').value));
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, mine);
+  await sourceIs(page, mine);
   assert.equal(await page.getByRole('button', { name: 'Undo' }).count(), 0);
   await page.getByRole('button', { name: 'Revert' }).click();
   await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value !== want, mine);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, mine);
+  await sourceIs(page, mine);
   await runToEnd(page);
-  assert.deepEqual((await outputs(page)).map((l) => l.replace(/^\d+ ms\s*/, '')), ['mine']);
+  assert.deepEqual(await printed(page), ['mine']);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -168,10 +173,10 @@ test('each tab keeps its edited Go and its fields while the reader is on another
   await page.getByRole('tab', { name: 'Deadline' }).click();
   await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).fill('700');
   await page.getByRole('tab', { name: 'Spawn and wait' }).click();
-  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, edited);
+  await sourceIs(page, edited);
   assert.equal(await page.getByRole('button', { name: 'Revert' }).isDisabled(), false);
   await page.getByRole('tab', { name: 'Your Go' }).click();
-  await page.waitForFunction((want) => document.querySelector('textarea[aria-label="Go source"]').value === want, mine);
+  await sourceIs(page, mine);
   await page.getByRole('tab', { name: 'Deadline' }).click();
   assert.equal(await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).inputValue(), '700');
   assert.deepEqual(errors, []);
@@ -189,7 +194,7 @@ test('os.Exit and log.Fatal end the run as go run reports them', async () => {
   // A program that ends mid-line still shows its last line.
   await source(page).fill(program('\tfmt.Println("one")\n\tfmt.Print("half")', ['fmt']));
   await runToEnd(page);
-  assert.deepEqual((await outputs(page)).map((l) => l.replace(/^\d+ ms\s*/, '')), ['one', 'half']);
+  assert.deepEqual(await printed(page), ['one', 'half']);
   // A line on stderr that is not log.Fatal's is not the error.
   await source(page).fill(program('\tprintln("debug")\n\tos.Exit(3)', ['os']));
   await runToEnd(page);
@@ -429,7 +434,7 @@ test('edited Go runs on the real clock too', async () => {
   const original = await source(page).inputValue();
   await source(page).fill(original.replace('done after', 'real after'));
   await runToEnd(page, /^Finished/);
-  assert.deepEqual((await outputs(page)).map((l) => l.replace(/\s+/g, ' ').replace(/^\d+ ms /, '')), ['real after 200 ms']);
+  assert.deepEqual(await printed(page), ['real after 200 ms']);
   assert.deepEqual(errors, []);
   await page.close();
 });
