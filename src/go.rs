@@ -285,7 +285,7 @@ fn finish(run: &Run, started: &Started, ended: host::Ended) -> Ran {
         }
         (None, host::Ended::Finished(at)) => (0, None, at),
         (None, host::Ended::Deadlock(blocked)) => {
-            let first = "fatal error: all goroutines are asleep - deadlock!".to_string();
+            let first = crate::rt::DEADLOCK.to_string();
             stderr.push_str(&first);
             stderr.push('\n');
             for (i, b) in blocked.iter().enumerate() {

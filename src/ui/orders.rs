@@ -58,7 +58,7 @@ async fn go_output(program: Rc<go::code::Program>, seed: u64, slice_start: &mut 
     if let Some(fatal) = started.fatal() {
         lines.extend(fatal.message.lines().next().map(str::to_string));
     } else if let Some(crate::rt::Outcome::Deadlock(_)) = run.outcome() {
-        lines.push("fatal error: all goroutines are asleep - deadlock!".to_string());
+        lines.push(crate::rt::DEADLOCK.to_string());
     }
     lines
 }
