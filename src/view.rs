@@ -37,7 +37,7 @@ pub use lanes::{arrows, lanes, outputs, Arrow, Lane, LaneEnd, OutputLine, Span, 
 pub use ledger::{deadline_ledger, refresher_at, Ledger, LedgerEntry, LedgerRest, LedgerStatus, Refresher};
 pub use marbles::marbles;
 pub use model::Model;
-pub use rows::{VirtualRows, MAX_LIST_PX};
+pub use rows::{NewRows, VirtualRows, ALL_ROWS, MAX_LIST_PX, ROWS_PER_FRAME};
 pub use svg::{escape_into, svg, timeline, Window, MAX_ARROWS, MAX_LANES};
 
 use crate::rt::{Event, Millis};

@@ -13,7 +13,7 @@ mod panic;
 mod task;
 
 pub use clock::{live_timeouts, BrowserClock};
-pub use driver::{drive, yield_to_browser, Batch, DriverHandle, Pace};
+pub use driver::{drive, yield_to_browser, Batch, DriverHandle, Pace, SLICE_POLLS};
 pub use frames::FrameCounter;
 pub use panic::{install_panic_hook, report_panic, show_fatal_error};
 pub use task::{spawn_owned, OwnedTask};

@@ -13,9 +13,7 @@ use super::hooks::use_model::ModelRef;
 use crate::rt::{Event, Millis, Trace};
 use crate::view;
 
-/// Up to this many rows, every row is in the DOM (and a screen reader or a
-/// find-in-page sees the whole log); past it, only the rows in view.
-pub const ALL_ROWS: usize = 1000;
+pub use crate::view::ALL_ROWS;
 /// One row's height, which the virtual list positions by.
 const ROW_PX: i32 = 18;
 /// The list's height: about 18 rows.

@@ -36,7 +36,7 @@ async fn run_in_slices(run: &Run, slice_start: &mut f64) {
     // seed of the ported patterns at once) held the page for seconds.
     let mut batch = Batch::default();
     loop {
-        match batch.run_slice(run, crate::rt::Millis::MAX, *slice_start) {
+        match batch.run_slice(run, crate::rt::Millis::MAX, *slice_start, |_| false) {
             Step::Ended(_) | Step::Waiting => break,
             // The slice's time is spent: the page gets the thread back.
             _ => {

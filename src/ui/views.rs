@@ -41,13 +41,20 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
         } else {
             all.len() - MAX_OUTPUT_ROWS
         };
-        (all.len(), all.iter_from(first).cloned().collect::<Vec<_>>())
+        (
+            all.len(),
+            all.iter_from(first)
+                .cloned()
+                .enumerate()
+                .map(|(i, l)| (first + i, l))
+                .collect::<Vec<_>>(),
+        )
     });
     let earlier = total - lines.len();
-    let all_same = lines.len() > 1 && lines.iter().all(|l| l.text == lines[0].text);
+    let all_same = lines.len() > 1 && lines.iter().all(|l| l.1.text == lines[0].1.text);
     // The hint applies when every line has its own label (one per word,
     // say) and they arrived out of the order the pattern numbered them in.
-    let labels: Vec<_> = lines.iter().map(|l| l.label.as_ref()).collect();
+    let labels: Vec<_> = lines.iter().map(|l| l.1.label.as_ref()).collect();
     let mut numbers: Vec<u64> = labels.iter().flatten().map(|l| l.n).collect();
     crate::sort::sort(&mut numbers);
     numbers.dedup();
@@ -71,25 +78,49 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
             // Focusable: the list scrolls once it is long, and a keyboard
             // user must be able to scroll it too.
             <ol aria-label="Output order" class="outputs" tabindex="0" start={(earlier + 1).to_string()}>
-                // Keyed by the line's number in the run: as the window of
-                // the latest lines slides, the page adds one row and drops
-                // one, instead of rewriting all of them.
-                { for lines.iter().enumerate().map(|(i, l)| html! {
-                    <li key={earlier + i}>
-                        <span class="t">{ format!("{} ms", l.t) }</span>
-                        { " " }
-                        <code>{ &*l.text }</code>
-                        if let Some(label) = &l.label {
-                            { " " }
-                            <span class="source">{ label.to_string() }</span>
-                        }
-                    </li>
+                // In runs of OUTPUT_CHUNK lines, keyed by their place in the
+                // whole run: a run that already drew hundreds of lines and
+                // prints one more re-renders only the last run of lines.
+                { for lines.chunk_by(|a, b| a.0 / OUTPUT_CHUNK == b.0 / OUTPUT_CHUNK).map(|chunk| html! {
+                    <OutputRows key={chunk[0].0 / OUTPUT_CHUNK} lines={chunk.to_vec()} />
                 }) }
             </ol>
             if let (true, false, Some(noun)) = (out_of_order, all_same, noun) {
                 <p class="hint">{ format!("Arrival order is not {noun} order: each {noun} arrived when its goroutine's work finished.") }</p>
             }
         </section>
+    }
+}
+
+/// Lines of the output order per [`OutputRows`] component.
+const OUTPUT_CHUNK: usize = 50;
+
+#[derive(Properties, PartialEq)]
+struct OutputRowsProps {
+    /// The lines, each with its place in the whole run (from 0).
+    lines: Vec<(usize, view::OutputLine)>,
+}
+
+/// A run of the output order's rows. Yew skips a component whose props are
+/// equal, so a run of lines that is complete is built and compared once,
+/// not on every frame of the run.
+#[component]
+fn OutputRows(props: &OutputRowsProps) -> Html {
+    html! {
+        // Keyed by the line's number in the run: as the window of the
+        // latest lines slides, the page adds one row and drops one,
+        // instead of rewriting all of them.
+        <>{ for props.lines.iter().map(|(n, l)| html! {
+            <li key={*n}>
+                <span class="t">{ format!("{} ms", l.t) }</span>
+                { " " }
+                <code>{ &*l.text }</code>
+                if let Some(label) = &l.label {
+                    { " " }
+                    <span class="source">{ label.to_string() }</span>
+                }
+            </li>
+        }) }</>
     }
 }
 

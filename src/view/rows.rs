@@ -22,12 +22,104 @@
 //! assert_eq!(huge.window(bottom, 0).end, 5_000_000);
 //! assert_eq!(huge.top(4_999_999, bottom) + 18, bottom + 324);
 //! ```
+//!
+//! Short lists are not virtual: up to [`ALL_ROWS`] rows, the event log and
+//! the output order put every row in the page. [`NewRows`] counts what a
+//! render would add to them, so that the page can add at most
+//! [`ROWS_PER_FRAME`] rows a frame (see its docs for why).
 
 use std::ops::Range;
+
+use crate::rt::{Events, Kind};
 
 /// The tallest list the page gives the browser, well under every
 /// browser's cap.
 pub const MAX_LIST_PX: i32 = 8_000_000;
+
+/// Up to this many rows, a list has every row in the page (and a screen
+/// reader or a find-in-page sees all of them); past it, the event log
+/// draws only the rows in view and the output order the latest lines.
+pub const ALL_ROWS: usize = 1000;
+
+/// The most rows the page adds to its full lists in one frame. A row costs
+/// the browser about 50 µs of style and layout and Yew about 15 µs more
+/// (measured in Chromium on the output order's rows), so a fast run that
+/// printed 800 lines between two frames held one frame for over 80 ms.
+/// Pacing the run to this many keeps a frame's rows near 6 ms.
+pub const ROWS_PER_FRAME: usize = 100;
+
+/// How many rows a render of the trace would add to the lists that show
+/// every row: the event log while it has at most [`ALL_ROWS`] events, and
+/// the output order while it has at most [`ALL_ROWS`] lines. The driver
+/// asks after every batch of polls and ends its slice at
+/// [`ROWS_PER_FRAME`], so a burst of output is shown over a few frames at
+/// the run's own pace, each of them complete, rather than in one long one.
+///
+/// ```
+/// use csp_playground::rt::Run;
+/// use csp_playground::view::NewRows;
+/// let run = Run::new_virtual(1);
+/// let rt = run.rt();
+/// run.start(async move {
+///     for i in 0..3 {
+///         rt.output(format!("line {i}"));
+///     }
+/// });
+/// let mut rows = NewRows::default();
+/// run.run_to_end();
+/// let trace = run.log().snapshot();
+/// // Three outputs: three rows in each list (and the end event in the log).
+/// assert_eq!(trace.with(|events| rows.added(events)), 7);
+/// trace.with(|events| rows.shown(events));
+/// assert_eq!(trace.with(|events| rows.added(events)), 0);
+/// ```
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct NewRows {
+    /// Events, and output lines among them, that the page shows.
+    shown_events: usize,
+    shown_outputs: usize,
+    /// Events looked at so far, and the output lines among them: each
+    /// event is looked at once, however often the driver asks.
+    scanned: usize,
+    outputs: usize,
+}
+
+impl NewRows {
+    fn scan(&mut self, events: Events<'_>) {
+        if events.len() < self.scanned {
+            // Another trace (a new run): start counting afresh.
+            *self = NewRows::default();
+        }
+        self.outputs += events
+            .iter_from(self.scanned)
+            .filter(|e| matches!(e.kind, Kind::Output { .. }))
+            .count();
+        self.scanned = events.len();
+    }
+
+    /// The rows that showing `events` would add to the full lists.
+    pub fn added(&mut self, events: Events<'_>) -> usize {
+        self.scan(events);
+        let log = if self.scanned <= ALL_ROWS {
+            self.scanned - self.shown_events
+        } else {
+            0
+        };
+        let outputs = if self.outputs <= ALL_ROWS {
+            self.outputs - self.shown_outputs
+        } else {
+            0
+        };
+        log + outputs
+    }
+
+    /// Notes that the page now shows `events`.
+    pub fn shown(&mut self, events: Events<'_>) {
+        self.scan(events);
+        self.shown_events = self.scanned;
+        self.shown_outputs = self.outputs;
+    }
+}
 
 /// A virtual list of `rows` rows, each `row_px` tall, in a view `view_px`
 /// tall.

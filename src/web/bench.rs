@@ -55,11 +55,16 @@ pub async fn run_all(n: u64) -> Vec<String> {
     let finished = Rc::new(Cell::new(None));
     let seen = finished.clone();
     let perf = performance.clone();
-    let handle = drive(run, Pace::Real, move |run| {
-        if run.outcome().is_some() && seen.get().is_none() {
-            seen.set(Some(perf.now()));
-        }
-    });
+    let handle = drive(
+        run,
+        Pace::Real,
+        move |run| {
+            if run.outcome().is_some() && seen.get().is_none() {
+                seen.set(Some(perf.now()));
+            }
+        },
+        |_| false,
+    );
     while !handle.is_stopped() {
         yield_to_browser().await;
     }
@@ -88,7 +93,7 @@ pub async fn run_all(n: u64) -> Vec<String> {
     bench::spawn_on(&run, n);
     let counter = FrameCounter::start();
     let start = performance.now();
-    let handle = drive(run, Pace::Flat, |_| {});
+    let handle = drive(run, Pace::Flat, |_| {}, |_| false);
     while !handle.is_stopped() {
         gloo_timers::future::TimeoutFuture::new(5).await;
     }

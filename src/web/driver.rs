@@ -67,12 +67,23 @@ impl Batch {
     }
 
     /// Runs `run` (up to virtual time `limit`) in batches sized as it goes,
-    /// until it stops polling (it waits or ends) or the slice that began
-    /// at `slice_start` (wall ms) has had its [`SLICE_MS`].
-    pub fn run_slice(&mut self, run: &Run, limit: Millis, slice_start: f64) -> Step {
+    /// until it stops polling (it waits or ends), the slice that began at
+    /// `slice_start` (wall ms) has had its [`SLICE_MS`], or `enough` says
+    /// the page has as much to show as one frame takes (it is asked
+    /// before each batch, so a slice may run none).
+    pub fn run_slice(
+        &mut self,
+        run: &Run,
+        limit: Millis,
+        slice_start: f64,
+        mut enough: impl FnMut(&Run) -> bool,
+    ) -> Step {
         let performance = performance();
         let mut batch_start = performance.now();
         loop {
+            if enough(run) {
+                return Step::Polled;
+            }
             let step = run.run_budget(self.polls, limit);
             let now = performance.now();
             self.took(now - batch_start);
@@ -149,8 +160,16 @@ impl Drop for DriverHandle {
 
 /// Drives `run` at `pace`, calling `on_slice` (to render) after a slice if
 /// the page has drawn a frame since the last call, and always before the
-/// run waits or ends.
-pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverHandle {
+/// run waits or ends. `enough` says when the run has made as much to show
+/// as one frame takes: the driver then holds the run until the next frame
+/// and renders it there, so a burst of output is drawn over several
+/// frames, each showing the run as it stood.
+pub fn drive(
+    run: Run,
+    pace: Pace,
+    on_slice: impl Fn(&Run) + 'static,
+    enough: impl Fn(&Run) -> bool + 'static,
+) -> DriverHandle {
     let state = Rc::new(State {
         run: RefCell::new(Some(run)),
         waker: RefCell::new(None),
@@ -185,7 +204,7 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
             let step = {
                 let run = driver.run.borrow();
                 let Some(run) = run.as_ref() else { return };
-                let step = batch.run_slice(run, limit, performance.now());
+                let step = batch.run_slice(run, limit, performance.now(), &enough);
                 // Rendering is the costly half of a slice: render at most once
                 // a frame, and always before the run waits or ends, so what
                 // the page shows is never stale.
@@ -201,6 +220,11 @@ pub fn drive(run: Run, pace: Pace, on_slice: impl Fn(&Run) + 'static) -> DriverH
                 Step::Ended(_) => {
                     driver.stopped.set(true);
                     return;
+                }
+                // Rows wait to be drawn and the last render is not on the
+                // screen yet: running on would only pile up more.
+                Step::Polled | Step::Advanced(_) if !drawn.get() && enough_now(&driver, &enough) => {
+                    animation_frame().await
                 }
                 Step::Polled | Step::Advanced(_) => yield_to_browser().await,
                 Step::Waiting => match pace {
@@ -257,6 +281,19 @@ pub async fn yield_to_browser() {
         .expect_throw("should post to a MessageChannel");
     let _ = rx.await;
     channel.port1().set_onmessage(None);
+}
+
+fn enough_now(state: &State, enough: &impl Fn(&Run) -> bool) -> bool {
+    state.run.borrow().as_ref().is_some_and(enough)
+}
+
+/// Waits for the browser's next animation frame.
+async fn animation_frame() {
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    let _frame = gloo_render::request_animation_frame(move |_| {
+        let _ = tx.send(());
+    });
+    let _ = rx.await;
 }
 
 async fn next_frame() {

@@ -50,7 +50,12 @@ async fn browser_timers_fire_in_order() {
     });
     let seen = Rc::new(RefCell::new(Vec::new()));
     let seen2 = seen.clone();
-    let handle = drive(run, Pace::Real, move |run| *seen2.borrow_mut() = outputs(run));
+    let handle = drive(
+        run,
+        Pace::Real,
+        move |run| *seen2.borrow_mut() = outputs(run),
+        |_| false,
+    );
     until_stopped(&handle, 2000).await;
     assert_eq!(*seen.borrow(), ["20", "40", "60"]);
     assert_eq!(clock.pending_timers(), 0);
@@ -101,7 +106,12 @@ async fn dropping_a_sleep_clears_its_browser_timer() {
     });
     let seen = Rc::new(RefCell::new(Vec::new()));
     let seen2 = seen.clone();
-    let handle = drive(run, Pace::Real, move |run| *seen2.borrow_mut() = outputs(run));
+    let handle = drive(
+        run,
+        Pace::Real,
+        move |run| *seen2.borrow_mut() = outputs(run),
+        |_| false,
+    );
     until_stopped(&handle, 2000).await;
     assert_eq!(*seen.borrow(), ["short"]);
     assert_eq!(clock.pending_timers(), 0, "the 5 s timer was not cleared");
@@ -120,7 +130,7 @@ async fn dropping_the_driver_cancels_every_task_and_timer() {
         }
         rt.sleep(60_000).await;
     });
-    let handle = drive(run, Pace::Real, |_| {});
+    let handle = drive(run, Pace::Real, |_| {}, |_| false);
     TimeoutFuture::new(30).await;
     assert_eq!(handle.with_run(Run::live_tasks), Some(5));
     assert_eq!(clock.pending_timers(), 5);
@@ -159,9 +169,12 @@ async fn a_virtual_run_in_the_browser_matches_the_native_trace_shape() {
 
     let seen = Rc::new(RefCell::new(String::new()));
     let seen2 = seen.clone();
-    let handle = drive(make(), Pace::Flat, move |run| {
-        *seen2.borrow_mut() = serde_json::to_string(&run.trace()).unwrap();
-    });
+    let handle = drive(
+        make(),
+        Pace::Flat,
+        move |run| *seen2.borrow_mut() = serde_json::to_string(&run.trace()).unwrap(),
+        |_| false,
+    );
     until_stopped(&handle, 2000).await;
     assert_eq!(*seen.borrow(), expected);
 }
@@ -190,10 +203,92 @@ async fn a_big_run_keeps_animation_frames_flowing() {
         wg.wait().await;
     });
     let counter = FrameCounter::start();
-    let handle = drive(run, Pace::Flat, |_| {});
+    let handle = drive(run, Pace::Flat, |_| {}, |_| false);
     until_stopped(&handle, 60_000).await;
     let (frames, longest_gap) = (counter.frames(), counter.longest_gap_ms());
     web_sys::console::log_1(&format!("{n} tasks: {frames} frames, longest gap {longest_gap:.0} ms").into());
     assert!(frames >= 3, "only {frames} animation frames during the run");
     assert!(longest_gap < 250.0, "a frame waited {longest_gap:.0} ms");
+}
+
+#[wasm_bindgen_test]
+async fn a_burst_of_output_is_shown_a_frame_at_a_time() {
+    use csp_playground::view::{NewRows, ROWS_PER_FRAME};
+    use csp_playground::web::SLICE_POLLS;
+    // A thousand lines in a few virtual milliseconds: unpaced, one slice
+    // ran all of them and one render added every row at once.
+    let run = Run::new_virtual(1);
+    let rt = run.rt();
+    run.start(async move {
+        for i in 0..1000 {
+            rt.output(format!("line {i}"));
+            rt.sleep(1).await;
+        }
+    });
+    let rows = Rc::new(RefCell::new(NewRows::default()));
+    let added = Rc::new(RefCell::new(Vec::new()));
+    let (rows2, added2, rows3) = (rows.clone(), added.clone(), rows.clone());
+    let handle = drive(
+        run,
+        Pace::Flat,
+        move |run| {
+            let trace = run.log().snapshot();
+            let mut rows = rows2.borrow_mut();
+            added2.borrow_mut().push(trace.with(|events| rows.added(events)));
+            trace.with(|events| rows.shown(events));
+            if run.outcome().is_some() {
+                added2.borrow_mut().push(usize::MAX - outputs(run).len());
+            }
+        },
+        move |run| {
+            run.log()
+                .snapshot()
+                .with(|events| rows3.borrow_mut().added(events))
+                >= ROWS_PER_FRAME
+        },
+    );
+    until_stopped(&handle, 30_000).await;
+    let added = added.borrow();
+    // The last entry says how many lines the final render showed.
+    let (last, renders) = added.split_last().unwrap();
+    assert_eq!(usize::MAX - last, 1000, "the final render shows every line");
+    // Each poll prints one line and records a few events: a batch of polls
+    // overshoots the budget by at most a few rows per poll.
+    let most = renders.iter().max().copied().unwrap_or(0);
+    assert!(
+        most <= ROWS_PER_FRAME + 4 * SLICE_POLLS,
+        "one render added {most} rows"
+    );
+    assert!(
+        renders.len() >= 10,
+        "only {} renders for 1000 lines",
+        renders.len()
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_slice_stops_when_the_page_has_enough_to_show() {
+    use csp_playground::web::{Batch, SLICE_POLLS};
+    let make = || {
+        let run = Run::new_virtual(1);
+        let rt = run.rt();
+        run.start(async move {
+            for i in 0..100_000 {
+                rt.output(format!("line {i}"));
+                rt.sleep(1).await;
+            }
+        });
+        run
+    };
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    // Enough from the start: the slice runs nothing at all.
+    let run = make();
+    Batch::default().run_slice(&run, u64::MAX, now(), |_| true);
+    assert_eq!(run.log().len(), 0);
+    // Enough at the first line: the slice ends within one batch of it,
+    // where it would otherwise print for its whole time.
+    let run = make();
+    Batch::default().run_slice(&run, u64::MAX, now(), |run| !outputs(run).is_empty());
+    let printed = outputs(&run).len();
+    assert!((1..=1 + SLICE_POLLS).contains(&printed), "printed {printed}");
 }

@@ -14,6 +14,7 @@ use super::super::state::{Action, ClockKind, PageState};
 use crate::go;
 use crate::patterns::{self, Params};
 use crate::rt::{Run, Step};
+use crate::view::{self, NewRows};
 use crate::web::{drive, BrowserClock, DriverHandle, Pace};
 
 enum Slot {
@@ -61,6 +62,9 @@ pub struct RunHandle {
     go: Rc<RefCell<Option<go::Started>>>,
     dispatcher: UseReducerDispatcher<PageState>,
     generation: Rc<Cell<u64>>,
+    /// The rows a render would add to the page's full lists: the driver
+    /// paces a run to [`view::ROWS_PER_FRAME`] of them a frame.
+    rows: Rc<RefCell<NewRows>>,
 }
 
 impl PartialEq for RunHandle {
@@ -73,9 +77,11 @@ impl RunHandle {
     // The trace travels as a snapshot of the run's shared log: a slice
     // sends a length, never a copy of the events.
     fn report(&self, run: &Run) {
+        let trace = run.log().snapshot();
+        trace.with(|events| self.rows.borrow_mut().shown(events));
         self.dispatcher.dispatch(Action::Progress {
             generation: self.generation.get(),
-            trace: run.log().snapshot(),
+            trace,
             now: run.now(),
             outcome: run.outcome(),
             fatal: self.go.borrow().as_ref().and_then(go_error),
@@ -86,6 +92,7 @@ impl RunHandle {
     fn launch(&self, run: &Run, work: &Work) {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
+        *self.rows.borrow_mut() = NewRows::default();
         let go = matches!(work, Work::Go(_));
         self.dispatcher.dispatch(Action::Started { generation, go });
         *self.go.borrow_mut() = match work {
@@ -99,7 +106,12 @@ impl RunHandle {
 
     fn drive(&self, run: Run, pace: Pace) {
         let me = self.clone();
-        let handle = drive(run, pace, move |run| me.report(run));
+        let rows = self.rows.clone();
+        let enough = move |run: &Run| {
+            let mut rows = rows.borrow_mut();
+            run.log().snapshot().with(|events| rows.added(events)) >= view::ROWS_PER_FRAME
+        };
+        let handle = drive(run, pace, move |run| me.report(run), enough);
         *self.slot.borrow_mut() = Slot::Driving(handle);
     }
 
@@ -221,6 +233,7 @@ pub fn use_run(dispatcher: UseReducerDispatcher<PageState>) -> RunHandle {
         go,
         dispatcher,
         generation: (*generation).clone(),
+        rows: use_mut_ref(NewRows::default),
     };
     {
         let slot = slot.clone();
