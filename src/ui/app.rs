@@ -12,7 +12,9 @@ use super::hooks::use_model::use_model;
 use super::hooks::use_run::{use_run, Work};
 use super::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use super::orders::OrdersAcrossSeeds;
-use super::share::{base_url, replace_query, use_report_height, use_visible, ShareBar};
+use super::share::{
+    base_url, hold_query, replace_query, take_held_query, use_report_height, use_visible, ShareBar,
+};
 use super::state::{Action, ClockKind, GoError, PageState, RunStatus};
 use super::timeline::Timeline;
 use super::views::{Channels, DeadlineLedger, OutputOrder, RefresherPanel};
@@ -123,6 +125,11 @@ fn Playground() -> Html {
         if fragment.starts_with("#code=") {
             query = format!("{query}&{}", &fragment[1..]);
         }
+        // An edit the address bar had not caught up with when the page was
+        // left (reloaded within a moment of typing) comes back.
+        if let Some(held) = take_held_query() {
+            query = held;
+        }
         let (url, errors) = UrlState::parse(&query);
         PageState::from_url(&url, &errors)
     });
@@ -148,6 +155,7 @@ fn Playground() -> Html {
                 replace_query(query);
                 None
             } else {
+                hold_query(query);
                 let query = query.clone();
                 Some(gloo_timers::callback::Timeout::new(delay, move || {
                     replace_query(&query)

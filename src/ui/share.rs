@@ -14,11 +14,58 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
-/// Puts `query` in the address bar without adding a history entry.
+/// Puts `query` in the address bar without adding a history entry, and
+/// forgets any [`hold_query`] it supersedes.
 pub fn replace_query(query: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(query));
     }
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(HELD_KEY);
+    }
+}
+
+/// Where [`hold_query`] keeps a query in the tab's session storage.
+const HELD_KEY: &str = "csp-playground:held-query";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The query and fragment in the address bar now.
+fn address() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.search().unwrap_or_default(),
+                l.hash().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Keeps `query` for the address bar while it waits to be written (the
+/// page writes edited Go once typing pauses). A reload or a restored tab
+/// before then would load the address bar's older query, and neither
+/// `beforeunload` nor `pagehide` can change the address a reload loads: the
+/// tab's session storage can carry it. It is tied to the address it was
+/// held over, so a different link opened in the tab is not overridden.
+pub fn hold_query(query: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(HELD_KEY, &format!("{}\n{query}", address()));
+    }
+}
+
+/// The query held over the address bar's current one, if the page was
+/// left before writing it; it is forgotten once read.
+pub fn take_held_query() -> Option<String> {
+    let storage = session_storage()?;
+    let held = storage.get_item(HELD_KEY).ok()??;
+    let _ = storage.remove_item(HELD_KEY);
+    let (over, query) = held.split_once('\n')?;
+    (over == address()).then(|| query.to_string())
 }
 
 /// Copies `text` to the clipboard where the browser allows it.

@@ -185,6 +185,20 @@ test('each tab keeps its edited Go and its fields while the reader is on another
 
 // os.Exit and log.Fatal end a program with no message of their own: the
 // page showed "Error:" and an empty alert, even for os.Exit(0).
+test('an edit survives a reload before the address bar caught up; another link is not overridden', async () => {
+  const { page, errors } = await open('pattern=your-go');
+  const program = 'package main\n\nfunc main() { println("kept") }\n';
+  await source(page).fill(program);
+  // At once: the address bar writes edited Go only once typing pauses.
+  await page.reload();
+  await sourceIs(page, program);
+  // The held edit is used once, and only over the address it was held on.
+  await source(page).fill(program.replace('kept', 'held'));
+  await page.goto(`${env.server.url}?pattern=words`);
+  assert.match(await source(page).inputValue(), /word := word/);
+  assert.deepEqual(errors, []);
+});
+
 test('os.Exit and log.Fatal end the run as go run reports them', async () => {
   const { page, errors } = await open('pattern=your-go&speed=100');
   const program = (body, imports) => `package main\n\nimport (\n${imports.map((i) => `\t"${i}"\n`).join('')})\n\nfunc main() {\n${body}\n}\n`;
