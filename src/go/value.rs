@@ -215,9 +215,16 @@ pub enum Key {
 /// A Go map: each key's Go value, then the element. Hashed, and sorted by
 /// key where order shows (printing and ranging go in key order). Not a
 /// `BTreeMap`: that would cost the page kilobytes of tree code of its own.
+///
+/// Pointers and errors are keys by identity, which is an address, and an
+/// address differs between the browser (32-bit) and natively: where order
+/// shows, such keys go in the order they were first put in the map (see
+/// [`Key::cmp_portable`]), so a seed gives the same output in both.
 #[derive(Default)]
 pub struct MapObj {
-    entries: StdHashMap<Key, (Value, Value)>,
+    /// Each key's entry, and when it was put in.
+    entries: StdHashMap<Key, ((Value, Value), u64)>,
+    puts: u64,
 }
 
 impl MapObj {
@@ -226,15 +233,22 @@ impl MapObj {
     }
 
     pub fn get(&self, k: &Key) -> Option<&(Value, Value)> {
-        self.entries.get(k)
+        self.entries.get(k).map(|(kv, _)| kv)
     }
 
     pub fn insert(&mut self, k: Key, v: (Value, Value)) -> Option<(Value, Value)> {
-        self.entries.insert(k, v)
+        match self.entries.get_mut(&k) {
+            Some((kv, _)) => Some(std::mem::replace(kv, v)),
+            None => {
+                self.puts += 1;
+                self.entries.insert(k, (v, self.puts));
+                None
+            }
+        }
     }
 
     pub fn remove(&mut self, k: &Key) -> Option<(Value, Value)> {
-        self.entries.remove(k)
+        self.entries.remove(k).map(|(kv, _)| kv)
     }
 
     pub fn len(&self) -> usize {
@@ -248,8 +262,10 @@ impl MapObj {
     /// Its keys' and elements' values in key order, emptying it.
     fn drain_sorted(&mut self) -> Vec<(Value, Value)> {
         let mut entries: Vec<_> = std::mem::take(&mut self.entries).into_iter().collect();
-        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-        entries.into_iter().map(|(_, v)| v).collect()
+        crate::sort::sort_by(&mut entries, |a, b| {
+            a.0.cmp_portable(&b.0).then(a.1 .1.cmp(&b.1 .1))
+        });
+        entries.into_iter().map(|(_, (kv, _))| kv).collect()
     }
 
     /// Its keys' and elements' values in key order (for dropping a map
@@ -261,8 +277,28 @@ impl MapObj {
     /// The entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&Key, &(Value, Value))> {
         let mut sorted: Vec<_> = self.entries.iter().collect();
-        crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
-        sorted.into_iter()
+        crate::sort::sort_by(&mut sorted, |a, b| {
+            a.0.cmp_portable(b.0).then(a.1 .1.cmp(&b.1 .1))
+        });
+        sorted.into_iter().map(|(k, (kv, _))| (k, kv))
+    }
+}
+
+impl Key {
+    /// Key order, with every address equal to every other: what orders the
+    /// same on every platform. (A tie is then broken by when each key was
+    /// put in its map.)
+    pub fn cmp_portable(&self, other: &Key) -> std::cmp::Ordering {
+        match (self, other) {
+            (Key::Addr(_), Key::Addr(_)) => std::cmp::Ordering::Equal,
+            (Key::Tuple(a), Key::Tuple(b)) => a
+                .iter()
+                .zip(b)
+                .map(|(x, y)| x.cmp_portable(y))
+                .find(|o| o.is_ne())
+                .unwrap_or(a.len().cmp(&b.len())),
+            _ => self.cmp(other),
+        }
     }
 }
 
