@@ -218,6 +218,16 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         refreshed: Cell::new(false),
     });
     run.start(vm::Goroutine::main(sh.clone()));
+    // A program that deadlocks mid-line (`fmt.Print("half")`, then a
+    // receive that never comes) printed that line in Go before its fatal
+    // error: it is main's last output, in the browser as natively. Weak:
+    // the run must not keep the program alive.
+    let weak = Rc::downgrade(&sh);
+    run.rt().before_deadlock(move || {
+        if let Some(sh) = weak.upgrade() {
+            sh.flush_line();
+        }
+    });
     Started { sh }
 }
 

@@ -106,6 +106,9 @@ pub(crate) struct Shared {
     // Calls the runtime made for itself (`Rt::call_at`), still to fire:
     // they hold what they touch, so dropping the run must clear them.
     pub(super) calls: RefCell<Vec<TimerId>>,
+    // What runs, as main, when the run is about to end in a deadlock
+    // (`Rt::before_deadlock`).
+    pub(super) last_words: RefCell<Vec<Box<dyn FnOnce()>>>,
 }
 
 /// The handle patterns hold: spawn, time, channels, trace. Cheap to clone.
@@ -158,6 +161,7 @@ impl Run {
                 source_file: Cell::new(None),
                 in_select: Cell::new(false),
                 calls: RefCell::new(Vec::new()),
+                last_words: RefCell::new(Vec::new()),
             }),
         }
     }
@@ -247,6 +251,7 @@ impl Run {
         } else if clock.pending_timers() > 0 {
             return Step::Waiting;
         }
+        self.shared.last_words();
         let deadlock = self.shared.deadlock();
         self.finish(Outcome::Deadlock(deadlock.clone()));
         Step::Ended(Outcome::Deadlock(deadlock))
@@ -542,6 +547,30 @@ impl Shared {
         self.ready.queue.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
+    /// Runs what [`Rt::before_deadlock`] left, as main (so what it records
+    /// is main's), if main is still there.
+    fn last_words(&self) {
+        let words = std::mem::take(&mut *self.last_words.borrow_mut());
+        if words.is_empty() {
+            return;
+        }
+        let main = self.main.get().and_then(|(index, generation)| {
+            let tasks = self.tasks.borrow();
+            match tasks.entries.get(index) {
+                Some(Entry {
+                    generation: g,
+                    slot: Some(slot),
+                }) if *g == generation => Some(slot.task.clone()),
+                _ => None,
+            }
+        });
+        let previous = self.current.replace(main);
+        for words in words {
+            words();
+        }
+        *self.current.borrow_mut() = previous;
+    }
+
     fn deadlock(&self) -> Deadlock {
         let tasks = self.tasks.borrow();
         let mut blocked: Vec<Blocked> = tasks
@@ -639,6 +668,14 @@ impl Rt {
         let now = self.now();
         calls.retain(|c| c.at >= now);
         calls.push(id);
+    }
+
+    /// Runs `f` once if the run is about to end in a deadlock, as main: a
+    /// Go program's line written without its newline is recorded there,
+    /// before the deadlock, as Go would have printed it. `f` must not wake
+    /// a task (the deadlock is already decided).
+    pub fn before_deadlock(&self, f: impl FnOnce() + 'static) {
+        self.shared.last_words.borrow_mut().push(Box::new(f));
     }
 
     /// Go's `go f()`: starts a task that the run owns and drops when it ends.

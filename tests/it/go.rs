@@ -730,3 +730,19 @@ tests! {
         assert_eq!(ran.stdout, "3:30 1:1 2:2 two one 1/2 2/1 2/3 \n");
     }
 }
+
+tests! {
+    /// A program that deadlocks mid-line printed that line in Go before
+    /// its fatal error: it is main's last output, before the deadlock, so
+    /// the page's output order shows it as the CLI's stdout does.
+    fn a_line_cut_short_by_a_deadlock_is_mains_last_output() {
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"whole\")\n\tfmt.Print(\"half\")\n\tch := make(chan int)\n\t<-ch\n}\n";
+        let ran = go::run(src, &Options::default()).unwrap();
+        assert_eq!(ran.stdout, "whole\nhalf");
+        let texts: Vec<String> = view::outputs(&ran.trace).iter().map(|l| format!("{}: {}", l.task, l.text)).collect();
+        assert_eq!(texts, ["main: whole", "main: half"]);
+        let deadlock = ran.trace.iter().position(|e| matches!(e.kind, Kind::Deadlock { .. }));
+        let half = ran.trace.iter().position(|e| matches!(&e.kind, Kind::Output { text, .. } if &**text == "half"));
+        assert!(half < deadlock && deadlock.is_some(), "{half:?} {deadlock:?}");
+    }
+}
