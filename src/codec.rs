@@ -262,8 +262,10 @@ fn base64(bytes: &[u8], out: &mut String) {
 fn unbase64(text: &str) -> Result<Vec<u8>, CodecError> {
     let sextet = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32);
     let bytes = text.as_bytes();
+    // No whole number of bytes is one character past a group of four: a
+    // token of that length was cut short (a link cut at its end).
     if bytes.len() % 4 == 1 {
-        return Err(CodecError::Characters);
+        return Err(CodecError::Truncated);
     }
     let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
     for chunk in bytes.chunks(4) {
