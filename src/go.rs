@@ -203,6 +203,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         stdout: RefCell::default(),
         line: RefCell::default(),
         unterminated: Cell::new(false),
+        lines: Cell::new(0),
         stderr: RefCell::default(),
         steps: Cell::new(0),
         limits,
@@ -223,7 +224,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
     // error: it is main's last output, in the browser as natively. Weak:
     // the run must not keep the program alive.
     let weak = Rc::downgrade(&sh);
-    run.rt().before_deadlock(move || {
+    host::before_deadlock(&run.rt(), move || {
         if let Some(sh) = weak.upgrade() {
             sh.flush_line();
         }

@@ -49,6 +49,11 @@ pub fn output(rt: &Rt, line: &str) {
     rt.output(line);
 }
 
+/// Runs `f` as main if the run is about to end in a deadlock.
+pub fn before_deadlock(rt: &Rt, f: impl FnOnce() + 'static) {
+    rt.before_deadlock(f);
+}
+
 pub fn note(rt: &Rt, text: &str) {
     rt.note(text);
 }

@@ -51,6 +51,8 @@ pub struct Shared {
     /// Whether the last output event was a line without its newline (the
     /// program ended mid-line).
     pub unterminated: Cell<bool>,
+    /// Lines written in the current poll (see [`LINES_PER_POLL`]).
+    pub lines: Cell<u32>,
     pub stderr: RefCell<String>,
     pub steps: Cell<u64>,
     pub limits: Limits,
@@ -81,6 +83,7 @@ impl Shared {
         while let Some(end) = rest.find('\n') {
             line.push_str(&rest[..end]);
             host::output(&self.rt, &line);
+            self.lines.set(self.lines.get() + 1);
             line.clear();
             rest = &rest[end + 1..];
         }
@@ -248,6 +251,14 @@ pub struct Goroutine {
 /// instruction; counted as one, a loop that started 20,000 of them ran
 /// 1,000 in one poll and held the browser's task for ~60 ms.
 const SPAWN_COST: u32 = 100;
+
+/// The most lines a goroutine writes in one poll before it yields. Each
+/// line is a row the page must draw, and the driver can end its slice
+/// only between polls: a print loop wrote some 3,000 lines in one poll's
+/// budget, a frame's worth of rows thirty times over (see
+/// `view::ROWS_PER_FRAME`). Yielding costs no steps and is the same
+/// natively and in the browser, so a seed still gives one trace.
+pub const LINES_PER_POLL: u32 = 32;
 
 impl Goroutine {
     pub fn main(sh: Rc<Shared>) -> Goroutine {
@@ -668,6 +679,7 @@ impl Goroutine {
     fn run(&mut self, budget: u32) -> Flow {
         let prog = self.sh.prog.clone();
         let mut left = budget;
+        self.sh.lines.set(0);
         loop {
             if self.pending.is_some() {
                 let (p, a) = self.pending.take().expect("pending");
@@ -696,8 +708,8 @@ impl Goroutine {
                     }
                 }
             }
-            if left == 0 {
-                self.count(budget);
+            if left == 0 || self.sh.lines.get() >= LINES_PER_POLL {
+                self.count(budget - left);
                 return Flow::Yield;
             }
             left -= 1;

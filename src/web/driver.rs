@@ -69,8 +69,9 @@ impl Batch {
     /// Runs `run` (up to virtual time `limit`) in batches sized as it goes,
     /// until it stops polling (it waits or ends), the slice that began at
     /// `slice_start` (wall ms) has had its [`SLICE_MS`], or `enough` says
-    /// the page has as much to show as one frame takes (it is asked
-    /// before each batch, so a slice may run none).
+    /// the page has as much to show as one frame takes. `enough` is asked
+    /// before every poll (a poll can print dozens of lines), so a slice
+    /// may run none.
     pub fn run_slice(
         &mut self,
         run: &Run,
@@ -81,10 +82,16 @@ impl Batch {
         let performance = performance();
         let mut batch_start = performance.now();
         loop {
-            if enough(run) {
-                return Step::Polled;
+            let mut step = Step::Polled;
+            for _ in 0..self.polls {
+                if enough(run) {
+                    return Step::Polled;
+                }
+                step = run.run_budget(1, limit);
+                if step != Step::Polled {
+                    break;
+                }
             }
-            let step = run.run_budget(self.polls, limit);
             let now = performance.now();
             self.took(now - batch_start);
             batch_start = now;
@@ -176,6 +183,9 @@ pub fn drive(
         stopped: Cell::new(false),
     });
     let driver = state.clone();
+    // A hidden tab draws no frames: pacing to them would hold the run
+    // until the reader came back (and let a real clock's timers pile up).
+    let enough = move |run: &Run| !page_hidden() && enough(run);
     wasm_bindgen_futures::spawn_local(async move {
         // The first slice runs in a task of its own: the click that started
         // the run has its own render and layout to do in its task.
@@ -281,6 +291,12 @@ pub async fn yield_to_browser() {
         .expect_throw("should post to a MessageChannel");
     let _ = rx.await;
     channel.port1().set_onmessage(None);
+}
+
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
 }
 
 fn enough_now(state: &State, enough: &impl Fn(&Run) -> bool) -> bool {

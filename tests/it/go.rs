@@ -746,3 +746,32 @@ tests! {
         assert!(half < deadlock && deadlock.is_some(), "{half:?} {deadlock:?}");
     }
 }
+
+tests! {
+    /// A print loop yields every LINES_PER_POLL lines: the page's driver
+    /// can end a slice only between polls, and one poll's budget printed
+    /// some 3,000 lines, all drawn in one frame. Between two of main's
+    /// polls, no more lines than that.
+    fn a_print_loop_yields_every_few_lines() {
+        use csp_playground::rt::{Level, Run};
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 3000; i++ {\n\t\tfmt.Println(i)\n\t}\n}\n";
+        let program = std::rc::Rc::new(go::compile(src, None).unwrap());
+        let run = Run::new_virtual(1);
+        run.set_level(Level::Verbose);
+        let started = go::start(&run, program, Limits::default());
+        run.run_to_end();
+        assert_eq!(started.stdout().lines().count(), 3000);
+        let (mut most, mut lines) = (0, 0);
+        for e in run.trace() {
+            match e.kind {
+                Kind::Poll => lines = 0,
+                Kind::Output { .. } => {
+                    lines += 1;
+                    most = most.max(lines);
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(most, go::vm::LINES_PER_POLL as usize);
+    }
+}
