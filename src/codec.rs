@@ -262,11 +262,6 @@ fn base64(bytes: &[u8], out: &mut String) {
 fn unbase64(text: &str) -> Result<Vec<u8>, CodecError> {
     let sextet = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32);
     let bytes = text.as_bytes();
-    // No whole number of bytes is one character past a group of four: a
-    // token of that length was cut short (a link cut at its end).
-    if bytes.len() % 4 == 1 {
-        return Err(CodecError::Truncated);
-    }
     let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
     for chunk in bytes.chunks(4) {
         let mut v = 0u32;
@@ -276,6 +271,12 @@ fn unbase64(text: &str) -> Result<Vec<u8>, CodecError> {
         for i in 0..chunk.len() - 1 {
             out.push((v >> (16 - 8 * i)) as u8);
         }
+    }
+    // No whole number of bytes is one character past a group of four: a
+    // token of that length, all of whose characters are a token's, was
+    // cut short (a link cut at its end).
+    if bytes.len() % 4 == 1 {
+        return Err(CodecError::Truncated);
     }
     Ok(out)
 }

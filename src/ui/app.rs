@@ -150,12 +150,17 @@ fn Playground() -> Html {
         // pause: each write is a same-document navigation, which costs the
         // browser more per keystroke than all of the page's own work.
         let delay = if state.source.is_some() { URL_IDLE_MS } else { 0 };
+        // Embeds on one host page share its tab's storage: only the page
+        // itself holds an edit over a reload.
+        let hold = !state.embed;
         use_effect_with((*query).clone(), move |query| {
             let pending = if delay == 0 {
                 replace_query(query);
                 None
             } else {
-                hold_query(query);
+                if hold {
+                    hold_query(query);
+                }
                 let query = query.clone();
                 Some(gloo_timers::callback::Timeout::new(delay, move || {
                     replace_query(&query)

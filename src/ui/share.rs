@@ -32,13 +32,15 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-/// The query and fragment in the address bar now.
+/// The path, query and fragment in the address bar now (the path too:
+/// two builds of the page on one site share the tab's storage).
 fn address() -> String {
     web_sys::window()
         .map(|w| w.location())
         .map(|l| {
             format!(
-                "{}{}",
+                "{}{}{}",
+                l.pathname().unwrap_or_default(),
                 l.search().unwrap_or_default(),
                 l.hash().unwrap_or_default()
             )

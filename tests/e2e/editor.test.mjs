@@ -183,8 +183,6 @@ test('each tab keeps its edited Go and its fields while the reader is on another
   await page.close();
 });
 
-// os.Exit and log.Fatal end a program with no message of their own: the
-// page showed "Error:" and an empty alert, even for os.Exit(0).
 test('an edit survives a reload before the address bar caught up; another link is not overridden', async () => {
   const { page, errors } = await open('pattern=your-go');
   const program = 'package main\n\nfunc main() { println("kept") }\n';
@@ -199,6 +197,8 @@ test('an edit survives a reload before the address bar caught up; another link i
   assert.deepEqual(errors, []);
 });
 
+// os.Exit and log.Fatal end a program with no message of their own: the
+// page showed "Error:" and an empty alert, even for os.Exit(0).
 test('os.Exit and log.Fatal end the run as go run reports them', async () => {
   const { page, errors } = await open('pattern=your-go&speed=100');
   const program = (body, imports) => `package main\n\nimport (\n${imports.map((i) => `\t"${i}"\n`).join('')})\n\nfunc main() {\n${body}\n}\n`;

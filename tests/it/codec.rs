@@ -31,6 +31,7 @@ tests! {
         assert_eq!(decode("2AAAA"), Err(CodecError::Version));
         assert_eq!(decode("1AA=A"), Err(CodecError::Characters));
         assert_eq!(decode("1A"), Err(CodecError::Truncated));
+        assert_eq!(decode("1="), Err(CodecError::Characters));
         // A link cut anywhere says it is cut short (or, cut inside the
         // checksum, that the checksum does not match), never that it has
         // characters a token never has.
