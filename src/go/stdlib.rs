@@ -475,12 +475,15 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             host::note(&sh.rt, &text);
             if name.starts_with("log.Fatal") {
                 sh.set_exit(1, text);
+                return Err(super::vm::Trap::Exit);
             }
             none()
         }
+        // The program ends here: nothing after the call runs, not even the
+        // calling goroutine's deferred calls.
         "os.Exit" => {
             sh.set_exit(as_int(&a(0)) as i32, String::new());
-            none()
+            Err(super::vm::Trap::Exit)
         }
         "time.Sleep" => {
             let ms = ms_of(&a(0));

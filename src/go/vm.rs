@@ -201,6 +201,9 @@ enum Flow {
 pub enum Trap {
     Panic(Value),
     Fatal(String),
+    /// `os.Exit` or `log.Fatal`: the program has ended (its status is set),
+    /// and this goroutine stops where it is, running no deferred call.
+    Exit,
 }
 
 pub type Res<T> = Result<T, Trap>;
@@ -748,6 +751,10 @@ impl Goroutine {
                 };
                 self.sh
                     .set_fatal(format!("{msg}\n\ngoroutine {} [running]:", self.id), 2);
+                self.frames.clear();
+                Some(Flow::Finished)
+            }
+            Trap::Exit => {
                 self.frames.clear();
                 Some(Flow::Finished)
             }

@@ -775,3 +775,20 @@ tests! {
         assert_eq!(most, go::vm::LINES_PER_POLL as usize);
     }
 }
+
+tests! {
+    /// log.Fatal and os.Exit end the program where they are called, from
+    /// any function: the rest of it, and every deferred call, never runs
+    /// (the calling goroutine went on, and printed "after").
+    fn log_fatal_and_os_exit_in_a_function_stop_the_program_there() {
+        for (call, pkg, exit, stderr) in [
+            ("log.Fatal(\"boom\")", "log", 1, "2009/11/10 23:00:00 boom\n"),
+            ("os.Exit(3)", "os", 3, ""),
+        ] {
+            let src = format!("package main\n\nimport (\n\t\"fmt\"\n\t\"{pkg}\"\n)\n\nfunc f() {{\n\tdefer fmt.Println(\"f deferred\")\n\tfmt.Println(\"in f\")\n\t{call}\n}}\n\nfunc main() {{\n\tdefer fmt.Println(\"main deferred\")\n\tf()\n\tfmt.Println(\"after\")\n}}\n");
+            let ran = go::run(&src, &Options::default()).unwrap_or_else(|e| panic!("{e}\n{src}"));
+            assert_eq!((ran.stdout.as_str(), ran.exit), ("in f\n", exit), "{call}");
+            assert!(ran.stderr.starts_with(stderr), "{call}: {}", ran.stderr);
+        }
+    }
+}
