@@ -204,6 +204,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         line: RefCell::default(),
         unterminated: Cell::new(false),
         lines: Cell::new(0),
+        forever: RefCell::new(Vec::new()),
         stderr: RefCell::default(),
         steps: Cell::new(0),
         limits,
@@ -263,12 +264,11 @@ pub fn run(src: &str, opts: &Options) -> Result<Ran, CompileError> {
 }
 
 /// What Go 1.19's goroutine dump says a goroutine blocked on `wait` does.
-fn go_wait(wait: Option<&crate::rt::Wait>) -> &'static str {
+fn go_wait(wait: &crate::rt::Wait) -> &'static str {
     use crate::rt::{Op, Wait};
     match wait {
-        Some(Wait::Op(Op::Wait { .. })) => "semacquire",
-        Some(wait) => wait.go_status(),
-        None => "select (no cases)",
+        Wait::Op(Op::Wait { .. }) => "semacquire",
+        wait => wait.go_status(),
     }
 }
 
@@ -309,7 +309,17 @@ fn finish(run: &Run, started: &Started, ended: host::Ended) -> Ran {
                 stderr.push_str(&format!(
                     "\ngoroutine {} [{}]:\n{func}\n",
                     i + 1,
-                    go_wait(b.wait.as_ref())
+                    // The runtime names no wait for a goroutine blocked
+                    // for good (a nil channel, an empty select): it does.
+                    match &b.wait {
+                        Some(wait) => go_wait(wait),
+                        None => sh
+                            .forever
+                            .borrow()
+                            .iter()
+                            .find(|(id, _)| *id == b.task_id)
+                            .map_or("select (no cases)", |(_, status)| status),
+                    }
                 ));
             }
             (2, Some(first), run.now())

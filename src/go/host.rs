@@ -49,6 +49,11 @@ pub fn output(rt: &Rt, line: &str) {
     rt.output(line);
 }
 
+/// The rt task id of the goroutine running now.
+pub fn task_id(rt: &Rt) -> Option<u32> {
+    rt.current_ids().map(|(id, _)| id)
+}
+
 /// Runs `f` as main if the run is about to end in a deadlock.
 pub fn before_deadlock(rt: &Rt, f: impl FnOnce() + 'static) {
     rt.before_deadlock(f);

@@ -53,6 +53,10 @@ pub struct Shared {
     pub unterminated: Cell<bool>,
     /// Lines written in the current poll (see [`LINES_PER_POLL`]).
     pub lines: Cell<u32>,
+    /// Goroutines (by rt task id) blocked for good, on a nil channel or an
+    /// empty `select`, and Go's word for it: the runtime has no wait to
+    /// name for them in a deadlock report.
+    pub forever: RefCell<Vec<(u32, &'static str)>>,
     pub stderr: RefCell<String>,
     pub steps: Cell<u64>,
     pub limits: Limits,
@@ -672,6 +676,14 @@ impl Goroutine {
             }
         }
         Ok(false)
+    }
+
+    /// Blocks this goroutine for good, noting Go's `status` for it.
+    fn forever(&self, status: &'static str) -> Pending {
+        if let Some(id) = host::task_id(&self.sh.rt) {
+            self.sh.forever.borrow_mut().push((id, status));
+        }
+        Pending::Forever(status)
     }
 
     fn zero(&self, ty: Ty) -> Value {
@@ -1436,7 +1448,7 @@ impl Goroutine {
                         self.pending = Some((Pending::send(&c, v), After::Nothing))
                     }
                     Value::Chan(ChanV::Done(_)) => return Err(panic_str("send on a receive-only channel")),
-                    _ => self.pending = Some((Pending::Forever("chan send (nil chan)"), After::Nothing)),
+                    _ => self.pending = Some((self.forever("chan send (nil chan)"), After::Nothing)),
                 }
             }
             Ins::Recv(ok) => {
@@ -1445,7 +1457,7 @@ impl Goroutine {
                 self.pending = Some(match c {
                     Value::Chan(ChanV::Chan(c, ty)) => (Pending::recv(&c), After::Recv(*ok, ty)),
                     Value::Chan(ChanV::Done(ctx)) => (Pending::done(&ctx), After::Recv(*ok, EMPTY_STRUCT)),
-                    _ => (Pending::Forever("chan receive (nil chan)"), After::Nothing),
+                    _ => (self.forever("chan receive (nil chan)"), After::Nothing),
                 });
             }
             Ins::Select(arms, has_default) => {
@@ -1530,7 +1542,7 @@ impl Goroutine {
                     Value::Chan(ChanV::Done(ctx)) => {
                         self.pending = Some((Pending::done(&ctx), After::RangeRecv(*end, EMPTY_STRUCT)));
                     }
-                    _ => self.pending = Some((Pending::Forever("chan receive (nil chan)"), After::Nothing)),
+                    _ => self.pending = Some((self.forever("chan receive (nil chan)"), After::Nothing)),
                 }
             }
             Ins::Fail(msg) => return Err(panic_str(msg.to_string())),
@@ -1745,7 +1757,7 @@ impl Goroutine {
             }
         }
         if host_arms.is_empty() && !has_default {
-            self.pending = Some((Pending::Forever("select (no cases)"), After::Nothing));
+            self.pending = Some((self.forever("select (no cases)"), After::Nothing));
             return Ok(());
         }
         let default = has_default.then_some(arms.len());

@@ -792,3 +792,20 @@ tests! {
         }
     }
 }
+
+tests! {
+    /// A deadlock on a nil channel names the operation as Go's dump does;
+    /// the runtime has no wait for such a goroutine, and the report said
+    /// "select (no cases)" for every one.
+    fn a_nil_channel_deadlock_names_the_operation() {
+        for (op, status) in [
+            ("ch <- 1", "chan send (nil chan)"),
+            ("<-ch", "chan receive (nil chan)"),
+            ("select {}", "select (no cases)"),
+        ] {
+            let src = format!("package main\n\nfunc main() {{\n\tvar ch chan int\n\t_ = ch\n\t{op}\n}}\n");
+            let ran = go::run(&src, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+            assert!(ran.stderr.contains(&format!("goroutine 1 [{status}]:")), "{op}: {}", ran.stderr);
+        }
+    }
+}
