@@ -97,18 +97,27 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <label class="inline">{ "Speed" }
                     <input type="number" aria-label="Speed" min="0.1" max="100" step="0.1"
                         ref={speed_field} oninput={on_speed} disabled={real}
-                        aria-invalid={s.speed_error.is_some().to_string()} />
+                        aria-invalid={s.speed_error.is_some().to_string()}
+                        aria-describedby={s.speed_error.is_some().then_some("speed-error")} />
                     <span class="unit">{ "× virtual time" }</span>
                 </label>
-                if let Some(e) = &s.speed_error { <span class="error">{ format!("Speed: {e}") }</span> }
+                // Always there, so that a screen reader announces the message
+                // when it appears (a live region added with its text is often
+                // not), and linked to the field while there is one.
+                <span id="speed-error" class="error" aria-live="polite">
+                    { s.speed_error.as_ref().map(|e| format!("Speed: {e}")).unwrap_or_default() }
+                </span>
             </div>
             <div class="row">
                 <label class="inline">{ "Seed" }
                     <input type="number" aria-label="Seed" min="0" step="1" ref={seed_field} oninput={on_seed}
-                        aria-invalid={s.seed_error.is_some().to_string()} />
+                        aria-invalid={s.seed_error.is_some().to_string()}
+                        aria-describedby={s.seed_error.is_some().then_some("seed-error")} />
                 </label>
                 <button type="button" onclick={command(Command::NewSeed)}>{ "New seed" }</button>
-                if let Some(e) = &s.seed_error { <span class="error">{ format!("Seed: {e}") }</span> }
+                <span id="seed-error" class="error" aria-live="polite">
+                    { s.seed_error.as_ref().map(|e| format!("Seed: {e}")).unwrap_or_default() }
+                </span>
             </div>
             <div class="row" role="radiogroup" aria-label="Clock">
                 <span class="group-label">{ "Clock" }</span>

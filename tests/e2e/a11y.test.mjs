@@ -118,6 +118,17 @@ test('states with markup of their own pass too', async () => {
   await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).fill('0');
   await page.getByRole('button', { name: 'Run', disabled: true }).waitFor();
   await assertAccessible(page, 'deadline, invalid field');
+  // Speed and Seed say what is wrong in the field's own description, as
+  // the parameters do (the message was plain text beside the field).
+  for (const [name, bad, says] of [['Speed', '1000', /^Speed: .*0\.1 to 100/], ['Seed', '99999999999999999999', /^Seed: /]]) {
+    const field = page.getByRole('spinbutton', { name });
+    await field.fill(bad);
+    await page.waitForFunction((n) => document.querySelector(`input[aria-label="${n}"]`).getAttribute('aria-invalid') === 'true', name);
+    const description = await field.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent.trim());
+    assert.match(description ?? '', says, name);
+    await assertAccessible(page, `deadline, invalid ${name}`);
+    await field.fill('1');
+  }
   // Paused by a step: the highlighted code lines.
   await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).fill('1000');
   await page.getByRole('button', { name: 'Step' }).click();
