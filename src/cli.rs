@@ -31,7 +31,9 @@ usage:
   csp explore <pattern> [--seeds N] [--set name=value]...
                                   each distinct output order over seeds 1..=N (default 100)
   csp go FILE.go|- [--seed N] [--go 1.21|1.22] [--format out|log|json|marbles|svg|chrome-trace|gif|png]
+           [--width PX] [--fps N] [--seconds N] [--theme light|dark]
                                   runs a Go program in the interpreter; out (default): its stdout
+  csp --help                      this text (also after any command)
 ";
 
 /// A bad command line: one line for stderr; the process exits with 2.
@@ -181,16 +183,7 @@ fn options(command: &str, id: PatternId, args: &[String], allowed: &[&str]) -> R
                     })?;
             }
             "--format" => o.format = Format::parse(&value("--format")?)?,
-            "--width" => o.picture.width = whole("--width", &value("--width")?)?,
-            "--fps" => o.picture.fps = whole("--fps", &value("--fps")?)?,
-            "--seconds" => o.picture.seconds = whole("--seconds", &value("--seconds")?)?,
-            "--theme" => {
-                o.picture.dark = match value("--theme")?.as_str() {
-                    "light" => false,
-                    "dark" => true,
-                    other => return err(format!("--theme: {other:?} is not light or dark")),
-                }
-            }
+            f if PICTURE_FLAGS.contains(&f) => set_picture(&mut o.picture, f, &value(f)?)?,
             "--set" => {
                 let v = value("--set")?;
                 let Some((name, val)) = v.split_once('=') else {
@@ -201,12 +194,36 @@ fn options(command: &str, id: PatternId, args: &[String], allowed: &[&str]) -> R
             other => return err(format!("unknown option {other:?} (see `csp --help`)")),
         }
     }
-    if let Some(flag) = picture_flag {
-        if !matches!(o.format, Format::Gif | Format::Png) {
-            return err(format!("{flag} shapes a picture: it needs --format gif or png"));
+    picture_needs_picture(picture_flag, Some(o.format))?;
+    Ok(o)
+}
+
+/// Sets the picture flag `flag` (one of [`PICTURE_FLAGS`]) to `v`.
+fn set_picture(p: &mut Picture, flag: &str, v: &str) -> Result<(), CliError> {
+    match flag {
+        "--width" => p.width = whole(flag, v)?,
+        "--fps" => p.fps = whole(flag, v)?,
+        "--seconds" => p.seconds = whole(flag, v)?,
+        _ => {
+            p.dark = match v {
+                "light" => false,
+                "dark" => true,
+                other => return err(format!("--theme: {other:?} is not light or dark")),
+            }
         }
     }
-    Ok(o)
+    Ok(())
+}
+
+/// A picture flag given (`flag`) with a format that draws no picture is an
+/// error, not ignored.
+fn picture_needs_picture(flag: Option<String>, format: Option<Format>) -> Result<(), CliError> {
+    match flag {
+        Some(flag) if !matches!(format, Some(Format::Gif | Format::Png)) => {
+            err(format!("{flag} shapes a picture: it needs --format gif or png"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Runs `params` at `seed` on the virtual clock; the finished run.
@@ -231,6 +248,10 @@ pub fn title(params: &Params, seed: u64, outcome: Option<&Outcome>) -> String {
 /// `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     let io = |e: std::io::Error| CliError(format!("cannot write output: {e}"));
+    // `csp run deadline --help` asks for help too, as most tools take it.
+    if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
+        return out.write_all(USAGE.as_bytes()).map_err(io);
+    }
     match args.first().map(String::as_str) {
         None => err("no command given (see `csp --help`)"),
         Some("help" | "--help" | "-h") => out.write_all(USAGE.as_bytes()).map_err(io),
@@ -335,6 +356,7 @@ pub fn go(
         ..Default::default()
     };
     let mut format = None;
+    let (mut picture, mut picture_flag) = (Picture::default(), None);
     let mut it = args.iter().skip(1);
     while let Some(arg) = it.next() {
         let mut value = |name: &str| {
@@ -364,6 +386,10 @@ pub fn go(
                     })?),
                 };
             }
+            flag if PICTURE_FLAGS.contains(&flag) => {
+                set_picture(&mut picture, flag, &value(flag)?)?;
+                picture_flag = Some(flag.to_string());
+            }
             flag if flag.starts_with("--") => {
                 return err(format!("unknown option {flag:?} (see `csp --help`)"))
             }
@@ -371,6 +397,7 @@ pub fn go(
             extra => return err(format!("unexpected argument {extra:?}")),
         }
     }
+    picture_needs_picture(picture_flag, format)?;
     let Some(path) = file else {
         return err("missing Go file (a path, or - for stdin)");
     };
@@ -407,7 +434,7 @@ pub fn go(
         Some(Format::Svg) => view::svg(&title, &ran.trace, None),
         Some(Format::ChromeTrace) => view::chrome_trace(&title, &ran.trace) + "\n",
         Some(f @ (Format::Gif | Format::Png)) => {
-            let bytes = self::picture(f, &title, &ran.trace, Picture::default())?;
+            let bytes = self::picture(f, &title, &ran.trace, picture)?;
             out.write_all(&bytes).map_err(io)?;
             errs.write_all(ran.stderr.as_bytes()).map_err(io)?;
             return Ok(ran.exit);

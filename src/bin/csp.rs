@@ -8,7 +8,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.first().map(String::as_str) == Some("go") {
+    let help = args.iter().any(|a| a == "--help" || a == "-h");
+    if args.first().map(String::as_str) == Some("go") && !help {
         let mut stderr = std::io::stderr();
         return match csp_playground::cli::go(&args, &mut std::io::stdin(), &mut out, &mut stderr) {
             Ok(code) => {

@@ -91,6 +91,13 @@ fn explore_shows_the_spread_of_orders() {
 }
 
 #[test]
+fn help_after_a_command_prints_the_usage() {
+    for line in ["--help", "run deadline --help", "explore words -h", "go --help"] {
+        assert_eq!(csp(line).as_deref(), Ok(csp_playground::cli::USAGE), "{line}");
+    }
+}
+
+#[test]
 fn bad_arguments_say_what_is_wrong() {
     for (line, message) in [
         ("frobnicate", "unknown command \"frobnicate\" (see `csp --help`)"),

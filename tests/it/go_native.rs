@@ -189,7 +189,23 @@ fn csp_go_prints_output_errors_and_exit_statuses() {
         &[],
         &["-", "--wat"],
         &["a.go", "b.go"],
+        // A picture flag needs a picture format, as for `csp run`.
+        &["-", "--width", "300"],
+        &["-", "--width", "x", "--format", "png"],
     ] {
         assert!(csp_go(bad, hello).is_err(), "{bad:?}");
     }
+    // The picture flags shape `csp go`'s pictures too (they were refused
+    // as unknown options, though the help offers gif and png).
+    let argv: Vec<String> = ["go", "-", "--format", "png", "--width", "300"]
+        .map(String::from)
+        .to_vec();
+    let (mut png, mut err) = (Vec::new(), Vec::new());
+    let code = csp_playground::cli::go(&argv, &mut hello.as_bytes(), &mut png, &mut err).unwrap();
+    assert_eq!(code, 0);
+    // A PNG's width is the IHDR chunk's first field.
+    let width = png
+        .get(16..20)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    assert_eq!(width, Some(300));
 }
