@@ -437,15 +437,18 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "fmt.Errorf" => {
             let f = s(&a(0));
             let rest = &args[1.min(args.len())..];
-            let wrapped = if f.contains("%w") {
-                let idx = f.matches('%').count();
-                let _ = idx;
-                rest.iter()
-                    .find(|v| matches!(v, Value::Error(_)) || matches!(v, Value::Pre(_)))
-                    .cloned()
-            } else {
-                None
-            };
+            // The argument of the first `%w` (Go 1.20 wraps every one; the
+            // first is what `errors.Unwrap` gives).
+            let wrapped = format::verbs(&f)
+                .iter()
+                .position(|&v| v == 'w')
+                .and_then(|i| rest.get(i))
+                .map(|v| match v {
+                    Value::Error(e) if e.ty == super::value::FOR_WRAPPING => {
+                        e.wrapped.clone().unwrap_or_default()
+                    }
+                    v => v.clone(),
+                });
             let msg = format::sprintf(types, &f.replace("%w", "%v"), rest);
             one(Value::Error(Rc::new(ErrorObj {
                 msg: Rc::from(msg),

@@ -342,6 +342,11 @@ pub enum ChanV {
     Done(host::Context),
 }
 
+/// The `%T` of an error made only to carry a value of the program's own
+/// error type into `fmt.Errorf`'s `%w`: its text, and the value (see
+/// `fmt_prep`). `fmt.Errorf` wraps the value itself.
+pub const FOR_WRAPPING: &str = "(for %w)";
+
 pub struct ErrorObj {
     pub msg: Rc<str>,
     /// Errors made by `fmt.Errorf` with `%w`.

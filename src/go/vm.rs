@@ -1666,15 +1666,15 @@ impl Goroutine {
     }
 
     fn fmt_prep(&mut self, argc: u16, printf: bool) -> Res<()> {
-        if let Some(slot) = self.frame_mut().fmt_slot.take() {
-            // The method returned its text on top of the stack.
-            let text = self.pop();
-            let s = match text {
+        // The method called for the argument in `slot` returned its text on
+        // top of the stack.
+        let done = self.frame_mut().fmt_slot.take().map(|slot| {
+            let text = match self.pop() {
                 Value::Str(s) => s,
                 other => Rc::from(super::format::plain(&other)),
             };
-            self.stack[slot as usize] = Value::Pre(s);
-        }
+            (slot as usize, text)
+        });
         // With `DYN_ARGS` the count stays on top for the call to take.
         let mut end = self.stack.len();
         let argc = if argc == DYN_ARGS {
@@ -1689,12 +1689,28 @@ impl Goroutine {
             (true, Some(Value::Str(f))) => Some(super::format::verbs(f)),
             _ => None,
         };
+        let verb = |i: usize| {
+            verbs
+                .as_ref()
+                .and_then(|v| v.get(i.checked_sub(start + 1)?).copied())
+        };
+        if let Some((slot, text)) = done {
+            self.stack[slot] = if verb(slot) == Some('w') {
+                // `fmt.Errorf`'s `%w` prints the text but wraps the value
+                // itself, for `errors.Is` and `errors.Unwrap` to find.
+                let wrapped = std::mem::take(&mut self.stack[slot]);
+                Value::Error(Rc::new(ErrorObj {
+                    msg: text,
+                    wrapped: Some(wrapped),
+                    ty: super::value::FOR_WRAPPING,
+                }))
+            } else {
+                Value::Pre(text)
+            };
+        }
         for i in start..end {
-            if let Some(verbs) = &verbs {
-                let arg = i - start;
-                if arg == 0 || !matches!(verbs.get(arg - 1), Some('v' | 's' | 'q')) {
-                    continue;
-                }
+            if verbs.is_some() && (i == start || !matches!(verb(i), Some('v' | 's' | 'q' | 'w'))) {
+                continue;
             }
             let v = self.stack[i].clone();
             if matches!(v, Value::Pre(_) | Value::Error(_) | Value::Nil | Value::Obj(_)) {

@@ -20,6 +20,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("done_channel", include_str!("../go/done_channel.go")),
     ("embedded", include_str!("../go/embedded.go")),
     ("errors_is", include_str!("../go/errors_is.go")),
+    ("errors_wrap_custom", include_str!("../go/errors_wrap_custom.go")),
     ("exit_skips_defers", include_str!("../go/exit_skips_defers.go")),
     ("float_print", include_str!("../go/float_print.go")),
     ("for_loops", include_str!("../go/for_loops.go")),
