@@ -212,7 +212,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <figure class="timeline" aria-label="Timeline">
             <div class="zoom" role="group" aria-label="Timeline zoom">
-                <button type="button" onclick={on_zoom_in}>{ "Zoom in" }</button>
+                // At the narrowest window Zoom in would do nothing: say so.
+                <button type="button" onclick={on_zoom_in} disabled={current.1 - current.0 <= MIN_SPAN.min(end)}>{ "Zoom in" }</button>
                 <button type="button" onclick={on_zoom_out} disabled={window.range.is_none()}>{ "Zoom out" }</button>
                 <button type="button" onclick={on_fit} disabled={window.range.is_none()}>{ "Fit" }</button>
                 <span class="muted">{ shown }</span>

@@ -61,6 +61,12 @@ test('the timeline zooms around the playhead, pans by key, and Fit shows the who
   await figure.getByText('Showing 400ms to 900ms').waitFor();
   await page.getByRole('button', { name: 'Fit' }).click();
   await figure.getByText('Showing 0s to 1s').waitFor();
+  // Down to the narrowest window (10 ms), then Zoom in says it can do no more.
+  for (const shown of ['500ms to 1s', '750ms to 1s', '875ms to 1s', '938ms to 1s', '969ms to 1s', '985ms to 1s', '990ms to 1s']) {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await figure.getByText(`Showing ${shown}`).waitFor();
+  }
+  assert.equal(await page.getByRole('button', { name: 'Zoom in' }).isDisabled(), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
