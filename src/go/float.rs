@@ -376,19 +376,38 @@ fn round(d: &mut Vec<u8>, dp: &mut i32, keep: i32) {
 /// doubles (including them when `f`'s mantissa is even, since a tie
 /// rounds to even); those midpoints have exact decimal expansions too.
 pub fn shortest(f: f64) -> (Vec<u8>, i32) {
+    shortest_of(f, 52, -1074)
+}
+
+/// [`shortest`] for a `float32`: the digits that parse back to the same
+/// `float32` (Go prints `float32(0.1)` as 0.1, not as the double it is).
+pub fn shortest32(f: f32) -> (Vec<u8>, i32) {
+    shortest_of(f64::from(f), 23, -149)
+}
+
+/// The shortest digits for `|f|` among floats of `frac_bits` fraction bits
+/// whose least exponent is `min_e` (`f` must be one of them).
+fn shortest_of(f: f64, frac_bits: u32, min_e: i32) -> (Vec<u8>, i32) {
     let f = f.abs();
     if f == 0.0 {
         return (Vec::new(), 0);
     }
-    if f < (1u64 << 53) as f64 && f.fract() == 0.0 {
-        // An integer this small is its own shortest form: the doubles
+    if f < (1u64 << (frac_bits + 1)) as f64 && f.fract() == 0.0 {
+        // An integer this small is its own shortest form: the floats
         // around it are at most 1 away.
         return decimal(f as u64, 0);
     }
-    let (m, e) = parts(f);
+    let (mut m, mut e) = parts(f);
+    // On the narrower type's grid: fewer fraction bits, and its own least
+    // exponent (a float32 subnormal is a double's normal number).
+    let shift = (52 - frac_bits as i32).max(min_e - e);
+    if shift > 0 {
+        m >>= shift;
+        e += shift;
+    }
     let (d, dp) = decimal(m, e);
-    // Below a power of two the next double down is half as far.
-    let lo = if m == 1 << 52 && e > -1074 {
+    // Below a power of two the next float down is half as far.
+    let lo = if m == 1 << frac_bits && e > min_e {
         decimal(4 * m - 1, e - 2)
     } else {
         decimal(2 * m - 1, e - 1)
@@ -514,12 +533,17 @@ fn positional(out: &mut String, d: &[u8], dp: i32, frac: Option<usize>) {
 /// below 1e-4 and from 1e6 (`fmt.Println(1e6)` prints `1e+06`, as
 /// `strconv`'s shortest `%g` decides with precision 6).
 pub fn go_v(f: f64) -> String {
+    go_v_of(f, false)
+}
+
+/// `%v` of a float, shortest as a `float32` if `is32`.
+pub fn go_v_of(f: f64, is32: bool) -> String {
     if let Some(s) = special(f) {
         return s.into();
     }
     let mut out = String::new();
     sign(&mut out, f);
-    let (d, dp) = shortest(f);
+    let (d, dp) = if is32 { shortest32(f as f32) } else { shortest(f) };
     let x = dp - 1;
     if !d.is_empty() && !(-4..6).contains(&x) {
         exponent(&mut out, &d, dp, None);

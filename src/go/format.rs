@@ -86,7 +86,7 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
         Value::Int(i, ty) if *ty == DURATION => out.push_str(&duration(*i)),
         Value::Int(i, ty) if is_unsigned_ty(*ty) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) => out.push_str(&i.to_string()),
-        Value::Float(f, _) => out.push_str(&float(*f)),
+        Value::Float(f, t) => out.push_str(&super::float::go_v_of(*f, *t == super::value::FLOAT32)),
         Value::Str(s) | Value::Pre(s) => out.push_str(s),
         Value::Slice(s) => {
             out.push('[');

@@ -22,6 +22,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("errors_is", include_str!("../go/errors_is.go")),
     ("errors_wrap_custom", include_str!("../go/errors_wrap_custom.go")),
     ("exit_skips_defers", include_str!("../go/exit_skips_defers.go")),
+    ("float32_print", include_str!("../go/float32_print.go")),
     ("float_print", include_str!("../go/float_print.go")),
     ("for_loops", include_str!("../go/for_loops.go")),
     ("fprint", include_str!("../go/fprint.go")),

@@ -90,6 +90,44 @@ fn float_text_matches_core() {
 }
 
 #[test]
+fn float32_shortest_matches_core() {
+    // Every kind of float32: random bits (subnormals included), powers of
+    // two and their neighbours, short decimals.
+    let mut g = Gen(11);
+    for _ in 0..20_000 {
+        let f = match g.next() % 3 {
+            0 => f32::from_bits(g.next() as u32),
+            1 => {
+                let p = 2f32.powi((g.next() % 270) as i32 - 149);
+                f32::from_bits(p.to_bits().wrapping_add((g.next() % 3) as u32).wrapping_sub(1))
+            }
+            _ => (g.next() % 1_000_000) as f32 / 10f32.powi((g.next() % 12) as i32),
+        };
+        if !f.is_finite() {
+            continue;
+        }
+        let ours = float::shortest32(f);
+        let core = if f == 0.0 {
+            (Vec::new(), 0)
+        } else {
+            let s = format!("{:e}", f.abs());
+            let (m, e) = s.split_once('e').unwrap();
+            (
+                m.bytes().filter(u8::is_ascii_digit).collect(),
+                e.parse::<i32>().unwrap() + 1,
+            )
+        };
+        // Ties between two shortest candidates aside (core rounds them up,
+        // Go to even), the digits are core's, and they read back as `f`.
+        let back: f32 = format!("0.{}e{}", String::from_utf8(ours.0.clone()).unwrap(), ours.1)
+            .parse()
+            .unwrap_or(0.0);
+        assert_eq!(back, f.abs(), "{f:e}: {ours:?}");
+        assert_eq!(ours.0.len(), core.0.len(), "{f:e}: {ours:?} vs {core:?}");
+    }
+}
+
+#[test]
 fn float_ties_round_to_even() {
     assert_eq!(float::fixed(0.5, 0), "0");
     assert_eq!(float::fixed(1.5, 0), "2");
