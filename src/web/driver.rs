@@ -183,9 +183,6 @@ pub fn drive(
         stopped: Cell::new(false),
     });
     let driver = state.clone();
-    // A hidden tab draws no frames: pacing to them would hold the run
-    // until the reader came back (and let a real clock's timers pile up).
-    let enough = move |run: &Run| !page_hidden() && enough(run);
     wasm_bindgen_futures::spawn_local(async move {
         // The first slice runs in a task of its own: the click that started
         // the run has its own render and layout to do in its task.
@@ -211,10 +208,15 @@ pub fn drive(
                     virtual_start + ((performance.now() - wall_start) * speed).max(0.0) as Millis
                 }
             };
+            // A hidden tab draws no frames: pacing to them would hold the
+            // run until the reader came back (and let a real clock's timers
+            // pile up). Asked once a slice: it is three calls into JS.
+            let visible = !page_hidden();
+            let enough = |run: &Run| visible && enough(run);
             let step = {
                 let run = driver.run.borrow();
                 let Some(run) = run.as_ref() else { return };
-                let step = batch.run_slice(run, limit, performance.now(), &enough);
+                let step = batch.run_slice(run, limit, performance.now(), enough);
                 // Rendering is the costly half of a slice: render at most once
                 // a frame, and always before the run waits or ends, so what
                 // the page shows is never stale.
