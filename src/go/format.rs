@@ -13,6 +13,20 @@ pub fn plain(v: &Value) -> String {
     out
 }
 
+/// `%q` of `v`: a string quoted, a rune as a character literal, and a
+/// slice element by element (`["a" "b"]`, as Go prints it).
+fn quote_v(v: &Value) -> String {
+    match v {
+        Value::Str(s) | Value::Pre(s) => quote(s),
+        Value::Int(c, _) => format!("'{}'", char::from_u32(*c as u32).unwrap_or('\u{FFFD}')),
+        Value::Slice(s) => {
+            let items: Vec<String> = s.items().iter().map(quote_v).collect();
+            format!("[{}]", items.join(" "))
+        }
+        other => quote(&plain(other)),
+    }
+}
+
 pub fn with_types(types: &Types, v: &Value, plus: bool) -> String {
     let mut out = String::new();
     write_v(&mut out, v, plus, 0, Some(types));
@@ -327,11 +341,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 Value::Int(_, DURATION) => plain(arg),
                 other => format!("%!s({}={})", type_name(types, other), plain(other)),
             },
-            'q' => match arg {
-                Value::Str(s) | Value::Pre(s) => quote(s),
-                Value::Int(c, _) => format!("'{}'", char::from_u32(*c as u32).unwrap_or('\u{FFFD}')),
-                other => quote(&plain(other)),
-            },
+            'q' => quote_v(arg),
             'T' => type_name(types, arg),
             't' => plain(arg),
             'c' => char::from_u32(super::ops::as_int(arg) as u32)

@@ -63,6 +63,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("pipeline_small", include_str!("../go/pipeline_small.go")),
     ("pointers", include_str!("../go/pointers.go")),
     ("printf_verbs", include_str!("../go/printf_verbs.go")),
+    ("quote_slice", include_str!("../go/quote_slice.go")),
     ("rand_seeded", include_str!("../go/rand_seeded.go")),
     ("range_int", include_str!("../go/range_int.go")),
     ("range_map", include_str!("../go/range_map.go")),
