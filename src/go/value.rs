@@ -237,11 +237,13 @@ impl MapObj {
     }
 
     pub fn insert(&mut self, k: Key, v: (Value, Value)) -> Option<(Value, Value)> {
-        match self.entries.get_mut(&k) {
-            Some((kv, _)) => Some(std::mem::replace(kv, v)),
-            None => {
+        use std::collections::hash_map::Entry;
+        // One lookup: a key already there keeps when it was first put in.
+        match self.entries.entry(k) {
+            Entry::Occupied(mut e) => Some(std::mem::replace(&mut e.get_mut().0, v)),
+            Entry::Vacant(e) => {
                 self.puts += 1;
-                self.entries.insert(k, (v, self.puts));
+                e.insert((v, self.puts));
                 None
             }
         }
@@ -262,9 +264,7 @@ impl MapObj {
     /// Its keys' and elements' values in key order, emptying it.
     fn drain_sorted(&mut self) -> Vec<(Value, Value)> {
         let mut entries: Vec<_> = std::mem::take(&mut self.entries).into_iter().collect();
-        crate::sort::sort_by(&mut entries, |a, b| {
-            a.0.cmp_portable(&b.0).then(a.1 .1.cmp(&b.1 .1))
-        });
+        crate::sort::sort_by(&mut entries, |a, b| entry_order((&a.0, a.1 .1), (&b.0, b.1 .1)));
         entries.into_iter().map(|(_, (kv, _))| kv).collect()
     }
 
@@ -277,11 +277,15 @@ impl MapObj {
     /// The entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&Key, &(Value, Value))> {
         let mut sorted: Vec<_> = self.entries.iter().collect();
-        crate::sort::sort_by(&mut sorted, |a, b| {
-            a.0.cmp_portable(b.0).then(a.1 .1.cmp(&b.1 .1))
-        });
+        crate::sort::sort_by(&mut sorted, |a, b| entry_order((a.0, a.1 .1), (b.0, b.1 .1)));
         sorted.into_iter().map(|(k, (kv, _))| (k, kv))
     }
+}
+
+/// The order a map's entries show in: by key, and keys that tie (pointers
+/// and errors) by when they were put in.
+fn entry_order(a: (&Key, u64), b: (&Key, u64)) -> std::cmp::Ordering {
+    a.0.cmp_portable(b.0).then(a.1.cmp(&b.1))
 }
 
 impl Key {
