@@ -554,16 +554,10 @@ impl Shared {
         if words.is_empty() {
             return;
         }
-        let main = self.main.get().and_then(|(index, generation)| {
-            let tasks = self.tasks.borrow();
-            match tasks.entries.get(index) {
-                Some(Entry {
-                    generation: g,
-                    slot: Some(slot),
-                }) if *g == generation => Some(slot.task.clone()),
-                _ => None,
-            }
-        });
+        let main = self
+            .main
+            .get()
+            .and_then(|(index, generation)| self.task_at(index, generation));
         let previous = self.current.replace(main);
         for words in words {
             words();

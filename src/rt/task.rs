@@ -193,6 +193,18 @@ impl Shared {
             .is_some_and(|e| e.generation == generation && e.slot.is_some())
     }
 
+    /// The task in slab slot `index`, if it is still that task's
+    /// `generation`.
+    pub(super) fn task_at(&self, index: usize, generation: u32) -> Option<TaskRef> {
+        let tasks = self.tasks.borrow();
+        tasks
+            .entries
+            .get(index)
+            .filter(|e| e.generation == generation)
+            .and_then(|e| e.slot.as_ref())
+            .map(|s| s.task.clone())
+    }
+
     pub(super) fn remove(&self, index: usize, generation: u32) -> Option<Slot> {
         let mut tasks = self.tasks.borrow_mut();
         let entry = tasks.entries.get_mut(index)?;
