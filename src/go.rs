@@ -273,8 +273,9 @@ fn go_wait(wait: &crate::rt::Wait) -> &'static str {
 }
 
 fn finish(run: &Run, started: &Started, ended: host::Ended) -> Ran {
+    // A line left without its newline is already main's last output: main
+    // flushes it when it ends, and the runtime lets it before a deadlock.
     let sh = &started.sh;
-    sh.flush_line();
     let mut stderr = sh.stderr.borrow().clone();
     let (exit, error, end_ms) = match (sh.fatal.borrow().clone(), ended) {
         (Some(f), ended) => {
