@@ -51,7 +51,7 @@ pub const ROWS_PER_FRAME: usize = 200;
 /// How many rows a render of the trace would add to the lists that show
 /// every row: the event log while it has at most [`ALL_ROWS`] events, and
 /// the output order while it has at most [`ALL_ROWS`] lines. The driver
-/// asks after every batch of polls and ends its slice at
+/// asks before every poll and ends its slice at
 /// [`ROWS_PER_FRAME`], so a burst of output is shown over a few frames at
 /// the run's own pace, each of them complete, rather than in one long one.
 ///

@@ -211,19 +211,26 @@ async fn a_big_run_keeps_animation_frames_flowing() {
     assert!(longest_gap < 250.0, "a frame waited {longest_gap:.0} ms");
 }
 
+/// A virtual run whose main prints `lines` lines, one a virtual ms (so
+/// one a poll).
+fn printing(lines: u32) -> Run {
+    let run = Run::new_virtual(1);
+    let rt = run.rt();
+    run.start(async move {
+        for i in 0..lines {
+            rt.output(format!("line {i}"));
+            rt.sleep(1).await;
+        }
+    });
+    run
+}
+
 #[wasm_bindgen_test]
 async fn a_burst_of_output_is_shown_a_frame_at_a_time() {
     use csp_playground::view::{NewRows, ROWS_PER_FRAME};
     // A thousand lines in a few virtual milliseconds: unpaced, one slice
     // ran all of them and one render added every row at once.
-    let run = Run::new_virtual(1);
-    let rt = run.rt();
-    run.start(async move {
-        for i in 0..1000 {
-            rt.output(format!("line {i}"));
-            rt.sleep(1).await;
-        }
-    });
+    let run = printing(1000);
     let rows = Rc::new(RefCell::new(NewRows::default()));
     let added = Rc::new(RefCell::new(Vec::new()));
     let (rows2, added2, rows3) = (rows.clone(), added.clone(), rows.clone());
@@ -265,17 +272,7 @@ async fn a_burst_of_output_is_shown_a_frame_at_a_time() {
 #[wasm_bindgen_test]
 fn a_slice_stops_when_the_page_has_enough_to_show() {
     use csp_playground::web::Batch;
-    let make = || {
-        let run = Run::new_virtual(1);
-        let rt = run.rt();
-        run.start(async move {
-            for i in 0..100_000 {
-                rt.output(format!("line {i}"));
-                rt.sleep(1).await;
-            }
-        });
-        run
-    };
+    let make = || printing(100_000);
     let now = || web_sys::window().unwrap().performance().unwrap().now();
     // Enough from the start: the slice runs nothing at all.
     let run = make();
