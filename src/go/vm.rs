@@ -262,7 +262,7 @@ const SPAWN_COST: u32 = 100;
 /// The most lines a goroutine writes in one poll before it yields. Each
 /// line is a row the page must draw, and the driver can end its slice
 /// only between polls: a print loop wrote some 3,000 lines in one poll's
-/// budget, a frame's worth of rows thirty times over (see
+/// budget, dozens of frames' worth of rows (see
 /// `view::ROWS_PER_FRAME`). Yielding costs no steps and is the same
 /// natively and in the browser, so a seed still gives one trace.
 pub const LINES_PER_POLL: u32 = 32;

@@ -45,8 +45,9 @@ pub const ALL_ROWS: usize = 1000;
 /// the browser about 50 µs of style and layout and Yew about 15 µs more
 /// (measured in Chromium on the output order's rows), so a fast run that
 /// printed 800 lines between two frames held one frame for over 80 ms.
-/// Pacing the run to this many keeps a frame's rows near 12 ms.
-pub const ROWS_PER_FRAME: usize = 200;
+/// Pacing the run to this many keeps a frame's rows near 6 ms, which
+/// leaves the rest of a render and the browser's own work room in a frame.
+pub const ROWS_PER_FRAME: usize = 100;
 
 /// How many rows a render of the trace would add to the lists that show
 /// every row: the event log while it has at most [`ALL_ROWS`] events, and
