@@ -2016,7 +2016,14 @@ impl Compiler {
                     self.span = span;
                     if stdlib::is_fmt(&full) && !spread {
                         let printf = full.ends_with('f');
-                        self.emit(Ins::FmtPrep(argc, printf));
+                        // `Fprint`'s writer is not printed: the operands
+                        // (and a format) are the arguments after it.
+                        let printed = if full.starts_with("fmt.Fprint") {
+                            argc.saturating_sub(1)
+                        } else {
+                            argc
+                        };
+                        self.emit(Ins::FmtPrep(printed, printf));
                     }
                     self.emit(Ins::CallNative(id, argc, spread, want));
                     return Ok(());

@@ -184,6 +184,116 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
     }
 }
 
+/// `%d`: integers in decimal, and a slice, array, map or struct element
+/// by element, as Go applies a verb to what a value holds.
+fn decimal_v(out: &mut String, types: &Types, v: &Value, plus: bool, depth: u32) {
+    let elems = |out: &mut String, items: &[Value], open: &str, close: char| {
+        out.push_str(open);
+        for (i, e) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            decimal_v(out, types, e, plus, depth + 1);
+        }
+        out.push(close);
+    };
+    match v {
+        _ if depth > 16 => out.push_str("..."),
+        Value::Int(i, t) if is_unsigned_ty(*t) => out.push_str(&(*i as u64).to_string()),
+        Value::Int(i, _) if plus && *i >= 0 => out.push_str(&format!("+{i}")),
+        Value::Int(i, _) => out.push_str(&i.to_string()),
+        Value::Slice(s) => elems(out, &s.items(), "[", ']'),
+        Value::Array(a, _) => elems(out, &a.borrow(), "[", ']'),
+        Value::Struct(rc) => elems(out, &rc.fields.borrow(), "{", '}'),
+        Value::Ptr(p) if depth == 0 && matches!(p.load(), Value::Struct(_)) => {
+            out.push('&');
+            decimal_v(out, types, &p.load(), plus, depth + 1);
+        }
+        Value::Map(m) => {
+            out.push_str("map[");
+            if let Some(o) = &m.obj {
+                for (i, (_, (k, v))) in o.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    decimal_v(out, types, k, plus, depth + 1);
+                    out.push(':');
+                    decimal_v(out, types, v, plus, depth + 1);
+                }
+            }
+            out.push(']');
+        }
+        other => out.push_str(&format!("%!d({}={})", type_name(types, other), plain(other))),
+    }
+}
+
+/// `%#v`: a value as Go source writes it, `main.T{A:1, B:"x"}`.
+fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
+    let list = |out: &mut String, name: &str, items: &[Value]| {
+        out.push_str(name);
+        out.push('{');
+        for (i, e) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            go_syntax(out, types, e, depth + 1);
+        }
+        out.push('}');
+    };
+    match v {
+        _ if depth > 16 => out.push_str("..."),
+        Value::Str(s) | Value::Pre(s) => out.push_str(&quote(s)),
+        Value::Int(i, t) if is_unsigned_ty(*t) => out.push_str(&format!("0x{:x}", *i as u64)),
+        // A `time.Duration` has no `GoString`: its nanoseconds.
+        Value::Int(i, _) => out.push_str(&i.to_string()),
+        Value::TypedNil(t) => out.push_str(&format!("({})(nil)", types.name(*t))),
+        Value::Slice(s) if s.nil => out.push_str(&format!("{}(nil)", types.name(s.ty))),
+        Value::Slice(s) => list(out, types.name(s.ty), &s.items()),
+        Value::Array(a, t) => list(out, types.name(*t), &a.borrow()),
+        Value::Map(m) => match &m.obj {
+            None => out.push_str(&format!("{}(nil)", types.name(m.ty))),
+            Some(o) => {
+                out.push_str(types.name(m.ty));
+                out.push('{');
+                for (i, (_, (k, v))) in o.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    go_syntax(out, types, k, depth + 1);
+                    out.push(':');
+                    go_syntax(out, types, v, depth + 1);
+                }
+                out.push('}');
+            }
+        },
+        Value::Struct(rc) => {
+            let names: Vec<super::ir::Name> = match types.kind(rc.ty) {
+                TKind::Struct(fs) => fs.iter().map(|f| f.name.clone()).collect(),
+                _ => Vec::new(),
+            };
+            out.push_str(types.name(rc.ty));
+            out.push('{');
+            for (i, f) in rc.fields.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if let Some(n) = names.get(i) {
+                    out.push_str(n);
+                    out.push(':');
+                }
+                go_syntax(out, types, f, depth + 1);
+            }
+            out.push('}');
+        }
+        Value::Ptr(p) if depth == 0 && matches!(p.load(), Value::Struct(_)) => {
+            out.push('&');
+            go_syntax(out, types, &p.load(), depth + 1);
+        }
+        Value::Ptr(_) => out.push_str(&format!("({})({})", type_name(types, v), plain(v))),
+        other => write_v(out, other, true, depth, Some(types)),
+    }
+}
+
 fn is_unsigned_ty(ty: Ty) -> bool {
     matches!(ty, UINT8 | UINT | UINT16 | UINT32 | UINT64)
 }
@@ -315,25 +425,17 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
         };
         next += 1;
         let s = match verb {
-            'v' => {
-                if sharp {
-                    format!("{}{}", type_name(types, arg), with_types(types, arg, true))
-                } else {
-                    with_types(types, arg, plus)
-                }
+            'v' if sharp => {
+                let mut out = String::new();
+                go_syntax(&mut out, types, arg, 0);
+                out
             }
-            'd' => match arg {
-                Value::Int(i, t) if is_unsigned_ty(*t) => (*i as u64).to_string(),
-                Value::Int(i, _) => {
-                    if plus && *i >= 0 {
-                        format!("+{i}")
-                    } else {
-                        i.to_string()
-                    }
-                }
-                Value::Slice(_) => with_types(types, arg, false),
-                other => format!("%!d({}={})", type_name(types, other), plain(other)),
-            },
+            'v' => with_types(types, arg, plus),
+            'd' => {
+                let mut out = String::new();
+                decimal_v(&mut out, types, arg, plus, 0);
+                out
+            }
             's' => match arg {
                 Value::Str(_) | Value::Pre(_) | Value::Error(_) | Value::Slice(_) => {
                     with_types(types, arg, false)

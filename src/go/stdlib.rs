@@ -116,7 +116,11 @@ const NAMES: &[&str] = &[
     "Context.Done",
     "Context.Err",
     "Context.cancel",
+    "Context.Deadline",
     "Duration.Milliseconds",
+    "Duration.Round",
+    "Duration.Truncate",
+    "Duration.Abs",
     "Duration.Seconds",
     "Duration.String",
     "Duration.Minutes",
@@ -152,22 +156,11 @@ pub fn is_value(full: &str) -> bool {
 /// The type `os.Stdout` and `os.Stderr` have here (they print as numbers).
 const UINTPTR_FILE: Ty = UINT;
 
+/// Whether a call prints its operands, so `FmtPrep` first turns those with
+/// a `String` or `Error` method written in Go into text.
 pub fn is_fmt(full: &str) -> bool {
-    matches!(
-        full,
-        "fmt.Fprintln"
-            | "fmt.Fprint"
-            | "fmt.Println"
-            | "fmt.Printf"
-            | "fmt.Print"
-            | "fmt.Sprintf"
-            | "fmt.Sprint"
-            | "fmt.Sprintln"
-            | "fmt.Errorf"
-            | "log.Println"
-            | "log.Printf"
-            | "log.Print"
-    )
+    // Every function of `fmt` and `log` that we have prints its operands.
+    full.starts_with("fmt.") || full.starts_with("log.")
 }
 
 pub fn constant(full: &str) -> Option<Value> {
@@ -416,9 +409,19 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             match a(0) {
                 Value::Int(2, UINTPTR_FILE) => sh.stderr.borrow_mut().push_str(&text),
                 Value::Int(1, UINTPTR_FILE) => sh.write_out(&text),
+                // A `*strings.Builder` holds its text in its one field.
+                Value::Ptr(p) if matches!(p.load(), Value::Struct(b) if types.name(b.ty) == "strings.Builder") => {
+                    if let Value::Struct(b) = p.load() {
+                        let mut fields = b.fields.borrow_mut();
+                        if let Some(Value::Str(old)) = fields.first() {
+                            let joined = format!("{old}{text}");
+                            fields[0] = Value::str(&joined);
+                        }
+                    }
+                }
                 _ => {
                     return Err(panic_str(
-                        "fmt.Fprint to a writer other than os.Stdout or os.Stderr is not supported here",
+                        "fmt.Fprint to a writer other than os.Stdout, os.Stderr or a *strings.Builder is not supported here",
                     ))
                 }
             }
@@ -449,7 +452,17 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                     }
                     v => v.clone(),
                 });
-            let msg = format::sprintf(types, &f.replace("%w", "%v"), rest);
+            // A nil `%w` operand prints as Go's bad-verb text.
+            let verbs = format::verbs(&f);
+            let rest: Vec<Value> = rest
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match (verbs.get(i), v) {
+                    (Some('w'), Value::Nil) => Value::str("%!w(<nil>)"),
+                    _ => v.clone(),
+                })
+                .collect();
+            let msg = format::sprintf(types, &f.replace("%w", "%v"), &rest);
             one(Value::Error(Rc::new(ErrorObj {
                 msg: Rc::from(msg),
                 ty: if wrapped.is_some() {
@@ -612,6 +625,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             Some(c) => one(Value::Chan(ChanV::Done(c))),
             None => one(Value::Nil),
         },
+        "Context.Deadline" => {
+            let at = ctx_of(&a(0)).and_then(|c| host::ctx_deadline(&c));
+            vals(vec![
+                Value::Time(at.map_or(ZERO_TIME, |ms| (ms as i64).saturating_mul(1_000_000))),
+                Value::Bool(at.is_some()),
+            ])
+        }
         "Context.Err" => one(match ctx_of(&a(0)).and_then(|c| host::ctx_err(&c)) {
             Some(true) => sh.deadline_exceeded.clone(),
             Some(false) => sh.canceled.clone(),
@@ -802,6 +822,18 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "Duration.Minutes" => one(Value::Float(as_int(&a(0)) as f64 / 6e10, FLOAT64)),
         "Duration.Hours" => one(Value::Float(as_int(&a(0)) as f64 / 3.6e12, FLOAT64)),
         "Duration.String" => one(Value::str(&format::duration(as_int(&a(0))))),
+        "Duration.Round" => one(Value::Int(round_duration(as_int(&a(0)), as_int(&a(1))), DURATION)),
+        "Duration.Truncate" => {
+            let (d, m) = (as_int(&a(0)), as_int(&a(1)));
+            one(Value::Int(if m <= 0 { d } else { d - d % m }, DURATION))
+        }
+        "Duration.Abs" => {
+            let d = as_int(&a(0));
+            one(Value::Int(
+                if d == i64::MIN { i64::MAX } else { d.abs() },
+                DURATION,
+            ))
+        }
         "Time.Add" => match a(0) {
             Value::Time(t) => one(Value::Time(t.saturating_add(as_int(&a(1))))),
             _ => one(Value::Nil),
@@ -818,7 +850,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             })),
             _ => one(Value::Bool(false)),
         },
-        "Time.IsZero" => one(Value::Bool(matches!(a(0), Value::Time(t) if t == i64::MIN / 2))),
+        "Time.IsZero" => one(Value::Bool(matches!(a(0), Value::Time(t) if t == ZERO_TIME))),
         "error.Error" => one(Value::Str(s(&a(0)))),
         "Ticker.Stop" => {
             if let Value::Obj(o) = a(0) {
@@ -829,5 +861,29 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             one(Value::Bool(true))
         }
         other => Err(panic_str(format!("{other} is not supported here"))),
+    }
+}
+
+/// `time.Time{}`: the zero time, far before any run's clock.
+pub(crate) const ZERO_TIME: i64 = i64::MIN / 2;
+
+/// `time.Duration.Round`: halfway values round away from zero, and a
+/// result that would overflow is the largest (or smallest) duration.
+fn round_duration(d: i64, m: i64) -> i64 {
+    if m <= 0 {
+        return d;
+    }
+    let r = (d % m).abs();
+    let less_than_half = (r as u64) + (r as u64) < m as u64;
+    if d < 0 {
+        if less_than_half {
+            return d + r;
+        }
+        d.checked_sub(m - r).unwrap_or(i64::MIN)
+    } else {
+        if less_than_half {
+            return d - r;
+        }
+        d.checked_add(m - r).unwrap_or(i64::MAX)
     }
 }

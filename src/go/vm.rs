@@ -182,6 +182,10 @@ pub struct Frame {
     want: u8,
     /// The argument `fmt` is turning into text, while its method runs.
     fmt_slot: Option<u32>,
+    /// The text of the elements so far of the slice argument `fmt` is
+    /// turning into text, element by element (Go prints each element of a
+    /// slice of `Stringer`s through its `String`).
+    fmt_elems: Option<Vec<Rc<str>>>,
 }
 
 /// What to do with a blocking op's result.
@@ -405,6 +409,7 @@ impl Goroutine {
             deferred,
             want,
             fmt_slot: None,
+            fmt_elems: None,
         });
         Ok(())
     }
@@ -1666,8 +1671,9 @@ impl Goroutine {
     }
 
     fn fmt_prep(&mut self, argc: u16, printf: bool) -> Res<()> {
-        // The method called for the argument in `slot` returned its text on
-        // top of the stack.
+        // The method called for the argument in `slot` (or for the next
+        // element of it, if it is a slice) returned its text on top of the
+        // stack.
         let done = self.frame_mut().fmt_slot.take().map(|slot| {
             let text = match self.pop() {
                 Value::Str(s) => s,
@@ -1695,50 +1701,101 @@ impl Goroutine {
                 .and_then(|v| v.get(i.checked_sub(start + 1)?).copied())
         };
         if let Some((slot, text)) = done {
-            self.stack[slot] = if verb(slot) == Some('w') {
+            if let Some(elems) = &mut self.frame_mut().fmt_elems {
+                elems.push(text);
+            } else if verb(slot) == Some('w') {
                 // `fmt.Errorf`'s `%w` prints the text but wraps the value
                 // itself, for `errors.Is` and `errors.Unwrap` to find.
                 let wrapped = std::mem::take(&mut self.stack[slot]);
-                Value::Error(Rc::new(ErrorObj {
+                self.stack[slot] = Value::Error(Rc::new(ErrorObj {
                     msg: text,
                     wrapped: Some(wrapped),
                     ty: super::value::FOR_WRAPPING,
-                }))
+                }));
             } else {
-                Value::Pre(text)
-            };
+                self.stack[slot] = Value::Pre(text);
+            }
         }
         for i in start..end {
             if verbs.is_some() && (i == start || !matches!(verb(i), Some('v' | 's' | 'q' | 'w'))) {
                 continue;
             }
             let v = self.stack[i].clone();
-            if matches!(v, Value::Pre(_) | Value::Error(_) | Value::Nil | Value::Obj(_)) {
+            if let Value::Slice(s) = &v {
+                if !self.elems_may_have_text_methods(s.ty) {
+                    continue;
+                }
+                let items = s.items();
+                let mut elems = self.frame_mut().fmt_elems.take().unwrap_or_default();
+                while let Some(e) = items.get(elems.len()) {
+                    if let Some((callee, recv)) = self.text_method(e) {
+                        self.frame_mut().fmt_elems = Some(elems);
+                        return self.call_for_fmt(i, callee, recv);
+                    }
+                    elems.push(Rc::from(super::format::with_types(&self.sh.prog.types, e, false)));
+                }
+                // Only a slice with some element printed by its method
+                // becomes text: the rest print themselves, for every verb.
+                if (0..items.len()).any(|j| self.text_method(&items[j]).is_some()) {
+                    self.stack[i] = Value::Pre(Rc::from(format!("[{}]", elems.join(" "))));
+                }
                 continue;
             }
-            let Some((callee, recv)) = ["Error", "String"].iter().find_map(|m| {
-                let (c, r) = self.find_method(&v, m, 0)?;
-                // Only methods written in Go: the natives print themselves.
-                matches!(c, Value::Func(_)).then_some((c, r))
-            }) else {
+            let Some((callee, recv)) = self.text_method(&v) else {
                 continue;
             };
-            if let (Value::Struct(_), Some(Value::Ptr(Pointer::Struct(_)))) = (&v, &recv) {
-                // A pointer method is not in a struct value's method set.
-                continue;
-            }
-            let f = self.frame_mut();
-            f.fmt_slot = Some(i as u32);
-            f.pc -= 1;
-            let mut argc = 0;
-            if let Some(r) = recv {
-                self.push(r);
-                argc = 1;
-            }
-            self.push(callee);
-            return self.call_value(argc, false, 1);
+            return self.call_for_fmt(i, callee, recv);
         }
         Ok(())
+    }
+
+    /// The `Error` or `String` method written in Go that `fmt` prints `v`
+    /// through, and its receiver.
+    fn text_method(&self, v: &Value) -> Option<(Value, Option<Value>)> {
+        if matches!(v, Value::Pre(_) | Value::Error(_) | Value::Nil | Value::Obj(_)) {
+            return None;
+        }
+        let (callee, recv) = ["Error", "String"].iter().find_map(|m| {
+            let (c, r) = self.find_method(v, m, 0)?;
+            // Only methods written in Go: the natives print themselves.
+            matches!(c, Value::Func(_)).then_some((c, r))
+        })?;
+        // A pointer method is not in a struct value's method set.
+        match (v, &recv) {
+            (Value::Struct(_), Some(Value::Ptr(Pointer::Struct(_)))) => None,
+            _ => Some((callee, recv)),
+        }
+    }
+
+    /// Whether an element of a slice of type `ty` may print through a
+    /// method: its type, or what it points to, has methods, or it is an
+    /// interface. (A `[]int` of a million elements need not be asked.)
+    fn elems_may_have_text_methods(&self, ty: Ty) -> bool {
+        let types = &self.sh.prog.types;
+        let TKind::Slice(elem) = types.kind(ty) else {
+            return false;
+        };
+        let has_methods = |t: Ty| !types.get(t).methods.is_empty();
+        match types.kind(*elem) {
+            TKind::Interface(_) => true,
+            TKind::Ptr(to) => has_methods(*to),
+            _ => has_methods(*elem),
+        }
+    }
+
+    /// Calls `callee` for the argument in `slot`, to run this `FmtPrep`
+    /// again with its text when it returns.
+    fn call_for_fmt(&mut self, slot: usize, callee: Value, recv: Option<Value>) -> Res<()> {
+        let f = self.frame_mut();
+        f.fmt_slot = Some(slot as u32);
+        f.pc -= 1;
+        let mut argc = 0;
+        if let Some(r) = recv {
+            self.push(r);
+            argc = 1;
+        }
+        self.push(callee);
+        self.call_value(argc, false, 1)
     }
 
     fn select(&mut self, arms: &[SelArm], has_default: bool) -> Res<()> {
@@ -1907,7 +1964,7 @@ pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
         })),
         TKind::WaitGroup => Value::Obj(Rc::new(NativeObj::WaitGroup(host::wait_group(&sh.rt)))),
         TKind::Mutex => Value::Obj(Rc::new(NativeObj::Mutex(host::mutex(&sh.rt)))),
-        TKind::Time => Value::Time(i64::MIN / 2),
+        TKind::Time => Value::Time(super::stdlib::ZERO_TIME),
         TKind::Interface(_) | TKind::Context | TKind::Ticker | TKind::Pending => Value::Nil,
     }
 }

@@ -1,0 +1,39 @@
+// A slice prints each element through its String or Error method, as a
+// single value does.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+type Celsius int
+
+func (c Celsius) String() string { return fmt.Sprintf("%d°C", int(c)) }
+
+type Job struct{ id int }
+
+func (j *Job) String() string { return fmt.Sprintf("job-%d", j.id) }
+
+func main() {
+	temps := []Celsius{20, 25}
+	fmt.Println(temps)
+	fmt.Printf("%v and %s\n", temps, temps)
+	fmt.Println([]*Job{{1}, {2}})
+	fmt.Println([]error{errors.New("a"), nil, errors.New("b")})
+	fmt.Println([]any{Celsius(3), 4, "five"})
+	fmt.Printf("%d\n", temps)
+	fmt.Fprintf(os.Stdout, "%v %d\n", Celsius(8), Celsius(9))
+	fmt.Fprintln(os.Stdout, temps)
+}
+
+// Output:
+// [20°C 25°C]
+// [20°C 25°C] and [20°C 25°C]
+// [job-1 job-2]
+// [a <nil> b]
+// [3°C 4 five]
+// [20 25]
+// 8°C 9
+// [20°C 25°C]
