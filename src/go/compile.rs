@@ -94,6 +94,51 @@ pub struct Compiler {
     hint: Option<Name>,
 }
 
+/// Rejects a type that holds itself by value (`type Node struct{ next
+/// Node }`), directly or through other structs and arrays: it would have no
+/// size, and its zero value would never end. Go's message names the first
+/// such type met. The walk is a depth-first search with its own stack, so
+/// a long chain of types cannot overflow the native one.
+fn reject_recursive_types(types: &Types, decls: &[Stmt], ty_of: impl Fn(&str) -> Option<Ty>) -> R<()> {
+    // 0: not seen, 1: on the current path, 2: done.
+    let mut state = vec![0u8; types.list.len()];
+    let held = |ty: Ty| -> Vec<Ty> {
+        match types.kind(ty) {
+            TKind::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+            TKind::Array(_, e) => vec![*e],
+            _ => Vec::new(),
+        }
+    };
+    for d in decls {
+        let StmtKind::Type(name, _) = &d.kind else {
+            continue;
+        };
+        let Some(root) = ty_of(name) else { continue };
+        if state[root as usize] != 0 {
+            continue;
+        }
+        state[root as usize] = 1;
+        let mut path = vec![(root, held(root), 0usize)];
+        while let Some((ty, kids, next)) = path.last_mut() {
+            let Some(&kid) = kids.get(*next) else {
+                state[*ty as usize] = 2;
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            match state[kid as usize] {
+                0 => {
+                    state[kid as usize] = 1;
+                    path.push((kid, held(kid), 0));
+                }
+                1 => return Err(err(d.span, format!("invalid recursive type {name}"))),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 fn err(span: Span, message: impl Into<String>) -> CompileError {
     CompileError {
         span,
@@ -168,6 +213,10 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
             }
         }
     }
+    reject_recursive_types(&c.types, &decls, |name| match c.globals.get(name) {
+        Some(Bind::Type(ty)) => Some(*ty),
+        _ => None,
+    })?;
     for f in &funcs {
         let id = c.funcs.len() as u32;
         c.funcs.push(None);

@@ -195,6 +195,10 @@ tests! {
             ("package main\nvar ok bool = 1\nfunc main() { _ = ok }\n", "2:15: cannot use 1 (untyped int constant) as bool value in variable declaration"),
             ("package main\nfunc main() {\n\tvar h int = 1.5\n\t_ = h\n}\n", "3:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"),
             ("package main\nconst k string = 3\nfunc main() {}\n", "2:18: cannot use 3 (untyped int constant) as string value in constant declaration"),
+            // A type that holds itself: Go's words; it used to overflow
+            // the stack (found by the mutation fuzz test).
+            ("package main\ntype Node struct {\n\tv    int\n\tnext Node\n}\nfunc main() {}\n", "2:6: invalid recursive type Node"),
+            ("package main\ntype A struct{ b B }\ntype B struct{ a [2]A }\nfunc main() {}\n", "2:6: invalid recursive type A"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();
