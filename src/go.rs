@@ -218,6 +218,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         refreshes: Cell::new(0),
         failures: Cell::new(0),
         refreshed: Cell::new(false),
+        addresses: Rc::default(),
     });
     run.start(vm::Goroutine::main(sh.clone()));
     // A program that deadlocks mid-line (`fmt.Print("half")`, then a

@@ -3,8 +3,67 @@
 //! Values whose `String` or `Error` method is written in Go arrive here
 //! already turned into text ([`Value::Pre`]); everything else prints itself.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::ops::as_f64;
 use super::value::*;
+
+/// The addresses a run prints for its pointers. A real address differs
+/// between wasm32 and a 64-bit machine, and with the allocator, so the
+/// same program and seed printed differently in the page and the CLI.
+/// Each pointer printed gets the next of a run of Go-looking addresses
+/// instead, in the order first printed; the book holds every printed
+/// object, so no later object can reuse its address and print as it.
+#[derive(Default)]
+pub struct Addresses {
+    ids: HashMap<usize, u64>,
+    held: Vec<Pointer>,
+}
+
+thread_local! {
+    /// The book of the goroutine being polled (see [`Addresses::enter`]).
+    static BOOK: RefCell<Option<Rc<RefCell<Addresses>>>> = const { RefCell::new(None) };
+}
+
+/// Leaves a run's address book when dropped.
+#[must_use]
+pub struct InBook(Option<Rc<RefCell<Addresses>>>);
+
+impl Drop for InBook {
+    fn drop(&mut self) {
+        BOOK.with(|b| *b.borrow_mut() = self.0.take());
+    }
+}
+
+impl Addresses {
+    /// Where Go's heap addresses start.
+    const BASE: u64 = 0xc000_010000;
+
+    /// Makes `book` the one pointers print from until the guard drops: a
+    /// goroutine's poll enters its run's book, so every value printed in
+    /// it (by `fmt`, a panic, a deadlock report) is numbered there.
+    pub fn enter(book: &Rc<RefCell<Addresses>>) -> InBook {
+        InBook(BOOK.with(|b| b.borrow_mut().replace(book.clone())))
+    }
+
+    fn of(p: &Pointer) -> u64 {
+        BOOK.with(|b| {
+            let Some(book) = &*b.borrow() else {
+                return Self::BASE;
+            };
+            let mut book = book.borrow_mut();
+            let next = book.ids.len() as u64;
+            let id = *book.ids.entry(p.addr()).or_insert(next);
+            if id == next {
+                book.held.push(p.clone());
+            }
+            // Go's allocator hands out 16-byte aligned blocks and up.
+            Self::BASE + id * 0x20
+        })
+    }
+}
 
 /// `%v` of a value, without calling any method written in Go.
 pub fn plain(v: &Value) -> String {
@@ -161,7 +220,7 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
                 out.push('&');
                 write_v(out, &inner, plus, depth + 1, types);
             }
-            _ => out.push_str(&format!("0xc{:09x}", (p.addr() as u64) & 0xf_ffff_ffff)),
+            _ => out.push_str(&format!("0x{:x}", Addresses::of(p))),
         },
         Value::Func(c) => out.push_str(&format!("0x{:x}", 0x47_0000 + c.func as usize * 0x20)),
         Value::Native(_) => out.push_str("0x46a0e0"),

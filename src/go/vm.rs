@@ -75,6 +75,8 @@ pub struct Shared {
     pub refreshes: Cell<u64>,
     pub failures: Cell<u64>,
     pub refreshed: Cell<bool>,
+    /// The addresses printed for pointers (see [`super::format::Addresses`]).
+    pub addresses: Rc<RefCell<super::format::Addresses>>,
 }
 
 impl Shared {
@@ -1974,6 +1976,7 @@ impl Future for Goroutine {
 
     fn poll(self: Pin<&mut Self>, cx: &mut TaskCx<'_>) -> Poll<()> {
         let g = self.get_mut();
+        let _book = super::format::Addresses::enter(&g.sh.addresses);
         if g.is_main {
             *g.sh.main_waker.borrow_mut() = Some(cx.waker().clone());
         }

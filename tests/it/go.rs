@@ -167,6 +167,19 @@ tests! {
         assert_eq!(ran.stdout, "4999950000\n");
     }
 
+    fn pointers_print_the_same_addresses_in_the_browser_and_natively() {
+        // Real addresses differ between wasm32 and 64-bit machines: a
+        // printed pointer used to make the page and the CLI disagree.
+        let src = "package main\nimport \"fmt\"\ntype T struct{ p *int }\nfunc main() {\n\tx, y := 1, 2\n\tp, q := &x, &y\n\tfmt.Println(p, q, p == q)\n\tfmt.Printf(\"%v %+v %p\\n\", T{q}, T{p}, p)\n}\n";
+        for seed in [1, 2] {
+            let ran = go::run(src, &Options { seed, ..Options::default() }).unwrap();
+            assert_eq!(
+                ran.stdout,
+                "0xc000010000 0xc000010020 false\n{0xc000010020} {p:0xc000010000} 0xc000010000\n"
+            );
+        }
+    }
+
     fn deep_recursion_is_a_go_error_not_a_crash() {
         let src = "package main\nfunc f(n int) int { return f(n+1) + 1 }\nfunc main() { f(0) }\n";
         let ran = go::run(src, &Options::default()).unwrap();
