@@ -203,6 +203,18 @@ fn Playground() -> Html {
                 if state.clock == ClockKind::Real || state.has_errors() {
                     return;
                 }
+                if let Some(at) = state.playhead {
+                    // The playhead is back in what was recorded: Step walks
+                    // it to the next moment something happened, so every
+                    // view moves with it. At the run's own time it follows
+                    // the run again, and the next Step steps the run.
+                    let next = state.trace.with(|events| {
+                        let i = events.partition_point(|e| e.t <= at);
+                        events.get(i).map(|e| e.t)
+                    });
+                    state.dispatch(Action::SetPlayhead(next));
+                    return;
+                }
                 match state.status {
                     RunStatus::Running => {
                         run.pause();

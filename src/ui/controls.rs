@@ -83,7 +83,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </button>
                 <button type="button" onclick={command(Command::Pause)} disabled={!running || real}
                     aria-describedby={real.then_some("real-clock-why")}>{ "Pause" }</button>
-                <button type="button" onclick={command(Command::Step)} disabled={real || finished || s.has_errors()}
+                <button type="button" onclick={command(Command::Step)} disabled={real || (finished && s.playhead.is_none()) || s.has_errors()}
                     aria-describedby={real.then_some("real-clock-why")} title="Step (→)">{ "Step" }</button>
                 <button type="button" onclick={command(Command::Reset)}>{ "Reset" }</button>
             </div>

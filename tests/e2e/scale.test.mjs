@@ -42,6 +42,32 @@ test('the Playhead moves every view back and forth in a finished run', async () 
   await page.close();
 });
 
+test('Step walks a moved-back playhead through what was recorded, then follows the run', async () => {
+  const { page, errors } = await finished('pattern=deadline&seed=1');
+  const playhead = page.getByRole('slider', { name: 'Playhead' });
+  const step = page.getByRole('button', { name: 'Step' });
+  // A finished run following its end has nothing to step.
+  assert.equal(await step.isDisabled(), true);
+  await playhead.fill('600');
+  await page.waitForFunction(() => document.querySelectorAll('ol.outputs li').length === 1);
+  let at = 600;
+  for (let i = 0; i < 100 && await page.getByRole('button', { name: 'Back to now' }).count(); i++) {
+    await step.click();
+    // Each Step moves the playhead to the next recorded moment, or back
+    // to following the run (the button goes).
+    await page.waitForFunction((before) => {
+      const now = document.querySelector('input[aria-label="Playhead"]');
+      return !document.querySelector('.playhead button') || Number(now.value) > before;
+    }, at);
+    at = Number(await playhead.inputValue());
+  }
+  assert.equal(await page.getByRole('button', { name: 'Back to now' }).count(), 0);
+  assert.equal(await outputs(page).count(), 5);
+  assert.equal(await step.isDisabled(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the timeline zooms around the playhead, pans by key, and Fit shows the whole run', async () => {
   const { page, errors } = await finished('pattern=deadline&seed=1');
   const figure = page.getByRole('figure', { name: 'Timeline' });
