@@ -94,6 +94,29 @@ pub struct Compiler {
     hint: Option<Name>,
 }
 
+/// The value of an integer literal, or of one negated (`-1`).
+fn int_literal(e: &Expr) -> Option<i128> {
+    match &e.kind {
+        ExprKind::Int(n) => Some(i128::from(*n)),
+        ExprKind::Unary(Op::Neg, x) => match x.kind {
+            ExprKind::Int(n) => Some(-i128::from(n)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether `n` is a value of an integer type of `bits` bits.
+fn int_fits(n: i128, bits: u8, signed: bool) -> bool {
+    let bits = u32::from(bits.clamp(1, 64));
+    if signed {
+        let max = (1i128 << (bits - 1)) - 1;
+        (-max - 1..=max).contains(&n)
+    } else {
+        (0..=(1i128 << bits) - 1).contains(&n)
+    }
+}
+
 /// Rejects a type that holds itself by value (`type Node struct{ next
 /// Node }`), directly or through other structs and arrays: it would have no
 /// size, and its zero value would never end. Go's message names the first
@@ -854,7 +877,17 @@ impl Compiler {
         // A float with no fraction is a fine integer (`var n int = 1e6`).
         let mut truncated = "";
         let (shown, untyped, fits) = match &v.kind {
-            ExprKind::Int(n) => (n.to_string(), "int", numeric),
+            ExprKind::Int(_) | ExprKind::Unary(Op::Neg, _) => {
+                let Some(n) = int_literal(v) else { return Ok(()) };
+                let fits = match kind {
+                    TKind::Int(bits, signed) => int_fits(n, *bits, *signed),
+                    _ => numeric,
+                };
+                if !fits && matches!(kind, TKind::Int(..)) {
+                    truncated = " (overflows)";
+                }
+                (n.to_string(), "int", fits)
+            }
             // Go's own float printing and quoting: Rust's float and char
             // formatting would add their tables to the page.
             ExprKind::Float(f) => {
@@ -2038,6 +2071,20 @@ impl Compiler {
             let ty = self.resolve_type(f)?;
             if args.len() != 1 {
                 return Err(err(span, "conversion needs exactly one argument"));
+            }
+            // A constant is converted when the program is built, so one out
+            // of range is Go's compile error, not a wrapped value.
+            if let (Some(n), TKind::Int(bits, signed)) = (int_literal(&args[0]), self.types.kind(ty)) {
+                if !int_fits(n, *bits, *signed) {
+                    let written = match &f.kind {
+                        ExprKind::Ident(name) => name.to_string(),
+                        _ => self.types.name(ty).to_string(),
+                    };
+                    return Err(err(
+                        args[0].span,
+                        format!("cannot convert {n} (untyped int constant) to type {written}"),
+                    ));
+                }
             }
             self.expr(&args[0])?;
             self.span = span;

@@ -208,6 +208,11 @@ tests! {
             ("package main\nvar ok bool = 1\nfunc main() { _ = ok }\n", "2:15: cannot use 1 (untyped int constant) as bool value in variable declaration"),
             ("package main\nfunc main() {\n\tvar h int = 1.5\n\t_ = h\n}\n", "3:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"),
             ("package main\nconst k string = 3\nfunc main() {}\n", "2:18: cannot use 3 (untyped int constant) as string value in constant declaration"),
+            // Constants out of their type's range (Go's words; these used
+            // to wrap silently).
+            ("package main\nfunc main() {\n\tvar b int8 = 200\n\t_ = b\n}\n", "3:15: cannot use 200 (untyped int constant) as int8 value in variable declaration (overflows)"),
+            ("package main\nfunc main() {\n\tvar u uint = -1\n\t_ = u\n}\n", "3:15: cannot use -1 (untyped int constant) as uint value in variable declaration (overflows)"),
+            ("package main\nfunc main() {\n\tx := byte(256)\n\t_ = x\n}\n", "3:12: cannot convert 256 (untyped int constant) to type byte"),
             // A type that holds itself: Go's words; it used to overflow
             // the stack (found by the mutation fuzz test).
             ("package main\ntype Node struct {\n\tv    int\n\tnext Node\n}\nfunc main() {}\n", "2:6: invalid recursive type Node"),
