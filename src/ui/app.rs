@@ -13,7 +13,8 @@ use super::hooks::use_run::{use_run, Work};
 use super::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use super::orders::OrdersAcrossSeeds;
 use super::share::{
-    base_url, hold_query, replace_query, take_held_query, use_report_height, use_visible, ShareBar,
+    base_url, hold_query, keep_tabs, kept_tabs, replace_query, take_held_query, use_report_height,
+    use_visible, ShareBar,
 };
 use super::state::{Action, ClockKind, GoError, PageState, RunStatus};
 use super::timeline::Timeline;
@@ -131,7 +132,9 @@ fn Playground() -> Html {
             query = held;
         }
         let (url, errors) = UrlState::parse(&query);
-        PageState::from_url(&url, &errors)
+        // The other tabs' edits come back too, over a reload of this page.
+        let kept = if url.embed { Vec::new() } else { kept_tabs(&url) };
+        PageState::from_url(&url, &errors).with_kept_tabs(&kept)
     });
     let run = use_run(state.dispatcher());
     use_effect_with((), |_| {
@@ -167,6 +170,17 @@ fn Playground() -> Html {
                 }))
             };
             move || drop(pending)
+        });
+    }
+    {
+        // The other tabs' edits, kept over a reload. Made into queries only
+        // when they change (a tab switch), written with each query.
+        let others = use_memo(state.kept_tabs(), |kept| kept.queries());
+        let hold = !state.embed;
+        use_effect_with(((*query).clone(), others), move |(query, others)| {
+            if hold {
+                keep_tabs(query, others);
+            }
         });
     }
     use_report_height(state.embed);

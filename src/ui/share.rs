@@ -70,6 +70,44 @@ pub fn take_held_query() -> Option<String> {
     (over == address()).then(|| query.to_string())
 }
 
+/// Where [`keep_tabs`] keeps the other tabs' edits.
+const TABS_KEY: &str = "csp-playground:other-tabs";
+
+/// Keeps the other tabs' edits (each as the query that opens its tab) in
+/// the tab's session storage, tied to the page's path and to `current`,
+/// the query of the tab on show: a reload of this page brings them back,
+/// a different link opened in the browser tab does not.
+pub fn keep_tabs(current: &str, others: &[String]) {
+    let Some(storage) = session_storage() else { return };
+    if others.is_empty() {
+        let _ = storage.remove_item(TABS_KEY);
+        return;
+    }
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    // Queries are URL-encoded: no line breaks inside one.
+    let _ = storage.set_item(TABS_KEY, &format!("{path}\n{current}\n{}", others.join("\n")));
+}
+
+/// The other tabs' edits kept over the loading page's `current` state.
+pub fn kept_tabs(current: &UrlState) -> Vec<String> {
+    let Some(kept) = session_storage().and_then(|s| s.get_item(TABS_KEY).ok().flatten()) else {
+        return Vec::new();
+    };
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let mut lines = kept.lines();
+    if lines.next() != Some(path.as_str()) {
+        return Vec::new();
+    }
+    match lines.next() {
+        Some(over) if UrlState::parse(over).0 == *current => lines.map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Copies `text` to the clipboard where the browser allows it.
 fn copy(text: &str) {
     if let Some(window) = web_sys::window() {

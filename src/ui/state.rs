@@ -104,6 +104,40 @@ struct Saved {
     source: Option<String>,
 }
 
+/// The other tabs' edits, for the tab's session storage to keep over a
+/// reload: a reload used to bring back only the tab in the address bar.
+/// Equal while the same edits are kept, so the page writes them once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptTabs {
+    current: Option<PatternId>,
+    saved: Rc<VecMap<Option<PatternId>, Saved>>,
+}
+
+impl KeptTabs {
+    /// Each other tab with edits, as the query that opens it.
+    pub fn queries(&self) -> Vec<String> {
+        self.saved
+            .iter()
+            .filter(|(tab, saved)| **tab != self.current && saved.is_edited(**tab))
+            .map(|(tab, saved)| {
+                let mut url = UrlState::parse("").0;
+                url.your_go = tab.is_none();
+                url.pattern = tab.unwrap_or(url.pattern);
+                url.params = saved.params.clone();
+                url.code = saved.source.clone();
+                url.to_query()
+            })
+            .collect()
+    }
+}
+
+impl Saved {
+    /// Whether the reader changed anything in this tab (its Go, or a field).
+    fn is_edited(&self, tab: Option<PatternId>) -> bool {
+        self.source.is_some() || tab.is_some_and(|p| self.params != Params::defaults(p))
+    }
+}
+
 /// A compile error of the reader's Go, for the editor and the alert.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoError {
@@ -283,6 +317,40 @@ impl PageState {
         s.go121 = url.go121;
         s.source = url.code.clone().filter(|c| c != s.original_source());
         s
+    }
+
+    /// The other tabs' edits, to keep over a reload (see [`KeptTabs`]).
+    pub fn kept_tabs(&self) -> KeptTabs {
+        KeptTabs {
+            current: (!self.your_go).then_some(self.pattern),
+            saved: self.saved.clone(),
+        }
+    }
+
+    /// Brings back the other tabs' edits kept over a reload, each given as
+    /// the query that opens its tab ([`KeptTabs::queries`]). The tab in
+    /// the address bar keeps what the address says, and a query that does
+    /// not parse cleanly is left out.
+    pub fn with_kept_tabs(mut self, queries: &[String]) -> PageState {
+        let current = (!self.your_go).then_some(self.pattern);
+        for query in queries {
+            let (url, errors) = UrlState::parse(query);
+            let tab = (!url.your_go).then_some(url.pattern);
+            if !errors.is_empty() || tab == current {
+                continue;
+            }
+            let kept = PageState::from_url(&url, &[]);
+            Rc::make_mut(&mut self.saved).insert(
+                tab,
+                Saved {
+                    params: kept.params,
+                    drafts: kept.drafts,
+                    field_errors: VecMap::new(),
+                    source: kept.source,
+                },
+            );
+        }
+        self
     }
 
     /// What the URL should say for this page.

@@ -179,6 +179,18 @@ test('each tab keeps its edited Go and its fields while the reader is on another
   await sourceIs(page, mine);
   await page.getByRole('tab', { name: 'Deadline' }).click();
   assert.equal(await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).inputValue(), '700');
+  // A reload brings back every tab's edits, not only the tab on show
+  // (which the address carries).
+  await page.reload();
+  assert.equal(await page.getByRole('spinbutton', { name: 'Deadline (ms)' }).inputValue(), '700');
+  await page.getByRole('tab', { name: 'Spawn and wait' }).click();
+  await sourceIs(page, edited);
+  await page.getByRole('tab', { name: 'Your Go' }).click();
+  await sourceIs(page, mine);
+  // Another link opened in the browser tab starts from its own state.
+  await page.goto(`${env.server.url}?pattern=deadline`);
+  await page.getByRole('tab', { name: 'Spawn and wait' }).click();
+  assert.match(await source(page).inputValue(), /done after/);
   assert.deepEqual(errors, []);
   await page.close();
 });
