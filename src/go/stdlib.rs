@@ -221,7 +221,13 @@ pub fn prelude_type_name_of(types: &Types, ty: Ty) -> Option<&'static str> {
 
 /// The native method `name` of a value the standard library made.
 pub fn method_id(v: &Value, name: &str) -> Option<u32> {
-    let prefix = match v {
+    native_id(&format!("{}.{name}", native_type(v)?))
+}
+
+/// The standard library's type of `v`, when it is one whose methods are
+/// ours (`Duration`, `Time`, `WaitGroup`, ...).
+pub fn native_type(v: &Value) -> Option<&'static str> {
+    Some(match v {
         Value::Obj(o) => match &**o {
             NativeObj::WaitGroup(_) => "WaitGroup",
             NativeObj::Mutex(_) => "Mutex",
@@ -233,8 +239,7 @@ pub fn method_id(v: &Value, name: &str) -> Option<u32> {
         Value::Time(_) => "Time",
         Value::Error(_) => "error",
         _ => return None,
-    };
-    native_id(&format!("{prefix}.{name}"))
+    })
 }
 
 fn ms_of(d: &Value) -> u64 {

@@ -570,12 +570,24 @@ impl Goroutine {
                 if recv.is_nil() {
                     return Err(nil_deref());
                 }
-                Err(panic_str(format!(
-                    "{} has no method {name}",
-                    self.type_name(&recv)
-                )))
+                let ty = self.type_name(&recv);
+                // A method of the standard library's that we lack is
+                // outside the subset: say so, and where, rather than panic
+                // as though the program were wrong.
+                if stdlib::native_type(&recv).is_some() {
+                    let at = self.here().map_or_else(String::new, |s| format!("{s}: "));
+                    return Err(Trap::Fatal(format!("{at}{ty}.{name} is not supported here")));
+                }
+                Err(panic_str(format!("{ty} has no method {name}")))
             }
         }
+    }
+
+    /// Where the instruction running now came from.
+    fn here(&self) -> Option<super::ir::Span> {
+        let f = self.frames.last()?;
+        let fc = self.sh.prog.funcs.get(f.func as usize)?;
+        fc.spans.get((f.pc as usize).checked_sub(1)?).copied()
     }
 
     pub fn type_name(&self, v: &Value) -> String {

@@ -180,6 +180,19 @@ tests! {
         }
     }
 
+    fn a_standard_library_method_we_lack_is_named_with_its_position() {
+        // It panicked as "time.Time has no method Format", as though the
+        // program were wrong; it is outside the subset.
+        let src = "package main\nimport (\n\t\"fmt\"\n\t\"time\"\n)\nfunc main() {\n\tfmt.Println(\"start\")\n\tfmt.Println(time.Now().Format(\"15:04\"))\n}\n";
+        let ran = go::run(src, &Options::default()).unwrap();
+        assert_eq!((ran.exit, ran.stdout.as_str()), (2, "start\n"));
+        assert!(
+            ran.stderr.starts_with("fatal error: 8:14: time.Time.Format is not supported here"),
+            "{}",
+            ran.stderr
+        );
+    }
+
     fn deep_recursion_is_a_go_error_not_a_crash() {
         let src = "package main\nfunc f(n int) int { return f(n+1) + 1 }\nfunc main() { f(0) }\n";
         let ran = go::run(src, &Options::default()).unwrap();
