@@ -1722,9 +1722,17 @@ impl Compiler {
                     "false" => {
                         self.emit(Ins::Bool(false));
                     }
-                    "nil" => {
-                        self.emit(Ins::Nil);
-                    }
+                    // A nil slice or map keeps its type where the type
+                    // is known: it prints as `[]` and `map[]`, and an
+                    // append to it makes that type's slice.
+                    "nil" => match hint.map(|t| self.types.kind(t)) {
+                        Some(TKind::Slice(_) | TKind::Map(..)) => {
+                            self.emit(Ins::Zero(hint.unwrap_or(UNTYPED_NIL)));
+                        }
+                        _ => {
+                            self.emit(Ins::Nil);
+                        }
+                    },
                     _ => return Err(err(e.span, format!("undefined: {name}"))),
                 },
             },

@@ -77,7 +77,12 @@ pub fn plain(v: &Value) -> String {
 fn quote_v(v: &Value) -> String {
     match v {
         Value::Str(s) | Value::Pre(s) => quote(s),
-        Value::Int(c, _) => format!("'{}'", char::from_u32(*c as u32).unwrap_or('\u{FFFD}')),
+        Value::Int(c, _) => quote_rune(
+            u32::try_from(*c)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}'),
+        ),
         Value::Slice(s) => {
             let items: Vec<String> = s.items().iter().map(quote_v).collect();
             format!("[{}]", items.join(" "))
@@ -353,6 +358,30 @@ fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
     }
 }
 
+/// `v` in `base` (2 to 36), as Go writes integers: a sign and the
+/// magnitude, or the 64 bits of an unsigned value.
+pub fn int_in_base(v: i64, base: u32, unsigned: bool) -> String {
+    let (neg, mut n) = if unsigned {
+        (false, v as u64)
+    } else {
+        (v < 0, v.unsigned_abs())
+    };
+    let base = u64::from(base.clamp(2, 36));
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % base) as usize]);
+        n /= base;
+        if n == 0 {
+            break;
+        }
+    }
+    if neg {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
 fn is_unsigned_ty(ty: Ty) -> bool {
     matches!(ty, UINT8 | UINT | UINT16 | UINT32 | UINT64)
 }
@@ -404,6 +433,23 @@ fn pad(s: String, width: Option<usize>, left: bool, zero: bool) -> String {
         format!("{sign}{}{digits}", "0".repeat(fill))
     } else {
         format!("{}{s}", " ".repeat(fill))
+    }
+}
+
+/// Go's text for a verb that does not fit its operand: `%!t(int=1)`.
+fn bad_verb(types: &Types, verb: char, v: &Value) -> String {
+    format!("%!{verb}({}={})", type_name(types, v), plain(v))
+}
+
+/// Go's `strconv.QuoteRune`: `'a'`, `'\n'`, `'\''`.
+fn quote_rune(c: char) -> String {
+    match c {
+        '\'' => "'\\''".into(),
+        '"' => "'\"'".into(),
+        c => {
+            let q = quote(&c.to_string());
+            format!("'{}'", &q[1..q.len() - 1])
+        }
     }
 }
 
@@ -504,31 +550,46 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             },
             'q' => quote_v(arg),
             'T' => type_name(types, arg),
-            't' => plain(arg),
-            'c' => char::from_u32(super::ops::as_int(arg) as u32)
-                .unwrap_or('\u{FFFD}')
-                .to_string(),
+            't' => match arg {
+                Value::Bool(_) => plain(arg),
+                other => bad_verb(types, 't', other),
+            },
+            'c' => match arg {
+                Value::Int(c, _) => u32::try_from(*c)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}')
+                    .to_string(),
+                other => bad_verb(types, 'c', other),
+            },
             'x' | 'X' => {
                 let s = match arg {
-                    Value::Int(i, _) => format!("{:x}", i),
+                    Value::Int(i, t) => int_in_base(*i, 16, is_unsigned_ty(*t)),
                     Value::Str(s) | Value::Pre(s) => s.bytes().map(|b| format!("{b:02x}")).collect(),
                     Value::Float(f, _) => super::float::plain_positional(*f),
                     other => plain(other),
                 };
-                let s = if sharp { format!("0x{s}") } else { s };
+                let s = match (sharp, s.strip_prefix('-')) {
+                    (true, Some(digits)) => format!("-0x{digits}"),
+                    (true, None) => format!("0x{s}"),
+                    _ => s,
+                };
                 if verb == 'X' {
                     s.to_ascii_uppercase()
                 } else {
                     s
                 }
             }
-            'b' => format!("{:b}", super::ops::as_int(arg)),
-            'o' => format!("{:o}", super::ops::as_int(arg)),
+            'b' | 'o' => match arg {
+                Value::Int(i, t) => int_in_base(*i, if verb == 'b' { 2 } else { 8 }, is_unsigned_ty(*t)),
+                other => format!("%!{verb}({}={})", type_name(types, other), plain(other)),
+            },
+            'f' | 'F' | 'e' | 'g' if !matches!(arg, Value::Float(..)) => bad_verb(types, verb, arg),
             'f' | 'F' => super::float::fixed(as_f64(arg), prec.unwrap_or(6)),
             'e' => super::float::sci(as_f64(arg), prec.unwrap_or(6)),
             'g' => float(as_f64(arg)),
             'p' => plain(arg),
-            other => format!("%!{other}({}={})", type_name(types, arg), plain(arg)),
+            other => bad_verb(types, other, arg),
         };
         let s = match (verb, prec) {
             ('s' | 'v', Some(p)) => s.chars().take(p).collect(),

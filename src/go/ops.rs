@@ -188,13 +188,15 @@ pub fn equal(a: &Value, b: &Value) -> Res<bool> {
     })
 }
 
-pub fn unary(op: Op, a: Value) -> Res<Value> {
+pub fn unary(types: &Types, op: Op, a: Value) -> Res<Value> {
     Ok(match (op, a) {
         (Op::Not, Value::Bool(b)) => Value::Bool(!b),
-        (Op::Neg, Value::Int(i, t)) => Value::Int(i.wrapping_neg(), t),
+        // Wrapped to the type's width, as the binary operators are: `^u`
+        // of a uint32 is 32 bits of ones, not 64.
+        (Op::Neg, Value::Int(i, t)) => Value::Int(wrap(types, i.wrapping_neg(), t), t),
         (Op::Neg, Value::Float(f, t)) => Value::Float(-f, t),
         (Op::Plus, v) => v,
-        (Op::BitNot, Value::Int(i, t)) => Value::Int(!i, t),
+        (Op::BitNot, Value::Int(i, t)) => Value::Int(wrap(types, !i, t), t),
         _ => return Err(panic_str("invalid unary operation")),
     })
 }

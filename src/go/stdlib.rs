@@ -392,18 +392,14 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 ANY,
             )))
         }
-        "fmt.Println" => {
-            sh.write_out(&format!("{}\n", format::sprintln(types, &args)));
-            none()
-        }
-        "fmt.Print" => {
-            sh.write_out(&format::sprint(types, &args));
-            none()
-        }
-        "fmt.Printf" => {
-            let text = format::sprintf(types, &s(&a(0)), &args[1.min(args.len())..]);
+        "fmt.Println" | "fmt.Print" | "fmt.Printf" => {
+            let text = match name_of(id) {
+                "fmt.Println" => format!("{}\n", format::sprintln(types, &args)),
+                "fmt.Print" => format::sprint(types, &args),
+                _ => format::sprintf(types, &s(&a(0)), &args[1.min(args.len())..]),
+            };
             sh.write_out(&text);
-            none()
+            written(&text)
         }
         "fmt.Fprintln" | "fmt.Fprintf" | "fmt.Fprint" => {
             let text = match name_of(id) {
@@ -430,7 +426,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                     ))
                 }
             }
-            none()
+            written(&text)
         }
         "fmt.Sprintf" => one(Value::Str(Rc::from(format::sprintf(
             types,
@@ -711,13 +707,10 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "strconv.Itoa" => one(Value::str(&as_int(&a(0)).to_string())),
         "strconv.FormatInt" => {
             let (v, base) = (as_int(&a(0)), as_int(&a(1)));
-            let text = match base {
-                2 => format!("{v:b}"),
-                8 => format!("{v:o}"),
-                16 => format!("{v:x}"),
-                _ => v.to_string(),
-            };
-            one(Value::str(&text))
+            if !(2..=36).contains(&base) {
+                return Err(panic_str("strconv: illegal AppendInt/FormatInt base"));
+            }
+            one(Value::str(&format::int_in_base(v, base as u32, false)))
         }
         "strconv.Quote" => one(Value::str(&format::quote(&s(&a(0))))),
         "strconv.Atoi" => {
@@ -891,4 +884,9 @@ fn round_duration(d: i64, m: i64) -> i64 {
         }
         d.checked_add(m - r).unwrap_or(i64::MAX)
     }
+}
+
+/// What `fmt`'s printing functions return: the bytes written, and no error.
+fn written(text: &str) -> Res<NRes> {
+    vals(vec![Value::int(text.len() as i64), Value::Nil])
 }

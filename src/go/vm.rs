@@ -1066,7 +1066,7 @@ impl Goroutine {
             }
             Ins::Unary(op) => {
                 let a = self.pop();
-                let r = ops::unary(*op, a)?;
+                let r = ops::unary(&sh.prog.types, *op, a)?;
                 self.push(r);
             }
             Ins::Jump(t) => self.frame_mut().pc = *t,
