@@ -1947,6 +1947,7 @@ impl Compiler {
                         return Err(err(v.span, "missing key in map literal"));
                     };
                     self.expr_hint(k, Some(kt))?;
+                    self.convert_to(kt);
                     self.expr_hint(v, Some(vt))?;
                     self.convert_to(vt);
                 }

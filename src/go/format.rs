@@ -65,10 +65,15 @@ impl Addresses {
     }
 }
 
+/// Asked for each value `%v` meets inside another (an element, a map key
+/// or value, an exported field): its text, if a method written in Go
+/// makes it. Go calls those methods for what it can reach that way.
+pub type Texts<'r, 'f> = Option<&'r mut (dyn FnMut(&Value) -> Option<Rc<str>> + 'f)>;
+
 /// `%v` of a value, without calling any method written in Go.
 pub fn plain(v: &Value) -> String {
     let mut out = String::new();
-    write_v(&mut out, v, false, 0, None);
+    write_v(&mut out, v, false, 0, None, None);
     out
 }
 
@@ -92,8 +97,13 @@ fn quote_v(v: &Value) -> String {
 }
 
 pub fn with_types(types: &Types, v: &Value, plus: bool) -> String {
+    with_texts(types, v, plus, None)
+}
+
+/// `%v` (or `%+v`) of `v`, with the text of what it holds from `texts`.
+pub fn with_texts(types: &Types, v: &Value, plus: bool, texts: Texts<'_, '_>) -> String {
     let mut out = String::new();
-    write_v(&mut out, v, plus, 0, Some(types));
+    write_v(&mut out, v, plus, 0, Some(types), texts);
     out
 }
 
@@ -152,10 +162,23 @@ fn decimal(n: u64, unit: u64) -> String {
     format!("{int}.{}", f.trim_end_matches('0'))
 }
 
-fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&Types>) {
+fn write_v(
+    out: &mut String,
+    v: &Value,
+    plus: bool,
+    depth: u32,
+    types: Option<&Types>,
+    mut texts: Texts<'_, '_>,
+) {
     if depth > 16 {
         out.push_str("...");
         return;
+    }
+    if depth > 0 {
+        if let Some(text) = texts.as_mut().and_then(|t| t(v)) {
+            out.push_str(&text);
+            return;
+        }
     }
     match v {
         Value::Nil => out.push_str("<nil>"),
@@ -172,7 +195,7 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
                 if i > 0 {
                     out.push(' ');
                 }
-                write_v(out, e, plus, depth + 1, types);
+                write_v(out, e, plus, depth + 1, types, texts.as_deref_mut());
             }
             out.push(']');
         }
@@ -182,7 +205,7 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
                 if i > 0 {
                     out.push(' ');
                 }
-                write_v(out, e, plus, depth + 1, types);
+                write_v(out, e, plus, depth + 1, types, texts.as_deref_mut());
             }
             out.push(']');
         }
@@ -193,9 +216,9 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
                     if i > 0 {
                         out.push(' ');
                     }
-                    write_v(out, k, plus, depth + 1, types);
+                    write_v(out, k, plus, depth + 1, types, texts.as_deref_mut());
                     out.push(':');
-                    write_v(out, v, plus, depth + 1, types);
+                    write_v(out, v, plus, depth + 1, types, texts.as_deref_mut());
                 }
             }
             out.push(']');
@@ -216,14 +239,20 @@ fn write_v(out: &mut String, v: &Value, plus: bool, depth: u32, types: Option<&T
                         out.push(':');
                     }
                 }
-                write_v(out, f, plus, depth + 1, types);
+                // An unexported field's value cannot be handed to a
+                // method by fmt (reflection hides it), nor anything in it.
+                let exported = names
+                    .get(i)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+                let texts = if exported { texts.as_deref_mut() } else { None };
+                write_v(out, f, plus, depth + 1, types, texts);
             }
             out.push('}');
         }
         Value::Ptr(p) => match p.load() {
             inner @ (Value::Struct(_) | Value::Slice(_) | Value::Map(_) | Value::Array(..)) if depth == 0 => {
                 out.push('&');
-                write_v(out, &inner, plus, depth + 1, types);
+                write_v(out, &inner, plus, depth + 1, types, texts);
             }
             _ => out.push_str(&format!("0x{:x}", Addresses::of(p))),
         },
@@ -354,7 +383,7 @@ fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
             go_syntax(out, types, &p.load(), depth + 1);
         }
         Value::Ptr(_) => out.push_str(&format!("({})({})", type_name(types, v), plain(v))),
-        other => write_v(out, other, true, depth, Some(types)),
+        other => write_v(out, other, true, depth, Some(types), None),
     }
 }
 
@@ -611,6 +640,12 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
 
 /// The verb of each argument of a `Printf` format, in order.
 pub fn verbs(f: &str) -> Vec<char> {
+    verb_flags(f).into_iter().map(|(v, _)| v).collect()
+}
+
+/// The verb of each argument of a `Printf` format, in order, and whether
+/// its flags hold `+`.
+pub fn verb_flags(f: &str) -> Vec<(char, bool)> {
     let mut out = Vec::new();
     let mut chars = f.chars();
     while let Some(c) = chars.next() {
@@ -618,12 +653,14 @@ pub fn verbs(f: &str) -> Vec<char> {
             continue;
         }
         // Flags, width and precision come before the verb; `%%` has none.
+        let mut plus = false;
         for v in chars.by_ref() {
             if v == '%' {
                 break;
             }
+            plus |= v == '+';
             if v.is_ascii_alphabetic() {
-                out.push(v);
+                out.push((v, plus));
                 break;
             }
         }

@@ -184,10 +184,18 @@ pub struct Frame {
     want: u8,
     /// The argument `fmt` is turning into text, while its method runs.
     fmt_slot: Option<u32>,
-    /// The text of the elements so far of the slice argument `fmt` is
-    /// turning into text, element by element (Go prints each element of a
-    /// slice of `Stringer`s through its `String`).
-    fmt_elems: Option<Vec<Rc<str>>>,
+    /// The values inside the argument `fmt` is turning into text whose
+    /// methods make their text, and those texts so far.
+    fmt_parts: Option<Box<FmtParts>>,
+}
+
+/// What `fmt` prints through methods inside one argument: Go calls
+/// `String` or `Error` for an element of a slice or array, a map key or
+/// value and an exported field, as for the argument itself.
+struct FmtParts {
+    /// In the order `%v` meets them.
+    pending: Vec<Value>,
+    texts: Vec<Rc<str>>,
 }
 
 /// What to do with a blocking op's result.
@@ -411,7 +419,7 @@ impl Goroutine {
             deferred,
             want,
             fmt_slot: None,
-            fmt_elems: None,
+            fmt_parts: None,
         });
         Ok(())
     }
@@ -1705,18 +1713,19 @@ impl Goroutine {
         };
         let start = end.saturating_sub(argc);
         // Printf calls String only for the verbs that print text.
-        let verbs: Option<Vec<char>> = match (printf, self.stack.get(start)) {
-            (true, Some(Value::Str(f))) => Some(super::format::verbs(f)),
+        let verbs: Option<Vec<(char, bool)>> = match (printf, self.stack.get(start)) {
+            (true, Some(Value::Str(f))) => Some(super::format::verb_flags(f)),
             _ => None,
         };
-        let verb = |i: usize| {
+        let flags = |i: usize| {
             verbs
                 .as_ref()
                 .and_then(|v| v.get(i.checked_sub(start + 1)?).copied())
         };
+        let verb = |i: usize| flags(i).map(|(v, _)| v);
         if let Some((slot, text)) = done {
-            if let Some(elems) = &mut self.frame_mut().fmt_elems {
-                elems.push(text);
+            if let Some(parts) = &mut self.frame_mut().fmt_parts {
+                parts.texts.push(text);
             } else if verb(slot) == Some('w') {
                 // `fmt.Errorf`'s `%w` prints the text but wraps the value
                 // itself, for `errors.Is` and `errors.Unwrap` to find.
@@ -1735,30 +1744,48 @@ impl Goroutine {
                 continue;
             }
             let v = self.stack[i].clone();
-            if let Value::Slice(s) = &v {
-                if !self.elems_may_have_text_methods(s.ty) {
-                    continue;
-                }
-                let items = s.items();
-                let mut elems = self.frame_mut().fmt_elems.take().unwrap_or_default();
-                while let Some(e) = items.get(elems.len()) {
-                    if let Some((callee, recv)) = self.text_method(e) {
-                        self.frame_mut().fmt_elems = Some(elems);
-                        return self.call_for_fmt(i, callee, recv);
-                    }
-                    elems.push(Rc::from(super::format::with_types(&self.sh.prog.types, e, false)));
-                }
-                // Only a slice with some element printed by its method
-                // becomes text: the rest print themselves, for every verb.
-                if (0..items.len()).any(|j| self.text_method(&items[j]).is_some()) {
-                    self.stack[i] = Value::Pre(Rc::from(format!("[{}]", elems.join(" "))));
-                }
+            if let Some((callee, recv)) = self.text_method(&v) {
+                return self.call_for_fmt(i, callee, recv);
+            }
+            if !self.may_hold_text_methods(&v) {
                 continue;
             }
-            let Some((callee, recv)) = self.text_method(&v) else {
-                continue;
+            let sh = self.sh.clone();
+            let types = &sh.prog.types;
+            let parts = match self.frame_mut().fmt_parts.take() {
+                Some(parts) => parts,
+                None => {
+                    let mut pending = Vec::new();
+                    let mut collect = |e: &Value| {
+                        self.text_method(e)?;
+                        pending.push(e.clone());
+                        Some(Rc::from(""))
+                    };
+                    super::format::with_texts(types, &v, false, Some(&mut collect));
+                    if pending.is_empty() {
+                        continue;
+                    }
+                    Box::new(FmtParts {
+                        pending,
+                        texts: Vec::new(),
+                    })
+                }
             };
-            return self.call_for_fmt(i, callee, recv);
+            if let Some(next) = parts.pending.get(parts.texts.len()) {
+                if let Some((callee, recv)) = self.text_method(next) {
+                    self.frame_mut().fmt_parts = Some(parts);
+                    return self.call_for_fmt(i, callee, recv);
+                }
+            }
+            // Every text is in: print the argument with them.
+            let mut texts = parts.texts.into_iter();
+            let mut give = |e: &Value| {
+                self.text_method(e)?;
+                Some(texts.next().unwrap_or_else(|| Rc::from("")))
+            };
+            let plus = flags(i).is_some_and(|(_, plus)| plus);
+            let text = super::format::with_texts(types, &v, plus, Some(&mut give));
+            self.stack[i] = Value::Pre(Rc::from(text));
         }
         Ok(())
     }
@@ -1781,20 +1808,23 @@ impl Goroutine {
         }
     }
 
-    /// Whether an element of a slice of type `ty` may print through a
-    /// method: its type, or what it points to, has methods, or it is an
-    /// interface. (A `[]int` of a million elements need not be asked.)
-    fn elems_may_have_text_methods(&self, ty: Ty) -> bool {
+    /// Whether `v` (a slice, array, map, struct, or a pointer to a struct)
+    /// may hold a value that prints through a method, by its type: a
+    /// `[]int` of a million elements need not be walked.
+    fn may_hold_text_methods(&self, v: &Value) -> bool {
         let types = &self.sh.prog.types;
-        let TKind::Slice(elem) = types.kind(ty) else {
-            return false;
+        let ty = match v {
+            Value::Slice(s) => s.ty,
+            Value::Array(_, t) => *t,
+            Value::Map(m) => m.ty,
+            Value::Struct(rc) => rc.ty,
+            Value::Ptr(p) => match p.load() {
+                Value::Struct(rc) => rc.ty,
+                _ => return false,
+            },
+            _ => return false,
         };
-        let has_methods = |t: Ty| !types.get(t).methods.is_empty();
-        match types.kind(*elem) {
-            TKind::Interface(_) => true,
-            TKind::Ptr(to) => has_methods(*to),
-            _ => has_methods(*elem),
-        }
+        holds_text_methods(types, ty, 0)
     }
 
     /// Calls `callee` for the argument in `slot`, to run this `FmtPrep`
@@ -2038,5 +2068,30 @@ impl Goroutine {
                 Flow::Finished => return Poll::Ready(()),
             }
         }
+    }
+}
+
+/// Whether a value of type `ty` may hold (as an element, key, value or
+/// field, at any depth) a value with methods, or an interface that may
+/// be one.
+fn holds_text_methods(types: &Types, ty: Ty, depth: u32) -> bool {
+    // A type that holds itself (through a slice, say) is asked no deeper:
+    // walking its values is the safe answer.
+    if depth > 8 {
+        return true;
+    }
+    let inner = |t: Ty| {
+        !types.get(t).methods.is_empty()
+            || match types.kind(t) {
+                TKind::Interface(_) => true,
+                TKind::Ptr(to) => !types.get(*to).methods.is_empty(),
+                _ => holds_text_methods(types, t, depth + 1),
+            }
+    };
+    match types.kind(ty) {
+        TKind::Slice(e) | TKind::Array(_, e) => inner(*e),
+        TKind::Map(k, v) => inner(*k) || inner(*v),
+        TKind::Struct(fields) => fields.iter().any(|f| inner(f.ty)),
+        _ => false,
     }
 }

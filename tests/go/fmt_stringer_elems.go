@@ -1,5 +1,6 @@
-// A slice prints each element through its String or Error method, as a
-// single value does.
+// What a value holds prints through its String or Error method, as the
+// value itself does: slice and array elements, map keys and values, and
+// exported fields (fmt cannot reach an unexported one).
 package main
 
 import (
@@ -14,6 +15,12 @@ func (c Celsius) String() string { return fmt.Sprintf("%d°C", int(c)) }
 
 type Job struct{ id int }
 
+type Reading struct {
+	At    Celsius
+	at    Celsius
+	Trend []Celsius
+}
+
 func (j *Job) String() string { return fmt.Sprintf("job-%d", j.id) }
 
 func main() {
@@ -26,6 +33,9 @@ func main() {
 	fmt.Printf("%d\n", temps)
 	fmt.Fprintf(os.Stdout, "%v %d\n", Celsius(8), Celsius(9))
 	fmt.Fprintln(os.Stdout, temps)
+	r := Reading{1, 2, []Celsius{3}}
+	fmt.Println(r, &r, map[Celsius]Celsius{4: 5}, [2]Celsius{6, 7})
+	fmt.Printf("%v %+v\n", []Reading{r}, r)
 }
 
 // Output:
@@ -37,3 +47,5 @@ func main() {
 // [20 25]
 // 8°C 9
 // [20°C 25°C]
+// {1°C 2 [3°C]} &{1°C 2 [3°C]} map[4°C:5°C] [6°C 7°C]
+// [{1°C 2 [3°C]}] {At:1°C at:2 Trend:[3°C]}
