@@ -350,6 +350,10 @@ pub enum ChanV {
 /// error type into `fmt.Errorf`'s `%w`: its text, and the value (see
 /// `fmt_prep`). `fmt.Errorf` wraps the value itself.
 pub const FOR_WRAPPING: &str = "(for %w)";
+/// The `ty` of what a `String` or `Error` method that `fmt` called
+/// "returns" when it panics: the panic's text, which `fmt` prints as
+/// `%!v(PANIC=String method: ...)`.
+pub const FMT_PANIC: &str = "(panic in a method fmt called)";
 
 pub struct ErrorObj {
     pub msg: Rc<str>,

@@ -671,6 +671,17 @@ impl Goroutine {
             if self.panicking.is_some() {
                 self.stack.truncate(f.base as usize);
                 match self.frames.last_mut() {
+                    // The frame waits for the text of a `String` or `Error`
+                    // method fmt called: fmt recovers the panic, and
+                    // prints its text in place of the method's.
+                    Some(caller) if caller.fmt_slot.is_some() => {
+                        let v = self.panicking.take().unwrap_or_default();
+                        self.push(Value::Error(Rc::new(ErrorObj {
+                            msg: Rc::from(panic_text(&v)),
+                            wrapped: None,
+                            ty: super::value::FMT_PANIC,
+                        })));
+                    }
                     Some(caller) => caller.returning = true,
                     None => return Ok(true),
                 }
@@ -1696,13 +1707,11 @@ impl Goroutine {
         // The method called for the argument in `slot` (or for the next
         // element of it, if it is a slice) returned its text on top of the
         // stack.
-        let done = self.frame_mut().fmt_slot.take().map(|slot| {
-            let text = match self.pop() {
-                Value::Str(s) => s,
-                other => Rc::from(super::format::plain(&other)),
-            };
-            (slot as usize, text)
-        });
+        let done = self
+            .frame_mut()
+            .fmt_slot
+            .take()
+            .map(|slot| (slot as usize, self.pop()));
         // With `DYN_ARGS` the count stays on top for the call to take.
         let mut end = self.stack.len();
         let argc = if argc == DYN_ARGS {
@@ -1723,6 +1732,26 @@ impl Goroutine {
                 .and_then(|v| v.get(i.checked_sub(start + 1)?).copied())
         };
         let verb = |i: usize| flags(i).map(|(v, _)| v);
+        let done = done.map(|(slot, returned)| {
+            let text = match returned {
+                Value::Str(s) => s,
+                // Go's fmt catches a panic in the method it called.
+                Value::Error(e) if e.ty == super::value::FMT_PANIC => {
+                    let called = match self.frame().fmt_parts.as_ref() {
+                        Some(parts) => parts.pending.get(parts.texts.len()),
+                        None => self.stack.get(slot),
+                    };
+                    let method = match called.and_then(|v| self.text_method(v)) {
+                        Some((_, _, name)) => name,
+                        None => "String",
+                    };
+                    let verb = verb(slot).unwrap_or('v');
+                    Rc::from(format!("%!{verb}(PANIC={method} method: {})", e.msg))
+                }
+                other => Rc::from(super::format::plain(&other)),
+            };
+            (slot, text)
+        });
         if let Some((slot, text)) = done {
             if let Some(parts) = &mut self.frame_mut().fmt_parts {
                 parts.texts.push(text);
@@ -1744,7 +1773,7 @@ impl Goroutine {
                 continue;
             }
             let v = self.stack[i].clone();
-            if let Some((callee, recv)) = self.text_method(&v) {
+            if let Some((callee, recv, _)) = self.text_method(&v) {
                 return self.call_for_fmt(i, callee, recv);
             }
             if !self.may_hold_text_methods(&v) {
@@ -1772,7 +1801,7 @@ impl Goroutine {
                 }
             };
             if let Some(next) = parts.pending.get(parts.texts.len()) {
-                if let Some((callee, recv)) = self.text_method(next) {
+                if let Some((callee, recv, _)) = self.text_method(next) {
                     self.frame_mut().fmt_parts = Some(parts);
                     return self.call_for_fmt(i, callee, recv);
                 }
@@ -1792,19 +1821,19 @@ impl Goroutine {
 
     /// The `Error` or `String` method written in Go that `fmt` prints `v`
     /// through, and its receiver.
-    fn text_method(&self, v: &Value) -> Option<(Value, Option<Value>)> {
+    fn text_method(&self, v: &Value) -> Option<(Value, Option<Value>, &'static str)> {
         if matches!(v, Value::Pre(_) | Value::Error(_) | Value::Nil | Value::Obj(_)) {
             return None;
         }
-        let (callee, recv) = ["Error", "String"].iter().find_map(|m| {
+        let (callee, recv, name) = ["Error", "String"].iter().find_map(|&m| {
             let (c, r) = self.find_method(v, m, 0)?;
             // Only methods written in Go: the natives print themselves.
-            matches!(c, Value::Func(_)).then_some((c, r))
+            matches!(c, Value::Func(_)).then_some((c, r, m))
         })?;
         // A pointer method is not in a struct value's method set.
         match (v, &recv) {
             (Value::Struct(_), Some(Value::Ptr(Pointer::Struct(_)))) => None,
-            _ => Some((callee, recv)),
+            _ => Some((callee, recv, name)),
         }
     }
 
@@ -2093,5 +2122,14 @@ fn holds_text_methods(types: &Types, ty: Ty, depth: u32) -> bool {
         TKind::Map(k, v) => inner(*k) || inner(*v),
         TKind::Struct(fields) => fields.iter().any(|f| inner(f.ty)),
         _ => false,
+    }
+}
+
+/// A panic's value as fmt shows it when a method it called panicked.
+fn panic_text(v: &Value) -> String {
+    match v {
+        Value::Str(s) | Value::Pre(s) => s.to_string(),
+        Value::Error(e) => e.msg.to_string(),
+        other => super::format::plain(other),
     }
 }
