@@ -106,6 +106,17 @@ fn int_literal(e: &Expr) -> Option<i128> {
     }
 }
 
+/// A literal's value as text. A literal's magnitude fits in 64 bits, and
+/// printing it as such keeps `u128`'s formatting out of the page.
+fn int_text(n: i128) -> String {
+    let magnitude = n.unsigned_abs() as u64;
+    if n < 0 {
+        format!("-{magnitude}")
+    } else {
+        magnitude.to_string()
+    }
+}
+
 /// Whether `n` is a value of an integer type of `bits` bits.
 fn int_fits(n: i128, bits: u8, signed: bool) -> bool {
     let bits = u32::from(bits.clamp(1, 64));
@@ -886,7 +897,7 @@ impl Compiler {
                 if !fits && matches!(kind, TKind::Int(..)) {
                     truncated = " (overflows)";
                 }
-                (n.to_string(), "int", fits)
+                (int_text(n), "int", fits)
             }
             // Go's own float printing and quoting: Rust's float and char
             // formatting would add their tables to the page.
@@ -2091,7 +2102,10 @@ impl Compiler {
                     };
                     return Err(err(
                         args[0].span,
-                        format!("cannot convert {n} (untyped int constant) to type {written}"),
+                        format!(
+                            "cannot convert {} (untyped int constant) to type {written}",
+                            int_text(n)
+                        ),
                     ));
                 }
             }
