@@ -1053,6 +1053,11 @@ impl Compiler {
                 let under = self.resolve_type(texpr)?;
                 let kind = self.types.kind(under).clone();
                 self.types.list[ty as usize].kind = kind;
+                // A local type that holds itself overflowed the native
+                // stack as a top-level one did.
+                reject_recursive_types(&self.types, std::slice::from_ref(s), |n| {
+                    (n == &**name).then_some(ty)
+                })?;
             }
             StmtKind::Go(call) | StmtKind::Defer(call) => {
                 let is_go = matches!(s.kind, StmtKind::Go(_));

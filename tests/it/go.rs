@@ -230,6 +230,7 @@ tests! {
             // the stack (found by the mutation fuzz test).
             ("package main\ntype Node struct {\n\tv    int\n\tnext Node\n}\nfunc main() {}\n", "2:6: invalid recursive type Node"),
             ("package main\ntype A struct{ b B }\ntype B struct{ a [2]A }\nfunc main() {}\n", "2:6: invalid recursive type A"),
+            ("package main\nfunc main() {\n\ttype N struct{ n N }\n\tvar x N\n\t_ = x\n}\n", "invalid recursive type N"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();
