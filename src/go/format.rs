@@ -65,6 +65,11 @@ impl Addresses {
     }
 }
 
+/// The most text one value prints (a mebibyte): a slice that holds itself
+/// a few times over doubles its text at every level, and 16 levels of
+/// that ran for seconds and then asked for gigabytes. Past it, `...`.
+const MAX_TEXT: usize = 1 << 20;
+
 /// Asked for each value `%v` meets inside another (an element, a map key
 /// or value, an exported field): its text, if a method written in Go
 /// makes it. Go calls those methods for what it can reach that way.
@@ -170,7 +175,7 @@ fn write_v(
     types: Option<&Types>,
     mut texts: Texts<'_, '_>,
 ) {
-    if depth > 16 {
+    if depth > 16 || out.len() > MAX_TEXT {
         out.push_str("...");
         return;
     }
@@ -291,7 +296,7 @@ fn decimal_v(out: &mut String, types: &Types, v: &Value, plus: bool, depth: u32)
         out.push(close);
     };
     match v {
-        _ if depth > 16 => out.push_str("..."),
+        _ if depth > 16 || out.len() > MAX_TEXT => out.push_str("..."),
         Value::Int(i, t) if is_unsigned_ty(*t) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) if plus && *i >= 0 => out.push_str(&format!("+{i}")),
         Value::Int(i, _) => out.push_str(&i.to_string()),
@@ -334,7 +339,7 @@ fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
         out.push('}');
     };
     match v {
-        _ if depth > 16 => out.push_str("..."),
+        _ if depth > 16 || out.len() > MAX_TEXT => out.push_str("..."),
         Value::Str(s) | Value::Pre(s) => out.push_str(&quote(s)),
         Value::Int(i, t) if is_unsigned_ty(*t) => out.push_str(&format!("0x{:x}", *i as u64)),
         // A `time.Duration` has no `GoString`: its nanoseconds.
@@ -640,12 +645,12 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
 
 /// The verb of each argument of a `Printf` format, in order.
 pub fn verbs(f: &str) -> Vec<char> {
-    verb_flags(f).into_iter().map(|(v, _)| v).collect()
+    verb_flags(f).into_iter().map(|(v, _, _)| v).collect()
 }
 
 /// The verb of each argument of a `Printf` format, in order, and whether
-/// its flags hold `+`.
-pub fn verb_flags(f: &str) -> Vec<(char, bool)> {
+/// its flags hold `+` and `#`.
+pub fn verb_flags(f: &str) -> Vec<(char, bool, bool)> {
     let mut out = Vec::new();
     let mut chars = f.chars();
     while let Some(c) = chars.next() {
@@ -653,14 +658,15 @@ pub fn verb_flags(f: &str) -> Vec<(char, bool)> {
             continue;
         }
         // Flags, width and precision come before the verb; `%%` has none.
-        let mut plus = false;
+        let (mut plus, mut sharp) = (false, false);
         for v in chars.by_ref() {
             if v == '%' {
                 break;
             }
             plus |= v == '+';
+            sharp |= v == '#';
             if v.is_ascii_alphabetic() {
-                out.push((v, plus));
+                out.push((v, plus, sharp));
                 break;
             }
         }

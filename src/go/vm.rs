@@ -193,6 +193,8 @@ pub struct Frame {
 /// `String` or `Error` for an element of a slice or array, a map key or
 /// value and an exported field, as for the argument itself.
 struct FmtParts {
+    /// The argument they are in.
+    slot: usize,
     /// In the order `%v` meets them.
     pending: Vec<Value>,
     texts: Vec<Rc<str>>,
@@ -1722,7 +1724,7 @@ impl Goroutine {
         };
         let start = end.saturating_sub(argc);
         // Printf calls String only for the verbs that print text.
-        let verbs: Option<Vec<(char, bool)>> = match (printf, self.stack.get(start)) {
+        let verbs: Option<Vec<(char, bool, bool)>> = match (printf, self.stack.get(start)) {
             (true, Some(Value::Str(f))) => Some(super::format::verb_flags(f)),
             _ => None,
         };
@@ -1731,7 +1733,7 @@ impl Goroutine {
                 .as_ref()
                 .and_then(|v| v.get(i.checked_sub(start + 1)?).copied())
         };
-        let verb = |i: usize| flags(i).map(|(v, _)| v);
+        let verb = |i: usize| flags(i).map(|(v, _, _)| v);
         let done = done.map(|(slot, returned)| {
             let text = match returned {
                 Value::Str(s) => s,
@@ -1769,7 +1771,12 @@ impl Goroutine {
             }
         }
         for i in start..end {
-            if verbs.is_some() && (i == start || !matches!(verb(i), Some('v' | 's' | 'q' | 'w'))) {
+            if verbs.is_some() && (i == start || !matches!(verb(i), Some('v' | 's' | 'q' | 'w' | 'x' | 'X')))
+            {
+                continue;
+            }
+            // `%#v` prints Go syntax, never through String or Error.
+            if matches!(flags(i), Some(('v', _, true))) {
                 continue;
             }
             let v = self.stack[i].clone();
@@ -1782,7 +1789,13 @@ impl Goroutine {
             let sh = self.sh.clone();
             let types = &sh.prog.types;
             let parts = match self.frame_mut().fmt_parts.take() {
-                Some(parts) => parts,
+                Some(parts) if parts.slot == i => parts,
+                // A later argument's: this one was walked before it and
+                // holds nothing printed by a method.
+                Some(parts) => {
+                    self.frame_mut().fmt_parts = Some(parts);
+                    continue;
+                }
                 None => {
                     let mut pending = Vec::new();
                     let mut collect = |e: &Value| {
@@ -1795,6 +1808,7 @@ impl Goroutine {
                         continue;
                     }
                     Box::new(FmtParts {
+                        slot: i,
                         pending,
                         texts: Vec::new(),
                     })
@@ -1812,7 +1826,7 @@ impl Goroutine {
                 self.text_method(e)?;
                 Some(texts.next().unwrap_or_else(|| Rc::from("")))
             };
-            let plus = flags(i).is_some_and(|(_, plus)| plus);
+            let plus = flags(i).is_some_and(|(_, plus, _)| plus);
             let text = super::format::with_texts(types, &v, plus, Some(&mut give));
             self.stack[i] = Value::Pre(Rc::from(text));
         }

@@ -30,6 +30,7 @@ pub const CORPUS: &[(&str, &str)] = &[
         include_str!("../go/fmt_bases_and_bad_verbs.go"),
     ),
     ("fmt_go_syntax", include_str!("../go/fmt_go_syntax.go")),
+    ("fmt_method_calls", include_str!("../go/fmt_method_calls.go")),
     ("fmt_method_panics", include_str!("../go/fmt_method_panics.go")),
     ("fmt_stringer_elems", include_str!("../go/fmt_stringer_elems.go")),
     ("for_loops", include_str!("../go/for_loops.go")),
