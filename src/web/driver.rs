@@ -4,16 +4,17 @@
 //! Each slice polls for at most [`SLICE_MS`], then yields through a
 //! macrotask. Once slices have had [`FRAME_MS`] since the last frame, the
 //! driver renders and waits for the next frame, so the browser draws every
-//! render it gets and a frame is never held behind a queue of slices. It looks at the wall clock after each [`Batch`] of polls,
-//! sized by what the last batch cost: a poll takes under a microsecond in a
+//! render it gets and a frame is never held behind a queue of slices.
+//!
+//! A slice looks at the wall clock after each [`Batch`] of polls, sized by
+//! what the last batch cost: a poll takes under a microsecond in a
 //! ping-pong, but a millisecond for a goroutine that prints a thousand
 //! lines in its instruction budget, and 256 of those held one slice for
-//! 700 ms. A chain of
-//! microtasks would starve rendering; a `setTimeout(0)` chain is clamped to
-//! 4 ms; a `MessageChannel` message is neither. Within a slice, tasks woken
-//! by other tasks run in the same tick, which is what makes a ping-pong round
-//! trip cost well under the microsecond that stock `spawn_local` needs for
-//! its per-wake microtask.
+//! 700 ms. A chain of microtasks would starve rendering; a `setTimeout(0)`
+//! chain is clamped to 4 ms; a `MessageChannel` message is neither. Within
+//! a slice, tasks woken by other tasks run in the same tick, which is what
+//! makes a ping-pong round trip cost well under the microsecond that stock
+//! `spawn_local` needs for its per-wake microtask.
 //!
 //! The driver itself is one `spawn_local` future, owned by a
 //! [`DriverHandle`]: dropping the handle drops the `Run`, and with it every
@@ -40,8 +41,9 @@ pub const SLICE_POLLS: usize = 32;
 /// Wall milliseconds one slice may take before yielding to the browser.
 pub const SLICE_MS: f64 = 8.0;
 /// Wall milliseconds of slices after a frame before the driver renders and
-/// waits for the next one. With a frame's style, layout and paint on top,
-/// this keeps the gap between frames well under 50 ms.
+/// waits for the next one, so that a frame holds at most this much of the
+/// run's work besides its own render, style, layout and paint (the worst
+/// gaps measured are in the README).
 pub const FRAME_MS: f64 = 10.0;
 
 /// How many polls to run before the next look at the wall clock: enough
@@ -171,12 +173,13 @@ impl Drop for DriverHandle {
     }
 }
 
-/// Drives `run` at `pace`, calling `on_slice` (to render) after a slice if
-/// the page has drawn a frame since the last call, and always before the
-/// run waits or ends. `enough` says when the run has made as much to show
-/// as one frame takes: the driver then holds the run until the next frame
-/// and renders it there, so a burst of output is drawn over several
-/// frames, each showing the run as it stood.
+/// Drives `run` at `pace`, calling `on_slice` (to render) once the page has
+/// drawn a frame since the last call and the slices since that frame have
+/// had [`FRAME_MS`] (or `enough` says the run has as much to show as one
+/// frame takes), and always before the run waits or ends. After a render
+/// the driver waits for the frame that draws it (at most
+/// `FRAME_WAIT_MS`, as a hidden tab draws none), so a burst of output is
+/// drawn over several frames, each showing the run as it stood.
 pub fn drive(
     run: Run,
     pace: Pace,
@@ -256,7 +259,7 @@ pub fn drive(
                 // frame callback, it would run before the frame's own style,
                 // layout and paint.
                 Step::Polled | Step::Advanced(_) if visible && !drawn.get() => {
-                    animation_frame().await;
+                    frame_or(FRAME_WAIT_MS).await;
                     yield_to_browser().await;
                 }
                 Step::Polled | Step::Advanced(_) => yield_to_browser().await,
@@ -322,12 +325,23 @@ fn page_hidden() -> bool {
         .is_some_and(|d| d.hidden())
 }
 
-/// Waits for the browser's next animation frame.
-async fn animation_frame() {
+/// The longest the driver waits for a frame: a tab hidden after the slice
+/// looked draws none, and the run must not stop until the reader is back.
+const FRAME_WAIT_MS: u32 = 100;
+
+/// Waits for the browser's next animation frame, or `ms`, whichever comes
+/// first.
+async fn frame_or(ms: u32) {
     let (tx, rx) = futures::channel::oneshot::channel::<()>();
-    let _frame = gloo_render::request_animation_frame(move |_| {
-        let _ = tx.send(());
-    });
+    let tx = Rc::new(RefCell::new(Some(tx)));
+    let send = |tx: &Rc<RefCell<Option<futures::channel::oneshot::Sender<()>>>>| {
+        if let Some(tx) = tx.borrow_mut().take() {
+            let _ = tx.send(());
+        }
+    };
+    let (a, b) = (tx.clone(), tx);
+    let _frame = gloo_render::request_animation_frame(move |_| send(&a));
+    let _timeout = gloo_timers::callback::Timeout::new(ms, move || send(&b));
     let _ = rx.await;
 }
 
