@@ -194,39 +194,10 @@ fn write_v(
         Value::Int(i, _) => out.push_str(&i.to_string()),
         Value::Float(f, t) => out.push_str(&super::float::go_v_of(*f, *t == super::value::FLOAT32)),
         Value::Str(s) | Value::Pre(s) => out.push_str(s),
-        Value::Slice(s) => {
-            out.push('[');
-            for (i, e) in s.items().iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                write_v(out, e, plus, depth + 1, types, texts.as_deref_mut());
-            }
-            out.push(']');
-        }
-        Value::Array(a, _) => {
-            out.push('[');
-            for (i, e) in a.borrow().iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                write_v(out, e, plus, depth + 1, types, texts.as_deref_mut());
-            }
-            out.push(']');
-        }
-        Value::Map(m) => {
-            out.push_str("map[");
-            if let Some(o) = &m.obj {
-                for (i, (_, (k, v))) in o.borrow().iter().enumerate() {
-                    if i > 0 {
-                        out.push(' ');
-                    }
-                    write_v(out, k, plus, depth + 1, types, texts.as_deref_mut());
-                    out.push(':');
-                    write_v(out, v, plus, depth + 1, types, texts.as_deref_mut());
-                }
-            }
-            out.push(']');
+        Value::Slice(_) | Value::Array(..) | Value::Map(_) => {
+            let each =
+                |out: &mut String, e: &Value| write_v(out, e, plus, depth + 1, types, texts.as_deref_mut());
+            write_composite(out, v, "[", " ", "]", each);
         }
         Value::Struct(rc) => {
             out.push('{');
@@ -282,44 +253,74 @@ fn write_v(
     }
 }
 
+/// Writes `items` between `open` and `close`, `sep` between each two, each
+/// by `each`: the one loop of `%v`, `%d` and `%#v` for what a value holds.
+fn write_items<'v>(
+    out: &mut String,
+    items: impl IntoIterator<Item = &'v Value>,
+    open: &str,
+    sep: &str,
+    close: &str,
+    mut each: impl FnMut(&mut String, &Value),
+) {
+    out.push_str(open);
+    for (i, e) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        each(out, e);
+    }
+    out.push_str(close);
+}
+
+/// Writes a slice's or array's elements, or a map's `key:value` entries in
+/// key order (after `map` for `%v` and `%d`), by [`write_items`].
+fn write_composite(
+    out: &mut String,
+    v: &Value,
+    open: &str,
+    sep: &str,
+    close: &str,
+    mut each: impl FnMut(&mut String, &Value),
+) {
+    match v {
+        Value::Slice(s) => write_items(out, s.items().iter(), open, sep, close, each),
+        Value::Array(a, _) => write_items(out, a.borrow().iter(), open, sep, close, each),
+        Value::Map(m) => {
+            if open == "[" {
+                out.push_str("map");
+            }
+            out.push_str(open);
+            if let Some(o) = &m.obj {
+                for (i, (_, (k, v))) in o.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    each(out, k);
+                    out.push(':');
+                    each(out, v);
+                }
+            }
+            out.push_str(close);
+        }
+        _ => {}
+    }
+}
+
 /// `%d`: integers in decimal, and a slice, array, map or struct element
 /// by element, as Go applies a verb to what a value holds.
 fn decimal_v(out: &mut String, types: &Types, v: &Value, plus: bool, depth: u32) {
-    let elems = |out: &mut String, items: &[Value], open: &str, close: char| {
-        out.push_str(open);
-        for (i, e) in items.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            decimal_v(out, types, e, plus, depth + 1);
-        }
-        out.push(close);
-    };
+    let each = |out: &mut String, e: &Value| decimal_v(out, types, e, plus, depth + 1);
     match v {
         _ if depth > 16 || out.len() > MAX_TEXT => out.push_str("..."),
         Value::Int(i, t) if is_unsigned_ty(*t) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) if plus && *i >= 0 => out.push_str(&format!("+{i}")),
         Value::Int(i, _) => out.push_str(&i.to_string()),
-        Value::Slice(s) => elems(out, &s.items(), "[", ']'),
-        Value::Array(a, _) => elems(out, &a.borrow(), "[", ']'),
-        Value::Struct(rc) => elems(out, &rc.fields.borrow(), "{", '}'),
+        Value::Slice(_) | Value::Array(..) | Value::Map(_) => write_composite(out, v, "[", " ", "]", each),
+        Value::Struct(rc) => write_items(out, rc.fields.borrow().iter(), "{", " ", "}", each),
         Value::Ptr(p) if depth == 0 && matches!(p.load(), Value::Struct(_)) => {
             out.push('&');
             decimal_v(out, types, &p.load(), plus, depth + 1);
-        }
-        Value::Map(m) => {
-            out.push_str("map[");
-            if let Some(o) = &m.obj {
-                for (i, (_, (k, v))) in o.borrow().iter().enumerate() {
-                    if i > 0 {
-                        out.push(' ');
-                    }
-                    decimal_v(out, types, k, plus, depth + 1);
-                    out.push(':');
-                    decimal_v(out, types, v, plus, depth + 1);
-                }
-            }
-            out.push(']');
         }
         other => out.push_str(&format!("%!d({}={})", type_name(types, other), plain(other))),
     }
@@ -327,17 +328,7 @@ fn decimal_v(out: &mut String, types: &Types, v: &Value, plus: bool, depth: u32)
 
 /// `%#v`: a value as Go source writes it, `main.T{A:1, B:"x"}`.
 fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
-    let list = |out: &mut String, name: &str, items: &[Value]| {
-        out.push_str(name);
-        out.push('{');
-        for (i, e) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            go_syntax(out, types, e, depth + 1);
-        }
-        out.push('}');
-    };
+    let each = |out: &mut String, e: &Value| go_syntax(out, types, e, depth + 1);
     match v {
         _ if depth > 16 || out.len() > MAX_TEXT => out.push_str("..."),
         Value::Str(s) | Value::Pre(s) => out.push_str(&quote(s)),
@@ -346,24 +337,11 @@ fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
         Value::Int(i, _) => out.push_str(&i.to_string()),
         Value::TypedNil(t) => out.push_str(&format!("({})(nil)", types.name(*t))),
         Value::Slice(s) if s.nil => out.push_str(&format!("{}(nil)", types.name(s.ty))),
-        Value::Slice(s) => list(out, types.name(s.ty), &s.items()),
-        Value::Array(a, t) => list(out, types.name(*t), &a.borrow()),
-        Value::Map(m) => match &m.obj {
-            None => out.push_str(&format!("{}(nil)", types.name(m.ty))),
-            Some(o) => {
-                out.push_str(types.name(m.ty));
-                out.push('{');
-                for (i, (_, (k, v))) in o.borrow().iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    go_syntax(out, types, k, depth + 1);
-                    out.push(':');
-                    go_syntax(out, types, v, depth + 1);
-                }
-                out.push('}');
-            }
-        },
+        Value::Map(m) if m.obj.is_none() => out.push_str(&format!("{}(nil)", types.name(m.ty))),
+        Value::Slice(_) | Value::Array(..) | Value::Map(_) => {
+            out.push_str(&type_name(types, v));
+            write_composite(out, v, "{", ", ", "}", each);
+        }
         Value::Struct(rc) => {
             let names: Vec<super::ir::Name> = match types.kind(rc.ty) {
                 TKind::Struct(fs) => fs.iter().map(|f| f.name.clone()).collect(),
