@@ -179,6 +179,10 @@ pub struct Frame {
     caps: Option<Rc<Closure>>,
     defers: Vec<Deferred>,
     returning: bool,
+    /// The frame returns because a panic passes through it, not by
+    /// `return`: when its deferred calls are done, the panic goes on to
+    /// its caller unless one of them recovered it.
+    panicked: bool,
     /// This frame is a deferred call (so `recover` works in it).
     deferred: bool,
     want: u8,
@@ -228,6 +232,17 @@ pub enum Trap {
 
 pub type Res<T> = Result<T, Trap>;
 
+/// A panic of a goroutine's chain. Go keeps every panic that has not ended:
+/// a panic raised by a deferred call while an earlier one unwinds stays
+/// behind it, and a program that dies prints the whole chain, oldest first
+/// (`panic: first [recovered]` then a tab and `panic: second`).
+struct Panic {
+    value: Value,
+    recovered: bool,
+    /// The index of the frame it was raised in.
+    at: usize,
+}
+
 pub fn runtime_error(msg: impl std::fmt::Display) -> Trap {
     Trap::Panic(Value::Error(Rc::new(ErrorObj {
         msg: Rc::from(format!("runtime error: {msg}")),
@@ -262,7 +277,8 @@ pub struct Goroutine {
     pub stack: Vec<Value>,
     frames: Vec<Frame>,
     pending: Option<(Pending, After)>,
-    panicking: Option<Value>,
+    /// Oldest first; the last is the one `recover` sees.
+    panics: Vec<Panic>,
     is_main: bool,
     /// Budget spent beyond one instruction by the instruction just run (a
     /// `go` statement: see [`SPAWN_COST`]).
@@ -292,7 +308,7 @@ impl Goroutine {
             stack: Vec::with_capacity(64),
             frames: Vec::new(),
             pending: None,
-            panicking: None,
+            panics: Vec::new(),
             is_main: true,
             extra: 0,
         };
@@ -311,7 +327,7 @@ impl Goroutine {
             stack: args,
             frames: Vec::new(),
             pending: None,
-            panicking: None,
+            panics: Vec::new(),
             is_main: false,
             extra: 0,
         };
@@ -418,6 +434,7 @@ impl Goroutine {
             caps,
             defers: Vec::new(),
             returning: false,
+            panicked: false,
             deferred,
             want,
             fmt_slot: None,
@@ -650,10 +667,20 @@ impl Goroutine {
     }
 
     fn start_panic(&mut self, v: Value) {
-        self.panicking = Some(v);
+        self.panics.push(Panic {
+            value: v,
+            recovered: false,
+            at: self.frames.len().saturating_sub(1),
+        });
         if let Some(f) = self.frames.last_mut() {
             f.returning = true;
+            f.panicked = true;
         }
+    }
+
+    /// A panic is unwinding this goroutine: none, or the last was recovered.
+    fn in_panic(&self) -> bool {
+        self.panics.last().is_some_and(|p| !p.recovered)
     }
 
     /// One step of returning from the top frame: run a deferred call, or
@@ -670,24 +697,38 @@ impl Goroutine {
                 host::fact(&sh.rt, crate::rt::Fact::Failures { in_row });
                 host::refresh_state(&sh.rt, crate::rt::RefreshState::Failed);
             }
-            if self.panicking.is_some() {
+            if f.panicked && self.in_panic() {
                 self.stack.truncate(f.base as usize);
+                let depth = self.frames.len();
                 match self.frames.last_mut() {
                     // The frame waits for the text of a `String` or `Error`
                     // method fmt called: fmt recovers the panic, and
                     // prints its text in place of the method's.
                     Some(caller) if caller.fmt_slot.is_some() => {
-                        let v = self.panicking.take().unwrap_or_default();
+                        let v = self.panics.pop().map(|p| p.value).unwrap_or_default();
+                        self.panics.retain(|p| p.at < depth);
                         self.push(Value::Error(Rc::new(ErrorObj {
                             msg: Rc::from(panic_text(&v)),
                             wrapped: None,
                             ty: super::value::FMT_PANIC,
                         })));
                     }
-                    Some(caller) => caller.returning = true,
+                    Some(caller) => {
+                        caller.returning = true;
+                        caller.panicked = true;
+                    }
                     None => return Ok(true),
                 }
                 return Ok(false);
+            }
+            if f.deferred && self.panics.last().is_some_and(|p| p.recovered) {
+                // A deferred call that recovered has returned: the recovered
+                // panic ends, with any it cut short in the frame that
+                // deferred the call (Go's recovery). Its frame returns
+                // normally once its other deferred calls have run.
+                let parent = self.frames.len().saturating_sub(1);
+                self.panics.pop();
+                self.panics.retain(|p| p.at < parent);
             }
             let base = f.base as usize;
             let results: Vec<Value> = fc
@@ -749,8 +790,8 @@ impl Goroutine {
                 match self.unwind() {
                     Ok(true) => {
                         self.count(budget - left);
-                        if let Some(v) = self.panicking.take() {
-                            self.die(v);
+                        if self.in_panic() {
+                            self.die();
                         }
                         return Flow::Finished;
                     }
@@ -813,9 +854,30 @@ impl Goroutine {
         }
     }
 
-    fn die(&mut self, v: Value) {
-        let text = match &v {
-            Value::Error(e) if e.ty == "runtime.Error" || e.ty == "runtime.plainError" => e.msg.to_string(),
+    /// Ends the program with the panics of the chain, as Go prints them.
+    fn die(&mut self) {
+        let mut text = String::new();
+        for (i, p) in self.panics.iter().enumerate() {
+            if i > 0 {
+                text.push('\t');
+            }
+            text.push_str("panic: ");
+            text.push_str(&self.panic_value_text(&p.value));
+            if p.recovered {
+                text.push_str(" [recovered]");
+            }
+            text.push('\n');
+        }
+        if text.contains("nil pointer dereference") {
+            text.push_str("[signal SIGSEGV: segmentation violation]\n");
+        }
+        self.sh
+            .set_fatal(format!("{text}\ngoroutine {} [running]:", self.id), 2);
+    }
+
+    /// How Go's runtime prints a panic's value.
+    fn panic_value_text(&self, v: &Value) -> String {
+        match v {
             Value::Error(e) => e.msg.to_string(),
             Value::Str(s) => s.to_string(),
             Value::Pre(s) => s.to_string(),
@@ -828,17 +890,7 @@ impl Goroutine {
                     format!("{t}({shown})")
                 }
             }
-        };
-        let extra = if text.contains("nil pointer dereference") {
-            "\n[signal SIGSEGV: segmentation violation]"
-        } else {
-            ""
-        };
-        let goexit = "panic: ";
-        self.sh.set_fatal(
-            format!("{goexit}{text}{extra}\n\ngoroutine {} [running]:", self.id),
-            2,
-        );
+        }
     }
 
     /// The hot instructions of loops and arithmetic on `int`s, without the
@@ -1448,9 +1500,20 @@ impl Goroutine {
                 return Err(Trap::Panic(v));
             }
             Ins::Recover => {
-                let deferred = self.frame().deferred;
-                let v = if deferred { self.panicking.take() } else { None };
-                self.push(v.unwrap_or_default());
+                // Go's rule: `recover` stops a panic only when a deferred
+                // call that the panic itself runs calls it directly. A
+                // helper that a deferred call calls gets nil, as does a
+                // deferred call run by an ordinary `return`.
+                let n = self.frames.len();
+                let by_panic = self.frame().deferred && n >= 2 && self.frames[n - 2].panicked;
+                let v = match self.panics.last_mut() {
+                    Some(p) if by_panic && !p.recovered => {
+                        p.recovered = true;
+                        p.value.clone()
+                    }
+                    _ => Value::Nil,
+                };
+                self.push(v);
             }
             Ins::Print(n, ln) => {
                 let vals = self.popn(*n as usize);

@@ -17,6 +17,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ),
     ("deadlock_wg", include_str!("../go/deadlock_wg.go")),
     ("defer_order", include_str!("../go/defer_order.go")),
+    (
+        "defer_recover_rules",
+        include_str!("../go/defer_recover_rules.go"),
+    ),
     ("done_channel", include_str!("../go/done_channel.go")),
     ("embedded", include_str!("../go/embedded.go")),
     ("errors_fmt_edges", include_str!("../go/errors_fmt_edges.go")),
@@ -82,6 +86,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("range_string", include_str!("../go/range_string.go")),
     ("recover", include_str!("../go/recover.go")),
     ("recover_repanic", include_str!("../go/recover_repanic.go")),
+    ("recover_then_panic", include_str!("../go/recover_then_panic.go")),
     ("recursion", include_str!("../go/recursion.go")),
     ("rwmutex_once", include_str!("../go/rwmutex_once.go")),
     ("rwmutex_shared", include_str!("../go/rwmutex_shared.go")),
