@@ -3,9 +3,10 @@
 //! Values whose `String` or `Error` method is written in Go arrive here
 //! already turned into text ([`Value::Pre`]); everything else prints itself.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use super::ops::as_f64;
 use super::value::*;
@@ -14,12 +15,12 @@ use super::value::*;
 /// between wasm32 and a 64-bit machine, and with the allocator, so the
 /// same program and seed printed differently in the page and the CLI.
 /// Each pointer printed gets the next of a run of Go-looking addresses
-/// instead, in the order first printed; the book holds every printed
-/// object, so no later object can reuse its address and print as it.
+/// instead, in the order first printed. The book keeps a weak hold on
+/// every printed object: the object can be freed, but its memory cannot
+/// go to a later object, which would then print with its number.
 #[derive(Default)]
 pub struct Addresses {
-    ids: HashMap<usize, u64>,
-    held: Vec<Pointer>,
+    ids: HashMap<(usize, u32), (u64, Weak<dyn Any>)>,
 }
 
 thread_local! {
@@ -55,10 +56,7 @@ impl Addresses {
             };
             let mut book = book.borrow_mut();
             let next = book.ids.len() as u64;
-            let id = *book.ids.entry(p.addr()).or_insert(next);
-            if id == next {
-                book.held.push(p.clone());
-            }
+            let id = book.ids.entry(p.ident()).or_insert_with(|| (next, p.hold())).0;
             // Go's allocator hands out 16-byte aligned blocks and up.
             Self::BASE + id * 0x20
         })

@@ -155,7 +155,7 @@ pub fn equal(a: &Value, b: &Value) -> Res<bool> {
         (Int(..) | Float(..), Int(..) | Float(..)) => as_f64(a) == as_f64(b),
         (Str(x), Str(y)) => x == y,
         (Time(x), Time(y)) => x == y,
-        (Ptr(x), Ptr(y)) => x.addr() == y.addr(),
+        (Ptr(x), Ptr(y)) => x.ident() == y.ident(),
         (Chan(ChanV::Chan(x, _)), Chan(ChanV::Chan(y, _))) => host::same_chan(x, y),
         (Chan(ChanV::Done(x)), Chan(ChanV::Done(y))) => host::same_ctx(x, y),
         (Error(x), Error(y)) => Rc::ptr_eq(x, y),
@@ -276,11 +276,14 @@ pub fn key(k: &Value) -> Res<Key> {
         Value::Int(i, _) => Key::Int(*i),
         Value::Float(f, _) => Key::Float(f.to_bits()),
         Value::Str(s) => Key::Str(s.clone()),
-        Value::Ptr(p) => Key::Addr(p.addr()),
+        Value::Ptr(p) => {
+            let (at, part) = p.ident();
+            Key::Addr(at, part)
+        }
         Value::Chan(ChanV::Chan(c, _)) => Key::Chan(c.id()),
         Value::Struct(rc) => Key::Tuple(rc.fields.borrow().iter().map(key).collect::<Res<_>>()?),
         Value::Array(a, _) => Key::Tuple(a.borrow().iter().map(key).collect::<Res<_>>()?),
-        Value::Error(e) => Key::Addr(Rc::as_ptr(e) as *const u8 as usize),
+        Value::Error(e) => Key::Addr(Rc::as_ptr(e) as *const u8 as usize, 0),
         Value::Time(t) => Key::Int(*t),
         _ => return Err(runtime_error("hash of unhashable type")),
     })

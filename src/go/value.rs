@@ -205,7 +205,8 @@ pub enum Key {
     Int(i64),
     Float(u64),
     Str(Rc<str>),
-    Addr(usize),
+    /// A pointer's or an error's identity (see [`Pointer::ident`]).
+    Addr(usize, u32),
     /// A channel, by its number in the run: ordered as the channels were
     /// made, the same in the browser as natively (an address is not).
     Chan(u32),
@@ -294,7 +295,7 @@ impl Key {
     /// put in its map.)
     pub fn cmp_portable(&self, other: &Key) -> std::cmp::Ordering {
         match (self, other) {
-            (Key::Addr(_), Key::Addr(_)) => std::cmp::Ordering::Equal,
+            (Key::Addr(..), Key::Addr(..)) => std::cmp::Ordering::Equal,
             (Key::Tuple(a), Key::Tuple(b)) => a
                 .iter()
                 .zip(b)
@@ -547,12 +548,25 @@ impl Pointer {
         }
     }
 
-    pub fn addr(&self) -> usize {
+    /// Who the pointer points at: the object, and which field or element
+    /// of it (0 for the whole object, else the index plus one). Two
+    /// pointers are equal when these are.
+    pub fn ident(&self) -> (usize, u32) {
         match self {
-            Pointer::Cell(c) => Rc::as_ptr(c) as *const u8 as usize,
-            Pointer::Struct(s) => Rc::as_ptr(s) as *const u8 as usize,
-            Pointer::Field(s, i) => Rc::as_ptr(s) as *const u8 as usize + 1 + *i as usize,
-            Pointer::Elem(a, i) => Rc::as_ptr(a) as *const u8 as usize + 1 + *i as usize,
+            Pointer::Cell(c) => (Rc::as_ptr(c) as *const u8 as usize, 0),
+            Pointer::Struct(s) => (Rc::as_ptr(s) as *const u8 as usize, 0),
+            Pointer::Field(s, i) => (Rc::as_ptr(s) as *const u8 as usize, i + 1),
+            Pointer::Elem(a, i) => (Rc::as_ptr(a) as *const u8 as usize, i + 1),
+        }
+    }
+
+    /// A weak hold on the object pointed at: while it lasts, the object's
+    /// memory cannot go to another object, so its address stays its own.
+    pub fn hold(&self) -> std::rc::Weak<dyn std::any::Any> {
+        match self {
+            Pointer::Cell(c) => Rc::downgrade(c) as std::rc::Weak<dyn std::any::Any>,
+            Pointer::Struct(s) | Pointer::Field(s, _) => Rc::downgrade(s) as _,
+            Pointer::Elem(a, _) => Rc::downgrade(a) as _,
         }
     }
 }

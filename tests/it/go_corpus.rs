@@ -76,6 +76,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("panic_type_assert", include_str!("../go/panic_type_assert.go")),
     ("ping_pong", include_str!("../go/ping_pong.go")),
     ("pipeline_small", include_str!("../go/pipeline_small.go")),
+    ("pointer_identity", include_str!("../go/pointer_identity.go")),
     ("pointers", include_str!("../go/pointers.go")),
     ("printf_verbs", include_str!("../go/printf_verbs.go")),
     ("quote_slice", include_str!("../go/quote_slice.go")),
