@@ -188,7 +188,7 @@ fn write_v(
         Value::TypedNil(_) => out.push_str("<nil>"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(i, ty) if *ty == DURATION => out.push_str(&duration(*i)),
-        Value::Int(i, ty) if is_unsigned_ty(*ty) => out.push_str(&(*i as u64).to_string()),
+        Value::Int(i, ty) if is_unsigned_ty(types, *ty) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) => out.push_str(&i.to_string()),
         Value::Float(f, t) => out.push_str(&super::float::go_v_of(*f, *t == super::value::FLOAT32)),
         Value::Str(s) | Value::Pre(s) => out.push_str(s),
@@ -311,7 +311,7 @@ fn decimal_v(out: &mut String, types: &Types, v: &Value, plus: bool, depth: u32)
     let each = |out: &mut String, e: &Value| decimal_v(out, types, e, plus, depth + 1);
     match v {
         _ if depth > 16 || out.len() > MAX_TEXT => out.push_str("..."),
-        Value::Int(i, t) if is_unsigned_ty(*t) => out.push_str(&(*i as u64).to_string()),
+        Value::Int(i, t) if is_unsigned_ty(Some(types), *t) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) if plus && *i >= 0 => out.push_str(&format!("+{i}")),
         Value::Int(i, _) => out.push_str(&i.to_string()),
         Value::Slice(_) | Value::Array(..) | Value::Map(_) => write_composite(out, v, "[", " ", "]", each),
@@ -330,7 +330,7 @@ fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
     match v {
         _ if depth > 16 || out.len() > MAX_TEXT => out.push_str("..."),
         Value::Str(s) | Value::Pre(s) => out.push_str(&quote(s)),
-        Value::Int(i, t) if is_unsigned_ty(*t) => out.push_str(&format!("0x{:x}", *i as u64)),
+        Value::Int(i, t) if is_unsigned_ty(Some(types), *t) => out.push_str(&format!("0x{:x}", *i as u64)),
         // A `time.Duration` has no `GoString`: its nanoseconds.
         Value::Int(i, _) => out.push_str(&i.to_string()),
         Value::TypedNil(t) => out.push_str(&format!("({})(nil)", types.name(*t))),
@@ -392,8 +392,13 @@ pub fn int_in_base(v: i64, base: u32, unsigned: bool) -> String {
     String::from_utf8(digits).unwrap_or_default()
 }
 
-fn is_unsigned_ty(ty: Ty) -> bool {
-    matches!(ty, UINT8 | UINT | UINT16 | UINT32 | UINT64)
+/// Whether an integer of type `ty` prints unsigned. Without the program's
+/// types (a trace's text), only the predeclared unsigned types are known.
+fn is_unsigned_ty(types: Option<&Types>, ty: Ty) -> bool {
+    match types {
+        Some(types) => super::ops::is_unsigned(types, ty),
+        None => matches!(ty, UINT8 | UINT | UINT16 | UINT32 | UINT64),
+    }
 }
 
 /// `%T`.
@@ -574,7 +579,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             },
             'x' | 'X' => {
                 let s = match arg {
-                    Value::Int(i, t) => int_in_base(*i, 16, is_unsigned_ty(*t)),
+                    Value::Int(i, t) => int_in_base(*i, 16, is_unsigned_ty(Some(types), *t)),
                     Value::Str(s) | Value::Pre(s) => s.bytes().map(|b| format!("{b:02x}")).collect(),
                     Value::Float(f, _) => super::float::plain_positional(*f),
                     other => plain(other),
@@ -591,7 +596,11 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 }
             }
             'b' | 'o' => match arg {
-                Value::Int(i, t) => int_in_base(*i, if verb == 'b' { 2 } else { 8 }, is_unsigned_ty(*t)),
+                Value::Int(i, t) => int_in_base(
+                    *i,
+                    if verb == 'b' { 2 } else { 8 },
+                    is_unsigned_ty(Some(types), *t),
+                ),
                 other => format!("%!{verb}({}={})", type_name(types, other), plain(other)),
             },
             'f' | 'F' | 'e' | 'g' if !matches!(arg, Value::Float(..)) => bad_verb(types, verb, arg),

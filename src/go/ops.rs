@@ -31,7 +31,7 @@ fn wrap(types: &Types, v: i64, ty: Ty) -> i64 {
     }
 }
 
-fn is_unsigned(types: &Types, ty: Ty) -> bool {
+pub fn is_unsigned(types: &Types, ty: Ty) -> bool {
     matches!(types.kind(ty), TKind::Int(_, false))
 }
 
@@ -204,7 +204,12 @@ pub fn unary(types: &Types, op: Op, a: Value) -> Res<Value> {
 pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
     Ok(match (types.kind(ty), v) {
         (TKind::Int(..), Value::Int(i, _)) => Value::Int(wrap(types, i, ty), ty),
+        // A uint64 above the largest int64 is held as a negative i64.
+        (TKind::Int(_, false), Value::Float(f, _)) if f >= 0.0 => {
+            Value::Int(wrap(types, f as u64 as i64, ty), ty)
+        }
         (TKind::Int(..), Value::Float(f, _)) => Value::Int(wrap(types, f as i64, ty), ty),
+        (TKind::Float, Value::Int(i, from)) if is_unsigned(types, from) => Value::Float(i as u64 as f64, ty),
         (TKind::Float, Value::Int(i, _)) => Value::Float(i as f64, ty),
         (TKind::Float, Value::Float(f, _)) => {
             Value::Float(if ty == FLOAT32 { f as f32 as f64 } else { f }, ty)
