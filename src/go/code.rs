@@ -137,6 +137,9 @@ pub enum Ins {
     /// Push whether the value on top has type `Ty` (it stays).
     TypeIs(Ty),
     IsNil,
+    /// `==` (or, when true, `!=`) with an interface operand: the dynamic
+    /// types must match too.
+    IfaceEq(bool),
     IterNew,
     /// Iterator slot, jump target when done, whether to push the value too.
     IterNext(u16, u32, bool),

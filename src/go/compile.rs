@@ -53,6 +53,9 @@ struct FuncState {
     decls: Vec<(u16, Name, Span)>,
     /// Which slots some expression reads (assignments do not count).
     reads: Vec<bool>,
+    /// The static type of each slot whose type the compiler knows (see
+    /// [`Compiler::static_ty`]).
+    tys: HashMap<u16, Ty>,
 }
 
 impl FuncState {
@@ -69,6 +72,7 @@ impl FuncState {
             barrier: 0,
             decls: Vec::new(),
             reads: Vec::new(),
+            tys: HashMap::new(),
         }
     }
 }
@@ -92,6 +96,10 @@ pub struct Compiler {
     lits: u32,
     /// The variable a `make(chan ...)` is being assigned to, to name it.
     hint: Option<Name>,
+    /// The static type of each global whose type the compiler knows.
+    global_tys: crate::dense::Dense<Ty>,
+    /// Each declared function's signature, by its id.
+    sigs: crate::dense::Dense<Rc<Sig>>,
 }
 
 /// The value of an integer literal, or of one negated (`-1`).
@@ -200,6 +208,8 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         iota: 0,
         lits: 0,
         hint: None,
+        global_tys: crate::dense::Dense::new(),
+        sigs: crate::dense::Dense::new(),
     };
     for (path, span) in &file.imports {
         if !stdlib::PACKAGES.contains(&path.as_str()) {
@@ -254,6 +264,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
     for f in &funcs {
         let id = c.funcs.len() as u32;
         c.funcs.push(None);
+        c.sigs.insert(id, f.sig.clone());
         if let Some(recv) = &f.recv {
             c.span = f.span;
             let (base, ptr) = match &recv.ty.kind {
@@ -709,6 +720,134 @@ impl Compiler {
         }
     }
 
+    // ---- static types ----
+    //
+    // The compiler checks no types, but Go's `==` needs one fact that the
+    // values alone do not give: whether an operand is an interface. A nil
+    // pointer in an `error` is not a nil `error`, and `any(1) != any(1.0)`,
+    // while a nil pointer is nil and `x == 1` holds for a float64 `x` of
+    // 1. So the compiler follows the static type of what it can: declared
+    // variables, parameters and results, what calls to the program's own
+    // functions and methods return, fields, conversions and literals.
+    // `None` is "not known", and then `==` compares values as before.
+
+    /// The types a `var` or `const` spec gives its names.
+    fn spec_tys(&mut self, spec: &ValueSpec) -> Vec<Option<Ty>> {
+        let n = spec.names.len();
+        if let Some(t) = &spec.ty {
+            return vec![self.resolve_type(t).ok(); n];
+        }
+        if spec.values.len() == n {
+            spec.values.iter().map(|v| self.static_ty(v)).collect()
+        } else {
+            spec.values
+                .first()
+                .map(|v| self.static_tys(v))
+                .unwrap_or_default()
+        }
+    }
+
+    /// The static type of a variable in scope.
+    fn var_ty(&self, name: &str) -> Option<Ty> {
+        for st in self.fs.iter().rev() {
+            if let Some(b) = st.scopes.iter().rev().find_map(|scope| scope.get(name)) {
+                return match b {
+                    Bind::Local(slot) => st.tys.get(slot).copied(),
+                    // A captured variable: its own function's entry says.
+                    Bind::Up(_) => continue,
+                    _ => None,
+                };
+            }
+        }
+        match self.globals.get(name) {
+            Some(Bind::Global(g)) => self.global_tys.get(*g).copied(),
+            _ => None,
+        }
+    }
+
+    /// The result types of a call to one of the program's own functions or
+    /// methods.
+    fn static_tys(&mut self, e: &Expr) -> Vec<Option<Ty>> {
+        let ExprKind::Call(f, _, _) = &e.kind else {
+            return Vec::new();
+        };
+        let id = match &f.kind {
+            ExprKind::Ident(name) if self.var_ty(name).is_none() => match self.globals.get(name) {
+                Some(Bind::Func(id)) => Some(*id),
+                _ => None,
+            },
+            ExprKind::Selector(x, m) => self.static_ty(x).and_then(|t| {
+                let t = match self.types.kind(t) {
+                    TKind::Ptr(inner) => *inner,
+                    _ => t,
+                };
+                self.types.get(t).methods.get(m).map(|(id, _)| *id)
+            }),
+            _ => None,
+        };
+        let Some(sig) = id.and_then(|id| self.sigs.get(id).cloned()) else {
+            return Vec::new();
+        };
+        sig.results
+            .iter()
+            .map(|p| self.resolve_type(&p.ty).ok())
+            .collect()
+    }
+
+    fn static_ty(&mut self, e: &Expr) -> Option<Ty> {
+        match &e.kind {
+            ExprKind::Ident(name) => self.var_ty(name),
+            ExprKind::Int(_) => Some(INT),
+            ExprKind::Float(_) => Some(FLOAT64),
+            ExprKind::Str(_) => Some(STRING),
+            ExprKind::Composite(Some(t), _) => self.resolve_type(t).ok(),
+            ExprKind::Unary(Op::Addr, x) if matches!(x.kind, ExprKind::Composite(Some(_), _)) => {
+                let t = self.static_ty(x)?;
+                let name = format!("*{}", self.types.name(t));
+                Some(self.types.intern(name, TKind::Ptr(t)))
+            }
+            ExprKind::TypeAssert(_, Some(t)) => self.resolve_type(t).ok(),
+            ExprKind::Selector(x, field) => {
+                if self.is_package(x) {
+                    return None;
+                }
+                let t = self.static_ty(x)?;
+                let t = match self.types.kind(t) {
+                    TKind::Ptr(inner) => *inner,
+                    _ => t,
+                };
+                match self.types.kind(t) {
+                    TKind::Struct(fields) => fields.iter().find(|f| f.name == *field).map(|f| f.ty),
+                    _ => None,
+                }
+            }
+            ExprKind::Call(f, args, _) => {
+                if let ExprKind::Selector(x, name) = &f.kind {
+                    if let (ExprKind::Ident(p), true) = (&x.kind, self.is_package(x)) {
+                        return match (&**p, &**name) {
+                            ("errors", "New") | ("fmt", "Errorf") => Some(ERROR),
+                            _ => None,
+                        };
+                    }
+                }
+                if args.len() == 1 && self.is_type(f) {
+                    return self.resolve_type(f).ok();
+                }
+                match self.static_tys(e).as_slice() {
+                    [one] => *one,
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `e`'s static type is an interface.
+    fn is_interface(&mut self, e: &Expr) -> Option<bool> {
+        let t = self.static_ty(e)?;
+        Some(matches!(self.types.kind(t), TKind::Interface(_)))
+    }
+
     // ---- functions ----
 
     fn func(&mut self, f: &FuncDef) -> R<FuncCode> {
@@ -723,7 +862,10 @@ impl Compiler {
                     .resolve_type(&recv.ty)
                     .is_ok_and(|ty| self.types.is_token_cache(ty));
             let name = recv.name.clone().unwrap_or_else(|| Rc::from("_"));
-            self.declare(&name)?;
+            let slot = self.declare(&name)?;
+            if let Ok(ty) = self.resolve_type(&recv.ty) {
+                self.st().tys.insert(slot, ty);
+            }
             nparams += 1;
         }
         let (mut code, caps) = self.func_body(f, nparams)?;
@@ -744,7 +886,11 @@ impl Compiler {
                 variadic_ty = ty;
             }
             let name = p.name.clone().unwrap_or_else(|| Rc::from("_"));
-            self.declare(&name)?;
+            let slot = self.declare(&name)?;
+            // A variadic parameter is a slice of `ty`: its type is not noted.
+            if !(f.sig.variadic && i + 1 == f.sig.params.len()) {
+                self.st().tys.insert(slot, ty);
+            }
             nparams += 1;
         }
         let mut results = Vec::new();
@@ -752,6 +898,7 @@ impl Compiler {
             let ty = self.resolve_type(&p.ty)?;
             let name = p.name.clone().unwrap_or_else(|| Rc::from("_"));
             let slot = self.declare(&name)?;
+            self.st().tys.insert(slot, ty);
             self.emit(Ins::Zero(ty));
             self.emit(Ins::Declare(slot));
             results.push(slot);
@@ -823,6 +970,12 @@ impl Compiler {
                 _ => None,
             })
             .collect();
+        let tys = self.spec_tys(spec);
+        for (slot, ty) in slots.iter().zip(&tys) {
+            if let (Some(g), Some(ty)) = (slot, ty) {
+                self.global_tys.insert(*g, *ty);
+            }
+        }
         self.values(spec, constant)?;
         for slot in slots.iter().rev() {
             match slot {
@@ -1030,10 +1183,14 @@ impl Compiler {
             StmtKind::Define(lhs, rhs) => self.assign(lhs, rhs, true)?,
             StmtKind::Var(spec) | StmtKind::Const(spec) => {
                 self.iota = spec.iota;
+                let tys = self.spec_tys(spec);
                 self.values(spec, matches!(s.kind, StmtKind::Const(_)))?;
                 let mut slots = Vec::new();
-                for (name, span) in &spec.names {
+                for ((name, span), ty) in spec.names.iter().zip(tys) {
                     let slot = self.declare(name)?;
+                    if let Some(ty) = ty {
+                        self.st().tys.insert(slot, ty);
+                    }
                     if matches!(s.kind, StmtKind::Var(_)) && &**name != "_" {
                         self.st().decls.push((slot, name.clone(), *span));
                     }
@@ -1150,6 +1307,27 @@ impl Compiler {
     }
 
     fn assign(&mut self, lhs: &[Expr], rhs: &[Expr], define: bool) -> R<()> {
+        // What `:=` declares gets the static type of what it is given.
+        let tys: Vec<Option<Ty>> = if !define {
+            Vec::new()
+        } else if lhs.len() == rhs.len() {
+            rhs.iter().map(|e| self.static_ty(e)).collect()
+        } else {
+            rhs.first().map(|e| self.static_tys(e)).unwrap_or_default()
+        };
+        self.assign_values(lhs, rhs, define)?;
+        for (l, ty) in lhs.iter().zip(tys) {
+            let (ExprKind::Ident(name), Some(ty)) = (&l.kind, ty) else {
+                continue;
+            };
+            if let Some(Bind::Local(slot)) = self.st().scopes.last().expect("scope").get(name).cloned() {
+                self.st().tys.insert(slot, ty);
+            }
+        }
+        Ok(())
+    }
+
+    fn assign_values(&mut self, lhs: &[Expr], rhs: &[Expr], define: bool) -> R<()> {
         if lhs.len() == 1 {
             if let ExprKind::Ident(n) = &lhs[0].kind {
                 self.hint = Some(n.clone());
@@ -1836,6 +2014,7 @@ impl Compiler {
                 self.expr(b)?;
                 self.patch(j);
             }
+            ExprKind::Binary(op @ (Op::Eq | Op::Ne), a, b) => self.equality(*op, a, b, e.span)?,
             ExprKind::Binary(op, a, b) => {
                 self.expr(a)?;
                 self.expr(b)?;
@@ -1845,6 +2024,33 @@ impl Compiler {
             ExprKind::KeyValue(..) => return Err(err(e.span, "unexpected key: value")),
             _ => return Err(err(e.span, "type is not an expression")),
         }
+        Ok(())
+    }
+
+    /// `a == b` or `a != b`. Where an operand is an interface, Go compares
+    /// dynamic types too: a nil pointer in an interface is not nil, and
+    /// `any(1) != any(int64(1))`.
+    fn equality(&mut self, op: Op, a: &Expr, b: &Expr, span: Span) -> R<()> {
+        let is_nil = |e: &Expr| matches!(&e.kind, ExprKind::Ident(n) if &**n == "nil");
+        let (ia, ib) = (self.is_interface(a), self.is_interface(b));
+        if is_nil(b) && ia == Some(true) || is_nil(a) && ib == Some(true) {
+            self.expr(if is_nil(b) { a } else { b })?;
+            self.span = span;
+            self.emit(Ins::IsNil);
+            if op == Op::Ne {
+                self.emit(Ins::Unary(Op::Not));
+            }
+            return Ok(());
+        }
+        let strict = matches!((ia, ib), (Some(true), Some(_)) | (Some(_), Some(true)));
+        self.expr(a)?;
+        self.expr(b)?;
+        self.span = span;
+        self.emit(if strict {
+            Ins::IfaceEq(op == Op::Ne)
+        } else {
+            Ins::Bin(op)
+        });
         Ok(())
     }
 

@@ -146,6 +146,21 @@ pub fn as_f64(v: &Value) -> f64 {
     }
 }
 
+/// `==` of interface values: equal dynamic types, then equal values. An
+/// integer or a float carries its type; a typed nil is its type's nil.
+pub fn iface_equal(a: &Value, b: &Value) -> Res<bool> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Nil, Nil) => true,
+        (Nil, _) | (_, Nil) => false,
+        (Int(x, tx), Int(y, ty)) => tx == ty && x == y,
+        (Float(x, tx), Float(y, ty)) => tx == ty && x == y,
+        (Int(..), Float(..)) | (Float(..), Int(..)) => false,
+        (TypedNil(x), TypedNil(y)) => x == y,
+        _ => equal(a, b)?,
+    })
+}
+
 pub fn equal(a: &Value, b: &Value) -> Res<bool> {
     use Value::*;
     Ok(match (a, b) {
@@ -259,7 +274,7 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
             m.ty = ty;
             Value::Map(m)
         }
-        (TKind::Func, Value::Nil) => Value::TypedNil(ty),
+        (TKind::Func | TKind::Ptr(_) | TKind::Chan(_), Value::Nil) => Value::TypedNil(ty),
         (_, v) => v,
     })
 }

@@ -572,7 +572,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let target = a(1);
             let mut cur = a(0);
             for _ in 0..100 {
-                if super::ops::equal(&cur, &target).unwrap_or(false) {
+                if super::ops::iface_equal(&cur, &target).unwrap_or(false) {
                     return one(Value::Bool(true));
                 }
                 cur = match &cur {

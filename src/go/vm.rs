@@ -574,6 +574,15 @@ impl Goroutine {
                         .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
                 }
             }
+            // A method with a pointer receiver runs on a nil pointer too
+            // (a tree's `Sum` that returns 0 for a nil `*Tree`).
+            Value::TypedNil(ty) => match types.kind(*ty) {
+                TKind::Ptr(inner) => match lookup(*inner) {
+                    Some((f, true)) => Some((go(f), Some(recv.clone()))),
+                    _ => None,
+                },
+                _ => None,
+            },
             other => stdlib::method_id(other, name)
                 .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
         }
@@ -1617,6 +1626,12 @@ impl Goroutine {
                 };
                 self.push(Value::Bool(m));
             }
+            Ins::IfaceEq(ne) => {
+                let b = self.pop();
+                let a = self.pop();
+                let eq = ops::iface_equal(&a, &b)?;
+                self.push(Value::Bool(eq != *ne));
+            }
             Ins::IsNil => {
                 let v = self.pop();
                 self.push(Value::Bool(matches!(v, Value::Nil)));
@@ -1806,6 +1821,10 @@ impl Goroutine {
                         Some(parts) => parts.pending.get(parts.texts.len()),
                         None => self.stack.get(slot),
                     };
+                    // Go prints a nil pointer whose method panicked as nil.
+                    if let Some(Value::TypedNil(_)) = called {
+                        return (slot, Rc::from("<nil>"));
+                    }
                     let method = match called.and_then(|v| self.text_method(v)) {
                         Some((_, _, name)) => name,
                         None => "String",

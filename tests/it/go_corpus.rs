@@ -42,6 +42,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("globals", include_str!("../go/globals.go")),
     ("goroutine_chan", include_str!("../go/goroutine_chan.go")),
     ("hello", include_str!("../go/hello.go")),
+    ("interface_nil", include_str!("../go/interface_nil.go")),
     ("interfaces", include_str!("../go/interfaces.go")),
     ("ints_unary_wrap", include_str!("../go/ints_unary_wrap.go")),
     ("iota_consts", include_str!("../go/iota_consts.go")),
