@@ -425,6 +425,8 @@ impl Compiler {
 
     fn declare(&mut self, name: &Name) -> R<u16> {
         let slot = self.new_local()?;
+        // A slot may have held another variable: its type is not this one's.
+        self.st().tys.remove(&slot);
         if &**name != "_" {
             self.st()
                 .scopes
@@ -560,8 +562,7 @@ impl Compiler {
                 if t == TICKER {
                     return Ok(TICKER);
                 }
-                let name = format!("*{}", self.types.name(t));
-                self.types.intern(name, TKind::Ptr(t))
+                self.ptr_to(t)
             }
             ExprKind::SliceType(inner) => {
                 let t = self.resolve_type(inner)?;
@@ -688,6 +689,12 @@ impl Compiler {
     }
 
     /// Whether `e` names a type (for conversions and composite literals).
+    /// The type `*t`.
+    fn ptr_to(&mut self, t: Ty) -> Ty {
+        let name = format!("*{}", self.types.name(t));
+        self.types.intern(name, TKind::Ptr(t))
+    }
+
     fn is_type(&mut self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Ident(name) => matches!(self.lookup(name), Some(Bind::Type(_))),
@@ -771,8 +778,20 @@ impl Compiler {
         let ExprKind::Call(f, _, _) = &e.kind else {
             return Vec::new();
         };
-        let id = match &f.kind {
-            ExprKind::Ident(name) if self.var_ty(name).is_none() => match self.globals.get(name) {
+        let Some(sig) = self.callee_id(f).and_then(|id| self.sigs.get(id).cloned()) else {
+            return Vec::new();
+        };
+        sig.results
+            .iter()
+            .map(|p| self.resolve_type(&p.ty).ok())
+            .collect()
+    }
+
+    /// Which of the program's own functions or methods `f` calls, where
+    /// that is known.
+    fn callee_id(&mut self, f: &Expr) -> Option<u32> {
+        match &f.kind {
+            ExprKind::Ident(name) if self.is_global(name) => match self.globals.get(name) {
                 Some(Bind::Func(id)) => Some(*id),
                 _ => None,
             },
@@ -784,14 +803,16 @@ impl Compiler {
                 self.types.get(t).methods.get(m).map(|(id, _)| *id)
             }),
             _ => None,
-        };
-        let Some(sig) = id.and_then(|id| self.sigs.get(id).cloned()) else {
-            return Vec::new();
-        };
-        sig.results
+        }
+    }
+
+    /// Whether `name` means the package-level declaration: no local
+    /// variable of any enclosing function hides it.
+    fn is_global(&self, name: &str) -> bool {
+        !self
+            .fs
             .iter()
-            .map(|p| self.resolve_type(&p.ty).ok())
-            .collect()
+            .any(|st| st.scopes.iter().any(|scope| scope.get(name).is_some()))
     }
 
     fn static_ty(&mut self, e: &Expr) -> Option<Ty> {
@@ -803,10 +824,39 @@ impl Compiler {
             ExprKind::Composite(Some(t), _) => self.resolve_type(t).ok(),
             ExprKind::Unary(Op::Addr, x) if matches!(x.kind, ExprKind::Composite(Some(_), _)) => {
                 let t = self.static_ty(x)?;
-                let name = format!("*{}", self.types.name(t));
-                Some(self.types.intern(name, TKind::Ptr(t)))
+                Some(self.ptr_to(t))
             }
             ExprKind::TypeAssert(_, Some(t)) => self.resolve_type(t).ok(),
+            ExprKind::Index(x, _) => {
+                let t = self.static_ty(x)?;
+                match self.types.kind(t) {
+                    TKind::Slice(elem) | TKind::Array(_, elem) | TKind::Map(_, elem) => Some(*elem),
+                    TKind::Str => Some(UINT8),
+                    _ => None,
+                }
+            }
+            ExprKind::Binary(
+                Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
+                ..,
+            ) => Some(BOOL),
+            // A shift has its left operand's type; otherwise an untyped
+            // constant takes the other operand's.
+            ExprKind::Binary(Op::Shl | Op::Shr, a, _) => self.static_ty(a),
+            ExprKind::Binary(_, a, b) => {
+                let literal =
+                    |e: &Expr| matches!(e.kind, ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_));
+                match (literal(a), literal(b)) {
+                    (true, true) => None,
+                    (true, false) => self.static_ty(b),
+                    _ => self.static_ty(a),
+                }
+            }
+            ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
+                if !matches!(x.kind, ExprKind::Int(_) | ExprKind::Float(_)) =>
+            {
+                self.static_ty(x)
+            }
+            ExprKind::Unary(Op::Not, _) => Some(BOOL),
             ExprKind::Selector(x, field) => {
                 if self.is_package(x) {
                     return None;
@@ -832,6 +882,19 @@ impl Compiler {
                 }
                 if args.len() == 1 && self.is_type(f) {
                     return self.resolve_type(f).ok();
+                }
+                if let (ExprKind::Ident(name), Some(t)) = (&f.kind, args.first()) {
+                    if self.is_global(name) && self.globals.get(name).is_none() {
+                        match &**name {
+                            "make" => return self.resolve_type(t).ok(),
+                            "new" => {
+                                let t = self.resolve_type(t).ok()?;
+                                return Some(self.ptr_to(t));
+                            }
+                            "append" => return self.static_ty(t),
+                            _ => {}
+                        }
+                    }
                 }
                 match self.static_tys(e).as_slice() {
                     [one] => *one,
@@ -1089,6 +1152,19 @@ impl Compiler {
     }
 
     /// A typed declaration converts untyped constants to its type.
+    /// Pushes `e` as a value of type `ty` where that is known: an untyped
+    /// constant takes the type (`x = 3` for a float64 `x` is 3.0), and a nil
+    /// becomes that type's nil.
+    fn value_to(&mut self, e: &Expr, ty: Option<Ty>) -> R<()> {
+        self.expr_hint(e, ty)?;
+        if let Some(ty) = ty {
+            if self.static_ty(e) != Some(ty) {
+                self.convert_to(ty);
+            }
+        }
+        Ok(())
+    }
+
     fn convert_to(&mut self, ty: Ty) {
         if matches!(self.types.kind(ty), TKind::Int(..) | TKind::Float) {
             self.emit(Ins::Convert(ty));
@@ -1152,7 +1228,8 @@ impl Compiler {
             },
             StmtKind::Send(ch, v) => {
                 self.expr(ch)?;
-                self.expr(v)?;
+                let elem = self.elem_ty(ch);
+                self.value_to(v, elem)?;
                 self.span = s.span;
                 self.emit(Ins::Send);
             }
@@ -1227,8 +1304,9 @@ impl Compiler {
                 let results = self.st().results.clone();
                 if !exprs.is_empty() {
                     if exprs.len() == results.len() {
-                        for e in exprs {
-                            self.expr(e)?;
+                        for (e, slot) in exprs.iter().zip(&results) {
+                            let ty = self.st().tys.get(slot).copied();
+                            self.value_to(e, ty)?;
                         }
                     } else if exprs.len() == 1 && results.len() > 1 {
                         self.multi(&exprs[0], results.len())?;
@@ -1340,7 +1418,8 @@ impl Compiler {
                 if let ExprKind::Ident(n) = &l.kind {
                     self.hint = Some(n.clone());
                 }
-                self.expr(e)?;
+                let ty = if define { None } else { self.static_ty(l) };
+                self.value_to(e, ty)?;
             }
         } else if rhs.len() == 1 {
             self.multi(&rhs[0], lhs.len())?;
@@ -1734,7 +1813,8 @@ impl Compiler {
             match &comm.kind {
                 StmtKind::Send(ch, v) => {
                     self.expr(ch)?;
-                    self.expr(v)?;
+                    let elem = self.elem_ty(ch);
+                    self.value_to(v, elem)?;
                     arms.push(SelArm::Send);
                     plan.push((Some(arms.len() - 1), None));
                 }
@@ -1918,9 +1998,13 @@ impl Compiler {
                     }
                     // A nil slice or map keeps its type where the type
                     // is known: it prints as `[]` and `map[]`, and an
-                    // append to it makes that type's slice.
+                    // append to it makes that type's slice. A nil pointer
+                    // keeps its type too: put in an interface, it is not
+                    // a nil interface.
                     "nil" => match hint.map(|t| self.types.kind(t)) {
-                        Some(TKind::Slice(_) | TKind::Map(..)) => {
+                        Some(
+                            TKind::Slice(_) | TKind::Map(..) | TKind::Ptr(_) | TKind::Chan(_) | TKind::Func,
+                        ) => {
                             self.emit(Ins::Zero(hint.unwrap_or(UNTYPED_NIL)));
                         }
                         _ => {
@@ -2263,16 +2347,51 @@ impl Compiler {
     /// Pushes a call's arguments: `f(g())` passes all of `g`'s results and
     /// their count, for a `DYN_ARGS` call.
     fn args(&mut self, args: &[Expr], argc: u16) -> R<u16> {
+        self.args_to(args, argc, &[])
+    }
+
+    /// Pushes a call's arguments, each as a value of its parameter's type
+    /// where `params` knows it.
+    fn args_to(&mut self, args: &[Expr], argc: u16, params: &[Option<Ty>]) -> R<u16> {
         if let [only] = args {
             if self.is_func_call(only) {
                 self.multi(only, ALL_RESULTS as usize)?;
                 return Ok(DYN_ARGS);
             }
         }
-        for a in args {
-            self.expr(a)?;
+        for (i, a) in args.iter().enumerate() {
+            self.value_to(a, params.get(i).copied().flatten())?;
         }
         Ok(argc)
+    }
+
+    /// The element type of a slice, array, map or channel expression.
+    fn elem_ty(&mut self, e: &Expr) -> Option<Ty> {
+        let t = self.static_ty(e)?;
+        match self.types.kind(t) {
+            TKind::Slice(elem) | TKind::Array(_, elem) | TKind::Map(_, elem) | TKind::Chan(elem) => {
+                Some(*elem)
+            }
+            _ => None,
+        }
+    }
+
+    /// The parameter types of a call to one of the program's own functions
+    /// or methods, one per argument (a variadic one's element type for
+    /// each argument it takes). Empty when not known.
+    fn param_tys(&mut self, f: &Expr, nargs: usize, spread: bool) -> Vec<Option<Ty>> {
+        let Some(sig) = self.callee_id(f).and_then(|id| self.sigs.get(id).cloned()) else {
+            return Vec::new();
+        };
+        let mut tys: Vec<Option<Ty>> = sig.params.iter().map(|p| self.resolve_type(&p.ty).ok()).collect();
+        if sig.variadic {
+            // The last parameter's type is written as its element type.
+            let last = tys.pop().flatten();
+            if !spread {
+                tys.resize(nargs.max(tys.len()), last);
+            }
+        }
+        tys
     }
 
     fn call(&mut self, f: &Expr, args: &[Expr], spread: bool, want: u8, span: Span) -> R<()> {
@@ -2360,14 +2479,16 @@ impl Compiler {
                 }
             }
             if !self.is_type(x) {
+                let params = self.param_tys(f, args.len(), spread);
                 self.receiver(x, name)?;
-                let argc = self.args(args, argc)?;
+                let argc = self.args_to(args, argc, &params)?;
                 self.span = span;
                 self.emit(Ins::CallMethod(name.clone(), argc, spread, want));
                 return Ok(());
             }
         }
-        let argc = self.args(args, argc)?;
+        let params = self.param_tys(f, args.len(), spread);
+        let argc = self.args_to(args, argc, &params)?;
         self.expr(f)?;
         self.span = span;
         self.emit(Ins::Call(argc, spread, want));
@@ -2422,8 +2543,13 @@ impl Compiler {
                 self.emit(Ins::Box);
             }
             _ => {
-                for a in args {
-                    self.expr(a)?;
+                // What `append` adds takes the slice's element type.
+                let elem = match (name, args.first()) {
+                    ("append", Some(x)) if !spread => self.elem_ty(x),
+                    _ => None,
+                };
+                for (i, a) in args.iter().enumerate() {
+                    self.value_to(a, if i > 0 { elem } else { None })?;
                 }
                 self.span = span;
                 let ins = match name {

@@ -116,6 +116,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("type_switch", include_str!("../go/type_switch.go")),
     ("unbuffered_sync", include_str!("../go/unbuffered_sync.go")),
     ("unordered_workers", include_str!("../go/unordered_workers.go")),
+    ("untyped_constants", include_str!("../go/untyped_constants.go")),
     ("variadic", include_str!("../go/variadic.go")),
     ("waitgroup_basic", include_str!("../go/waitgroup_basic.go")),
 ];
