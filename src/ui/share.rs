@@ -8,9 +8,16 @@ use crate::share::UrlState;
 
 /// The page's address without its query: where links point.
 pub fn base_url() -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", pathname())
+}
+
+/// The page's path (empty where there is no window).
+fn pathname() -> String {
     web_sys::window()
-        .map(|w| w.location())
-        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default()
 }
 
@@ -35,17 +42,17 @@ fn session_storage() -> Option<web_sys::Storage> {
 /// The path, query and fragment in the address bar now (the path too:
 /// two builds of the page on one site share the tab's storage).
 fn address() -> String {
-    web_sys::window()
+    let rest = web_sys::window()
         .map(|w| w.location())
         .map(|l| {
             format!(
-                "{}{}{}",
-                l.pathname().unwrap_or_default(),
+                "{}{}",
                 l.search().unwrap_or_default(),
                 l.hash().unwrap_or_default()
             )
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    format!("{}{rest}", pathname())
 }
 
 /// Keeps `query` for the address bar while it waits to be written (the
@@ -83,9 +90,7 @@ pub fn keep_tabs(current: &str, others: &[String]) {
         let _ = storage.remove_item(TABS_KEY);
         return;
     }
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
+    let path = pathname();
     // Queries are URL-encoded: no line breaks inside one.
     let _ = storage.set_item(TABS_KEY, &format!("{path}\n{current}\n{}", others.join("\n")));
 }
@@ -95,9 +100,7 @@ pub fn kept_tabs(current: &UrlState) -> Vec<String> {
     let Some(kept) = session_storage().and_then(|s| s.get_item(TABS_KEY).ok().flatten()) else {
         return Vec::new();
     };
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
+    let path = pathname();
     let mut lines = kept.lines();
     if lines.next() != Some(path.as_str()) {
         return Vec::new();
