@@ -451,8 +451,36 @@ fn pad(s: String, width: Option<usize>, left: bool, zero: bool) -> String {
     }
 }
 
+/// The bytes of a `[]byte` (a slice of `uint8` or of a type over it).
+fn byte_slice(types: &Types, v: &Value) -> Option<Vec<u8>> {
+    let Value::Slice(s) = v else { return None };
+    let TKind::Slice(elem) = types.kind(s.ty) else {
+        return None;
+    };
+    if !matches!(types.kind(*elem), TKind::Int(8, false)) {
+        return None;
+    }
+    Some(s.items().iter().map(|b| as_f64(b) as u8).collect())
+}
+
+/// `%+q`: a quoted text with every non-ASCII character escaped.
+fn ascii_only(quoted: &str) -> String {
+    let mut out = String::with_capacity(quoted.len());
+    for c in quoted.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
 /// Go's text for a verb that does not fit its operand: `%!t(int=1)`.
 fn bad_verb(types: &Types, verb: char, v: &Value) -> String {
+    if matches!(v, Value::Nil) {
+        return format!("%!{verb}(<nil>)");
+    }
     format!("%!{verb}({}={})", type_name(types, v), plain(v))
 }
 
@@ -490,25 +518,61 @@ pub fn quote(s: &str) -> String {
 pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
     let mut out = String::new();
     let mut next = 0;
+    // Go reports unused operands only when no `%[n]` chose one.
+    let mut reordered = false;
     let mut chars = f.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '%' {
             out.push(c);
             continue;
         }
-        let (mut left, mut zero, mut plus, mut sharp) = (false, false, false, false);
+        let (mut left, mut zero, mut plus, mut sharp, mut space) = (false, false, false, false, false);
         while let Some(&fl) = chars.peek() {
             match fl {
                 '-' => left = true,
                 '0' => zero = true,
                 '+' => plus = true,
                 '#' => sharp = true,
-                ' ' => {}
+                ' ' => space = true,
                 _ => break,
             }
             chars.next();
         }
+        // `%[2]d`: the operand to use next, counted from one.
+        let index =
+            |chars: &mut std::iter::Peekable<std::str::Chars<'_>>, next: &mut usize, reordered: &mut bool| {
+                if chars.peek() != Some(&'[') {
+                    return;
+                }
+                chars.next();
+                let mut n = 0usize;
+                while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                    n = n.saturating_mul(10).saturating_add(d as usize);
+                    chars.next();
+                }
+                if chars.next() == Some(']') && n >= 1 {
+                    *next = n - 1;
+                    *reordered = true;
+                }
+            };
+        index(&mut chars, &mut next, &mut reordered);
+        // `%*d`: the width is an operand.
+        let star = |next: &mut usize| -> Option<usize> {
+            let w = match args.get(*next) {
+                Some(Value::Int(w, _)) => usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX),
+                _ => 0,
+            };
+            *next += 1;
+            Some(w)
+        };
         let mut width = None;
+        if chars.peek() == Some(&'*') {
+            chars.next();
+            if let Some(Value::Int(w, _)) = args.get(next) {
+                left |= *w < 0;
+            }
+            width = star(&mut next);
+        }
         while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
             // Saturating: a format string is the reader's, and a long run of
             // digits must not overflow (sooner on wasm32's 32-bit usize).
@@ -525,12 +589,17 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
         if chars.peek() == Some(&'.') {
             chars.next();
             let mut p = 0usize;
+            if chars.peek() == Some(&'*') {
+                chars.next();
+                p = star(&mut next).unwrap_or(0);
+            }
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
                 p = p.saturating_mul(10).saturating_add(d as usize);
                 chars.next();
             }
             prec = Some(p.min(100));
         }
+        index(&mut chars, &mut next, &mut reordered);
         let Some(verb) = chars.next() else {
             out.push_str("%!(NOVERB)");
             break;
@@ -544,7 +613,21 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             continue;
         };
         next += 1;
+        let bytes = byte_slice(types, arg);
         let s = match verb {
+            's' | 'q' | 'x' | 'X' if bytes.is_some() => {
+                let text = String::from_utf8_lossy(bytes.as_deref().unwrap_or_default()).into_owned();
+                let hex = |sep: &str| -> String {
+                    let b = bytes.as_deref().unwrap_or_default();
+                    b.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(sep)
+                };
+                match verb {
+                    's' => text,
+                    'q' => quote(&text),
+                    'x' => hex(if space { " " } else { "" }),
+                    _ => hex(if space { " " } else { "" }).to_ascii_uppercase(),
+                }
+            }
             'v' if sharp => {
                 let mut out = String::new();
                 go_syntax(&mut out, types, arg, 0);
@@ -563,7 +646,18 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 Value::Int(_, DURATION) => plain(arg),
                 other => format!("%!s({}={})", type_name(types, other), plain(other)),
             },
+            'q' if plus => ascii_only(&quote_v(arg)),
             'q' => quote_v(arg),
+            'U' => match arg {
+                Value::Int(c, _) => {
+                    let code = format!("U+{:04X}", *c as u32);
+                    match char::from_u32(*c as u32) {
+                        Some(ch) if sharp => format!("{code} '{ch}'"),
+                        _ => code,
+                    }
+                }
+                other => bad_verb(types, 'U', other),
+            },
             'T' => type_name(types, arg),
             't' => match arg {
                 Value::Bool(_) => plain(arg),
@@ -580,7 +674,13 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             'x' | 'X' => {
                 let s = match arg {
                     Value::Int(i, t) => int_in_base(*i, 16, is_unsigned_ty(Some(types), *t)),
-                    Value::Str(s) | Value::Pre(s) => s.bytes().map(|b| format!("{b:02x}")).collect(),
+                    Value::Str(s) | Value::Pre(s) => {
+                        let sep = if space { " " } else { "" };
+                        s.bytes()
+                            .map(|b| format!("{b:02x}"))
+                            .collect::<Vec<_>>()
+                            .join(sep)
+                    }
                     Value::Float(f, _) => super::float::plain_positional(*f),
                     other => plain(other),
                 };
@@ -596,27 +696,59 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 }
             }
             'b' | 'o' => match arg {
-                Value::Int(i, t) => int_in_base(
-                    *i,
-                    if verb == 'b' { 2 } else { 8 },
-                    is_unsigned_ty(Some(types), *t),
-                ),
+                Value::Int(i, t) => {
+                    let digits = int_in_base(
+                        *i,
+                        if verb == 'b' { 2 } else { 8 },
+                        is_unsigned_ty(Some(types), *t),
+                    );
+                    match (sharp, verb, digits.strip_prefix('-')) {
+                        (false, ..) => digits,
+                        (true, 'b', Some(d)) => format!("-0b{d}"),
+                        (true, 'b', None) => format!("0b{digits}"),
+                        (true, _, Some(d)) => format!("-0{d}"),
+                        (true, _, None) => format!("0{digits}"),
+                    }
+                }
                 other => format!("%!{verb}({}={})", type_name(types, other), plain(other)),
             },
-            'f' | 'F' | 'e' | 'g' if !matches!(arg, Value::Float(..)) => bad_verb(types, verb, arg),
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' if !matches!(arg, Value::Float(..)) => {
+                bad_verb(types, verb, arg)
+            }
             'f' | 'F' => super::float::fixed(as_f64(arg), prec.unwrap_or(6)),
             'e' => super::float::sci(as_f64(arg), prec.unwrap_or(6)),
+            'E' => super::float::sci(as_f64(arg), prec.unwrap_or(6)).to_ascii_uppercase(),
             'g' => float(as_f64(arg)),
-            'p' => plain(arg),
+            'G' => float(as_f64(arg)).to_ascii_uppercase(),
+            'p' => match arg {
+                Value::Ptr(p) => format!("0x{:x}", Addresses::of(p)),
+                Value::TypedNil(_) => "0x0".into(),
+                other => bad_verb(types, 'p', other),
+            },
             other => bad_verb(types, other, arg),
         };
         let s = match (verb, prec) {
             ('s' | 'v', Some(p)) => s.chars().take(p).collect(),
             _ => s,
         };
+        // `+` and ` ` put a sign before a number that has none (`%+d` and
+        // `%+v` place their own).
+        let numeric = matches!(arg, Value::Int(..) | Value::Float(..));
+        let s = match verb {
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'd' if numeric && !s.starts_with(['-', '+']) => {
+                if plus {
+                    format!("+{s}")
+                } else if space {
+                    format!(" {s}")
+                } else {
+                    s
+                }
+            }
+            _ => s,
+        };
         out.push_str(&pad(s, width, left, zero && !left));
     }
-    if next < args.len() {
+    if next < args.len() && !reordered {
         out.push_str("%!(EXTRA ");
         let extra: Vec<String> = args[next..]
             .iter()
@@ -650,6 +782,10 @@ pub fn verb_flags(f: &str) -> Vec<(char, bool, bool)> {
             }
             plus |= v == '+';
             sharp |= v == '#';
+            // A `*` width or precision takes an operand of its own.
+            if v == '*' {
+                out.push(('*', false, false));
+            }
             if v.is_ascii_alphabetic() {
                 out.push((v, plus, sharp));
                 break;
