@@ -164,6 +164,8 @@ pub struct FuncCode {
     /// A token cache's refresh method (see `Types::is_token_cache`): a
     /// call is a refresh, which fails if it returns without a new token.
     pub refresh: bool,
+    /// Its type: `func(int) string`.
+    pub ty: Ty,
 }
 
 #[derive(Debug)]

@@ -356,6 +356,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         results: Vec::new(),
         variadic_ty: ANY,
         refresh: false,
+        ty: FUNC,
     }));
     Ok(Program {
         funcs: c
@@ -551,6 +552,9 @@ impl Compiler {
                     "context.Context" => CONTEXT,
                     "context.CancelFunc" => CANCEL_FUNC,
                     "time.Ticker" | "time.Timer" => TICKER,
+                    "fmt.Stringer" => self
+                        .types
+                        .intern("fmt.Stringer".into(), TKind::Interface(vec![Rc::from("String")])),
                     _ => match stdlib::prelude_type(&full).and_then(|n| self.globals.get(n).cloned()) {
                         Some(Bind::Type(t)) => t,
                         _ => return Err(err(span, format!("type {full} is not supported here"))),
@@ -609,7 +613,13 @@ impl Compiler {
                     if i > 0 {
                         name.push_str(", ");
                     }
-                    let t = self.resolve_type(&p.ty)?;
+                    let mut t = self.resolve_type(&p.ty)?;
+                    if sig.variadic && i + 1 == sig.params.len() {
+                        name.push_str("...");
+                        if let TKind::Slice(elem) = self.types.kind(t) {
+                            t = *elem;
+                        }
+                    }
                     name.push_str(self.types.name(t));
                 }
                 name.push(')');
@@ -710,6 +720,7 @@ impl Compiler {
                                 | "sync.Mutex"
                                 | "context.Context"
                                 | "context.CancelFunc"
+                                | "fmt.Stringer"
                         ) || stdlib::prelude_type(&full).is_some();
                     }
                 }
@@ -967,6 +978,11 @@ impl Compiler {
             results.push(slot);
         }
         self.st().results = results.clone();
+        // The function's type, for `%T` and a named func type's methods.
+        let ty = self.resolve_type(&Expr {
+            span: f.span,
+            kind: ExprKind::FuncType(f.sig.clone()),
+        })?;
         self.block(&f.body)?;
         self.span = f.span;
         self.emit(Ins::Return);
@@ -989,6 +1005,7 @@ impl Compiler {
                 results,
                 variadic_ty,
                 refresh: false,
+                ty,
             },
             caps,
         ))
@@ -2385,8 +2402,12 @@ impl Compiler {
         };
         let mut tys: Vec<Option<Ty>> = sig.params.iter().map(|p| self.resolve_type(&p.ty).ok()).collect();
         if sig.variadic {
-            // The last parameter's type is written as its element type.
-            let last = tys.pop().flatten();
+            // Each argument a variadic parameter takes is of its slice's
+            // element type.
+            let last = tys.pop().flatten().map(|t| match self.types.kind(t) {
+                TKind::Slice(elem) => *elem,
+                _ => t,
+            });
             if !spread {
                 tys.resize(nargs.max(tys.len()), last);
             }

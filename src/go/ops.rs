@@ -275,6 +275,12 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
             Value::Map(m)
         }
         (TKind::Func | TKind::Ptr(_) | TKind::Chan(_), Value::Nil) => Value::TypedNil(ty),
+        (TKind::Func, Value::Func(c)) => Value::Func(Rc::new(Closure {
+            func: c.func,
+            caps: c.caps.clone(),
+            recv: c.recv.clone(),
+            ty,
+        })),
         (_, v) => v,
     })
 }
@@ -553,30 +559,16 @@ pub fn copy(dst: &Value, src: &Value) -> usize {
 
 /// Whether `v`'s dynamic type is `ty` (or, for an interface, has its methods
 /// by name: the VM checks method sets for non-empty interfaces).
+/// Whether `v` has the concrete type `ty`; any value but nil is an empty
+/// interface's. (An interface with methods asks the VM, which knows
+/// method sets: see `Goroutine::has_type`.)
 pub fn has_type(types: &Types, v: &Value, ty: Ty) -> bool {
     match types.kind(ty) {
-        TKind::Interface(ms) if ms.is_empty() => !matches!(v, Value::Nil),
-        TKind::Interface(_) if ty == ERROR => matches!(v, Value::Error(_)) || has_method(types, v, "Error"),
-        TKind::Interface(ms) => ms.iter().all(|m| has_method(types, v, m)),
+        TKind::Interface(_) => !matches!(v, Value::Nil),
         _ => {
             let name = super::format::type_name(types, v);
             name == types.name(ty)
         }
-    }
-}
-
-fn has_method(types: &Types, v: &Value, m: &str) -> bool {
-    match v {
-        Value::Struct(rc) => types.get(rc.ty).methods.get(m).is_some_and(|(_, ptr)| !ptr),
-        Value::Ptr(p) => match p.load() {
-            Value::Struct(rc) => types.get(rc.ty).methods.get(m).is_some(),
-            _ => false,
-        },
-        Value::Int(_, t) | Value::Float(_, t) => {
-            types.get(*t).methods.get(m).is_some() || (*t == DURATION && m == "String")
-        }
-        Value::Error(_) => m == "Error",
-        _ => false,
     }
 }
 

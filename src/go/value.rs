@@ -338,6 +338,9 @@ pub struct Closure {
     pub caps: Box<[Rc<RefCell<Value>>]>,
     /// A method value's receiver (`f := c.Inc`).
     pub recv: Option<Value>,
+    /// Its type: the function's own, or a named func type it was
+    /// converted to (whose methods it then has).
+    pub ty: Ty,
 }
 
 #[derive(Clone)]

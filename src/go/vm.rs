@@ -524,6 +524,7 @@ impl Goroutine {
                 func: f,
                 caps: Box::new([]),
                 recv: None,
+                ty: self.sh.prog.funcs.get(f as usize).map_or(FUNC, |c| c.ty),
             }))
         };
         match recv {
@@ -574,6 +575,8 @@ impl Goroutine {
                         .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
                 }
             }
+            // A value of a named func type has that type's methods.
+            Value::Func(c) => lookup(c.ty).map(|(f, _)| (go(f), Some(recv.clone()))),
             // A method with a pointer receiver runs on a nil pointer too
             // (a tree's `Sum` that returns 0 for a nil `*Tree`).
             Value::TypedNil(ty) => match types.kind(*ty) {
@@ -585,6 +588,28 @@ impl Goroutine {
             },
             other => stdlib::method_id(other, name)
                 .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
+        }
+    }
+
+    /// Whether `v` has type `ty`, or, for an interface type, whether `v`'s
+    /// method set holds the interface's methods.
+    fn has_type(&self, v: &Value, ty: Ty) -> bool {
+        let types = &self.sh.prog.types;
+        match types.kind(ty) {
+            TKind::Interface(ms) if !ms.is_empty() => {
+                !matches!(v, Value::Nil) && ms.iter().all(|m| self.in_method_set(v, m))
+            }
+            _ => ops::has_type(types, v, ty),
+        }
+    }
+
+    /// Whether method `m` is in `v`'s method set: a struct value's set
+    /// lacks its pointer methods, and a field holding a func is no method.
+    fn in_method_set(&self, v: &Value, m: &str) -> bool {
+        match self.find_method(v, m, 0) {
+            None | Some((_, None)) => false,
+            Some((_, Some(Value::Ptr(Pointer::Struct(_))))) => !matches!(v, Value::Struct(_)),
+            Some(_) => true,
         }
     }
 
@@ -1268,6 +1293,7 @@ impl Goroutine {
                     func: *id,
                     caps: cells.into_boxed_slice(),
                     recv: None,
+                    ty: sh.prog.funcs.get(*id as usize).map_or(FUNC, |c| c.ty),
                 })));
             }
             Ins::Return => {
@@ -1578,7 +1604,7 @@ impl Goroutine {
             }
             Ins::TypeAssert(ty, ok) => {
                 let v = self.pop();
-                let matches = ops::has_type(&sh.prog.types, &v, *ty);
+                let matches = self.has_type(&v, *ty);
                 if *ok {
                     let out = if matches { v } else { self.zero(*ty) };
                     self.push(out);
@@ -1596,7 +1622,7 @@ impl Goroutine {
                         let missing = match sh.prog.types.kind(*ty) {
                             TKind::Interface(ms) => ms
                                 .iter()
-                                .find(|m| self.find_method(&v, m, 0).is_none())
+                                .find(|m| !self.in_method_set(&v, m))
                                 .map(|m| m.to_string())
                                 .unwrap_or_default(),
                             _ => String::new(),
@@ -1614,16 +1640,7 @@ impl Goroutine {
             }
             Ins::TypeIs(ty) => {
                 let v = self.pop();
-                let m = if matches!(sh.prog.types.kind(*ty), TKind::Interface(ms) if !ms.is_empty()) {
-                    match sh.prog.types.kind(*ty) {
-                        TKind::Interface(ms) => {
-                            !v.is_nil() && ms.iter().all(|m| self.find_method(&v, m, 0).is_some())
-                        }
-                        _ => false,
-                    }
-                } else {
-                    ops::has_type(&sh.prog.types, &v, *ty)
-                };
+                let m = self.has_type(&v, *ty);
                 self.push(Value::Bool(m));
             }
             Ins::IfaceEq(ne) => {
@@ -1709,6 +1726,7 @@ impl Goroutine {
                 func: c.func,
                 caps: c.caps.clone(),
                 recv,
+                ty: c.ty,
             }))),
             Some((Value::Native(n), recv)) => Ok(Value::Native(NativeFn {
                 id: n.id,

@@ -37,6 +37,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("fmt_method_calls", include_str!("../go/fmt_method_calls.go")),
     ("fmt_method_panics", include_str!("../go/fmt_method_panics.go")),
     ("fmt_stringer_elems", include_str!("../go/fmt_stringer_elems.go")),
+    ("fmt_stringer_type", include_str!("../go/fmt_stringer_type.go")),
     ("for_loops", include_str!("../go/for_loops.go")),
     ("fprint", include_str!("../go/fprint.go")),
     ("globals", include_str!("../go/globals.go")),
@@ -54,6 +55,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("main_returns", include_str!("../go/main_returns.go")),
     ("maps", include_str!("../go/maps.go")),
     ("math_basic", include_str!("../go/math_basic.go")),
+    ("method_sets", include_str!("../go/method_sets.go")),
     ("method_value_go", include_str!("../go/method_value_go.go")),
     ("methods", include_str!("../go/methods.go")),
     (
