@@ -211,6 +211,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         fatal: RefCell::new(None),
         main_waker: RefCell::new(None),
         next_goid: Cell::new(2),
+        goroutines: Cell::new(1),
         canceled: Value::error("context canceled"),
         deadline_exceeded: Value::error("context deadline exceeded"),
         blocked_at: RefCell::default(),

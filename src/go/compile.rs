@@ -2421,16 +2421,20 @@ impl Compiler {
             .filter(|&n| n < DYN_ARGS)
             .ok_or_else(|| err(span, "too many arguments"))?;
         if let ExprKind::Ident(name) = &f.kind {
-            if matches!(&**name, "__swap" | "__randn") && self.lookup(name).is_none() {
+            // The prelude's ways into natives of its own.
+            let native = match &**name {
+                "__swap" => Some("builtin.swap"),
+                "__randn" => Some("builtin.randn"),
+                "__atomic_add" => Some("atomic.AddInt64"),
+                "__atomic_swap" => Some("atomic.SwapInt64"),
+                "__atomic_cas" => Some("atomic.CompareAndSwapInt64"),
+                _ => None,
+            };
+            if let (Some(native), None) = (native, self.lookup(name)) {
                 for a in args {
                     self.expr(a)?;
                 }
-                let id = stdlib::native_id(if &**name == "__swap" {
-                    "builtin.swap"
-                } else {
-                    "builtin.randn"
-                })
-                .unwrap_or(0);
+                let id = stdlib::native_id(native).unwrap_or(0);
                 self.emit(Ins::CallNative(id, argc, false, want));
                 return Ok(());
             }

@@ -114,3 +114,35 @@ func __rand_Shuffle(n int, swap func(i, j int)) {
 		swap(i, j)
 	}
 }
+
+// sync/atomic's Int64, Int32 and Bool. The executor switches goroutines
+// only between instructions, and each method is one load, one store or one
+// native call, so each is atomic.
+type __atomic_Int64 struct {
+	v int64
+}
+
+func (x *__atomic_Int64) Load() int64                        { return x.v }
+func (x *__atomic_Int64) Store(v int64)                      { x.v = v }
+func (x *__atomic_Int64) Add(d int64) int64                  { return __atomic_add(&x.v, d) }
+func (x *__atomic_Int64) Swap(v int64) int64                 { return __atomic_swap(&x.v, v) }
+func (x *__atomic_Int64) CompareAndSwap(old, new int64) bool { return __atomic_cas(&x.v, old, new) }
+
+type __atomic_Int32 struct {
+	v int32
+}
+
+func (x *__atomic_Int32) Load() int32                        { return x.v }
+func (x *__atomic_Int32) Store(v int32)                      { x.v = v }
+func (x *__atomic_Int32) Add(d int32) int32                  { return __atomic_add(&x.v, d) }
+func (x *__atomic_Int32) Swap(v int32) int32                 { return __atomic_swap(&x.v, v) }
+func (x *__atomic_Int32) CompareAndSwap(old, new int32) bool { return __atomic_cas(&x.v, old, new) }
+
+type __atomic_Bool struct {
+	v bool
+}
+
+func (x *__atomic_Bool) Load() bool                        { return x.v }
+func (x *__atomic_Bool) Store(v bool)                      { x.v = v }
+func (x *__atomic_Bool) Swap(v bool) bool                  { return __atomic_swap(&x.v, v) }
+func (x *__atomic_Bool) CompareAndSwap(old, new bool) bool { return __atomic_cas(&x.v, old, new) }

@@ -25,6 +25,8 @@ pub const PACKAGES: &[&str] = &[
     "math/rand",
     "log",
     "os",
+    "sync/atomic",
+    "runtime",
 ];
 
 pub const PRELUDE: &str = include_str!("prelude.go");
@@ -106,6 +108,24 @@ const NAMES: &[&str] = &[
     "rand.Int63n",
     "rand.Perm",
     "os.Exit",
+    "atomic.AddInt64",
+    "atomic.AddInt32",
+    "atomic.AddUint64",
+    "atomic.AddUint32",
+    "atomic.LoadInt64",
+    "atomic.LoadInt32",
+    "atomic.LoadUint64",
+    "atomic.LoadUint32",
+    "atomic.StoreInt64",
+    "atomic.StoreInt32",
+    "atomic.StoreUint64",
+    "atomic.StoreUint32",
+    "atomic.CompareAndSwapInt64",
+    "atomic.CompareAndSwapInt32",
+    "atomic.SwapInt64",
+    "atomic.SwapInt32",
+    "runtime.NumGoroutine",
+    "runtime.Gosched",
     // Methods of values the standard library makes.
     "WaitGroup.Add",
     "WaitGroup.Done",
@@ -198,6 +218,9 @@ pub fn prelude_type(full: &str) -> Option<&'static str> {
         "sync.Once" => Some("__sync_Once"),
         "sync.RWMutex" => Some("__sync_RWMutex"),
         "strings.Builder" => Some("__strings_Builder"),
+        "atomic.Int64" => Some("__atomic_Int64"),
+        "atomic.Int32" => Some("__atomic_Int32"),
+        "atomic.Bool" => Some("__atomic_Bool"),
         _ => None,
     }
 }
@@ -207,6 +230,9 @@ pub fn prelude_type_name(name: &str) -> Option<&'static str> {
         "__sync_Once" => Some("sync.Once"),
         "__sync_RWMutex" => Some("sync.RWMutex"),
         "__strings_Builder" => Some("strings.Builder"),
+        "__atomic_Int64" => Some("atomic.Int64"),
+        "__atomic_Int32" => Some("atomic.Int32"),
+        "__atomic_Bool" => Some("atomic.Bool"),
         _ => None,
     }
 }
@@ -257,6 +283,14 @@ fn vals(v: Vec<Value>) -> Res<NRes> {
 
 fn one(v: Value) -> Res<NRes> {
     vals(vec![v])
+}
+
+/// The type of an integer held where an atomic function points.
+fn type_of_int(v: &Value) -> Ty {
+    match v {
+        Value::Int(_, t) => *t,
+        _ => INT64,
+    }
 }
 
 fn none() -> Res<NRes> {
@@ -353,6 +387,40 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             if let Value::Map(MapV { obj: Some(m), .. }) = a(0) {
                 m.borrow_mut().remove(&super::ops::key(&a(1))?);
             }
+            none()
+        }
+        // The executor runs one goroutine at a time and switches only
+        // between instructions: a native call is atomic.
+        n if n.starts_with("atomic.") => {
+            let Value::Ptr(p) = a(0) else {
+                return Err(super::vm::nil_deref());
+            };
+            let old = p.load();
+            let op = &n["atomic.".len()..];
+            if op.starts_with("Load") {
+                one(old)
+            } else if op.starts_with("Store") {
+                p.store(super::ops::convert(types, a(1), type_of_int(&old))?);
+                none()
+            } else if op.starts_with("Swap") {
+                p.store(super::ops::convert(types, a(1), type_of_int(&old))?);
+                one(old)
+            } else if op.starts_with("CompareAndSwap") {
+                let swap = super::ops::equal(&old, &a(1))?;
+                if swap {
+                    p.store(super::ops::convert(types, a(2), type_of_int(&old))?);
+                }
+                one(Value::Bool(swap))
+            } else {
+                let new = super::ops::binary(types, super::ir::Op::Add, old.clone(), a(1))?;
+                let new = super::ops::convert(types, new, type_of_int(&old))?;
+                p.store(new.clone());
+                one(new)
+            }
+        }
+        "runtime.NumGoroutine" => one(Value::int(sh.goroutines.get() as i64)),
+        "runtime.Gosched" => {
+            g.yielding = true;
             none()
         }
         "builtin.swap" => {

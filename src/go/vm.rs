@@ -63,6 +63,8 @@ pub struct Shared {
     pub fatal: RefCell<Option<Fatal>>,
     pub main_waker: RefCell<Option<Waker>>,
     pub next_goid: Cell<u64>,
+    /// Goroutines started that have not returned (`runtime.NumGoroutine`).
+    pub goroutines: Cell<u64>,
     /// `context.Canceled` and `context.DeadlineExceeded`.
     pub canceled: Value,
     pub deadline_exceeded: Value,
@@ -280,6 +282,8 @@ pub struct Goroutine {
     /// Oldest first; the last is the one `recover` sees.
     panics: Vec<Panic>,
     is_main: bool,
+    /// `runtime.Gosched` was called: yield before the next instruction.
+    pub yielding: bool,
     /// Budget spent beyond one instruction by the instruction just run (a
     /// `go` statement: see [`SPAWN_COST`]).
     extra: u32,
@@ -310,6 +314,7 @@ impl Goroutine {
             pending: None,
             panics: Vec::new(),
             is_main: true,
+            yielding: false,
             extra: 0,
         };
         // The entry has no parameters: this cannot fail.
@@ -321,6 +326,7 @@ impl Goroutine {
         self.extra += SPAWN_COST - 1;
         let id = self.sh.next_goid.get();
         self.sh.next_goid.set(id + 1);
+        self.sh.goroutines.set(self.sh.goroutines.get() + 1);
         let mut g = Goroutine {
             sh: self.sh.clone(),
             id,
@@ -329,6 +335,7 @@ impl Goroutine {
             pending: None,
             panics: Vec::new(),
             is_main: false,
+            yielding: false,
             extra: 0,
         };
         let argc = g.stack.len() as u16;
@@ -838,7 +845,7 @@ impl Goroutine {
                     }
                 }
             }
-            if left == 0 || self.sh.lines.get() >= LINES_PER_POLL {
+            if left == 0 || self.sh.lines.get() >= LINES_PER_POLL || std::mem::take(&mut self.yielding) {
                 self.count(budget - left);
                 return Flow::Yield;
             }
@@ -2208,7 +2215,10 @@ impl Goroutine {
                     return Poll::Pending;
                 }
                 Flow::Block(p, after) => g.pending = Some((p, after)),
-                Flow::Finished => return Poll::Ready(()),
+                Flow::Finished => {
+                    g.sh.goroutines.set(g.sh.goroutines.get().saturating_sub(1));
+                    return Poll::Ready(());
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 pub const CORPUS: &[(&str, &str)] = &[
     ("arith", include_str!("../go/arith.go")),
     ("arrays", include_str!("../go/arrays.go")),
+    ("atomic_runtime", include_str!("../go/atomic_runtime.go")),
     ("buffered_chan", include_str!("../go/buffered_chan.go")),
     ("builder", include_str!("../go/builder.go")),
     ("closures", include_str!("../go/closures.go")),
