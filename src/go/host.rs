@@ -124,9 +124,15 @@ pub fn unlock(m: &Mutex) -> bool {
     guard.is_some()
 }
 
-/// `mu.TryLock()`.
-pub fn is_locked(m: &Mutex) -> bool {
-    m.lock.is_locked()
+/// `mu.TryLock()`: whether it took the lock.
+pub fn try_lock(m: &Mutex) -> bool {
+    match m.lock.try_lock() {
+        Some(guard) => {
+            *m.guard.borrow_mut() = Some(guard);
+            true
+        }
+        None => false,
+    }
 }
 
 pub fn background(rt: &Rt) -> Context {

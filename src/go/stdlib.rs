@@ -858,13 +858,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         },
         "Mutex.TryLock" => match a(0) {
             Value::Obj(o) => match &*o {
-                NativeObj::Mutex(m) if !host::is_locked(m) => {
-                    let p = Pending::lock(m, o.clone());
-                    Ok(NRes::Block(p, After::Nothing)).map(|r| {
-                        let _ = r;
-                        NRes::Block(Pending::lock(m, o.clone()), After::Nothing)
-                    })
-                }
+                NativeObj::Mutex(m) => one(Value::Bool(host::try_lock(m))),
                 _ => one(Value::Bool(false)),
             },
             _ => one(Value::Bool(false)),

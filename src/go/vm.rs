@@ -491,6 +491,14 @@ impl Goroutine {
                 self.push_results(vals, want);
                 Ok(())
             }
+            // A call that blocks (`time.Sleep`, `mu.Lock`, `wg.Wait`)
+            // returns nothing: used as a value, Go rejects it when it
+            // builds the program. Say so rather than take a value that is
+            // not there.
+            NRes::Block(_, After::Nothing) if want != 0 => {
+                let at = self.here().map_or_else(String::new, |s| format!("{s}: "));
+                Err(Trap::Fatal(format!("{at}(no value) used as value")))
+            }
             NRes::Block(p, after) => {
                 self.pending = Some((p, after));
                 Ok(())

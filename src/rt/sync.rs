@@ -243,6 +243,21 @@ impl<T> Mutex<T> {
         }
     }
 
+    /// `mu.TryLock()`: the lock, at once, if nobody holds it.
+    pub fn try_lock(&self) -> Option<MutexGuard<T>> {
+        let inner = &self.inner;
+        if inner.locked.get() {
+            return None;
+        }
+        inner.locked.set(true);
+        if inner.rt.tracing() {
+            inner.rt.record(Kind::Lock {
+                lock: inner.name.clone(),
+            });
+        }
+        Some(MutexGuard { mutex: self.clone() })
+    }
+
     /// Whether someone holds it.
     pub fn is_locked(&self) -> bool {
         self.inner.locked.get()

@@ -193,6 +193,28 @@ tests! {
         );
     }
 
+    fn a_blocking_call_used_as_a_value_is_an_error_not_a_crash() {
+        // `x := time.Sleep(5)` took a value that was never pushed, and the
+        // interpreter indexed past its stack: a crash natively, and the
+        // page's whole module in the browser. `mu.TryLock()` as the only
+        // argument of a call did the same.
+        let run = |body: &str| {
+            let src = format!(
+                "package main\nimport (\n\t\"fmt\"\n\t\"sync\"\n\t\"time\"\n)\nvar mu sync.Mutex\nvar _ time.Duration\nfunc main() {{\n\t{body}\n}}\n"
+            );
+            go::run(&src, &Options::default()).unwrap()
+        };
+        let ran = run("x := time.Sleep(5); fmt.Println(x)");
+        assert_eq!(ran.exit, 2);
+        assert!(
+            ran.stderr.starts_with("fatal error: 10:7: (no value) used as value"),
+            "{}",
+            ran.stderr
+        );
+        let ran = run("fmt.Println(mu.TryLock()); fmt.Println(mu.TryLock())");
+        assert_eq!((ran.exit, ran.stdout.as_str()), (0, "true\nfalse\n"));
+    }
+
     fn deep_recursion_is_a_go_error_not_a_crash() {
         let src = "package main\nfunc f(n int) int { return f(n+1) + 1 }\nfunc main() { f(0) }\n";
         let ran = go::run(src, &Options::default()).unwrap();
