@@ -1183,7 +1183,8 @@ impl Compiler {
     }
 
     fn convert_to(&mut self, ty: Ty) {
-        if matches!(self.types.kind(ty), TKind::Int(..) | TKind::Float) {
+        let named_string = ty != STRING && matches!(self.types.kind(ty), TKind::Str);
+        if named_string || matches!(self.types.kind(ty), TKind::Int(..) | TKind::Float) {
             self.emit(Ins::Convert(ty));
         }
     }

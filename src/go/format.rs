@@ -84,7 +84,7 @@ pub fn plain(v: &Value) -> String {
 /// slice element by element (`["a" "b"]`, as Go prints it).
 fn quote_v(v: &Value) -> String {
     match v {
-        Value::Str(s) | Value::Pre(s) => quote(s),
+        Value::Str(s, _) | Value::Pre(s) => quote(s),
         Value::Int(c, _) => quote_rune(
             u32::try_from(*c)
                 .ok()
@@ -191,7 +191,7 @@ fn write_v(
         Value::Int(i, ty) if is_unsigned_ty(types, *ty) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) => out.push_str(&i.to_string()),
         Value::Float(f, t) => out.push_str(&super::float::go_v_of(*f, *t == super::value::FLOAT32)),
-        Value::Str(s) | Value::Pre(s) => out.push_str(s),
+        Value::Str(s, _) | Value::Pre(s) => out.push_str(s),
         Value::Slice(_) | Value::Array(..) | Value::Map(_) => {
             let each =
                 |out: &mut String, e: &Value| write_v(out, e, plus, depth + 1, types, texts.as_deref_mut());
@@ -237,7 +237,7 @@ fn write_v(
         Value::Obj(o) => match &**o {
             NativeObj::WaitGroup(_) => out.push_str("{{} [0 0 0]}"),
             NativeObj::Mutex(_) => out.push_str("{0 0}"),
-            NativeObj::Context(_) => out.push_str("context.Background.WithCancel"),
+            NativeObj::Context(..) => out.push_str("context.Background.WithCancel"),
             NativeObj::Ticker(..) | NativeObj::Timer(..) => out.push_str("&{0xc000020060}"),
         },
         Value::Time(ns) => out.push_str(&format!(
@@ -329,7 +329,7 @@ fn go_syntax(out: &mut String, types: &Types, v: &Value, depth: u32) {
     let each = |out: &mut String, e: &Value| go_syntax(out, types, e, depth + 1);
     match v {
         _ if depth > 16 || out.len() > MAX_TEXT => out.push_str("..."),
-        Value::Str(s) | Value::Pre(s) => out.push_str(&quote(s)),
+        Value::Str(s, _) | Value::Pre(s) => out.push_str(&quote(s)),
         Value::Int(i, t) if is_unsigned_ty(Some(types), *t) => out.push_str(&format!("0x{:x}", *i as u64)),
         // A `time.Duration` has no `GoString`: its nanoseconds.
         Value::Int(i, _) => out.push_str(&i.to_string()),
@@ -408,7 +408,8 @@ pub fn type_name(types: &Types, v: &Value) -> String {
         Value::TypedNil(t) => types.name(*t).into(),
         Value::Bool(_) => "bool".into(),
         Value::Int(_, t) | Value::Float(_, t) => types.name(*t).into(),
-        Value::Str(_) | Value::Pre(_) => "string".into(),
+        Value::Str(_, t) => types.name(*t).into(),
+        Value::Pre(_) => "string".into(),
         Value::Slice(s) => types.name(s.ty).into(),
         Value::Array(_, t) => types.name(*t).into(),
         Value::Map(m) => types.name(m.ty).into(),
@@ -422,7 +423,7 @@ pub fn type_name(types: &Types, v: &Value) -> String {
         Value::Obj(o) => match &**o {
             NativeObj::WaitGroup(_) => "sync.WaitGroup".into(),
             NativeObj::Mutex(_) => "sync.Mutex".into(),
-            NativeObj::Context(_) => "*context.cancelCtx".into(),
+            NativeObj::Context(..) => "*context.cancelCtx".into(),
             NativeObj::Ticker(..) => "*time.Ticker".into(),
             NativeObj::Timer(..) => "*time.Timer".into(),
         },
@@ -641,7 +642,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 out
             }
             's' => match arg {
-                Value::Str(_) | Value::Pre(_) | Value::Error(_) | Value::Slice(_) => {
+                Value::Str(_, _) | Value::Pre(_) | Value::Error(_) | Value::Slice(_) => {
                     with_types(types, arg, false)
                 }
                 Value::Int(_, DURATION) => plain(arg),
@@ -675,7 +676,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             'x' | 'X' => {
                 let s = match arg {
                     Value::Int(i, t) => int_in_base(*i, 16, is_unsigned_ty(Some(types), *t)),
-                    Value::Str(s) | Value::Pre(s) => {
+                    Value::Str(s, _) | Value::Pre(s) => {
                         let sep = if space { " " } else { "" };
                         s.bytes()
                             .map(|b| format!("{b:02x}"))
@@ -800,7 +801,7 @@ pub fn verb_flags(f: &str) -> Vec<(char, bool, bool)> {
 pub fn sprint(types: &Types, args: &[Value]) -> String {
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
-        let is_str = |v: &Value| matches!(v, Value::Str(_));
+        let is_str = |v: &Value| matches!(v, Value::Str(_, _));
         if i > 0 && !is_str(a) && !is_str(&args[i - 1]) {
             out.push(' ');
         }

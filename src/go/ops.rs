@@ -111,12 +111,13 @@ pub fn binary(types: &Types, op: Op, a: Value, b: Value) -> Res<Value> {
                 _ => return Err(panic_str("invalid operation on floats")),
             }
         }
-        (_, Str(x), Str(y)) => match op {
+        (_, Str(x, tx), Str(y, ty)) => match op {
+            // A named string type wins over an untyped constant's `string`.
             Op::Add => {
                 let mut s = String::with_capacity(x.len() + y.len());
                 s.push_str(x);
                 s.push_str(y);
-                Str(Rc::from(s))
+                Str(Rc::from(s), if *tx != STRING { *tx } else { *ty })
             }
             Op::Lt => Bool(x < y),
             Op::Le => Bool(x <= y),
@@ -156,6 +157,7 @@ pub fn iface_equal(a: &Value, b: &Value) -> Res<bool> {
         (Int(x, tx), Int(y, ty)) => tx == ty && x == y,
         (Float(x, tx), Float(y, ty)) => tx == ty && x == y,
         (Int(..), Float(..)) | (Float(..), Int(..)) => false,
+        (Str(x, tx), Str(y, ty)) => tx == ty && x == y,
         (TypedNil(x), TypedNil(y)) => x == y,
         _ => equal(a, b)?,
     })
@@ -168,7 +170,7 @@ pub fn equal(a: &Value, b: &Value) -> Res<bool> {
         (Bool(x), Bool(y)) => x == y,
         (Int(x, _), Int(y, _)) => x == y,
         (Int(..) | Float(..), Int(..) | Float(..)) => as_f64(a) == as_f64(b),
-        (Str(x), Str(y)) => x == y,
+        (Str(x, _), Str(y, _)) => x == y,
         (Time(x), Time(y)) => x == y,
         (Ptr(x), Ptr(y)) => x.ident() == y.ident(),
         (Chan(ChanV::Chan(x, _)), Chan(ChanV::Chan(y, _))) => host::same_chan(x, y),
@@ -234,8 +236,9 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
                 .ok()
                 .and_then(char::from_u32)
                 .unwrap_or('\u{FFFD}');
-            Value::Str(Rc::from(c.to_string()))
+            Value::Str(Rc::from(c.to_string()), ty)
         }
+        (TKind::Str, Value::Str(s, _)) => Value::Str(s, ty),
         (TKind::Str, Value::Slice(s)) => {
             let items = s.items();
             let text: String = if matches!(types.kind(s.ty), TKind::Slice(e) if *e == INT32) {
@@ -252,9 +255,9 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
                 let bytes: Vec<u8> = items.iter().map(|v| as_int(v) as u8).collect();
                 String::from_utf8_lossy(&bytes).into_owned()
             };
-            Value::Str(Rc::from(text))
+            Value::Str(Rc::from(text), ty)
         }
-        (TKind::Slice(e), Value::Str(s)) => {
+        (TKind::Slice(e), Value::Str(s, _)) => {
             let items: Vec<Value> = if *e == INT32 {
                 s.chars().map(|c| Value::Int(c as i64, INT32)).collect()
             } else {
@@ -301,7 +304,7 @@ pub fn key(k: &Value) -> Res<Key> {
         Value::Bool(b) => Key::Bool(*b),
         Value::Int(i, _) => Key::Int(*i),
         Value::Float(f, _) => Key::Float(f.to_bits()),
-        Value::Str(s) => Key::Str(s.clone()),
+        Value::Str(s, _) => Key::Str(s.clone()),
         Value::Ptr(p) => {
             let (at, part) = p.ident();
             Key::Addr(at, part)
@@ -333,7 +336,7 @@ pub fn index(sh: &Shared, x: &Value, i: &Value) -> Res<Value> {
             let at = bounds(i, a.len())?;
             a[at].clone()
         }
-        Value::Str(s) => {
+        Value::Str(s, _) => {
             let at = bounds(i, s.len())?;
             Value::Int(s.as_bytes()[at] as i64, UINT8)
         }
@@ -421,7 +424,7 @@ pub fn slice(
 ) -> Res<Value> {
     let lo = lo.map_or(0, |v| as_int(&v));
     match x {
-        Value::Str(s) => {
+        Value::Str(s, _) => {
             let hi = hi.map_or(s.len() as i64, |v| as_int(&v));
             if lo < 0 || hi < lo || hi as usize > s.len() {
                 return Err(runtime_error(format!(
@@ -430,7 +433,7 @@ pub fn slice(
                 )));
             }
             let bytes = &s.as_bytes()[lo as usize..hi as usize];
-            Ok(Value::Str(Rc::from(String::from_utf8_lossy(bytes).into_owned())))
+            Ok(Value::str(String::from_utf8_lossy(bytes)))
         }
         Value::Slice(s) => {
             let hi = hi.map_or(s.len as i64, |v| as_int(&v));
@@ -484,7 +487,7 @@ pub fn slice(
 
 pub fn len_cap(v: &Value, cap: bool) -> usize {
     match v {
-        Value::Str(s) => s.len(),
+        Value::Str(s, _) => s.len(),
         Value::Slice(s) => (if cap { s.cap } else { s.len }) as usize,
         Value::Array(a, _) => a.borrow().len(),
         Value::Map(m) => m.obj.as_ref().map_or(0, |o| o.borrow().len()),
@@ -546,7 +549,7 @@ pub fn copy(dst: &Value, src: &Value) -> usize {
     let Value::Slice(d) = dst else { return 0 };
     let items: Vec<Value> = match src {
         Value::Slice(s) => s.items(),
-        Value::Str(s) => s.bytes().map(|b| Value::Int(b as i64, UINT8)).collect(),
+        Value::Str(s, _) => s.bytes().map(|b| Value::Int(b as i64, UINT8)).collect(),
         _ => return 0,
     };
     let n = items.len().min(d.len as usize);
@@ -576,7 +579,7 @@ pub fn iter_new(x: Value) -> Res<Value> {
     let it = match x {
         Value::Slice(_) | Value::Array(..) => Iter::Seq { v: x, i: 0 },
         Value::Ptr(p) => return iter_new(p.load()),
-        Value::Str(s) => Iter::Str { s, byte: 0 },
+        Value::Str(s, _) => Iter::Str { s, byte: 0 },
         Value::Map(m) => match m.obj {
             Some(obj) => {
                 let keys = obj

@@ -69,6 +69,7 @@ const NAMES: &[&str] = &[
     "context.WithCancel",
     "context.WithTimeout",
     "context.WithDeadline",
+    "context.WithValue",
     "context.Canceled",
     "context.DeadlineExceeded",
     "strings.Fields",
@@ -137,6 +138,7 @@ const NAMES: &[&str] = &[
     "Context.Err",
     "Context.cancel",
     "Context.Deadline",
+    "Context.Value",
     "Duration.Milliseconds",
     "Duration.Round",
     "Duration.Truncate",
@@ -257,7 +259,7 @@ pub fn native_type(v: &Value) -> Option<&'static str> {
         Value::Obj(o) => match &**o {
             NativeObj::WaitGroup(_) => "WaitGroup",
             NativeObj::Mutex(_) => "Mutex",
-            NativeObj::Context(_) => "Context",
+            NativeObj::Context(..) => "Context",
             NativeObj::Ticker(..) => "Ticker",
             NativeObj::Timer(..) => "Timer",
         },
@@ -299,14 +301,14 @@ fn none() -> Res<NRes> {
 
 fn s(v: &Value) -> Rc<str> {
     match v {
-        Value::Str(s) | Value::Pre(s) => s.clone(),
+        Value::Str(s, _) | Value::Pre(s) => s.clone(),
         other => Rc::from(format::plain(other)),
     }
 }
 
 fn strs(items: impl IntoIterator<Item = String>) -> Value {
     Value::slice(SliceV::new(
-        items.into_iter().map(|x| Value::Str(Rc::from(x))).collect(),
+        items.into_iter().map(Value::str).collect(),
         string_slice_ty(),
     ))
 }
@@ -320,7 +322,18 @@ fn string_slice_ty() -> Ty {
 fn ctx_of(v: &Value) -> Option<host::Context> {
     match v {
         Value::Obj(o) => match &**o {
-            NativeObj::Context(c) => Some(c.clone()),
+            NativeObj::Context(c, _) => Some(c.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The values `context.WithValue` put in a context or its parents.
+fn ctx_values(v: &Value) -> Option<Rc<CtxValue>> {
+    match v {
+        Value::Obj(o) => match &**o {
+            NativeObj::Context(_, values) => values.clone(),
             _ => None,
         },
         _ => None,
@@ -482,7 +495,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 Value::Ptr(p) if matches!(p.load(), Value::Struct(b) if types.name(b.ty) == "strings.Builder") => {
                     if let Value::Struct(b) = p.load() {
                         let mut fields = b.fields.borrow_mut();
-                        if let Some(Value::Str(old)) = fields.first() {
+                        if let Some(Value::Str(old, _)) = fields.first() {
                             let joined = format!("{old}{text}");
                             fields[0] = Value::str(&joined);
                         }
@@ -496,16 +509,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             }
             written(&text)
         }
-        "fmt.Sprintf" => one(Value::Str(Rc::from(format::sprintf(
+        "fmt.Sprintf" => one(Value::str(format::sprintf(
             types,
             &s(&a(0)),
             &args[1.min(args.len())..],
-        )))),
-        "fmt.Sprint" => one(Value::Str(Rc::from(format::sprint(types, &args)))),
-        "fmt.Sprintln" => one(Value::Str(Rc::from(format!(
-            "{}\n",
-            format::sprintln(types, &args)
-        )))),
+        ))),
+        "fmt.Sprint" => one(Value::str(format::sprint(types, &args))),
+        "fmt.Sprintln" => one(Value::str(format!("{}\n", format::sprintln(types, &args)))),
         "fmt.Errorf" => {
             let f = s(&a(0));
             let rest = &args[1.min(args.len())..];
@@ -657,9 +667,10 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             Value::Error(e) => e.wrapped.clone().unwrap_or_default(),
             _ => Value::Nil,
         }),
-        "context.Background" | "context.TODO" => {
-            one(Value::Obj(Rc::new(NativeObj::Context(host::background(&sh.rt)))))
-        }
+        "context.Background" | "context.TODO" => one(Value::Obj(Rc::new(NativeObj::Context(
+            host::background(&sh.rt),
+            None,
+        )))),
         "context.WithCancel" | "context.WithTimeout" | "context.WithDeadline" => {
             let Some(parent) = ctx_of(&a(0)) else {
                 return Err(panic_str("cannot create context from nil parent"));
@@ -675,12 +686,36 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                     host::with_deadline(&sh.rt, &parent, at)
                 }
             };
-            let obj = Value::Obj(Rc::new(NativeObj::Context(ctx)));
+            let obj = Value::Obj(Rc::new(NativeObj::Context(ctx, ctx_values(&a(0)))));
             let cancel = Value::Native(NativeFn {
                 id: native_id("Context.cancel").unwrap_or(0),
                 recv: Some(Box::new(obj.clone())),
             });
             vals(vec![obj, cancel])
+        }
+        "context.WithValue" => {
+            let Some(parent) = ctx_of(&a(0)) else {
+                return Err(panic_str("cannot create context from nil parent"));
+            };
+            if matches!(a(1), Value::Nil) {
+                return Err(panic_str("nil key"));
+            }
+            let values = Rc::new(CtxValue {
+                key: a(1),
+                val: a(2),
+                next: ctx_values(&a(0)),
+            });
+            one(Value::Obj(Rc::new(NativeObj::Context(parent, Some(values)))))
+        }
+        "Context.Value" => {
+            let mut at = ctx_values(&a(0));
+            while let Some(v) = at {
+                if super::ops::iface_equal(&v.key, &a(1)).unwrap_or(false) {
+                    return one(v.val.clone());
+                }
+                at = v.next.clone();
+            }
+            one(Value::Nil)
         }
         "context.Canceled" => one(sh.canceled.clone()),
         "context.DeadlineExceeded" => one(sh.deadline_exceeded.clone()),
@@ -720,13 +755,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 _ => Vec::new(),
             };
             let parts: Vec<String> = items.iter().map(|v| s(v).to_string()).collect();
-            one(Value::str(&parts.join(&s(&a(1)))))
+            one(Value::str(parts.join(&s(&a(1)))))
         }
         "strings.Contains" => one(Value::Bool(s(&a(0)).contains(&*s(&a(1))))),
         "strings.HasPrefix" => one(Value::Bool(s(&a(0)).starts_with(&*s(&a(1))))),
         "strings.HasSuffix" => one(Value::Bool(s(&a(0)).ends_with(&*s(&a(1))))),
-        "strings.ToUpper" => one(Value::str(&super::case::to_upper(&s(&a(0))))),
-        "strings.ToLower" => one(Value::str(&super::case::to_lower(&s(&a(0))))),
+        "strings.ToUpper" => one(Value::str(super::case::to_upper(&s(&a(0))))),
+        "strings.ToLower" => one(Value::str(super::case::to_lower(&s(&a(0))))),
         "strings.Repeat" => {
             let n = as_int(&a(1));
             let x = s(&a(0));
@@ -736,11 +771,11 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             if x.len() as u64 * n as u64 > 1 << 26 {
                 return Err(panic_str("strings: Repeat output length overflow"));
             }
-            one(Value::str(&x.repeat(n as usize)))
+            one(Value::str(x.repeat(n as usize)))
         }
         "strings.TrimSpace" => one(Value::str(s(&a(0)).trim())),
         "strings.Index" => one(Value::int(s(&a(0)).find(&*s(&a(1))).map_or(-1, |i| i as i64))),
-        "strings.ReplaceAll" => one(Value::str(&s(&a(0)).replace(&*s(&a(1)), &s(&a(2))))),
+        "strings.ReplaceAll" => one(Value::str(s(&a(0)).replace(&*s(&a(1)), &s(&a(2))))),
         "strings.Replace" => {
             let n = as_int(&a(3));
             let x = s(&a(0));
@@ -772,15 +807,15 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let (x, cut) = (s(&a(0)), s(&a(1)));
             one(Value::str(x.trim_matches(|c| cut.contains(c))))
         }
-        "strconv.Itoa" => one(Value::str(&as_int(&a(0)).to_string())),
+        "strconv.Itoa" => one(Value::str(as_int(&a(0)).to_string())),
         "strconv.FormatInt" => {
             let (v, base) = (as_int(&a(0)), as_int(&a(1)));
             if !(2..=36).contains(&base) {
                 return Err(panic_str("strconv: illegal AppendInt/FormatInt base"));
             }
-            one(Value::str(&format::int_in_base(v, base as u32, false)))
+            one(Value::str(format::int_in_base(v, base as u32, false)))
         }
-        "strconv.Quote" => one(Value::str(&format::quote(&s(&a(0))))),
+        "strconv.Quote" => one(Value::str(format::quote(&s(&a(0))))),
         "strconv.Atoi" => {
             let x = s(&a(0));
             match x.parse::<i64>() {
@@ -810,7 +845,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 let mut items = sl.items();
                 merge_sort(&mut items, |x, y| match (x, y) {
                     (Value::Int(p, _), Value::Int(q, _)) => p < q,
-                    (Value::Str(p), Value::Str(q)) => p < q,
+                    (Value::Str(p, _), Value::Str(q, _)) => p < q,
                     _ => false,
                 });
                 let mut arr = sl.arr.borrow_mut();
@@ -881,7 +916,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "Duration.Seconds" => one(Value::Float(as_int(&a(0)) as f64 / 1e9, FLOAT64)),
         "Duration.Minutes" => one(Value::Float(as_int(&a(0)) as f64 / 6e10, FLOAT64)),
         "Duration.Hours" => one(Value::Float(as_int(&a(0)) as f64 / 3.6e12, FLOAT64)),
-        "Duration.String" => one(Value::str(&format::duration(as_int(&a(0))))),
+        "Duration.String" => one(Value::str(format::duration(as_int(&a(0))))),
         "Duration.Round" => one(Value::Int(round_duration(as_int(&a(0)), as_int(&a(1))), DURATION)),
         "Duration.Truncate" => {
             let (d, m) = (as_int(&a(0)), as_int(&a(1)));
@@ -911,7 +946,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             _ => one(Value::Bool(false)),
         },
         "Time.IsZero" => one(Value::Bool(matches!(a(0), Value::Time(t) if t == ZERO_TIME))),
-        "error.Error" => one(Value::Str(s(&a(0)))),
+        "error.Error" => one(Value::Str(s(&a(0)), STRING)),
         "Ticker.Stop" => {
             if let Value::Obj(o) = a(0) {
                 if let NativeObj::Ticker(_, stop) = &*o {

@@ -370,10 +370,19 @@ pub struct ErrorObj {
 pub enum NativeObj {
     WaitGroup(host::WaitGroup),
     Mutex(host::Mutex),
-    Context(host::Context),
+    /// A context, and the values `context.WithValue` put in it or its
+    /// parents.
+    Context(host::Context, Option<Rc<CtxValue>>),
     Ticker(Value, host::Stopper),
     /// `time.NewTimer`: its channel, and its state for `Stop` and `Reset`.
     Timer(Value, host::Timer),
+}
+
+/// One `context.WithValue`: its key and value, then its parent's.
+pub struct CtxValue {
+    pub key: Value,
+    pub val: Value,
+    pub next: Option<Rc<CtxValue>>,
 }
 
 /// A standard library function used as a value, or bound to a receiver.
@@ -412,7 +421,9 @@ pub enum Value {
     Bool(bool),
     Int(i64, Ty),
     Float(f64, Ty),
-    Str(Rc<str>),
+    /// A string and its type: `string`, or a named type over it (whose
+    /// methods it has).
+    Str(Rc<str>, Ty),
     /// Behind an `Rc` (never changed in place) so that a `Value` is 16
     /// bytes on wasm32, not 32: every move of one is half the code.
     Slice(Rc<SliceV>),
@@ -456,8 +467,9 @@ impl Value {
         Value::Int(v, INT)
     }
 
-    pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+    /// A `string`.
+    pub fn str(s: impl AsRef<str>) -> Value {
+        Value::Str(Rc::from(s.as_ref()), STRING)
     }
 
     pub fn error(msg: impl Into<Rc<str>>) -> Value {

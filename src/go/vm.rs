@@ -583,13 +583,16 @@ impl Goroutine {
                 }
                 None
             }
-            Value::Int(..) | Value::Float(..) | Value::Slice(_) | Value::Map(_) | Value::Array(..) => {
-                match type_of_target(recv).and_then(lookup) {
-                    Some((f, _)) => Some((go(f), Some(recv.copied()))),
-                    None => stdlib::method_id(recv, name)
-                        .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
-                }
-            }
+            Value::Int(..)
+            | Value::Float(..)
+            | Value::Str(..)
+            | Value::Slice(_)
+            | Value::Map(_)
+            | Value::Array(..) => match type_of_target(recv).and_then(lookup) {
+                Some((f, _)) => Some((go(f), Some(recv.copied()))),
+                None => stdlib::method_id(recv, name)
+                    .map(|id| (Value::Native(NativeFn { id, recv: None }), Some(recv.clone()))),
+            },
             // A value of a named func type has that type's methods.
             Value::Func(c) => lookup(c.ty).map(|(f, _)| (go(f), Some(recv.clone()))),
             // A method with a pointer receiver runs on a nil pointer too
@@ -690,7 +693,7 @@ impl Goroutine {
         match (name, field(name)) {
             ("expires", Some(&Value::Time(ns))) => {
                 let token = match field("token") {
-                    Some(Value::Str(s)) => s.to_string(),
+                    Some(Value::Str(s, _)) => s.to_string(),
                     _ => String::new(),
                 };
                 let sh = &self.sh;
@@ -928,7 +931,7 @@ impl Goroutine {
     fn panic_value_text(&self, v: &Value) -> String {
         match v {
             Value::Error(e) => e.msg.to_string(),
-            Value::Str(s) => s.to_string(),
+            Value::Str(s, _) => s.to_string(),
             Value::Pre(s) => s.to_string(),
             other => {
                 let t = self.type_name(other);
@@ -1061,7 +1064,7 @@ impl Goroutine {
             Ins::Nil => self.push(Value::Nil),
             Ins::Int(v, ty) => self.push(Value::Int(*v, *ty)),
             Ins::Float(v) => self.push(Value::Float(*v, FLOAT64)),
-            Ins::Str(s) => self.push(Value::Str(s.clone())),
+            Ins::Str(s) => self.push(Value::Str(s.clone(), STRING)),
             Ins::Bool(b) => self.push(Value::Bool(*b)),
             Ins::Const(v) => self.push((**v).clone()),
             Ins::Load(s) => {
@@ -1510,7 +1513,7 @@ impl Goroutine {
                 if *spread {
                     items = match items.pop() {
                         Some(Value::Slice(x)) => x.items(),
-                        Some(Value::Str(st)) => st.bytes().map(|b| Value::Int(b as i64, UINT8)).collect(),
+                        Some(Value::Str(st, _)) => st.bytes().map(|b| Value::Int(b as i64, UINT8)).collect(),
                         _ => Vec::new(),
                     };
                 }
@@ -1836,7 +1839,7 @@ impl Goroutine {
         let start = end.saturating_sub(argc);
         // Printf calls String only for the verbs that print text.
         let verbs: Option<Vec<(char, bool, bool)>> = match (printf, self.stack.get(start)) {
-            (true, Some(Value::Str(f))) => Some(super::format::verb_flags(f)),
+            (true, Some(Value::Str(f, _))) => Some(super::format::verb_flags(f)),
             _ => None,
         };
         let flags = |i: usize| {
@@ -1847,7 +1850,7 @@ impl Goroutine {
         let verb = |i: usize| flags(i).map(|(v, _, _)| v);
         let done = done.map(|(slot, returned)| {
             let text = match returned {
-                Value::Str(s) => s,
+                Value::Str(s, _) => s,
                 // Go's fmt catches a panic in the method it called.
                 Value::Error(e) if e.ty == super::value::FMT_PANIC => {
                     let called = match self.frame().fmt_parts.as_ref() {
@@ -2125,7 +2128,7 @@ fn boxed(slot: &mut Value) -> Rc<RefCell<Value>> {
 fn type_of_target(v: &Value) -> Option<Ty> {
     match v {
         Value::Struct(rc) => Some(rc.ty),
-        Value::Int(_, ty) | Value::Float(_, ty) | Value::Array(_, ty) => Some(*ty),
+        Value::Int(_, ty) | Value::Float(_, ty) | Value::Array(_, ty) | Value::Str(_, ty) => Some(*ty),
         Value::Slice(s) => Some(s.ty),
         Value::Map(m) => Some(m.ty),
         _ => None,
@@ -2152,7 +2155,7 @@ pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
         TKind::Bool => Value::Bool(false),
         TKind::Int(..) => Value::Int(0, ty),
         TKind::Float => Value::Float(0.0, ty),
-        TKind::Str => Value::Str(Rc::from("")),
+        TKind::Str => Value::Str(Rc::from(""), ty),
         TKind::Slice(_) => Value::slice(SliceV::nil(ty)),
         TKind::Array(n, e) => {
             let z = zero_value(sh, *e);
@@ -2260,7 +2263,7 @@ fn holds_text_methods(types: &Types, ty: Ty, depth: u32) -> bool {
 /// A panic's value as fmt shows it when a method it called panicked.
 fn panic_text(v: &Value) -> String {
     match v {
-        Value::Str(s) | Value::Pre(s) => s.to_string(),
+        Value::Str(s, _) | Value::Pre(s) => s.to_string(),
         Value::Error(e) => e.msg.to_string(),
         other => super::format::plain(other),
     }

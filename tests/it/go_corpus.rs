@@ -66,6 +66,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("multi_return", include_str!("../go/multi_return.go")),
     ("multi_value_args", include_str!("../go/multi_value_args.go")),
     ("mutex_struct", include_str!("../go/mutex_struct.go")),
+    ("named_strings", include_str!("../go/named_strings.go")),
     ("named_unsigned", include_str!("../go/named_unsigned.go")),
     ("nil_typed", include_str!("../go/nil_typed.go")),
     ("panic_close_closed", include_str!("../go/panic_close_closed.go")),
