@@ -2394,6 +2394,40 @@ impl Compiler {
         }
     }
 
+    /// Go's "not enough arguments" and "too many arguments" for a call to
+    /// one of the program's own functions or methods (run, the call would
+    /// pass nils, or drop values, and fail somewhere else).
+    fn check_arity(&mut self, f: &Expr, args: &[Expr], spread: bool, span: Span) -> R<()> {
+        let Some(sig) = self.callee_id(f).and_then(|id| self.sigs.get(id).cloned()) else {
+            return Ok(());
+        };
+        // `f(g())` passes all of g's results; `f(xs...)` a whole slice.
+        if spread || matches!(args, [only] if self.is_func_call(only)) {
+            return Ok(());
+        }
+        let want = sig.params.len();
+        let fixed = if sig.variadic { want - 1 } else { want };
+        let name = match &f.kind {
+            ExprKind::Ident(n) => n.to_string(),
+            ExprKind::Selector(x, m) => match &x.kind {
+                ExprKind::Ident(r) => format!("{r}.{m}"),
+                _ => m.to_string(),
+            },
+            _ => "function".to_string(),
+        };
+        if args.len() < fixed {
+            let at = args.last().map_or(span, |a| a.span);
+            return Err(err(at, format!("not enough arguments in call to {name}")));
+        }
+        if !sig.variadic && args.len() > want {
+            return Err(err(
+                args[want].span,
+                format!("too many arguments in call to {name}"),
+            ));
+        }
+        Ok(())
+    }
+
     /// The parameter types of a call to one of the program's own functions
     /// or methods, one per argument (a variadic one's element type for
     /// each argument it takes). Empty when not known.
@@ -2505,6 +2539,7 @@ impl Compiler {
                 }
             }
             if !self.is_type(x) {
+                self.check_arity(f, args, spread, span)?;
                 let params = self.param_tys(f, args.len(), spread);
                 self.receiver(x, name)?;
                 let argc = self.args_to(args, argc, &params)?;
@@ -2513,6 +2548,7 @@ impl Compiler {
                 return Ok(());
             }
         }
+        self.check_arity(f, args, spread, span)?;
         let params = self.param_tys(f, args.len(), spread);
         let argc = self.args_to(args, argc, &params)?;
         self.expr(f)?;

@@ -253,6 +253,11 @@ tests! {
             ("package main\ntype Node struct {\n\tv    int\n\tnext Node\n}\nfunc main() {}\n", "2:6: invalid recursive type Node"),
             ("package main\ntype A struct{ b B }\ntype B struct{ a [2]A }\nfunc main() {}\n", "2:6: invalid recursive type A"),
             ("package main\nfunc main() {\n\ttype N struct{ n N }\n\tvar x N\n\t_ = x\n}\n", "invalid recursive type N"),
+            // Calls with the wrong number of arguments (Go's words and
+            // positions; run, they passed nils and failed elsewhere).
+            ("package main\nfunc f(a, b int) int { return a + b }\nfunc main() {\n\tf(1)\n}\n", "4:4: not enough arguments in call to f"),
+            ("package main\nfunc f(a, b int) int { return a + b }\nfunc main() {\n\tf(1, 2, 3)\n}\n", "4:10: too many arguments in call to f"),
+            ("package main\ntype T struct{}\nfunc (T) m(x int) {}\nfunc main() {\n\tvar t T\n\tt.m()\n}\n", "6:2: not enough arguments in call to t.m"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();
