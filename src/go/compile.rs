@@ -102,6 +102,65 @@ pub struct Compiler {
     sigs: crate::dense::Dense<Rc<Sig>>,
 }
 
+/// Whether a statement list ends in a terminating statement (Go's spec):
+/// a function with results must, or it is "missing return".
+fn ends_in_terminating(stmts: &[Stmt]) -> bool {
+    stmts
+        .iter()
+        .rev()
+        .find(|s| !matches!(s.kind, StmtKind::Empty))
+        .is_some_and(|s| terminating(s, None))
+}
+
+fn terminating(s: &Stmt, label: Option<&Name>) -> bool {
+    match &s.kind {
+        StmtKind::Return(_) => true,
+        StmtKind::Expr(e) => {
+            matches!(&e.kind, ExprKind::Call(f, _, _) if matches!(&f.kind, ExprKind::Ident(n) if &**n == "panic"))
+        }
+        StmtKind::Block(b) => ends_in_terminating(b),
+        StmtKind::If(_, _, then, Some(els)) => ends_in_terminating(then) && terminating(els, None),
+        StmtKind::For(_, None, _, body) => !breaks(body, label, true),
+        StmtKind::Switch(_, _, cases) | StmtKind::TypeSwitch(_, _, _, cases) => {
+            cases.iter().any(|c| c.exprs.is_none())
+                && cases.iter().all(|c| {
+                    !breaks(&c.body, label, true)
+                        && (ends_in_terminating(&c.body)
+                            || matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Fallthrough)))
+                })
+        }
+        StmtKind::Select(cases) => cases
+            .iter()
+            .all(|c| !breaks(&c.body, label, true) && ends_in_terminating(&c.body)),
+        StmtKind::Labeled(name, inner) => terminating(inner, Some(name)),
+        _ => false,
+    }
+}
+
+/// Whether `stmts` hold a `break` of the statement they are the body of:
+/// an unlabelled one outside any inner loop, switch or select (`bare`),
+/// or one naming its `label`.
+fn breaks(stmts: &[Stmt], label: Option<&Name>, bare: bool) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Break(None) => bare,
+        StmtKind::Break(Some(l)) => label == Some(l),
+        StmtKind::Block(b) => breaks(b, label, bare),
+        StmtKind::If(_, _, then, els) => {
+            breaks(then, label, bare)
+                || els
+                    .as_deref()
+                    .is_some_and(|e| breaks(std::slice::from_ref(e), label, bare))
+        }
+        StmtKind::Labeled(_, inner) => breaks(std::slice::from_ref(&**inner), label, bare),
+        StmtKind::For(_, _, _, body) | StmtKind::Range(_, _, _, _, body) => breaks(body, label, false),
+        StmtKind::Switch(_, _, cases) | StmtKind::TypeSwitch(_, _, _, cases) => {
+            cases.iter().any(|c| breaks(&c.body, label, false))
+        }
+        StmtKind::Select(cases) => cases.iter().any(|c| breaks(&c.body, label, false)),
+        _ => false,
+    })
+}
+
 /// The value of an integer literal, or of one negated (`-1`).
 fn int_literal(e: &Expr) -> Option<i128> {
     match &e.kind {
@@ -978,6 +1037,9 @@ impl Compiler {
             results.push(slot);
         }
         self.st().results = results.clone();
+        if !f.sig.results.is_empty() && !ends_in_terminating(&f.body) {
+            return Err(err(f.end, "missing return"));
+        }
         // The function's type, for `%T` and a named func type's methods.
         let ty = self.resolve_type(&Expr {
             span: f.span,

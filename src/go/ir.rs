@@ -124,6 +124,8 @@ pub struct FuncDef {
     pub recv: Option<Param>,
     pub sig: Rc<Sig>,
     pub body: Vec<Stmt>,
+    /// Its closing brace (where Go reports a missing return).
+    pub end: Span,
 }
 
 #[derive(Debug)]

@@ -115,6 +115,7 @@ impl Lower<'_> {
                     let Some(body) = &fd.body else {
                         return Err(unsupported(span, "a function without a body is"));
                     };
+                    let end = self.span(body.r_brace);
                     let body = self.block(&body.list)?;
                     out.funcs.push(Rc::new(FuncDef {
                         span,
@@ -122,6 +123,7 @@ impl Lower<'_> {
                         recv,
                         sig: Rc::new(sig),
                         body,
+                        end,
                     }));
                 }
                 ast::Decl::Gen(g) => {
@@ -458,6 +460,7 @@ impl Lower<'_> {
                 recv: None,
                 sig: Rc::new(self.sig(f.typ)?),
                 body: self.block(&f.body.list)?,
+                end: self.span(f.body.r_brace),
             })),
             PExpr::CompositeLit(c) => {
                 let ty = self.opt(&c.typ)?;

@@ -258,6 +258,9 @@ tests! {
             ("package main\nfunc f(a, b int) int { return a + b }\nfunc main() {\n\tf(1)\n}\n", "4:4: not enough arguments in call to f"),
             ("package main\nfunc f(a, b int) int { return a + b }\nfunc main() {\n\tf(1, 2, 3)\n}\n", "4:10: too many arguments in call to f"),
             ("package main\ntype T struct{}\nfunc (T) m(x int) {}\nfunc main() {\n\tvar t T\n\tt.m()\n}\n", "6:2: not enough arguments in call to t.m"),
+            // A function with results that can end without a return.
+            ("package main\nfunc f(x int) int {\n\tif x > 0 {\n\t\treturn 1\n\t}\n}\nfunc main() { f(1) }\n", "6:1: missing return"),
+            ("package main\nfunc g() int {\nouter:\n\tfor {\n\t\tbreak outer\n\t}\n}\nfunc main() { g() }\n", "7:1: missing return"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();

@@ -111,6 +111,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("structs", include_str!("../go/structs.go")),
     ("switch_stmt", include_str!("../go/switch_stmt.go")),
     ("sync_literals", include_str!("../go/sync_literals.go")),
+    (
+        "terminating_statements",
+        include_str!("../go/terminating_statements.go"),
+    ),
     ("ticker", include_str!("../go/ticker.go")),
     ("time_duration", include_str!("../go/time_duration.go")),
     (
