@@ -2166,6 +2166,10 @@ impl Compiler {
                 self.span = e.span;
                 self.emit(Ins::Recv(false));
             }
+            // A constant has no negative zero: `-0.0` is 0.
+            ExprKind::Unary(Op::Neg, x) if matches!(x.kind, ExprKind::Float(f) if f == 0.0) => {
+                self.emit(Ins::Float(0.0));
+            }
             ExprKind::Unary(op, x) => {
                 self.expr(x)?;
                 self.span = e.span;

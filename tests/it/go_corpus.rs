@@ -84,6 +84,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("pipeline_small", include_str!("../go/pipeline_small.go")),
     ("pointer_identity", include_str!("../go/pointer_identity.go")),
     ("pointers", include_str!("../go/pointers.go")),
+    ("print_structs", include_str!("../go/print_structs.go")),
     ("printf_flags", include_str!("../go/printf_flags.go")),
     ("printf_verbs", include_str!("../go/printf_verbs.go")),
     ("quote_slice", include_str!("../go/quote_slice.go")),
