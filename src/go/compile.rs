@@ -1245,7 +1245,8 @@ impl Compiler {
     }
 
     fn convert_to(&mut self, ty: Ty) {
-        let named_string = ty != STRING && matches!(self.types.kind(ty), TKind::Str);
+        let named_string =
+            ty != STRING && ty != BOOL && matches!(self.types.kind(ty), TKind::Str | TKind::Bool);
         if named_string || matches!(self.types.kind(ty), TKind::Int(..) | TKind::Float) {
             self.emit(Ins::Convert(ty));
         }

@@ -186,7 +186,7 @@ fn write_v(
     match v {
         Value::Nil => out.push_str("<nil>"),
         Value::TypedNil(_) => out.push_str("<nil>"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Bool(b, _) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(i, ty) if *ty == DURATION => out.push_str(&duration(*i)),
         Value::Int(i, ty) if is_unsigned_ty(types, *ty) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) => out.push_str(&i.to_string()),
@@ -406,7 +406,7 @@ pub fn type_name(types: &Types, v: &Value) -> String {
     match v {
         Value::Nil => "<nil>".into(),
         Value::TypedNil(t) => types.name(*t).into(),
-        Value::Bool(_) => "bool".into(),
+        Value::Bool(_, t) => types.name(*t).into(),
         Value::Int(_, t) | Value::Float(_, t) => types.name(*t).into(),
         Value::Str(_, t) => types.name(*t).into(),
         Value::Pre(_) => "string".into(),
@@ -662,7 +662,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             },
             'T' => type_name(types, arg),
             't' => match arg {
-                Value::Bool(_) => plain(arg),
+                Value::Bool(_, _) => plain(arg),
                 other => bad_verb(types, 't', other),
             },
             'c' => match arg {

@@ -38,8 +38,8 @@ pub fn is_unsigned(types: &Types, ty: Ty) -> bool {
 pub fn binary(types: &Types, op: Op, a: Value, b: Value) -> Res<Value> {
     use Value::*;
     Ok(match (op, &a, &b) {
-        (Op::Eq, _, _) => Bool(equal(&a, &b)?),
-        (Op::Ne, _, _) => Bool(!equal(&a, &b)?),
+        (Op::Eq, _, _) => Value::bool(equal(&a, &b)?),
+        (Op::Ne, _, _) => Value::bool(!equal(&a, &b)?),
         (_, Int(x, tx), Int(y, ty)) => {
             let t = if *tx != INT { *tx } else { *ty };
             let (x, y) = (*x, *y);
@@ -86,10 +86,10 @@ pub fn binary(types: &Types, op: Op, a: Value, b: Value) -> Res<Value> {
                     };
                     Int(wrap(types, r, t), t)
                 }
-                Op::Lt => Bool(if uns { (x as u64) < (y as u64) } else { x < y }),
-                Op::Le => Bool(if uns { (x as u64) <= (y as u64) } else { x <= y }),
-                Op::Gt => Bool(if uns { (x as u64) > (y as u64) } else { x > y }),
-                Op::Ge => Bool(if uns { (x as u64) >= (y as u64) } else { x >= y }),
+                Op::Lt => Value::bool(if uns { (x as u64) < (y as u64) } else { x < y }),
+                Op::Le => Value::bool(if uns { (x as u64) <= (y as u64) } else { x <= y }),
+                Op::Gt => Value::bool(if uns { (x as u64) > (y as u64) } else { x > y }),
+                Op::Ge => Value::bool(if uns { (x as u64) >= (y as u64) } else { x >= y }),
                 _ => return Err(panic_str("invalid operation")),
             }
         }
@@ -104,10 +104,10 @@ pub fn binary(types: &Types, op: Op, a: Value, b: Value) -> Res<Value> {
                 Op::Sub => Float(x - y, t),
                 Op::Mul => Float(x * y, t),
                 Op::Div => Float(x / y, t),
-                Op::Lt => Bool(x < y),
-                Op::Le => Bool(x <= y),
-                Op::Gt => Bool(x > y),
-                Op::Ge => Bool(x >= y),
+                Op::Lt => Value::bool(x < y),
+                Op::Le => Value::bool(x <= y),
+                Op::Gt => Value::bool(x > y),
+                Op::Ge => Value::bool(x >= y),
                 _ => return Err(panic_str("invalid operation on floats")),
             }
         }
@@ -119,16 +119,16 @@ pub fn binary(types: &Types, op: Op, a: Value, b: Value) -> Res<Value> {
                 s.push_str(y);
                 Str(Rc::from(s), if *tx != STRING { *tx } else { *ty })
             }
-            Op::Lt => Bool(x < y),
-            Op::Le => Bool(x <= y),
-            Op::Gt => Bool(x > y),
-            Op::Ge => Bool(x >= y),
+            Op::Lt => Value::bool(x < y),
+            Op::Le => Value::bool(x <= y),
+            Op::Gt => Value::bool(x > y),
+            Op::Ge => Value::bool(x >= y),
             _ => return Err(panic_str("invalid operation on strings")),
         },
         (_, Time(x), Int(y, _)) if op == Op::Add => Time(x + y),
         (_, Time(x), Time(y)) => match op {
-            Op::Lt => Bool(x < y),
-            Op::Gt => Bool(x > y),
+            Op::Lt => Value::bool(x < y),
+            Op::Gt => Value::bool(x > y),
             _ => return Err(panic_str("invalid operation on times")),
         },
         _ => {
@@ -158,6 +158,7 @@ pub fn iface_equal(a: &Value, b: &Value) -> Res<bool> {
         (Float(x, tx), Float(y, ty)) => tx == ty && x == y,
         (Int(..), Float(..)) | (Float(..), Int(..)) => false,
         (Str(x, tx), Str(y, ty)) => tx == ty && x == y,
+        (Value::Bool(x, tx), Value::Bool(y, ty)) => tx == ty && x == y,
         (TypedNil(x), TypedNil(y)) => x == y,
         _ => equal(a, b)?,
     })
@@ -167,7 +168,7 @@ pub fn equal(a: &Value, b: &Value) -> Res<bool> {
     use Value::*;
     Ok(match (a, b) {
         (Nil | TypedNil(_), x) | (x, Nil | TypedNil(_)) => x.is_nil(),
-        (Bool(x), Bool(y)) => x == y,
+        (Value::Bool(x, _), Value::Bool(y, _)) => x == y,
         (Int(x, _), Int(y, _)) => x == y,
         (Int(..) | Float(..), Int(..) | Float(..)) => as_f64(a) == as_f64(b),
         (Str(x, _), Str(y, _)) => x == y,
@@ -207,7 +208,7 @@ pub fn equal(a: &Value, b: &Value) -> Res<bool> {
 
 pub fn unary(types: &Types, op: Op, a: Value) -> Res<Value> {
     Ok(match (op, a) {
-        (Op::Not, Value::Bool(b)) => Value::Bool(!b),
+        (Op::Not, Value::Bool(b, t)) => Value::Bool(!b, t),
         // Wrapped to the type's width, as the binary operators are: `^u`
         // of a uint32 is 32 bits of ones, not 64.
         (Op::Neg, Value::Int(i, t)) => Value::Int(wrap(types, i.wrapping_neg(), t), t),
@@ -239,6 +240,7 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
             Value::Str(Rc::from(c.to_string()), ty)
         }
         (TKind::Str, Value::Str(s, _)) => Value::Str(s, ty),
+        (TKind::Bool, Value::Bool(b, _)) => Value::Bool(b, ty),
         (TKind::Str, Value::Slice(s)) => {
             let items = s.items();
             let text: String = if matches!(types.kind(s.ty), TKind::Slice(e) if *e == INT32) {
@@ -301,7 +303,7 @@ fn bounds(i: &Value, len: usize) -> Res<usize> {
 pub fn key(k: &Value) -> Res<Key> {
     Ok(match k {
         Value::Nil | Value::TypedNil(_) => Key::Nil,
-        Value::Bool(b) => Key::Bool(*b),
+        Value::Bool(b, _) => Key::Bool(*b),
         Value::Int(i, _) => Key::Int(*i),
         Value::Float(f, _) => Key::Float(f.to_bits()),
         Value::Str(s, _) => Key::Str(s.clone()),

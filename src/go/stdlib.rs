@@ -423,7 +423,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 if swap {
                     p.store(super::ops::convert(types, a(2), type_of_int(&old))?);
                 }
-                one(Value::Bool(swap))
+                one(Value::bool(swap))
             } else {
                 let new = super::ops::binary(types, super::ir::Op::Add, old.clone(), a(1))?;
                 let new = super::ops::convert(types, new, type_of_int(&old))?;
@@ -612,7 +612,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 }
                 _ => false,
             };
-            one(Value::Bool(was))
+            one(Value::bool(was))
         }
         "time.Tick" | "time.NewTicker" => {
             let ms = ms_of(&a(0));
@@ -651,7 +651,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let mut cur = a(0);
             for _ in 0..100 {
                 if super::ops::iface_equal(&cur, &target).unwrap_or(false) {
-                    return one(Value::Bool(true));
+                    return one(Value::bool(true));
                 }
                 cur = match &cur {
                     Value::Error(e) => match &e.wrapped {
@@ -661,7 +661,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                     _ => break,
                 };
             }
-            one(Value::Bool(false))
+            one(Value::bool(false))
         }
         "errors.Unwrap" | "error.Unwrap" => one(match a(0) {
             Value::Error(e) => e.wrapped.clone().unwrap_or_default(),
@@ -733,7 +733,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let at = ctx_of(&a(0)).and_then(|c| host::ctx_deadline(&c));
             vals(vec![
                 Value::Time(at.map_or(ZERO_TIME, |ms| (ms as i64).saturating_mul(1_000_000))),
-                Value::Bool(at.is_some()),
+                Value::bool(at.is_some()),
             ])
         }
         "Context.Err" => one(match ctx_of(&a(0)).and_then(|c| host::ctx_err(&c)) {
@@ -757,9 +757,9 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let parts: Vec<String> = items.iter().map(|v| s(v).to_string()).collect();
             one(Value::str(parts.join(&s(&a(1)))))
         }
-        "strings.Contains" => one(Value::Bool(s(&a(0)).contains(&*s(&a(1))))),
-        "strings.HasPrefix" => one(Value::Bool(s(&a(0)).starts_with(&*s(&a(1))))),
-        "strings.HasSuffix" => one(Value::Bool(s(&a(0)).ends_with(&*s(&a(1))))),
+        "strings.Contains" => one(Value::bool(s(&a(0)).contains(&*s(&a(1))))),
+        "strings.HasPrefix" => one(Value::bool(s(&a(0)).starts_with(&*s(&a(1))))),
+        "strings.HasSuffix" => one(Value::bool(s(&a(0)).ends_with(&*s(&a(1))))),
         "strings.ToUpper" => one(Value::str(super::case::to_upper(&s(&a(0))))),
         "strings.ToLower" => one(Value::str(super::case::to_lower(&s(&a(0))))),
         "strings.Repeat" => {
@@ -893,10 +893,10 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         },
         "Mutex.TryLock" => match a(0) {
             Value::Obj(o) => match &*o {
-                NativeObj::Mutex(m) => one(Value::Bool(host::try_lock(m))),
-                _ => one(Value::Bool(false)),
+                NativeObj::Mutex(m) => one(Value::bool(host::try_lock(m))),
+                _ => one(Value::bool(false)),
             },
-            _ => one(Value::Bool(false)),
+            _ => one(Value::bool(false)),
         },
         "Mutex.Unlock" => {
             if let Value::Obj(o) = a(0) {
@@ -938,14 +938,14 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             _ => one(Value::Int(0, DURATION)),
         },
         "Time.Before" | "Time.After" | "Time.Equal" => match (a(0), a(1)) {
-            (Value::Time(x), Value::Time(y)) => one(Value::Bool(match name_of(id) {
+            (Value::Time(x), Value::Time(y)) => one(Value::bool(match name_of(id) {
                 "Time.Before" => x < y,
                 "Time.After" => x > y,
                 _ => x == y,
             })),
-            _ => one(Value::Bool(false)),
+            _ => one(Value::bool(false)),
         },
-        "Time.IsZero" => one(Value::Bool(matches!(a(0), Value::Time(t) if t == ZERO_TIME))),
+        "Time.IsZero" => one(Value::bool(matches!(a(0), Value::Time(t) if t == ZERO_TIME))),
         "error.Error" => one(Value::Str(s(&a(0)), STRING)),
         "Ticker.Stop" => {
             if let Value::Obj(o) = a(0) {
@@ -953,7 +953,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                     stop.set(true);
                 }
             }
-            one(Value::Bool(true))
+            one(Value::bool(true))
         }
         other => Err(panic_str(format!("{other} is not supported here"))),
     }

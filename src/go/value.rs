@@ -418,7 +418,8 @@ pub enum Iter {
 pub enum Value {
     #[default]
     Nil,
-    Bool(bool),
+    /// A bool and its type: `bool`, or a named type over it.
+    Bool(bool, Ty),
     Int(i64, Ty),
     Float(f64, Ty),
     /// A string and its type: `string`, or a named type over it (whose
@@ -463,6 +464,11 @@ impl Value {
         Value::Slice(Rc::new(s))
     }
 
+    /// A `bool`.
+    pub fn bool(b: bool) -> Value {
+        Value::Bool(b, BOOL)
+    }
+
     pub fn int(v: i64) -> Value {
         Value::Int(v, INT)
     }
@@ -496,7 +502,7 @@ impl Value {
     }
 
     pub fn truthy(&self) -> bool {
-        matches!(self, Value::Bool(true))
+        matches!(self, Value::Bool(true, _))
     }
 
     pub fn is_nil(&self) -> bool {

@@ -586,6 +586,7 @@ impl Goroutine {
             Value::Int(..)
             | Value::Float(..)
             | Value::Str(..)
+            | Value::Bool(..)
             | Value::Slice(_)
             | Value::Map(_)
             | Value::Array(..) => match type_of_target(recv).and_then(lookup) {
@@ -711,7 +712,7 @@ impl Goroutine {
                 );
                 host::refresh_state(rt, crate::rt::RefreshState::Fresh);
             }
-            ("stopped", Some(Value::Bool(true))) => {
+            ("stopped", Some(Value::Bool(true, _))) => {
                 host::refresh_state(rt, crate::rt::RefreshState::Stopped);
             }
             _ => {}
@@ -936,7 +937,7 @@ impl Goroutine {
             other => {
                 let t = self.type_name(other);
                 let shown = super::format::plain(other);
-                if matches!(other, Value::Int(_, INT) | Value::Float(..) | Value::Bool(_)) {
+                if matches!(other, Value::Int(_, INT) | Value::Float(..) | Value::Bool(_, _)) {
                     shown
                 } else {
                     format!("{t}({shown})")
@@ -977,7 +978,7 @@ impl Goroutine {
                 stack[base + *s as usize] = v;
             }
             Ins::Int(v, t) => stack.push(Value::Int(*v, *t)),
-            Ins::Bool(b) => stack.push(Value::Bool(*b)),
+            Ins::Bool(b) => stack.push(Value::bool(*b)),
             Ins::Pop => {
                 stack.pop();
             }
@@ -988,7 +989,7 @@ impl Goroutine {
             Ins::JumpFalse(t) | Ins::JumpTrue(t) => {
                 let want = matches!(ins, Ins::JumpTrue(_));
                 match stack.last() {
-                    Some(Value::Bool(b)) => {
+                    Some(Value::Bool(b, _)) => {
                         let b = *b;
                         stack.pop();
                         if b == want {
@@ -1033,12 +1034,12 @@ impl Goroutine {
                     Op::Mul => Value::Int(x.wrapping_mul(y), INT),
                     Op::Div if y != 0 => Value::Int(x.wrapping_div(y), INT),
                     Op::Rem if y != 0 => Value::Int(x.wrapping_rem(y), INT),
-                    Op::Lt => Value::Bool(x < y),
-                    Op::Le => Value::Bool(x <= y),
-                    Op::Gt => Value::Bool(x > y),
-                    Op::Ge => Value::Bool(x >= y),
-                    Op::Eq => Value::Bool(x == y),
-                    Op::Ne => Value::Bool(x != y),
+                    Op::Lt => Value::bool(x < y),
+                    Op::Le => Value::bool(x <= y),
+                    Op::Gt => Value::bool(x > y),
+                    Op::Ge => Value::bool(x >= y),
+                    Op::Eq => Value::bool(x == y),
+                    Op::Ne => Value::bool(x != y),
                     _ => return false,
                 };
                 stack.truncate(n - operands);
@@ -1065,7 +1066,7 @@ impl Goroutine {
             Ins::Int(v, ty) => self.push(Value::Int(*v, *ty)),
             Ins::Float(v) => self.push(Value::Float(*v, FLOAT64)),
             Ins::Str(s) => self.push(Value::Str(s.clone(), STRING)),
-            Ins::Bool(b) => self.push(Value::Bool(*b)),
+            Ins::Bool(b) => self.push(Value::bool(*b)),
             Ins::Const(v) => self.push((**v).clone()),
             Ins::Load(s) => {
                 let v = match self.slot(*s) {
@@ -1363,7 +1364,7 @@ impl Goroutine {
                 let x = self.pop();
                 let (v, ok) = ops::index_ok(&sh, &x, &i)?;
                 self.push(v.copied());
-                self.push(Value::Bool(ok));
+                self.push(Value::bool(ok));
             }
             Ins::Deref => {
                 let p = self.pop();
@@ -1626,7 +1627,7 @@ impl Goroutine {
                 if *ok {
                     let out = if matches { v } else { self.zero(*ty) };
                     self.push(out);
-                    self.push(Value::Bool(matches));
+                    self.push(Value::bool(matches));
                 } else if matches {
                     self.push(v);
                 } else {
@@ -1659,17 +1660,17 @@ impl Goroutine {
             Ins::TypeIs(ty) => {
                 let v = self.pop();
                 let m = self.has_type(&v, *ty);
-                self.push(Value::Bool(m));
+                self.push(Value::bool(m));
             }
             Ins::IfaceEq(ne) => {
                 let b = self.pop();
                 let a = self.pop();
                 let eq = ops::iface_equal(&a, &b)?;
-                self.push(Value::Bool(eq != *ne));
+                self.push(Value::bool(eq != *ne));
             }
             Ins::IsNil => {
                 let v = self.pop();
-                self.push(Value::Bool(matches!(v, Value::Nil)));
+                self.push(Value::bool(matches!(v, Value::Nil)));
             }
             Ins::IterNew => {
                 let x = self.pop();
@@ -2077,7 +2078,7 @@ impl Goroutine {
                 let v = v.unwrap_or_else(|| self.zero(ty));
                 self.push(v);
                 if ok {
-                    self.push(Value::Bool(got));
+                    self.push(Value::bool(got));
                 }
                 Ok(())
             }
@@ -2104,7 +2105,7 @@ impl Goroutine {
                 let got = v.is_some();
                 let v = v.unwrap_or_else(|| self.zero(zeros.get(i).copied().unwrap_or(EMPTY_STRUCT)));
                 self.push(v);
-                self.push(Value::Bool(got));
+                self.push(Value::bool(got));
                 self.push(Value::int(i as i64));
                 Ok(())
             }
@@ -2128,7 +2129,11 @@ fn boxed(slot: &mut Value) -> Rc<RefCell<Value>> {
 fn type_of_target(v: &Value) -> Option<Ty> {
     match v {
         Value::Struct(rc) => Some(rc.ty),
-        Value::Int(_, ty) | Value::Float(_, ty) | Value::Array(_, ty) | Value::Str(_, ty) => Some(*ty),
+        Value::Int(_, ty)
+        | Value::Float(_, ty)
+        | Value::Array(_, ty)
+        | Value::Str(_, ty)
+        | Value::Bool(_, ty) => Some(*ty),
         Value::Slice(s) => Some(s.ty),
         Value::Map(m) => Some(m.ty),
         _ => None,
@@ -2152,7 +2157,7 @@ pub fn close(c: Value) -> Res<()> {
 pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
     let types = &sh.prog.types;
     match types.kind(ty) {
-        TKind::Bool => Value::Bool(false),
+        TKind::Bool => Value::bool(false),
         TKind::Int(..) => Value::Int(0, ty),
         TKind::Float => Value::Float(0.0, ty),
         TKind::Str => Value::Str(Rc::from(""), ty),
