@@ -181,10 +181,10 @@ pub struct Frame {
     caps: Option<Rc<Closure>>,
     defers: Vec<Deferred>,
     returning: bool,
-    /// The frame returns because a panic passes through it, not by
-    /// `return`: when its deferred calls are done, the panic goes on to
-    /// its caller unless one of them recovered it.
-    panicked: bool,
+    /// The panic unwinding this frame (not a `return`): when its deferred
+    /// calls are done, the panic goes on to its caller unless one of them
+    /// recovered it.
+    panicked: Option<u32>,
     /// This frame is a deferred call (so `recover` works in it).
     deferred: bool,
     want: u8,
@@ -239,10 +239,12 @@ pub type Res<T> = Result<T, Trap>;
 /// behind it, and a program that dies prints the whole chain, oldest first
 /// (`panic: first [recovered]` then a tab and `panic: second`).
 struct Panic {
+    /// Which panic of the goroutine's (frames name the one unwinding them).
+    id: u32,
     value: Value,
     recovered: bool,
-    /// The index of the frame it was raised in.
-    at: usize,
+    /// A later panic unwound the deferred call this one was running.
+    aborted: bool,
 }
 
 pub fn runtime_error(msg: impl std::fmt::Display) -> Trap {
@@ -441,7 +443,7 @@ impl Goroutine {
             caps,
             defers: Vec::new(),
             returning: false,
-            panicked: false,
+            panicked: None,
             deferred,
             want,
             fmt_slot: None,
@@ -720,20 +722,22 @@ impl Goroutine {
     }
 
     fn start_panic(&mut self, v: Value) {
+        let id = self.panics.last().map_or(0, |p| p.id + 1);
         self.panics.push(Panic {
+            id,
             value: v,
             recovered: false,
-            at: self.frames.len().saturating_sub(1),
+            aborted: false,
         });
         if let Some(f) = self.frames.last_mut() {
             f.returning = true;
-            f.panicked = true;
+            f.panicked = Some(id);
         }
     }
 
-    /// A panic is unwinding this goroutine: none, or the last was recovered.
-    fn in_panic(&self) -> bool {
-        self.panics.last().is_some_and(|p| !p.recovered)
+    /// Panic `id`, while it is in the chain.
+    fn panic_mut(&mut self, id: u32) -> Option<&mut Panic> {
+        self.panics.iter_mut().find(|p| p.id == id)
     }
 
     /// One step of returning from the top frame: run a deferred call, or
@@ -750,38 +754,54 @@ impl Goroutine {
                 host::fact(&sh.rt, crate::rt::Fact::Failures { in_row });
                 host::refresh_state(&sh.rt, crate::rt::RefreshState::Failed);
             }
-            if f.panicked && self.in_panic() {
+            let live = f
+                .panicked
+                .filter(|&id| self.panic_mut(id).is_some_and(|p| !p.recovered));
+            if let Some(id) = live {
                 self.stack.truncate(f.base as usize);
-                let depth = self.frames.len();
-                match self.frames.last_mut() {
+                let Some(caller) = self.frames.last_mut() else {
+                    self.die();
+                    return Ok(true);
+                };
+                if caller.fmt_slot.is_some() {
                     // The frame waits for the text of a `String` or `Error`
-                    // method fmt called: fmt recovers the panic, and
-                    // prints its text in place of the method's.
-                    Some(caller) if caller.fmt_slot.is_some() => {
-                        let v = self.panics.pop().map(|p| p.value).unwrap_or_default();
-                        self.panics.retain(|p| p.at < depth);
-                        self.push(Value::Error(Rc::new(ErrorObj {
-                            msg: Rc::from(panic_text(&v)),
-                            wrapped: None,
-                            ty: super::value::FMT_PANIC,
-                        })));
-                    }
-                    Some(caller) => {
-                        caller.returning = true;
-                        caller.panicked = true;
-                    }
-                    None => return Ok(true),
+                    // method fmt called: fmt recovers the panic, and prints
+                    // its text in place of the method's.
+                    let at = self.panics.iter().position(|p| p.id == id).unwrap_or(0);
+                    let v = self.panics.remove(at).value;
+                    self.push(Value::Error(Rc::new(ErrorObj {
+                        msg: Rc::from(panic_text(&v)),
+                        wrapped: None,
+                        ty: super::value::FMT_PANIC,
+                    })));
+                    return Ok(false);
+                }
+                // A deferred call an earlier panic was running is cut short:
+                // that panic is aborted (it stays in the chain Go prints).
+                let earlier = caller.panicked.filter(|&old| f.deferred && old != id);
+                caller.returning = true;
+                caller.panicked = Some(id);
+                if let Some(p) = earlier.and_then(|old| self.panic_mut(old)) {
+                    p.aborted = true;
                 }
                 return Ok(false);
             }
-            if f.deferred && self.panics.last().is_some_and(|p| p.recovered) {
-                // A deferred call that recovered has returned: the recovered
-                // panic ends, with any it cut short in the frame that
-                // deferred the call (Go's recovery). Its frame returns
-                // normally once its other deferred calls have run.
-                let parent = self.frames.len().saturating_sub(1);
-                self.panics.pop();
-                self.panics.retain(|p| p.at < parent);
+            let parent = self.frames.last().and_then(|c| c.panicked);
+            if let (true, Some(pid)) = (f.deferred, parent) {
+                if self.panic_mut(pid).is_some_and(|p| p.recovered) {
+                    // A deferred call that recovered the panic running it
+                    // has returned (Go's recovery): the panic ends, with
+                    // those it had aborted, and the frame that deferred the
+                    // call returns normally once its other deferred calls
+                    // have run.
+                    self.panics.retain(|p| p.id != pid);
+                    while self.panics.last().is_some_and(|p| p.aborted) {
+                        self.panics.pop();
+                    }
+                    if let Some(c) = self.frames.last_mut() {
+                        c.panicked = None;
+                    }
+                }
             }
             let base = f.base as usize;
             let results: Vec<Value> = fc
@@ -843,9 +863,6 @@ impl Goroutine {
                 match self.unwind() {
                     Ok(true) => {
                         self.count(budget - left);
-                        if self.in_panic() {
-                            self.die();
-                        }
                         return Flow::Finished;
                     }
                     Ok(false) => continue,
@@ -1559,9 +1576,12 @@ impl Goroutine {
                 // helper that a deferred call calls gets nil, as does a
                 // deferred call run by an ordinary `return`.
                 let n = self.frames.len();
-                let by_panic = self.frame().deferred && n >= 2 && self.frames[n - 2].panicked;
-                let v = match self.panics.last_mut() {
-                    Some(p) if by_panic && !p.recovered => {
+                let running = match n {
+                    2.. if self.frame().deferred => self.frames[n - 2].panicked,
+                    _ => None,
+                };
+                let v = match running.and_then(|id| self.panic_mut(id)) {
+                    Some(p) if !p.recovered => {
                         p.recovered = true;
                         p.value.clone()
                     }

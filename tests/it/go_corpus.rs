@@ -94,6 +94,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("range_slice", include_str!("../go/range_slice.go")),
     ("range_string", include_str!("../go/range_string.go")),
     ("recover", include_str!("../go/recover.go")),
+    ("recover_in_helpers", include_str!("../go/recover_in_helpers.go")),
     ("recover_repanic", include_str!("../go/recover_repanic.go")),
     ("recover_then_panic", include_str!("../go/recover_then_panic.go")),
     ("recursion", include_str!("../go/recursion.go")),
