@@ -166,6 +166,9 @@ pub struct FuncCode {
     pub refresh: bool,
     /// Its type: `func(int) string`.
     pub ty: Ty,
+    /// Each parameter's type (a receiver's is `any`): what arguments are
+    /// made to conform to on entry.
+    pub params: Vec<Ty>,
 }
 
 #[derive(Debug)]

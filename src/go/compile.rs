@@ -367,6 +367,21 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
             }
         }
     }
+    // The static types of globals, before any function body is compiled
+    // (an untyped constant has none: it takes its type where it is used).
+    for d in &decls {
+        if let StmtKind::Var(spec) | StmtKind::Const(spec) = &d.kind {
+            if matches!(d.kind, StmtKind::Const(_)) && spec.ty.is_none() {
+                continue;
+            }
+            let tys = c.spec_tys(spec);
+            for ((name, _), ty) in spec.names.iter().zip(tys) {
+                if let (Some(Bind::Global(g)), Some(ty)) = (c.globals.get(name).cloned(), ty) {
+                    c.global_tys.insert(g, ty);
+                }
+            }
+        }
+    }
     let Some(Bind::Func(main)) = c.globals.get("main").cloned() else {
         return Err(err(
             Span { line: 1, col: 1 },
@@ -416,6 +431,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
         variadic_ty: ANY,
         refresh: false,
         ty: FUNC,
+        params: Vec::new(),
     }));
     Ok(Program {
         funcs: c
@@ -912,13 +928,20 @@ impl Compiler {
             // A shift has its left operand's type; otherwise an untyped
             // constant takes the other operand's.
             ExprKind::Binary(Op::Shl | Op::Shr, a, _) => self.static_ty(a),
+            // An untyped operand (a literal, an untyped constant) takes the
+            // other operand's type.
             ExprKind::Binary(_, a, b) => {
-                let literal =
-                    |e: &Expr| matches!(e.kind, ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_));
-                match (literal(a), literal(b)) {
-                    (true, true) => None,
-                    (true, false) => self.static_ty(b),
-                    _ => self.static_ty(a),
+                let literal = |e: &Expr| {
+                    matches!(
+                        e.kind,
+                        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_) | ExprKind::Str(_)
+                    )
+                };
+                let ta = if literal(a) { None } else { self.static_ty(a) };
+                match ta {
+                    Some(t) => Some(t),
+                    None if literal(b) => None,
+                    None => self.static_ty(b),
                 }
             }
             ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
@@ -929,7 +952,13 @@ impl Compiler {
             ExprKind::Unary(Op::Not, _) => Some(BOOL),
             ExprKind::Selector(x, field) => {
                 if self.is_package(x) {
-                    return None;
+                    // `time.Second` and its kin are Durations.
+                    let unit = matches!(
+                        &**field,
+                        "Nanosecond" | "Microsecond" | "Millisecond" | "Second" | "Minute" | "Hour"
+                    );
+                    return (unit && matches!(&x.kind, ExprKind::Ident(p) if &**p == "time"))
+                        .then_some(DURATION);
                 }
                 let t = self.static_ty(x)?;
                 let t = match self.types.kind(t) {
@@ -946,6 +975,8 @@ impl Compiler {
                     if let (ExprKind::Ident(p), true) = (&x.kind, self.is_package(x)) {
                         return match (&**p, &**name) {
                             ("errors", "New") | ("fmt", "Errorf") => Some(ERROR),
+                            ("time", "Since" | "Until") => Some(DURATION),
+                            ("time", "Now") => Some(TIME),
                             _ => None,
                         };
                     }
@@ -1013,8 +1044,11 @@ impl Compiler {
     /// the code and what it captured.
     fn func_body(&mut self, f: &FuncDef, mut nparams: u16) -> R<(FuncCode, Vec<Cap>)> {
         let mut variadic_ty = ANY;
+        // A receiver (already declared) is passed as it is.
+        let mut params = vec![ANY; usize::from(nparams)];
         for (i, p) in f.sig.params.iter().enumerate() {
             let ty = self.resolve_type(&p.ty)?;
+            params.push(ty);
             if f.sig.variadic && i + 1 == f.sig.params.len() {
                 variadic_ty = ty;
             }
@@ -1068,6 +1102,7 @@ impl Compiler {
                 variadic_ty,
                 refresh: false,
                 ty,
+                params,
             },
             caps,
         ))
@@ -1112,12 +1147,6 @@ impl Compiler {
                 _ => None,
             })
             .collect();
-        let tys = self.spec_tys(spec);
-        for (slot, ty) in slots.iter().zip(&tys) {
-            if let (Some(g), Some(ty)) = (slot, ty) {
-                self.global_tys.insert(*g, *ty);
-            }
-        }
         self.values(spec, constant)?;
         for slot in slots.iter().rev() {
             match slot {
@@ -1245,8 +1274,10 @@ impl Compiler {
     }
 
     fn convert_to(&mut self, ty: Ty) {
-        let named_string =
-            ty != STRING && ty != BOOL && matches!(self.types.kind(ty), TKind::Str | TKind::Bool);
+        let named_string = ty != STRING
+            && ty != BOOL
+            && ty != FUNC
+            && matches!(self.types.kind(ty), TKind::Str | TKind::Bool | TKind::Func);
         if named_string || matches!(self.types.kind(ty), TKind::Int(..) | TKind::Float) {
             self.emit(Ins::Convert(ty));
         }
@@ -1341,7 +1372,14 @@ impl Compiler {
             StmtKind::Define(lhs, rhs) => self.assign(lhs, rhs, true)?,
             StmtKind::Var(spec) | StmtKind::Const(spec) => {
                 self.iota = spec.iota;
-                let tys = self.spec_tys(spec);
+                // An untyped constant has no type of its own: it takes
+                // the type of where it is used (`k * f` is a float64).
+                let untyped_const = matches!(s.kind, StmtKind::Const(_)) && spec.ty.is_none();
+                let tys = if untyped_const {
+                    vec![None; spec.names.len()]
+                } else {
+                    self.spec_tys(spec)
+                };
                 self.values(spec, matches!(s.kind, StmtKind::Const(_)))?;
                 let mut slots = Vec::new();
                 for ((name, span), ty) in spec.names.iter().zip(tys) {
@@ -1474,9 +1512,19 @@ impl Compiler {
         } else {
             rhs.first().map(|e| self.static_tys(e)).unwrap_or_default()
         };
+        // Only the names `:=` declares: one it redeclares keeps its type.
+        let fresh: Vec<bool> = lhs
+            .iter()
+            .map(|l| match &l.kind {
+                ExprKind::Ident(name) => {
+                    define && self.st().scopes.last().expect("scope").get(name).is_none()
+                }
+                _ => false,
+            })
+            .collect();
         self.assign_values(lhs, rhs, define)?;
-        for (l, ty) in lhs.iter().zip(tys) {
-            let (ExprKind::Ident(name), Some(ty)) = (&l.kind, ty) else {
+        for ((l, ty), fresh) in lhs.iter().zip(tys).zip(fresh) {
+            let (ExprKind::Ident(name), Some(ty), true) = (&l.kind, ty, fresh) else {
                 continue;
             };
             if let Some(Bind::Local(slot)) = self.st().scopes.last().expect("scope").get(name).cloned() {

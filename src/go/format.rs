@@ -442,10 +442,11 @@ fn pad(s: String, width: Option<usize>, left: bool, zero: bool) -> String {
     if left {
         format!("{s}{}", " ".repeat(fill))
     } else if zero {
-        let (sign, digits) = if let Some(d) = s.strip_prefix('-') {
-            ("-", d.to_string())
-        } else {
-            ("", s.clone())
+        // A sign (`-`, or `+` and ` ` from those flags) goes before the
+        // zeros.
+        let (sign, digits) = match s.chars().next() {
+            Some(c @ ('-' | '+' | ' ')) => (c.to_string(), s[1..].to_string()),
+            _ => (String::new(), s.clone()),
         };
         format!("{sign}{}{digits}", "0".repeat(fill))
     } else {
@@ -553,7 +554,8 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     chars.next();
                 }
                 if chars.next() == Some(']') && n >= 1 {
-                    *next = n - 1;
+                    // Past the last operand: Go's `%!d(BADINDEX)`.
+                    *next = if n <= args.len() { n - 1 } else { usize::MAX };
                     *reordered = true;
                 }
             };
@@ -564,7 +566,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 Some(Value::Int(w, _)) => usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX),
                 _ => 0,
             };
-            *next += 1;
+            *next = next.saturating_add(1);
             Some(w)
         };
         let mut width = None;
@@ -611,10 +613,11 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             continue;
         }
         let Some(arg) = args.get(next) else {
-            out.push_str(&format!("%!{verb}(MISSING)"));
+            let why = if next == usize::MAX { "BADINDEX" } else { "MISSING" };
+            out.push_str(&format!("%!{verb}({why})"));
             continue;
         };
-        next += 1;
+        next = next.saturating_add(1);
         let bytes = byte_slice(types, arg);
         let s = match verb {
             's' | 'q' | 'x' | 'X' if bytes.is_some() => {
@@ -770,26 +773,43 @@ pub fn verbs(f: &str) -> Vec<char> {
 /// The verb of each argument of a `Printf` format, in order, and whether
 /// its flags hold `+` and `#`.
 pub fn verb_flags(f: &str) -> Vec<(char, bool, bool)> {
-    let mut out = Vec::new();
-    let mut chars = f.chars();
+    // Indexed by operand: `%[2]v` names its operand, and `*` takes one.
+    let mut out: Vec<(char, bool, bool)> = Vec::new();
+    let mut put = |at: usize, v: (char, bool, bool)| {
+        if at < 64 {
+            if out.len() <= at {
+                out.resize(at + 1, ('v', false, false));
+            }
+            out[at] = v;
+        }
+    };
+    let mut next = 0usize;
+    let mut chars = f.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '%' {
             continue;
         }
         // Flags, width and precision come before the verb; `%%` has none.
         let (mut plus, mut sharp) = (false, false);
-        for v in chars.by_ref() {
+        while let Some(v) = chars.next() {
             if v == '%' {
                 break;
             }
             plus |= v == '+';
             sharp |= v == '#';
-            // A `*` width or precision takes an operand of its own.
-            if v == '*' {
-                out.push(('*', false, false));
-            }
-            if v.is_ascii_alphabetic() {
-                out.push((v, plus, sharp));
+            if v == '[' {
+                let mut n = 0usize;
+                while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                    n = n.saturating_mul(10).saturating_add(d as usize);
+                    chars.next();
+                }
+                next = n.saturating_sub(1);
+            } else if v == '*' {
+                put(next, ('*', false, false));
+                next = next.saturating_add(1);
+            } else if v.is_ascii_alphabetic() {
+                put(next, (v, plus, sharp));
+                next = next.saturating_add(1);
                 break;
             }
         }

@@ -160,6 +160,9 @@ pub fn iface_equal(a: &Value, b: &Value) -> Res<bool> {
         (Str(x, tx), Str(y, ty)) => tx == ty && x == y,
         (Value::Bool(x, tx), Value::Bool(y, ty)) => tx == ty && x == y,
         (TypedNil(x), TypedNil(y)) => x == y,
+        // Different kinds of value are different dynamic types: unequal,
+        // even where one could not be compared (`any(m) == any(1)`).
+        _ if std::mem::discriminant(a) != std::mem::discriminant(b) => false,
         _ => equal(a, b)?,
     })
 }
@@ -217,6 +220,28 @@ pub fn unary(types: &Types, op: Op, a: Value) -> Res<Value> {
         (Op::BitNot, Value::Int(i, t)) => Value::Int(wrap(types, !i, t), t),
         _ => return Err(panic_str("invalid unary operation")),
     })
+}
+
+/// Makes `v`, passed where a `ty` is wanted, a `ty`: an untyped constant
+/// takes the type (`3` for a float64 is 3.0), and a nil the type's nil. A
+/// value of the type already, or of an interface type, stays as it is.
+pub fn conform(sh: &super::vm::Shared, v: &mut Value, ty: Ty) {
+    let types = &sh.prog.types;
+    let differs = match (types.kind(ty), &*v) {
+        (TKind::Int(..) | TKind::Float, Value::Int(_, t) | Value::Float(_, t)) => *t != ty,
+        (TKind::Str, Value::Str(_, t)) | (TKind::Bool, Value::Bool(_, t)) => *t != ty,
+        (TKind::Func, Value::Func(c)) => c.ty != ty,
+        (TKind::Ptr(_) | TKind::Chan(_) | TKind::Func | TKind::Slice(_) | TKind::Map(..), Value::Nil) => {
+            *v = super::vm::zero_value(sh, ty);
+            return;
+        }
+        _ => false,
+    };
+    if differs {
+        if let Ok(c) = convert(types, v.clone(), ty) {
+            *v = c;
+        }
+    }
 }
 
 pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {

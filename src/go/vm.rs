@@ -413,7 +413,12 @@ impl Goroutine {
         if fc.variadic && !spread {
             let fixed = fc.nparams.saturating_sub(1);
             let extra = argc.saturating_sub(fixed) as usize;
-            let items = self.popn(extra);
+            let mut items = self.popn(extra);
+            if let TKind::Slice(elem) = sh.prog.types.kind(fc.variadic_ty) {
+                for v in &mut items {
+                    ops::conform(&sh, v, *elem);
+                }
+            }
             let s = if items.is_empty() {
                 SliceV::nil(fc.variadic_ty)
             } else {
@@ -433,6 +438,20 @@ impl Goroutine {
             argc = fc.nparams;
         }
         let base = (self.stack.len() - argc as usize) as u32;
+        // Arguments that reach a function through an interface method, a
+        // func value or a `go` statement were not converted where the
+        // call was compiled: an untyped constant takes its parameter's
+        // type here.
+        let fixed = if fc.variadic {
+            fc.params.len().saturating_sub(1)
+        } else {
+            fc.params.len()
+        };
+        for (i, &ty) in fc.params.iter().take(fixed).enumerate() {
+            if let Some(v) = self.stack.get_mut(base as usize + i) {
+                ops::conform(&sh, v, ty);
+            }
+        }
         for _ in fc.nparams..fc.nlocals {
             self.stack.push(Value::Nil);
         }
@@ -605,6 +624,8 @@ impl Goroutine {
                     Some((f, true)) => Some((go(f), Some(recv.clone()))),
                     _ => None,
                 },
+                // A nil value of a named func type has its methods.
+                TKind::Func => lookup(*ty).map(|(f, _)| (go(f), Some(recv.clone()))),
                 _ => None,
             },
             other => stdlib::method_id(other, name)
@@ -946,20 +967,20 @@ impl Goroutine {
     }
 
     /// How Go's runtime prints a panic's value.
+    /// A value of a predeclared type prints as itself (`200` for a
+    /// `uint8`); one of a named type over a basic one with its type,
+    /// `main.Name("bob")` or `main.E(3)`.
     fn panic_value_text(&self, v: &Value) -> String {
+        let predeclared = |t: Ty| t <= UNTYPED_NIL;
         match v {
             Value::Error(e) => e.msg.to_string(),
-            Value::Str(s, _) => s.to_string(),
             Value::Pre(s) => s.to_string(),
-            other => {
-                let t = self.type_name(other);
-                let shown = super::format::plain(other);
-                if matches!(other, Value::Int(_, INT) | Value::Float(..) | Value::Bool(_, _)) {
-                    shown
-                } else {
-                    format!("{t}({shown})")
-                }
+            Value::Str(s, t) if predeclared(*t) => s.to_string(),
+            Value::Str(s, _) => format!("{}({})", self.type_name(v), super::format::quote(s)),
+            Value::Int(_, t) | Value::Float(_, t) | Value::Bool(_, t) if predeclared(*t) => {
+                super::format::plain(v)
             }
+            other => format!("{}({})", self.type_name(other), super::format::plain(other)),
         }
     }
 

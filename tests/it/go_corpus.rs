@@ -66,6 +66,16 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("multi_return", include_str!("../go/multi_return.go")),
     ("multi_value_args", include_str!("../go/multi_value_args.go")),
     ("mutex_struct", include_str!("../go/mutex_struct.go")),
+    ("named_func_methods", include_str!("../go/named_func_methods.go")),
+    ("named_func_values", include_str!("../go/named_func_values.go")),
+    (
+        "named_string_assign",
+        include_str!("../go/named_string_assign.go"),
+    ),
+    (
+        "named_string_consts",
+        include_str!("../go/named_string_consts.go"),
+    ),
     ("named_strings", include_str!("../go/named_strings.go")),
     ("named_unsigned", include_str!("../go/named_unsigned.go")),
     ("nil_typed", include_str!("../go/nil_typed.go")),
@@ -106,6 +116,14 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("shadowing", include_str!("../go/shadowing.go")),
     ("slices", include_str!("../go/slices.go")),
     ("sort_slice", include_str!("../go/sort_slice.go")),
+    (
+        "static_type_globals",
+        include_str!("../go/static_type_globals.go"),
+    ),
+    (
+        "static_type_redeclare",
+        include_str!("../go/static_type_redeclare.go"),
+    ),
     ("strconv_basic", include_str!("../go/strconv_basic.go")),
     ("stringer", include_str!("../go/stringer.go")),
     ("strings_basic", include_str!("../go/strings_basic.go")),
@@ -127,6 +145,14 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("type_switch", include_str!("../go/type_switch.go")),
     ("unbuffered_sync", include_str!("../go/unbuffered_sync.go")),
     ("unordered_workers", include_str!("../go/unordered_workers.go")),
+    (
+        "untyped_const_locals",
+        include_str!("../go/untyped_const_locals.go"),
+    ),
+    (
+        "untyped_const_operands",
+        include_str!("../go/untyped_const_operands.go"),
+    ),
     ("untyped_constants", include_str!("../go/untyped_constants.go")),
     ("variadic", include_str!("../go/variadic.go")),
     ("waitgroup_basic", include_str!("../go/waitgroup_basic.go")),
