@@ -2480,20 +2480,16 @@ impl Compiler {
     /// Pushes a call's arguments: `f(g())` passes all of `g`'s results and
     /// their count, for a `DYN_ARGS` call.
     fn args(&mut self, args: &[Expr], argc: u16) -> R<u16> {
-        self.args_to(args, argc, &[])
-    }
-
-    /// Pushes a call's arguments, each as a value of its parameter's type
-    /// where `params` knows it.
-    fn args_to(&mut self, args: &[Expr], argc: u16, params: &[Option<Ty>]) -> R<u16> {
         if let [only] = args {
             if self.is_func_call(only) {
                 self.multi(only, ALL_RESULTS as usize)?;
                 return Ok(DYN_ARGS);
             }
         }
-        for (i, a) in args.iter().enumerate() {
-            self.value_to(a, params.get(i).copied().flatten())?;
+        // Each argument takes its parameter's type when the callee's frame
+        // is pushed (see `ops::conform`).
+        for a in args {
+            self.expr(a)?;
         }
         Ok(argc)
     }
@@ -2541,28 +2537,6 @@ impl Compiler {
             ));
         }
         Ok(())
-    }
-
-    /// The parameter types of a call to one of the program's own functions
-    /// or methods, one per argument (a variadic one's element type for
-    /// each argument it takes). Empty when not known.
-    fn param_tys(&mut self, f: &Expr, nargs: usize, spread: bool) -> Vec<Option<Ty>> {
-        let Some(sig) = self.callee_id(f).and_then(|id| self.sigs.get(id).cloned()) else {
-            return Vec::new();
-        };
-        let mut tys: Vec<Option<Ty>> = sig.params.iter().map(|p| self.resolve_type(&p.ty).ok()).collect();
-        if sig.variadic {
-            // Each argument a variadic parameter takes is of its slice's
-            // element type.
-            let last = tys.pop().flatten().map(|t| match self.types.kind(t) {
-                TKind::Slice(elem) => *elem,
-                _ => t,
-            });
-            if !spread {
-                tys.resize(nargs.max(tys.len()), last);
-            }
-        }
-        tys
     }
 
     fn call(&mut self, f: &Expr, args: &[Expr], spread: bool, want: u8, span: Span) -> R<()> {
@@ -2655,17 +2629,15 @@ impl Compiler {
             }
             if !self.is_type(x) {
                 self.check_arity(f, args, spread, span)?;
-                let params = self.param_tys(f, args.len(), spread);
                 self.receiver(x, name)?;
-                let argc = self.args_to(args, argc, &params)?;
+                let argc = self.args(args, argc)?;
                 self.span = span;
                 self.emit(Ins::CallMethod(name.clone(), argc, spread, want));
                 return Ok(());
             }
         }
         self.check_arity(f, args, spread, span)?;
-        let params = self.param_tys(f, args.len(), spread);
-        let argc = self.args_to(args, argc, &params)?;
+        let argc = self.args(args, argc)?;
         self.expr(f)?;
         self.span = span;
         self.emit(Ins::Call(argc, spread, want));
