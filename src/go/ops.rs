@@ -530,6 +530,9 @@ pub fn len_cap(v: &Value, cap: bool) -> usize {
     }
 }
 
+/// `append`: what it adds is copied in (a struct or array is a value), and
+/// when the backing array grows, the new one holds copies, so a pointer
+/// into the old array no longer reaches the slice, as in Go.
 pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
     let s = match s {
         Value::Slice(s) => Rc::unwrap_or_clone(s),
@@ -546,8 +549,8 @@ pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
     if need <= s.cap as usize {
         let mut arr = s.arr.borrow_mut();
         let start = (s.off + s.len) as usize;
-        for (j, v) in items.into_iter().enumerate() {
-            arr[start + j] = v;
+        for (j, v) in items.iter().enumerate() {
+            arr[start + j] = v.copied();
         }
         drop(arr);
         return Ok(Value::slice(SliceV {
@@ -558,8 +561,8 @@ pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
     }
     let cap = (s.cap as usize * 2).max(need).max(4);
     let mut arr = Vec::with_capacity(cap);
-    arr.extend(s.items());
-    arr.extend(items);
+    arr.extend(s.items().iter().map(Value::copied));
+    arr.extend(items.iter().map(Value::copied));
     let z = Value::Nil;
     arr.resize(cap, z);
     Ok(Value::slice(SliceV {
@@ -581,8 +584,8 @@ pub fn copy(dst: &Value, src: &Value) -> usize {
     };
     let n = items.len().min(d.len as usize);
     let mut arr = d.arr.borrow_mut();
-    for (j, v) in items.into_iter().take(n).enumerate() {
-        arr[d.off as usize + j] = v;
+    for (j, v) in items.iter().take(n).enumerate() {
+        arr[d.off as usize + j] = v.copied();
     }
     n
 }

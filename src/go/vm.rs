@@ -1293,13 +1293,29 @@ impl Goroutine {
             }
             Ins::DeferMethod(name, argc, _) => {
                 let argc = self.argc(*argc);
-                let args = self.popn(argc as usize);
+                let mut args = self.popn(argc as usize);
                 let recv = self.pop();
-                self.frame_mut().defers.push(Deferred {
-                    callee: recv,
-                    args,
-                    method: Some(name.clone()),
-                });
+                // Go evaluates the method value when it defers the call: a
+                // value receiver is copied now, so later changes to it do
+                // not show (`defer t.show(); t.n = 2` shows the old n).
+                let deferred = match self.find_method(&recv, name, 0) {
+                    Some((callee, r)) => {
+                        if let Some(r) = r {
+                            args.insert(0, r);
+                        }
+                        Deferred {
+                            callee,
+                            args,
+                            method: None,
+                        }
+                    }
+                    None => Deferred {
+                        callee: recv,
+                        args,
+                        method: Some(name.clone()),
+                    },
+                };
+                self.frame_mut().defers.push(deferred);
             }
             Ins::Go(argc, spread) => {
                 let callee = self.pop();
@@ -1454,8 +1470,10 @@ impl Goroutine {
                 let v = match sh.prog.types.kind(*ty) {
                     TKind::Array(len, elem) => {
                         let mut vals = vals;
+                        // Each element left out is a zero value of its own
+                        // (a struct or array is not shared).
                         let z = self.zero(*elem);
-                        vals.resize(*len, z);
+                        vals.resize_with(*len, || z.copied());
                         Value::Array(Rc::new(RefCell::new(vals)), *ty)
                     }
                     _ => Value::slice(SliceV::new(vals, *ty)),
@@ -1469,7 +1487,7 @@ impl Goroutine {
                     _ => ANY,
                 };
                 let z = self.zero(elem);
-                let mut items = vec![z; *len as usize];
+                let mut items: Vec<Value> = (0..*len).map(|_| z.copied()).collect();
                 for pair in vals.chunks(2) {
                     if let [Value::Int(i, _), v] = pair {
                         if let Some(slot) = usize::try_from(*i).ok().and_then(|i| items.get_mut(i)) {

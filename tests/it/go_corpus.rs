@@ -17,6 +17,8 @@ pub const CORPUS: &[(&str, &str)] = &[
         include_str!("../go/deadlock_select_empty.go"),
     ),
     ("deadlock_wg", include_str!("../go/deadlock_wg.go")),
+    ("defer_eval_order", include_str!("../go/defer_eval_order.go")),
+    ("defer_go_receiver", include_str!("../go/defer_go_receiver.go")),
     ("defer_order", include_str!("../go/defer_order.go")),
     (
         "defer_recover_rules",
@@ -154,6 +156,21 @@ pub const CORPUS: &[(&str, &str)] = &[
         include_str!("../go/untyped_const_operands.go"),
     ),
     ("untyped_constants", include_str!("../go/untyped_constants.go")),
+    (
+        "value_append_realloc",
+        include_str!("../go/value_append_realloc.go"),
+    ),
+    (
+        "value_array_literals",
+        include_str!("../go/value_array_literals.go"),
+    ),
+    ("value_copy_structs", include_str!("../go/value_copy_structs.go")),
+    ("value_semantics", include_str!("../go/value_semantics.go")),
+    (
+        "value_struct_copies",
+        include_str!("../go/value_struct_copies.go"),
+    ),
+    ("value_zero_arrays", include_str!("../go/value_zero_arrays.go")),
     ("variadic", include_str!("../go/variadic.go")),
     ("waitgroup_basic", include_str!("../go/waitgroup_basic.go")),
 ];
