@@ -2552,6 +2552,7 @@ impl Compiler {
                 "__atomic_add" => Some("atomic.AddInt64"),
                 "__atomic_swap" => Some("atomic.SwapInt64"),
                 "__atomic_cas" => Some("atomic.CompareAndSwapInt64"),
+                "__as_match" => Some("builtin.as_match"),
                 _ => None,
             };
             if let (Some(native), None) = (native, self.lookup(name)) {

@@ -146,3 +146,39 @@ func (x *__atomic_Bool) Load() bool                        { return x.v }
 func (x *__atomic_Bool) Store(v bool)                      { x.v = v }
 func (x *__atomic_Bool) Swap(v bool) bool                  { return __atomic_swap(&x.v, v) }
 func (x *__atomic_Bool) CompareAndSwap(old, new bool) bool { return __atomic_cas(&x.v, old, new) }
+
+// errors.Is, As and Unwrap follow a chain through Unwrap methods written in
+// Go as well as through fmt.Errorf's %w, and ask an error's own Is method.
+func __errors_Is(err, target error) bool {
+	if target == nil {
+		return err == target
+	}
+	for err != nil {
+		if err == target {
+			return true
+		}
+		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
+			return true
+		}
+		err = __errors_Unwrap(err)
+	}
+	return false
+}
+
+func __errors_As(err error, target any) bool {
+	for err != nil {
+		if __as_match(err, target) {
+			return true
+		}
+		err = __errors_Unwrap(err)
+	}
+	return false
+}
+
+func __errors_Unwrap(err error) error {
+	u, ok := err.(interface{ Unwrap() error })
+	if !ok {
+		return nil
+	}
+	return u.Unwrap()
+}

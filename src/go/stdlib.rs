@@ -62,8 +62,7 @@ const NAMES: &[&str] = &[
     "time.Now",
     "time.Since",
     "errors.New",
-    "errors.Is",
-    "errors.Unwrap",
+    "builtin.as_match",
     "context.Background",
     "context.TODO",
     "context.WithCancel",
@@ -211,6 +210,9 @@ pub fn prelude_func(full: &str) -> Option<&'static str> {
     match full {
         "sort.Slice" | "sort.SliceStable" => Some("__sort_Slice"),
         "rand.Shuffle" => Some("__rand_Shuffle"),
+        "errors.Is" => Some("__errors_Is"),
+        "errors.As" => Some("__errors_As"),
+        "errors.Unwrap" => Some("__errors_Unwrap"),
         _ => None,
     }
 }
@@ -431,6 +433,25 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 one(new)
             }
         }
+        // `errors.As`'s test of one error: whether its dynamic type is
+        // that of the variable the target points at, and if so, storing it
+        // there. (A target of interface type holds no type to go by.)
+        "builtin.as_match" => {
+            let (err, target) = (a(0), a(1));
+            let Value::Ptr(p) = target else {
+                return Err(panic_str("errors: target must be a non-nil pointer"));
+            };
+            let want = match p.load() {
+                Value::TypedNil(t) | Value::Int(_, t) | Value::Str(_, t) => Some(t),
+                Value::Struct(rc) => Some(rc.ty),
+                _ => None,
+            };
+            let hit = want.is_some_and(|t| super::ops::has_type(types, &err, t));
+            if hit {
+                p.store(err);
+            }
+            one(Value::bool(hit))
+        }
         "runtime.NumGoroutine" => one(Value::int(sh.goroutines.get() as i64)),
         "runtime.Gosched" => {
             g.yielding = true;
@@ -646,24 +667,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             one(Value::Int(now_ns(g) - t, DURATION))
         }
         "errors.New" => one(Value::error(s(&a(0)))),
-        "errors.Is" => {
-            let target = a(1);
-            let mut cur = a(0);
-            for _ in 0..100 {
-                if super::ops::iface_equal(&cur, &target).unwrap_or(false) {
-                    return one(Value::bool(true));
-                }
-                cur = match &cur {
-                    Value::Error(e) => match &e.wrapped {
-                        Some(w) => w.clone(),
-                        None => break,
-                    },
-                    _ => break,
-                };
-            }
-            one(Value::bool(false))
-        }
-        "errors.Unwrap" | "error.Unwrap" => one(match a(0) {
+        "error.Unwrap" => one(match a(0) {
             Value::Error(e) => e.wrapped.clone().unwrap_or_default(),
             _ => Value::Nil,
         }),

@@ -26,6 +26,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ),
     ("done_channel", include_str!("../go/done_channel.go")),
     ("embedded", include_str!("../go/embedded.go")),
+    (
+        "errors_chain_methods",
+        include_str!("../go/errors_chain_methods.go"),
+    ),
     ("errors_fmt_edges", include_str!("../go/errors_fmt_edges.go")),
     ("errors_is", include_str!("../go/errors_is.go")),
     ("errors_wrap_custom", include_str!("../go/errors_wrap_custom.go")),
