@@ -133,7 +133,9 @@ pub enum Ins {
     Recv(bool),
     /// Arms, and whether there is a default; pushes value, ok, arm index.
     Select(Rc<[SelArm]>, bool),
-    TypeAssert(Ty, bool),
+    /// The type asserted, whether `, ok` is wanted, and the operand's
+    /// static interface type (for the panic's words).
+    TypeAssert(Ty, bool, Ty),
     /// Push whether the value on top has type `Ty` (it stays).
     TypeIs(Ty),
     IsNil,

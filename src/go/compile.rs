@@ -1303,7 +1303,7 @@ impl Compiler {
             ExprKind::TypeAssert(x, Some(t)) if n == 2 => {
                 self.expr(x)?;
                 let ty = self.resolve_type(t)?;
-                self.emit(Ins::TypeAssert(ty, true));
+                self.emit(Ins::TypeAssert(ty, true, ANY));
                 Ok(())
             }
             _ => Err(err(
@@ -2199,8 +2199,9 @@ impl Compiler {
             ExprKind::TypeAssert(x, Some(t)) => {
                 self.expr(x)?;
                 let ty = self.resolve_type(t)?;
+                let from = self.static_ty(x).unwrap_or(ANY);
                 self.span = e.span;
-                self.emit(Ins::TypeAssert(ty, false));
+                self.emit(Ins::TypeAssert(ty, false, from));
             }
             ExprKind::TypeAssert(_, None) => return Err(err(e.span, "use of .(type) outside type switch")),
             ExprKind::Call(f, args, spread) => self.call(f, args, *spread, 1, e.span)?,

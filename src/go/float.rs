@@ -565,6 +565,33 @@ pub fn plain_positional(f: f64) -> String {
     out
 }
 
+/// Go's `%.Ng` (and `%.Nv` of a float): `prec` significant digits, with
+/// an exponent when it is below -4 or not below the precision (strconv's
+/// rules, trailing zeros dropped).
+pub fn general(f: f64, prec: usize) -> String {
+    if let Some(s) = special(f) {
+        return s.into();
+    }
+    let prec = prec.max(1) as i32;
+    let mut out = String::new();
+    sign(&mut out, f);
+    let (mut d, dp) = rounded(f, prec, true);
+    while d.last() == Some(&b'0') {
+        d.pop();
+    }
+    let nd = d.len() as i32;
+    let eprec = if prec > nd && nd >= dp { nd } else { prec };
+    let x = dp - 1;
+    if x < -4 || x >= eprec {
+        let p = prec.min(nd.max(1));
+        exponent(&mut out, &d, dp, Some((p - 1).max(0) as usize));
+    } else {
+        let p = if prec > dp { nd } else { prec };
+        positional(&mut out, &d, dp, Some((p - dp).max(0) as usize));
+    }
+    out
+}
+
 /// Go's `%.Nf`.
 pub fn fixed(f: f64, prec: usize) -> String {
     if let Some(s) = special(f) {

@@ -320,7 +320,7 @@ fn decimal_v(out: &mut String, types: &Types, v: &Value, plus: bool, depth: u32)
             out.push('&');
             decimal_v(out, types, &p.load(), plus, depth + 1);
         }
-        other => out.push_str(&format!("%!d({}={})", type_name(types, other), plain(other))),
+        other => out.push_str(&bad_verb(types, 'd', other)),
     }
 }
 
@@ -633,6 +633,10 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     _ => hex(if space { " " } else { "" }).to_ascii_uppercase(),
                 }
             }
+            // `%.3v` of a float is `%.3g`.
+            'v' if prec.is_some() && matches!(arg, Value::Float(..)) => {
+                super::float::general(as_f64(arg), prec.unwrap_or(6))
+            }
             'v' if sharp => {
                 let mut out = String::new();
                 go_syntax(&mut out, types, arg, 0);
@@ -649,7 +653,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     with_types(types, arg, false)
                 }
                 Value::Int(_, DURATION) => plain(arg),
-                other => format!("%!s({}={})", type_name(types, other), plain(other)),
+                other => bad_verb(types, 's', other),
             },
             'q' if plus => ascii_only(&quote_v(arg)),
             'q' => quote_v(arg),
@@ -676,6 +680,20 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     .to_string(),
                 other => bad_verb(types, 'c', other),
             },
+            // `%x` of a slice of integers: each element (`[a ff]`).
+            'x' | 'X' if matches!(arg, Value::Slice(_) | Value::Array(..)) && bytes.is_none() => {
+                let mut out = String::new();
+                let each = |out: &mut String, e: &Value| match e {
+                    Value::Int(i, t) => out.push_str(&int_in_base(*i, 16, is_unsigned_ty(Some(types), *t))),
+                    other => out.push_str(&plain(other)),
+                };
+                write_composite(&mut out, arg, "[", " ", "]", each);
+                if verb == 'X' {
+                    out.to_ascii_uppercase()
+                } else {
+                    out
+                }
+            }
             'x' | 'X' => {
                 let s = match arg {
                     Value::Int(i, t) => int_in_base(*i, 16, is_unsigned_ty(Some(types), *t)),
@@ -700,7 +718,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     s
                 }
             }
-            'b' | 'o' => match arg {
+            'b' | 'o' | 'O' => match arg {
                 Value::Int(i, t) => {
                     let digits = int_in_base(
                         *i,
@@ -708,6 +726,8 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                         is_unsigned_ty(Some(types), *t),
                     );
                     match (sharp, verb, digits.strip_prefix('-')) {
+                        (_, 'O', Some(d)) => format!("-0o{d}"),
+                        (_, 'O', None) => format!("0o{digits}"),
                         (false, ..) => digits,
                         (true, 'b', Some(d)) => format!("-0b{d}"),
                         (true, 'b', None) => format!("0b{digits}"),
@@ -723,8 +743,17 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             'f' | 'F' => super::float::fixed(as_f64(arg), prec.unwrap_or(6)),
             'e' => super::float::sci(as_f64(arg), prec.unwrap_or(6)),
             'E' => super::float::sci(as_f64(arg), prec.unwrap_or(6)).to_ascii_uppercase(),
-            'g' => float(as_f64(arg)),
-            'G' => float(as_f64(arg)).to_ascii_uppercase(),
+            'g' | 'G' => {
+                let s = match prec {
+                    Some(p) => super::float::general(as_f64(arg), p),
+                    None => super::float::go_v_of(as_f64(arg), matches!(arg, Value::Float(_, FLOAT32))),
+                };
+                if verb == 'G' {
+                    s.to_ascii_uppercase()
+                } else {
+                    s
+                }
+            }
             'p' => match arg {
                 Value::Ptr(p) => format!("0x{:x}", Addresses::of(p)),
                 Value::TypedNil(_) => "0x0".into(),
@@ -733,7 +762,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             other => bad_verb(types, other, arg),
         };
         let s = match (verb, prec) {
-            ('s' | 'v', Some(p)) => s.chars().take(p).collect(),
+            ('s' | 'v', Some(p)) if !matches!(arg, Value::Float(..)) => s.chars().take(p).collect(),
             _ => s,
         };
         // `+` and ` ` put a sign before a number that has none (`%+d` and

@@ -253,6 +253,7 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
         }
         (TKind::Int(..), Value::Float(f, _)) => Value::Int(wrap(types, f as i64, ty), ty),
         (TKind::Float, Value::Int(i, from)) if is_unsigned(types, from) => Value::Float(i as u64 as f64, ty),
+        (TKind::Float, Value::Int(i, _)) if ty == FLOAT32 => Value::Float(i as f32 as f64, ty),
         (TKind::Float, Value::Int(i, _)) => Value::Float(i as f64, ty),
         (TKind::Float, Value::Float(f, _)) => {
             Value::Float(if ty == FLOAT32 { f as f32 as f64 } else { f }, ty)
@@ -305,6 +306,8 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
             Value::Map(m)
         }
         (TKind::Func | TKind::Ptr(_) | TKind::Chan(_), Value::Nil) => Value::TypedNil(ty),
+        (TKind::Slice(_), Value::Nil) => Value::slice(SliceV::nil(ty)),
+        (TKind::Map(..), Value::Nil) => Value::Map(MapV { obj: None, ty }),
         (TKind::Func, Value::Func(c)) => Value::Func(Rc::new(Closure {
             func: c.func,
             caps: c.caps.clone(),
@@ -330,7 +333,11 @@ pub fn key(k: &Value) -> Res<Key> {
         Value::Nil | Value::TypedNil(_) => Key::Nil,
         Value::Bool(b, _) => Key::Bool(*b),
         Value::Int(i, _) => Key::Int(*i),
-        Value::Float(f, _) => Key::Float(f.to_bits()),
+        // Ordered as the numbers are (negatives first), and -0 is 0.
+        Value::Float(f, _) => {
+            let bits = (f + 0.0).to_bits();
+            Key::Float(if bits >> 63 == 1 { !bits } else { bits | 1 << 63 })
+        }
         Value::Str(s, _) => Key::Str(s.clone()),
         Value::Ptr(p) => {
             let (at, part) = p.ident();
@@ -474,13 +481,14 @@ pub fn slice(
             if lo < 0 || lo > hi {
                 return Err(runtime_error(format!("slice bounds out of range [{lo}:{hi}]")));
             }
+            // Slicing a nil slice gives nil (`s[:0] == nil` still).
             Ok(Value::slice(SliceV {
                 arr: s.arr.clone(),
                 off: s.off + lo as u32,
                 len: (hi - lo) as u32,
                 cap: (max - lo) as u32,
                 ty: s.ty,
-                nil: false,
+                nil: s.nil,
             }))
         }
         Value::Array(a, ty) => {

@@ -248,10 +248,17 @@ struct Panic {
 }
 
 pub fn runtime_error(msg: impl std::fmt::Display) -> Trap {
+    let msg = format!("runtime error: {msg}");
+    // `%T` of the error as Go's runtime makes it.
+    let ty = if msg.contains("out of range [") {
+        "runtime.boundsError"
+    } else {
+        "runtime.errorString"
+    };
     Trap::Panic(Value::Error(Rc::new(ErrorObj {
-        msg: Rc::from(format!("runtime error: {msg}")),
+        msg: Rc::from(msg),
         wrapped: None,
-        ty: "runtime.Error",
+        ty,
     })))
 }
 
@@ -977,9 +984,15 @@ impl Goroutine {
             Value::Pre(s) => s.to_string(),
             Value::Str(s, t) if predeclared(*t) => s.to_string(),
             Value::Str(s, _) => format!("{}({})", self.type_name(v), super::format::quote(s)),
-            Value::Int(_, t) | Value::Float(_, t) | Value::Bool(_, t) if predeclared(*t) => {
-                super::format::plain(v)
+            // The runtime's own float printing: `+1.500000e+000`.
+            Value::Float(f, t) if predeclared(*t) => {
+                let e = super::float::sci(f.abs(), 6);
+                let (m, x) = e.split_once('e').unwrap_or((&e, "+00"));
+                let (sign, digits) = x.split_at(1.min(x.len()));
+                let sign_m = if f.is_sign_negative() { '-' } else { '+' };
+                format!("{sign_m}{m}e{sign}{digits:0>3}")
             }
+            Value::Int(_, t) | Value::Bool(_, t) if predeclared(*t) => super::format::plain(v),
             other => format!("{}({})", self.type_name(other), super::format::plain(other)),
         }
     }
@@ -1680,7 +1693,7 @@ impl Goroutine {
                 host::at(&sh.rt, fc.spans[pc]);
                 self.select(arms, *has_default)?;
             }
-            Ins::TypeAssert(ty, ok) => {
+            Ins::TypeAssert(ty, ok, from) => {
                 let v = self.pop();
                 let matches = self.has_type(&v, *ty);
                 if *ok {
@@ -1707,7 +1720,8 @@ impl Goroutine {
                         };
                         format!("interface conversion: {have} is not {want}: missing method {missing}")
                     } else {
-                        format!("interface conversion: interface {{}} is {have}, not {want}")
+                        let from = sh.prog.types.name(*from);
+                        format!("interface conversion: {from} is {have}, not {want}")
                     };
                     return Err(Trap::Panic(Value::Error(Rc::new(ErrorObj {
                         msg: Rc::from(msg),
