@@ -97,6 +97,30 @@ const NAMES: &[&str] = &[
     "math.Sqrt",
     "math.Abs",
     "math.Floor",
+    "math.Round",
+    "math.Trunc",
+    "math.Mod",
+    "math.Inf",
+    "math.IsInf",
+    "math.IsNaN",
+    "math.NaN",
+    "math.Log",
+    "math.Exp",
+    "strings.SplitN",
+    "strings.Cut",
+    "strings.LastIndex",
+    "strings.EqualFold",
+    "strings.ContainsRune",
+    "strings.ContainsAny",
+    "strings.TrimLeft",
+    "strings.TrimRight",
+    "strings.Compare",
+    "strconv.ParseInt",
+    "strconv.ParseFloat",
+    "strconv.ParseBool",
+    "strconv.FormatBool",
+    "sort.SearchInts",
+    "sort.Float64s",
     "math.Ceil",
     "math.Pow",
     "math.Max",
@@ -198,6 +222,12 @@ pub fn constant(full: &str) -> Option<Value> {
         "math.MaxInt" | "math.MaxInt64" => Some(Value::int(i64::MAX)),
         "math.MinInt" | "math.MinInt64" => Some(Value::int(i64::MIN)),
         "math.MaxInt32" => Some(Value::int(i32::MAX as i64)),
+        "math.MaxInt16" => Some(Value::int(i16::MAX as i64)),
+        "math.MaxInt8" => Some(Value::int(i8::MAX as i64)),
+        "math.MaxUint32" => Some(Value::int(u32::MAX as i64)),
+        "math.MaxUint8" => Some(Value::int(u8::MAX as i64)),
+        "math.MaxFloat64" => Some(Value::Float(f64::MAX, FLOAT64)),
+        "math.SmallestNonzeroFloat64" => Some(Value::Float(f64::from_bits(1), FLOAT64)),
         // Writers: only the process's own two.
         "os.Stdout" => Some(Value::Int(1, UINTPTR_FILE)),
         "os.Stderr" => Some(Value::Int(2, UINTPTR_FILE)),
@@ -295,6 +325,15 @@ fn type_of_int(v: &Value) -> Ty {
         Value::Int(_, t) => *t,
         _ => INT64,
     }
+}
+
+/// strconv's `*NumError`: `strconv.ParseInt: parsing "x": invalid syntax`.
+fn num_error(func: &str, input: &str, why: &str) -> Value {
+    Value::Error(Rc::new(ErrorObj {
+        msg: Rc::from(format!("strconv.{func}: parsing {}: {why}", format::quote(input))),
+        wrapped: None,
+        ty: "*strconv.NumError",
+    }))
 }
 
 fn none() -> Res<NRes> {
@@ -778,6 +817,114 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             one(Value::str(x.repeat(n as usize)))
         }
         "strings.TrimSpace" => one(Value::str(s(&a(0)).trim())),
+        "strings.SplitN" => {
+            let (x, sep, n) = (s(&a(0)), s(&a(1)), as_int(&a(2)));
+            let parts: Vec<String> = match n {
+                0 => return one(Value::slice(SliceV::nil(string_slice_ty()))),
+                n if n < 0 => x.split(&*sep).map(str::to_string).collect(),
+                n => x.splitn(n as usize, &*sep).map(str::to_string).collect(),
+            };
+            one(strs(parts))
+        }
+        "strings.Cut" => {
+            let (x, sep) = (s(&a(0)), s(&a(1)));
+            match x.split_once(&*sep) {
+                Some((before, after)) => vals(vec![Value::str(before), Value::str(after), Value::bool(true)]),
+                None => vals(vec![Value::Str(x, STRING), Value::str(""), Value::bool(false)]),
+            }
+        }
+        "strings.LastIndex" => one(Value::int(s(&a(0)).rfind(&*s(&a(1))).map_or(-1, |i| i as i64))),
+        "strings.EqualFold" => one(Value::bool(
+            super::case::to_lower(&s(&a(0))) == super::case::to_lower(&s(&a(1))),
+        )),
+        "strings.ContainsRune" => {
+            let c = u32::try_from(as_int(&a(1))).ok().and_then(char::from_u32);
+            one(Value::bool(c.is_some_and(|c| s(&a(0)).contains(c))))
+        }
+        "strings.ContainsAny" => {
+            let set = s(&a(1));
+            one(Value::bool(s(&a(0)).chars().any(|c| set.contains(c))))
+        }
+        "strings.TrimLeft" | "strings.TrimRight" => {
+            let (x, set) = (s(&a(0)), s(&a(1)));
+            let cut = |c: char| set.contains(c);
+            one(Value::str(if name_of(id) == "strings.TrimLeft" {
+                x.trim_start_matches(cut)
+            } else {
+                x.trim_end_matches(cut)
+            }))
+        }
+        "strings.Compare" => one(Value::int(match s(&a(0)).cmp(&s(&a(1))) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        })),
+        "strconv.ParseInt" => {
+            let (x, base, bits) = (s(&a(0)), as_int(&a(1)), as_int(&a(2)));
+            let bits = if bits == 0 { 64 } else { bits.clamp(1, 64) };
+            let base = if base == 0 { 10 } else { base };
+            let parsed = if (2..=36).contains(&base) {
+                i64::from_str_radix(&x, base as u32).map_err(|e| {
+                    matches!(
+                        e.kind(),
+                        std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+                    )
+                })
+            } else {
+                Err(false)
+            };
+            let limit = 1i128 << (bits - 1);
+            match parsed {
+                Ok(v) if (-limit..limit).contains(&i128::from(v)) => {
+                    vals(vec![Value::Int(v, INT64), Value::Nil])
+                }
+                Ok(v) => {
+                    let v = if v < 0 { -limit } else { limit - 1 } as i64;
+                    vals(vec![
+                        Value::Int(v, INT64),
+                        num_error("ParseInt", &x, "value out of range"),
+                    ])
+                }
+                Err(range) => {
+                    let why = if range {
+                        "value out of range"
+                    } else {
+                        "invalid syntax"
+                    };
+                    vals(vec![Value::Int(0, INT64), num_error("ParseInt", &x, why)])
+                }
+            }
+        }
+        "strconv.ParseFloat" => {
+            let x = s(&a(0));
+            match super::float::parse(&x) {
+                Some(v) => vals(vec![Value::Float(v, FLOAT64), Value::Nil]),
+                None => vals(vec![
+                    Value::Float(0.0, FLOAT64),
+                    num_error("ParseFloat", &x, "invalid syntax"),
+                ]),
+            }
+        }
+        "strconv.ParseBool" => {
+            let x = s(&a(0));
+            match &*x {
+                "1" | "t" | "T" | "TRUE" | "true" | "True" => vals(vec![Value::bool(true), Value::Nil]),
+                "0" | "f" | "F" | "FALSE" | "false" | "False" => vals(vec![Value::bool(false), Value::Nil]),
+                _ => vals(vec![
+                    Value::bool(false),
+                    num_error("ParseBool", &x, "invalid syntax"),
+                ]),
+            }
+        }
+        "strconv.FormatBool" => one(Value::str(if a(0).truthy() { "true" } else { "false" })),
+        "sort.SearchInts" => {
+            let x = as_int(&a(1));
+            let n = match a(0) {
+                Value::Slice(sl) => sl.items().iter().take_while(|v| as_int(v) < x).count(),
+                _ => 0,
+            };
+            one(Value::int(n as i64))
+        }
         "strings.Index" => one(Value::int(s(&a(0)).find(&*s(&a(1))).map_or(-1, |i| i as i64))),
         "strings.ReplaceAll" => one(Value::str(s(&a(0)).replace(&*s(&a(1)), &s(&a(2))))),
         "strings.Replace" => {
@@ -844,6 +991,21 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 }
             }
         }
+        "sort.Float64s" => {
+            if let Value::Slice(sl) = a(0) {
+                let mut items = sl.items();
+                crate::sort::sort_by(&mut items, |x, y| {
+                    as_f64(x)
+                        .partial_cmp(&as_f64(y))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                let mut arr = sl.arr.borrow_mut();
+                for (j, v) in items.into_iter().enumerate() {
+                    arr[sl.off as usize + j] = v;
+                }
+            }
+            none()
+        }
         "sort.Ints" | "sort.Strings" => {
             if let Value::Slice(sl) = a(0) {
                 let mut items = sl.items();
@@ -862,6 +1024,27 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "math.Sqrt" => one(Value::Float(as_f64(&a(0)).sqrt(), FLOAT64)),
         "math.Abs" => one(Value::Float(as_f64(&a(0)).abs(), FLOAT64)),
         "math.Floor" => one(Value::Float(as_f64(&a(0)).floor(), FLOAT64)),
+        "math.Round" => one(Value::Float(as_f64(&a(0)).round(), FLOAT64)),
+        "math.Trunc" => one(Value::Float(as_f64(&a(0)).trunc(), FLOAT64)),
+        "math.Mod" => one(Value::Float(as_f64(&a(0)) % as_f64(&a(1)), FLOAT64)),
+        "math.Inf" => one(Value::Float(
+            if as_int(&a(0)) >= 0 {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            },
+            FLOAT64,
+        )),
+        "math.IsInf" => {
+            let (f, sign) = (as_f64(&a(0)), as_int(&a(1)));
+            one(Value::bool(
+                f.is_infinite() && (sign == 0 || (sign > 0) == (f > 0.0)),
+            ))
+        }
+        "math.IsNaN" => one(Value::bool(as_f64(&a(0)).is_nan())),
+        "math.NaN" => one(Value::Float(f64::NAN, FLOAT64)),
+        "math.Log" => one(Value::Float(as_f64(&a(0)).ln(), FLOAT64)),
+        "math.Exp" => one(Value::Float(as_f64(&a(0)).exp(), FLOAT64)),
         "math.Ceil" => one(Value::Float(as_f64(&a(0)).ceil(), FLOAT64)),
         "math.Pow" => one(Value::Float(as_f64(&a(0)).powf(as_f64(&a(1))), FLOAT64)),
         "math.Max" => one(Value::Float(as_f64(&a(0)).max(as_f64(&a(1))), FLOAT64)),

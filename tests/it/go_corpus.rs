@@ -137,6 +137,7 @@ pub const CORPUS: &[(&str, &str)] = &[
         "static_type_redeclare",
         include_str!("../go/static_type_redeclare.go"),
     ),
+    ("stdlib_more", include_str!("../go/stdlib_more.go")),
     ("strconv_basic", include_str!("../go/strconv_basic.go")),
     ("stringer", include_str!("../go/stringer.go")),
     ("strings_basic", include_str!("../go/strings_basic.go")),
