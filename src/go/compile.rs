@@ -2178,6 +2178,9 @@ impl Compiler {
                         return self.package_member(&pkg, name, e.span);
                     }
                 }
+                if self.is_type(x) {
+                    return Err(err(e.span, "a method expression (T.Method) is not supported here"));
+                }
                 self.expr_ref(x)?;
                 self.span = e.span;
                 self.emit(Ins::Field(name.clone()));
