@@ -2179,7 +2179,10 @@ impl Compiler {
                     }
                 }
                 if self.is_type(x) {
-                    return Err(err(e.span, "a method expression (T.Method) is not supported here"));
+                    return Err(err(
+                        e.span,
+                        "a method expression (T.Method) is not supported here",
+                    ));
                 }
                 self.expr_ref(x)?;
                 self.span = e.span;

@@ -245,6 +245,9 @@ struct Panic {
     recovered: bool,
     /// A later panic unwound the deferred call this one was running.
     aborted: bool,
+    /// What its value's `Error` or `String` method returned, once the
+    /// goroutine is dying of the chain (Go prints that, not the value).
+    text: Option<Rc<str>>,
 }
 
 pub fn runtime_error(msg: impl std::fmt::Display) -> Trap {
@@ -290,6 +293,8 @@ pub struct Goroutine {
     pending: Option<(Pending, After)>,
     /// Oldest first; the last is the one `recover` sees.
     panics: Vec<Panic>,
+    /// The panic whose value's method is being called to print it.
+    dying: Option<u32>,
     is_main: bool,
     /// `runtime.Gosched` was called: yield before the next instruction.
     pub yielding: bool,
@@ -322,6 +327,7 @@ impl Goroutine {
             frames: Vec::new(),
             pending: None,
             panics: Vec::new(),
+            dying: None,
             is_main: true,
             yielding: false,
             extra: 0,
@@ -343,6 +349,7 @@ impl Goroutine {
             frames: Vec::new(),
             pending: None,
             panics: Vec::new(),
+            dying: None,
             is_main: false,
             yielding: false,
             extra: 0,
@@ -756,6 +763,7 @@ impl Goroutine {
             value: v,
             recovered: false,
             aborted: false,
+            text: None,
         });
         if let Some(f) = self.frames.last_mut() {
             f.returning = true;
@@ -788,8 +796,16 @@ impl Goroutine {
             if let Some(id) = live {
                 self.stack.truncate(f.base as usize);
                 let Some(caller) = self.frames.last_mut() else {
-                    self.die();
-                    return Ok(true);
+                    if let Some(dying) = self.dying.take() {
+                        // The method printing a panic panicked itself: that
+                        // panic is not Go's to print, and the value prints
+                        // as it is.
+                        self.panics.retain(|p| p.id <= dying);
+                        if let Some(p) = self.panic_mut(dying) {
+                            p.text = Some(Rc::from(""));
+                        }
+                    }
+                    return Ok(self.die_printing());
                 };
                 if caller.fmt_slot.is_some() {
                     // The frame waits for the text of a `String` or `Error`
@@ -890,6 +906,19 @@ impl Goroutine {
             if top.returning {
                 match self.unwind() {
                     Ok(true) => {
+                        if let Some(id) = self.dying.take() {
+                            // A panic's `Error` or `String` method returned.
+                            let text = match self.stack.pop() {
+                                Some(Value::Str(s, _)) => s,
+                                _ => Rc::from(""),
+                            };
+                            if let Some(p) = self.panic_mut(id) {
+                                p.text = Some(text);
+                            }
+                            if !self.die_printing() {
+                                continue;
+                            }
+                        }
                         self.count(budget - left);
                         return Flow::Finished;
                     }
@@ -952,6 +981,37 @@ impl Goroutine {
         }
     }
 
+    /// Dies of the panic chain, first calling, one at a time, the `Error`
+    /// or `String` method of each panic value that has one, as Go's
+    /// runtime prints those values by them. `false` while such a call is
+    /// under way (the goroutine runs it, and comes back here).
+    fn die_printing(&mut self) -> bool {
+        let next = self
+            .panics
+            .iter()
+            .filter(|p| p.text.is_none())
+            .find_map(|p| self.text_method(&p.value).map(|m| (p.id, m)));
+        let Some((id, (callee, recv, _))) = next else {
+            self.die();
+            return true;
+        };
+        self.stack.clear();
+        let argc = u16::from(recv.is_some());
+        if let Some(r) = recv {
+            self.push(r);
+        }
+        self.push(callee);
+        self.dying = Some(id);
+        if self.call_value(argc, false, 1).is_err() {
+            self.dying = None;
+            if let Some(p) = self.panic_mut(id) {
+                p.text = Some(Rc::from(""));
+            }
+            return self.die_printing();
+        }
+        false
+    }
+
     /// Ends the program with the panics of the chain, as Go prints them.
     fn die(&mut self) {
         let mut text = String::new();
@@ -960,7 +1020,10 @@ impl Goroutine {
                 text.push('\t');
             }
             text.push_str("panic: ");
-            text.push_str(&self.panic_value_text(&p.value));
+            match &p.text {
+                Some(t) if !t.is_empty() => text.push_str(t),
+                _ => text.push_str(&self.panic_value_text(&p.value)),
+            }
             if p.recovered {
                 text.push_str(" [recovered]");
             }

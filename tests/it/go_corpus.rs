@@ -90,6 +90,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("panic_closed_send", include_str!("../go/panic_closed_send.go")),
     ("panic_custom", include_str!("../go/panic_custom.go")),
     ("panic_div_zero", include_str!("../go/panic_div_zero.go")),
+    ("panic_error_method", include_str!("../go/panic_error_method.go")),
     ("panic_in_goroutine", include_str!("../go/panic_in_goroutine.go")),
     ("panic_index", include_str!("../go/panic_index.go")),
     ("panic_negative_wg", include_str!("../go/panic_negative_wg.go")),
