@@ -295,7 +295,40 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
             c.globals.insert(name.clone(), Bind::Type(ty));
         }
     }
-    for d in &decls {
+    // An interface that embeds others is resolved once they are, whatever
+    // their order in the file: those wait for later passes.
+    let embeds = |d: &&Stmt| matches!(&d.kind, StmtKind::Type(_, t) if matches!(&t.kind, ExprKind::InterfaceType(_, e) if !e.is_empty()));
+    let mut order: Vec<&Stmt> = decls.iter().filter(|d| !embeds(d)).collect();
+    let mut waiting: Vec<&Stmt> = decls.iter().filter(embeds).collect();
+    for _ in 0..=waiting.len() {
+        let mut still = Vec::new();
+        for d in waiting {
+            let StmtKind::Type(_, t) = &d.kind else { continue };
+            let ExprKind::InterfaceType(_, embedded) = &t.kind else {
+                continue;
+            };
+            let ready = embedded.iter().all(|e| match &e.kind {
+                ExprKind::Ident(n) => match c.globals.get(n) {
+                    Some(Bind::Type(t)) => {
+                        !matches!(c.types.kind(*t), TKind::Pending)
+                            || order
+                                .iter()
+                                .any(|o| matches!(&o.kind, StmtKind::Type(m, _) if m == n))
+                    }
+                    _ => true,
+                },
+                _ => true,
+            });
+            if ready {
+                order.push(d);
+            } else {
+                still.push(d);
+            }
+        }
+        waiting = still;
+    }
+    order.extend(waiting);
+    for d in order {
         if let StmtKind::Type(name, texpr) = &d.kind {
             let Some(Bind::Type(ty)) = c.globals.get(name).cloned() else {
                 continue;
@@ -747,7 +780,22 @@ impl Compiler {
                 let name = format!("struct {{ {} }}", parts.join("; "));
                 self.types.intern(name, TKind::Struct(infos))
             }
-            ExprKind::InterfaceType(methods) => {
+            ExprKind::InterfaceType(own, embedded) => {
+                let mut methods = own.clone();
+                for e in embedded {
+                    let t = self.resolve_type(e)?;
+                    match self.types.kind(t) {
+                        TKind::Interface(ms) => methods.extend(ms.iter().cloned()),
+                        _ => {
+                            return Err(err(
+                                e.span,
+                                format!("interface contains type constraints: {}", self.types.name(t)),
+                            ))
+                        }
+                    }
+                }
+                methods.sort();
+                methods.dedup();
                 if methods.is_empty() {
                     return Ok(ANY);
                 }
@@ -762,7 +810,7 @@ impl Compiler {
                         .collect::<Vec<_>>()
                         .join("; ")
                 );
-                self.types.intern(name, TKind::Interface(methods.clone()))
+                self.types.intern(name, TKind::Interface(methods))
             }
             _ => return Err(err(span, "not a type")),
         })
@@ -808,7 +856,7 @@ impl Compiler {
             | ExprKind::ChanType(..)
             | ExprKind::FuncType(_)
             | ExprKind::StructType(_)
-            | ExprKind::InterfaceType(_) => true,
+            | ExprKind::InterfaceType(..) => true,
             _ => false,
         }
     }

@@ -90,7 +90,8 @@ pub enum ExprKind {
     Ellipsis(Option<Box<Expr>>),
     StructType(Vec<FieldDecl>),
     FuncType(Rc<Sig>),
-    InterfaceType(Vec<Name>),
+    /// Its methods' names, and the interfaces it embeds.
+    InterfaceType(Vec<Name>, Vec<Expr>),
     MapType(Box<Expr>, Box<Expr>),
     ChanType(ChanDir, Box<Expr>),
 }

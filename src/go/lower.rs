@@ -557,23 +557,19 @@ impl Lower<'_> {
             PExpr::Func(key) => ExprKind::FuncType(Rc::new(self.sig(*key)?)),
             PExpr::Interface(i) => {
                 let mut names = Vec::new();
+                let mut embedded = Vec::new();
                 for key in &i.methods.list {
                     let f = &self.objs.fields[*key];
                     if f.names.is_empty() {
-                        // An embedded interface: `error` is the one we know.
-                        if let PExpr::Ident(k) = &f.typ {
-                            if self.objs.idents[*k].name == "error" {
-                                names.push(Rc::from("Error"));
-                                continue;
-                            }
-                        }
-                        return Err(unsupported(span, "an embedded interface is"));
+                        // An embedded interface: its methods are this one's.
+                        embedded.push(self.expr(&f.typ)?);
+                        continue;
                     }
                     for n in &f.names {
                         names.push(self.ident(*n).0);
                     }
                 }
-                ExprKind::InterfaceType(names)
+                ExprKind::InterfaceType(names, embedded)
             }
             PExpr::Map(m) => ExprKind::MapType(self.b(&m.key)?, self.b(&m.val)?),
             PExpr::Chan(c) => ExprKind::ChanType(

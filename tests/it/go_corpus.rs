@@ -27,6 +27,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("done_channel", include_str!("../go/done_channel.go")),
     ("embedded", include_str!("../go/embedded.go")),
     (
+        "embedded_interfaces",
+        include_str!("../go/embedded_interfaces.go"),
+    ),
+    (
         "errors_chain_methods",
         include_str!("../go/errors_chain_methods.go"),
     ),
