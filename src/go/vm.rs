@@ -2075,7 +2075,22 @@ impl Goroutine {
                     return self.call_for_fmt(i, callee, recv);
                 }
             }
-            // Every text is in: print the argument with them.
+            // Every text is in. `%q` quotes each element's text
+            // (`["N1" "N2"]`): the slice becomes one of those texts.
+            if let (Some('q'), Value::Slice(sl)) = (verb(i), &v) {
+                let mut texts = parts.texts.into_iter();
+                let items: Vec<Value> = sl
+                    .items()
+                    .into_iter()
+                    .map(|e| match self.text_method(&e) {
+                        Some(_) => Value::Str(texts.next().unwrap_or_else(|| Rc::from("")), STRING),
+                        None => e,
+                    })
+                    .collect();
+                self.stack[i] = Value::slice(SliceV::new(items, sl.ty));
+                continue;
+            }
+            // Print the argument with them.
             let mut texts = parts.texts.into_iter();
             let mut give = |e: &Value| {
                 self.text_method(e)?;
