@@ -626,11 +626,24 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     let b = bytes.as_deref().unwrap_or_default();
                     b.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(sep)
                 };
+                // `%#x` puts 0x before the bytes, or before each with `% #x`.
+                let sep = if space { " " } else { "" };
+                let hex = match (sharp, space) {
+                    (true, true) => {
+                        let b = bytes.as_deref().unwrap_or_default();
+                        b.iter()
+                            .map(|b| format!("0x{b:02x}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }
+                    (true, false) if !text.is_empty() => format!("0x{}", hex(sep)),
+                    _ => hex(sep),
+                };
                 match verb {
                     's' => text,
                     'q' => quote(&text),
-                    'x' => hex(if space { " " } else { "" }),
-                    _ => hex(if space { " " } else { "" }).to_ascii_uppercase(),
+                    'x' => hex,
+                    _ => hex.to_ascii_uppercase(),
                 }
             }
             // `%.3v` of a float is `%.3g`.
@@ -643,6 +656,19 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 out
             }
             'v' => with_types(types, arg, plus),
+            // A precision on an integer is its least number of digits
+            // (`%.3d` of 7 is 007), and then `0` pads no more.
+            'd' if prec.is_some() && matches!(arg, Value::Int(..)) => {
+                zero = false;
+                let mut out = String::new();
+                decimal_v(&mut out, types, arg, plus, 0);
+                let p = prec.unwrap_or(0);
+                let (sign, digits) = match out.chars().next() {
+                    Some(c @ ('-' | '+')) => (c.to_string(), out[1..].to_string()),
+                    _ => (String::new(), out.clone()),
+                };
+                format!("{sign}{digits:0>p$}")
+            }
             'd' => {
                 let mut out = String::new();
                 decimal_v(&mut out, types, arg, plus, 0);
