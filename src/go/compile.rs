@@ -951,6 +951,13 @@ impl Compiler {
 
     fn static_ty(&mut self, e: &Expr) -> Option<Ty> {
         match &e.kind {
+            ExprKind::Ident(name)
+                if matches!(&**name, "true" | "false")
+                    && self.is_global(name)
+                    && self.globals.get(name).is_none() =>
+            {
+                Some(BOOL)
+            }
             ExprKind::Ident(name) => self.var_ty(name),
             ExprKind::Int(_) => Some(INT),
             ExprKind::Float(_) => Some(FLOAT64),
@@ -1847,6 +1854,9 @@ impl Compiler {
         if let Some(init) = init {
             self.stmt(init)?;
         }
+        // A tag of interface type compares dynamic types too: `case
+        // "red"` does not match a Color("red") in an `any`.
+        let iface = tag.is_some_and(|t| self.is_interface(t) == Some(true));
         let t = match tag {
             Some(tag) => {
                 self.expr(tag)?;
@@ -1865,7 +1875,11 @@ impl Compiler {
                     Some(t) => {
                         self.emit(Ins::Load(t));
                         self.expr(e)?;
-                        self.emit(Ins::Bin(Op::Eq));
+                        self.emit(if iface {
+                            Ins::IfaceEq(false)
+                        } else {
+                            Ins::Bin(Op::Eq)
+                        });
                     }
                     None => self.expr(e)?,
                 }

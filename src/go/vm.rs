@@ -190,6 +190,9 @@ pub struct Frame {
     want: u8,
     /// The argument `fmt` is turning into text, while its method runs.
     fmt_slot: Option<u32>,
+    /// How long the panic chain was when that method was called: a panic
+    /// it raises ends in fmt, with any it aborted on the way.
+    fmt_chain: u32,
     /// The values inside the argument `fmt` is turning into text whose
     /// methods make their text, and those texts so far.
     fmt_parts: Option<Box<FmtParts>>,
@@ -480,6 +483,7 @@ impl Goroutine {
             deferred,
             want,
             fmt_slot: None,
+            fmt_chain: 0,
             fmt_parts: None,
         });
         Ok(())
@@ -796,14 +800,22 @@ impl Goroutine {
             if let Some(id) = live {
                 self.stack.truncate(f.base as usize);
                 let Some(caller) = self.frames.last_mut() else {
-                    if let Some(dying) = self.dying.take() {
-                        // The method printing a panic panicked itself: that
-                        // panic is not Go's to print, and the value prints
-                        // as it is.
-                        self.panics.retain(|p| p.id <= dying);
-                        if let Some(p) = self.panic_mut(dying) {
-                            p.text = Some(Rc::from(""));
-                        }
+                    if self.dying.take().is_some() {
+                        // The method printing a panic panicked itself: Go's
+                        // runtime gives up with a fatal error naming it.
+                        let inner = match &self.panics.last().map(|p| p.value.clone()) {
+                            Some(Value::Str(s, _)) => s.to_string(),
+                            Some(v) => format!("type {}", self.type_name(v)),
+                            None => String::new(),
+                        };
+                        self.sh.set_fatal(
+                            format!(
+                                "fatal error: panic while printing panic value: {inner}\n\ngoroutine {} [running]:",
+                                self.id
+                            ),
+                            2,
+                        );
+                        return Ok(true);
                     }
                     return Ok(self.die_printing());
                 };
@@ -813,6 +825,8 @@ impl Goroutine {
                     // its text in place of the method's.
                     let at = self.panics.iter().position(|p| p.id == id).unwrap_or(0);
                     let v = self.panics.remove(at).value;
+                    let before = caller.fmt_chain as usize;
+                    self.panics.truncate(before);
                     self.push(Value::Error(Rc::new(ErrorObj {
                         msg: Rc::from(panic_text(&v)),
                         wrapped: None,
@@ -986,9 +1000,11 @@ impl Goroutine {
     /// runtime prints those values by them. `false` while such a call is
     /// under way (the goroutine runs it, and comes back here).
     fn die_printing(&mut self) -> bool {
+        // Newest first, as Go's runtime calls them.
         let next = self
             .panics
             .iter()
+            .rev()
             .filter(|p| p.text.is_none())
             .find_map(|p| self.text_method(&p.value).map(|m| (p.id, m)));
         let Some((id, (callee, recv, _))) = next else {
@@ -1003,9 +1019,12 @@ impl Goroutine {
         self.push(callee);
         self.dying = Some(id);
         if self.call_value(argc, false, 1).is_err() {
+            // The call could not start (a nil receiver): print the value.
             self.dying = None;
+            let value = self.panic_mut(id).map(|p| p.value.clone()).unwrap_or_default();
+            let shown: Rc<str> = Rc::from(self.panic_value_text(&value).as_str());
             if let Some(p) = self.panic_mut(id) {
-                p.text = Some(Rc::from(""));
+                p.text = Some(shown);
             }
             return self.die_printing();
         }
@@ -1021,8 +1040,8 @@ impl Goroutine {
             }
             text.push_str("panic: ");
             match &p.text {
-                Some(t) if !t.is_empty() => text.push_str(t),
-                _ => text.push_str(&self.panic_value_text(&p.value)),
+                Some(t) => text.push_str(t),
+                None => text.push_str(&self.panic_value_text(&p.value)),
             }
             if p.recovered {
                 text.push_str(" [recovered]");
@@ -1046,8 +1065,9 @@ impl Goroutine {
             Value::Error(e) => e.msg.to_string(),
             Value::Pre(s) => s.to_string(),
             Value::Str(s, t) if predeclared(*t) => s.to_string(),
-            Value::Str(s, _) => format!("{}({})", self.type_name(v), super::format::quote(s)),
-            // The runtime's own float printing: `+1.500000e+000`.
+            Value::Str(s, _) => format!("{}(\"{s}\")", self.type_name(v)),
+            // The runtime's own float printing: `+1.500000e+000` (`+Inf`).
+            Value::Float(f, _) if !f.is_finite() => super::format::plain(v),
             Value::Float(f, t) if predeclared(*t) => {
                 let e = super::float::sci(f.abs(), 6);
                 let (m, x) = e.split_once('e').unwrap_or((&e, "+00"));
@@ -2143,8 +2163,10 @@ impl Goroutine {
     /// Calls `callee` for the argument in `slot`, to run this `FmtPrep`
     /// again with its text when it returns.
     fn call_for_fmt(&mut self, slot: usize, callee: Value, recv: Option<Value>) -> Res<()> {
+        let chain = self.panics.len() as u32;
         let f = self.frame_mut();
         f.fmt_slot = Some(slot as u32);
+        f.fmt_chain = chain;
         f.pc -= 1;
         let mut argc = 0;
         if let Some(r) = recv {
@@ -2308,7 +2330,7 @@ pub fn close(c: Value) -> Res<()> {
 pub fn zero_value(sh: &Shared, ty: Ty) -> Value {
     let types = &sh.prog.types;
     match types.kind(ty) {
-        TKind::Bool => Value::bool(false),
+        TKind::Bool => Value::Bool(false, ty),
         TKind::Int(..) => Value::Int(0, ty),
         TKind::Float => Value::Float(0.0, ty),
         TKind::Str => Value::Str(Rc::from(""), ty),

@@ -100,6 +100,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("panic_negative_wg", include_str!("../go/panic_negative_wg.go")),
     ("panic_nil_map", include_str!("../go/panic_nil_map.go")),
     ("panic_nil_pointer", include_str!("../go/panic_nil_pointer.go")),
+    ("panic_printing", include_str!("../go/panic_printing.go")),
     ("panic_type_assert", include_str!("../go/panic_type_assert.go")),
     ("ping_pong", include_str!("../go/ping_pong.go")),
     ("pipeline_small", include_str!("../go/pipeline_small.go")),
