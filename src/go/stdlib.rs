@@ -821,6 +821,25 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let (x, sep, n) = (s(&a(0)), s(&a(1)), as_int(&a(2)));
             let parts: Vec<String> = match n {
                 0 => return one(Value::slice(SliceV::nil(string_slice_ty()))),
+                // An empty separator splits after each character, the last
+                // part taking the rest.
+                n if sep.is_empty() => {
+                    let chars: Vec<(usize, char)> = x.char_indices().collect();
+                    let cut = if n < 0 {
+                        chars.len()
+                    } else {
+                        (n as usize).min(chars.len())
+                    };
+                    let mut parts: Vec<String> = Vec::new();
+                    for (k, &(at, c)) in chars.iter().enumerate().take(cut) {
+                        if k + 1 == cut {
+                            parts.push(x[at..].to_string());
+                        } else {
+                            parts.push(c.to_string());
+                        }
+                    }
+                    parts
+                }
                 n if n < 0 => x.split(&*sep).map(str::to_string).collect(),
                 n => x.splitn(n as usize, &*sep).map(str::to_string).collect(),
             };
@@ -861,10 +880,45 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         })),
         "strconv.ParseInt" => {
             let (x, base, bits) = (s(&a(0)), as_int(&a(1)), as_int(&a(2)));
-            let bits = if bits == 0 { 64 } else { bits.clamp(1, 64) };
-            let base = if base == 0 { 10 } else { base };
-            let parsed = if (2..=36).contains(&base) {
-                i64::from_str_radix(&x, base as u32).map_err(|e| {
+            if !(0..=64).contains(&bits) {
+                return vals(vec![
+                    Value::Int(0, INT64),
+                    num_error("ParseInt", &x, &format!("invalid bit size {bits}")),
+                ]);
+            }
+            if base == 1 || !(0..=36).contains(&base) {
+                return vals(vec![
+                    Value::Int(0, INT64),
+                    num_error("ParseInt", &x, &format!("invalid base {base}")),
+                ]);
+            }
+            let bits = if bits == 0 { 64 } else { bits };
+            // Base 0 reads Go's prefixes (0x, 0o, 0b, a leading 0) and
+            // underscores between digits.
+            let (neg, body) = match x.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, x.strip_prefix('+').unwrap_or(&x)),
+            };
+            let (base, body): (i64, String) = if base == 0 {
+                let lower = body.to_ascii_lowercase();
+                let (b, rest) = if let Some(r) = lower.strip_prefix("0x") {
+                    (16, r)
+                } else if let Some(r) = lower.strip_prefix("0b") {
+                    (2, r)
+                } else if let Some(r) = lower.strip_prefix("0o") {
+                    (8, r)
+                } else if lower.len() > 1 && lower.starts_with('0') {
+                    (8, &lower[1..])
+                } else {
+                    (10, lower.as_str())
+                };
+                (b, rest.replace('_', ""))
+            } else {
+                (base, body.to_string())
+            };
+            let signed = if neg { format!("-{body}") } else { body };
+            let parsed = if !signed.trim_start_matches('-').starts_with(['+', '-']) {
+                i64::from_str_radix(&signed, base as u32).map_err(|e| {
                     matches!(
                         e.kind(),
                         std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
@@ -885,14 +939,18 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                         num_error("ParseInt", &x, "value out of range"),
                     ])
                 }
-                Err(range) => {
-                    let why = if range {
-                        "value out of range"
-                    } else {
-                        "invalid syntax"
-                    };
-                    vals(vec![Value::Int(0, INT64), num_error("ParseInt", &x, why)])
+                // Out of range: the nearest value the size holds, as Go.
+                Err(true) => {
+                    let v = if neg { -limit } else { limit - 1 } as i64;
+                    vals(vec![
+                        Value::Int(v, INT64),
+                        num_error("ParseInt", &x, "value out of range"),
+                    ])
                 }
+                Err(false) => vals(vec![
+                    Value::Int(0, INT64),
+                    num_error("ParseInt", &x, "invalid syntax"),
+                ]),
             }
         }
         "strconv.ParseFloat" => {
