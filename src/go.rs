@@ -127,7 +127,7 @@ pub fn wants_go121(src: &str) -> bool {
 /// Compiles `src` (a whole `package main` file).
 pub fn compile(src: &str, go121: Option<bool>) -> Result<code::Program, CompileError> {
     let file = lower::lower(src)?;
-    let prelude = lower::lower(stdlib::PRELUDE).map_err(|e| CompileError {
+    let prelude = lower::lower_prelude(stdlib::PRELUDE).map_err(|e| CompileError {
         span: e.span,
         message: format!("in the prelude: {}", e.message),
     })?;

@@ -436,6 +436,10 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
             }
         }
     }
+    // The call of main and the return after it have no position of their
+    // own: the last event of a run keeps main's last line, not the last
+    // package-level variable's.
+    c.span = Span::default();
     c.emit(Ins::Int(0, INT));
     c.emit(Ins::Pop);
     c.emit(Ins::Closure(main, Rc::from(Vec::new())));

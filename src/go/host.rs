@@ -34,7 +34,12 @@ pub struct Mutex {
 pub type Stopper = Rc<Cell<bool>>;
 
 /// The Go position of the op the current goroutine runs: its events carry it.
+/// The prelude's code has none (line 0): its ops keep the position of the
+/// program's call into it.
 pub fn at(rt: &Rt, span: Span) {
+    if span.line == 0 {
+        return;
+    }
     rt.set_pos(rt::Pos {
         line: span.line,
         col: span.col,

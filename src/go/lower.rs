@@ -22,6 +22,16 @@ const MAX_SOURCE: usize = 256 * 1024;
 
 /// The source's `package main` file as IR.
 pub fn lower(src: &str) -> Result<File, CompileError> {
+    lower_file(src, true)
+}
+
+/// Lowers the prelude: its nodes get no positions (line 0), so what its
+/// code does is credited to the line of the program that called it.
+pub fn lower_prelude(src: &str) -> Result<File, CompileError> {
+    lower_file(src, false)
+}
+
+fn lower_file(src: &str, spans: bool) -> Result<File, CompileError> {
     prescan(src)?;
     let mut fs = FileSet::new();
     let objs = &mut AstObjects::new();
@@ -54,13 +64,15 @@ pub fn lower(src: &str) -> Result<File, CompileError> {
             message: "expected 'package'".into(),
         });
     };
-    let mut l = Lower { objs, fs: &fs };
+    let mut l = Lower { objs, fs: &fs, spans };
     l.file(&file)
 }
 
 struct Lower<'a> {
     objs: &'a AstObjects,
     fs: &'a FileSet,
+    /// Whether nodes get their positions (see [`lower_prelude`]).
+    spans: bool,
 }
 
 fn unsupported(span: Span, what: &str) -> CompileError {
@@ -72,6 +84,9 @@ fn unsupported(span: Span, what: &str) -> CompileError {
 
 impl Lower<'_> {
     fn span(&self, pos: usize) -> Span {
+        if !self.spans {
+            return Span::default();
+        }
         match self.fs.position(pos) {
             Some(p) => Span {
                 line: p.line as u32,

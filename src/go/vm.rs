@@ -708,7 +708,10 @@ impl Goroutine {
     fn here(&self) -> Option<super::ir::Span> {
         let f = self.frames.last()?;
         let fc = self.sh.prog.funcs.get(f.func as usize)?;
-        fc.spans.get((f.pc as usize).checked_sub(1)?).copied()
+        fc.spans
+            .get((f.pc as usize).checked_sub(1)?)
+            .copied()
+            .filter(|s| s.line != 0)
     }
 
     pub fn type_name(&self, v: &Value) -> String {
