@@ -46,7 +46,7 @@ test('Dynamic words without `word := word`, under Go 1.21, prints dog nine times
 
   // Revert: the article's code, and Run runs the Rust port again.
   await page.getByRole('button', { name: 'Revert' }).click();
-  assert.equal(await source(page).inputValue(), original);
+  await sourceIs(page, original);
   assert.equal(await page.getByRole('button', { name: 'Revert' }).isDisabled(), true);
   await page.getByRole('spinbutton', { name: 'Speed' }).fill('0.1');
   await page.getByRole('button', { name: 'Run' }).click();
@@ -331,6 +331,7 @@ test('a runaway loop is stopped, and the page answers meanwhile', async () => {
 
 test('a share link carries the edited code; an embed runs it', async () => {
   const { page, errors } = await open('pattern=spawn-wait&seed=3&speed=100');
+  await page.waitForFunction(() => document.querySelector('textarea[aria-label="Go source"]')?.value.includes('done after'));
   const edited = (await source(page).inputValue()).replace('done after', 'answered after');
   await source(page).fill(edited);
   await page.getByRole('button', { name: 'Share link' }).click();
@@ -338,8 +339,10 @@ test('a share link carries the edited code; an embed runs it', async () => {
   assert.match(link, /[?&]code=[A-Za-z0-9_-]+/);
   assert.ok(link.length < 8 * 1024);
 
+  // The editor is filled from the link after the page's first render:
+  // wait for it (under load, reading at once saw it still empty).
   const shared = await openPage(env.browser, link);
-  assert.equal(await source(shared.page).inputValue(), edited);
+  await sourceIs(shared.page, edited);
   await runToEnd(shared.page);
   assert.match((await outputs(shared.page)).join('\n'), /answered after 1000 ms/);
 
@@ -347,11 +350,11 @@ test('a share link carries the edited code; an embed runs it', async () => {
   // code= in the query is overridden by the later one, with no alert.
   const [base, code] = link.split(/[?&]code=/);
   const fragment = await openPage(env.browser, `${base}#code=${code.split('&')[0]}`);
-  assert.equal(await source(fragment.page).inputValue(), edited);
+  await sourceIs(fragment.page, edited);
   assert.equal(await fragment.page.getByRole('alert').count(), 0);
   await fragment.page.close();
   const twice = await openPage(env.browser, `${base}&code=garbage&code=${code.split('&')[0]}`);
-  assert.equal(await source(twice.page).inputValue(), edited);
+  await sourceIs(twice.page, edited);
   assert.equal(await twice.page.getByRole('alert').count(), 0);
   await twice.page.close();
 
