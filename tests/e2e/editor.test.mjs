@@ -8,8 +8,15 @@ import { openPage, servedBrowser } from './harness.mjs';
 
 const env = servedBrowser();
 
+/** Waits until the editor holds the page's code: it is filled after the
+ * page's first render, and a busy machine reads it empty before that. */
+const filled = (page) =>
+  page.waitForFunction(() => (document.querySelector('textarea[aria-label="Go source"]')?.value ?? '').length > 0);
+
 async function open(query) {
-  return openPage(env.browser, `${env.server.url}?${query}`);
+  const opened = await openPage(env.browser, `${env.server.url}?${query}`);
+  await filled(opened.page);
+  return opened;
 }
 
 const source = (page) => page.getByRole('textbox', { name: 'Go source' });
@@ -373,6 +380,7 @@ test('a damaged code= gives an alert and the article\'s code', async () => {
   assert.match(await alert.innerText(), /code/);
   assert.equal(await source(page).inputValue(), await (async () => {
     const clean = await openPage(env.browser, `${env.server.url}?pattern=deadline`);
+    await filled(clean.page);
     const text = await source(clean.page).inputValue();
     await clean.page.close();
     return text;
