@@ -952,14 +952,12 @@ impl Goroutine {
                 self.count(budget - left);
                 return Flow::Yield;
             }
-            left -= 1;
-            if self.fast_step(&prog) {
-                // Fast instructions never block, call or return: stay here.
-                while left > 0 && self.fast_step(&prog) {
-                    left -= 1;
-                }
+            // Fast instructions never block, call or return: run as many
+            // as come in a row, then look at the goroutine again.
+            if self.fast_run(&prog, &mut left) {
                 continue;
             }
+            left -= 1;
             let stepped = self.step();
             left = left.saturating_sub(std::mem::take(&mut self.extra));
             if let Err(t) = stepped {
@@ -1084,108 +1082,107 @@ impl Goroutine {
     }
 
     /// The hot instructions of loops and arithmetic on `int`s, without the
-    /// general path's bookkeeping. `false`: not one of them, run [`step`].
+    /// general path's bookkeeping: runs them while they come, each costing
+    /// one of `left` (which must be above 0), as [`step`] would. `false`:
+    /// the next instruction is not one of them, and nothing ran.
+    ///
+    /// The frame's code, pc and base stay in locals for the whole run: a
+    /// loop's body is a handful of these, and looking them up again for
+    /// each instruction was most of an iteration's cost.
     ///
     /// [`step`]: Goroutine::step
     #[inline]
-    fn fast_step(&mut self, prog: &Program) -> bool {
+    fn fast_run(&mut self, prog: &Program, left: &mut u32) -> bool {
         let Some(f) = self.frames.last_mut() else {
             return false;
         };
-        let Some(ins) = prog.funcs[f.func as usize].code.get(f.pc as usize) else {
-            return false;
-        };
+        let code = &prog.funcs[f.func as usize].code;
         let base = f.base as usize;
         let stack = &mut self.stack;
-        match ins {
-            Ins::Load(s) | Ins::LoadRef(s) => {
-                let v = match &stack[base + *s as usize] {
-                    Value::Int(i, t) => Value::Int(*i, *t),
-                    Value::Cell(_) | Value::Struct(_) | Value::Array(..) => return false,
-                    v => v.clone(),
-                };
-                stack.push(v);
-            }
-            Ins::Store(s) | Ins::Declare(s) => {
-                let slot = &mut stack[base + *s as usize];
-                if matches!(ins, Ins::Store(_)) && matches!(slot, Value::Cell(_)) {
-                    return false;
+        let before = *left;
+        let mut pc = f.pc as usize;
+        while *left > 0 {
+            let Some(ins) = code.get(pc) else { break };
+            match ins {
+                Ins::Load(s) | Ins::LoadRef(s) => {
+                    let v = match &stack[base + *s as usize] {
+                        Value::Int(i, t) => Value::Int(*i, *t),
+                        Value::Cell(_) | Value::Struct(_) | Value::Array(..) => break,
+                        v => v.clone(),
+                    };
+                    stack.push(v);
                 }
-                let v = stack.pop().unwrap_or_default();
-                stack[base + *s as usize] = v;
-            }
-            Ins::Int(v, t) => stack.push(Value::Int(*v, *t)),
-            Ins::Bool(b) => stack.push(Value::bool(*b)),
-            Ins::Pop => {
-                stack.pop();
-            }
-            Ins::Jump(t) => {
-                f.pc = *t;
-                return true;
-            }
-            Ins::JumpFalse(t) | Ins::JumpTrue(t) => {
-                let want = matches!(ins, Ins::JumpTrue(_));
-                match stack.last() {
-                    Some(Value::Bool(b, _)) => {
-                        let b = *b;
-                        stack.pop();
-                        if b == want {
-                            f.pc = *t;
-                            return true;
-                        }
+                Ins::Store(s) | Ins::Declare(s) => {
+                    let slot = &stack[base + *s as usize];
+                    if matches!(ins, Ins::Store(_)) && matches!(slot, Value::Cell(_)) {
+                        break;
                     }
-                    _ => return false,
+                    let v = stack.pop().unwrap_or_default();
+                    stack[base + *s as usize] = v;
                 }
-            }
-            Ins::IncLocal(s, d) => match &mut stack[base + *s as usize] {
-                Value::Int(v, t) if *t == INT => *v = v.wrapping_add(*d),
-                _ => return false,
-            },
-            Ins::Rebox(s) => {
-                if matches!(stack[base + *s as usize], Value::Cell(_)) {
-                    return false;
+                Ins::Int(v, t) => stack.push(Value::Int(*v, *t)),
+                Ins::Bool(b) => stack.push(Value::bool(*b)),
+                Ins::Pop => {
+                    stack.pop();
                 }
-            }
-            Ins::Bin(_) | Ins::BinConst(..) => {
-                let (op, konst) = match ins {
-                    Ins::BinConst(op, k) => (op, Some(*k)),
-                    Ins::Bin(op) => (op, None),
-                    _ => return false,
-                };
-                let n = stack.len();
-                let operands = match konst {
-                    Some(_) => 1,
-                    None => 2,
-                };
-                if n < operands {
-                    return false;
+                Ins::Jump(t) => {
+                    pc = *t as usize;
+                    *left -= 1;
+                    continue;
                 }
-                let (x, y) = match (konst, &stack[n - operands..]) {
-                    (Some(k), [Value::Int(x, INT)]) => (*x, k),
-                    (None, [Value::Int(x, INT), Value::Int(y, INT)]) => (*x, *y),
-                    _ => return false,
-                };
-                let r = match op {
-                    Op::Add => Value::Int(x.wrapping_add(y), INT),
-                    Op::Sub => Value::Int(x.wrapping_sub(y), INT),
-                    Op::Mul => Value::Int(x.wrapping_mul(y), INT),
-                    Op::Div if y != 0 => Value::Int(x.wrapping_div(y), INT),
-                    Op::Rem if y != 0 => Value::Int(x.wrapping_rem(y), INT),
-                    Op::Lt => Value::bool(x < y),
-                    Op::Le => Value::bool(x <= y),
-                    Op::Gt => Value::bool(x > y),
-                    Op::Ge => Value::bool(x >= y),
-                    Op::Eq => Value::bool(x == y),
-                    Op::Ne => Value::bool(x != y),
-                    _ => return false,
-                };
-                stack.truncate(n - operands);
-                stack.push(r);
+                Ins::JumpFalse(t) | Ins::JumpTrue(t) => {
+                    let want = matches!(ins, Ins::JumpTrue(_));
+                    let Some(Value::Bool(b, _)) = stack.last() else {
+                        break;
+                    };
+                    let b = *b;
+                    stack.pop();
+                    if b == want {
+                        pc = *t as usize;
+                        *left -= 1;
+                        continue;
+                    }
+                }
+                Ins::IncLocal(s, d) => match &mut stack[base + *s as usize] {
+                    Value::Int(v, t) if *t == INT => *v = v.wrapping_add(*d),
+                    _ => break,
+                },
+                Ins::Rebox(s) => {
+                    if matches!(stack[base + *s as usize], Value::Cell(_)) {
+                        break;
+                    }
+                }
+                Ins::Bin(op) | Ins::BinConst(op, _) => {
+                    let n = stack.len();
+                    let (x, y, operands) = match (ins, stack.as_slice()) {
+                        (Ins::BinConst(_, k), [.., Value::Int(x, INT)]) => (*x, *k, 1),
+                        (Ins::Bin(_), [.., Value::Int(x, INT), Value::Int(y, INT)]) => (*x, *y, 2),
+                        _ => break,
+                    };
+                    let r = match op {
+                        Op::Add => Value::Int(x.wrapping_add(y), INT),
+                        Op::Sub => Value::Int(x.wrapping_sub(y), INT),
+                        Op::Mul => Value::Int(x.wrapping_mul(y), INT),
+                        Op::Div if y != 0 => Value::Int(x.wrapping_div(y), INT),
+                        Op::Rem if y != 0 => Value::Int(x.wrapping_rem(y), INT),
+                        Op::Lt => Value::bool(x < y),
+                        Op::Le => Value::bool(x <= y),
+                        Op::Gt => Value::bool(x > y),
+                        Op::Ge => Value::bool(x >= y),
+                        Op::Eq => Value::bool(x == y),
+                        Op::Ne => Value::bool(x != y),
+                        _ => break,
+                    };
+                    stack.truncate(n - operands);
+                    stack.push(r);
+                }
+                _ => break,
             }
-            _ => return false,
+            pc += 1;
+            *left -= 1;
         }
-        f.pc += 1;
-        true
+        f.pc = pc as u32;
+        *left != before
     }
 
     fn step(&mut self) -> Res<()> {
