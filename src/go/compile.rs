@@ -2671,14 +2671,33 @@ impl Compiler {
             if let ExprKind::Ident(p) = &x.kind {
                 if let Some(Bind::Package(pkg)) = self.lookup(p) {
                     let full = format!("{pkg}.{name}");
-                    if let Some(prelude) = stdlib::prelude_func(&full) {
+                    // `errors.As(err, &x)` with an interface x: a nil
+                    // interface variable holds no type, so the target's
+                    // static type goes along (0: not known).
+                    let (prelude, extra) = match (&*full, args) {
+                        ("errors.As", [_, target]) if !spread => {
+                            let ty = match &target.kind {
+                                ExprKind::Unary(Op::Addr, x) => self.static_ty(x).unwrap_or(0),
+                                _ => match self.static_ty(target).map(|t| self.types.kind(t).clone()) {
+                                    Some(TKind::Ptr(inner)) => inner,
+                                    _ => 0,
+                                },
+                            };
+                            (Some("__errors_AsType"), Some(ty))
+                        }
+                        _ => (stdlib::prelude_func(&full), None),
+                    };
+                    if let Some(prelude) = prelude {
                         if let Some(Bind::Func(id)) = self.globals.get(prelude).cloned() {
                             for a in args {
                                 self.expr(a)?;
                             }
+                            if let Some(ty) = extra {
+                                self.emit(Ins::Int(i64::from(ty), INT));
+                            }
                             self.emit(Ins::Closure(id, Rc::from(Vec::new())));
                             self.span = span;
-                            self.emit(Ins::Call(argc, spread, want));
+                            self.emit(Ins::Call(argc + u16::from(extra.is_some()), spread, want));
                             return Ok(());
                         }
                     }

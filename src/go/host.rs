@@ -368,6 +368,9 @@ pub fn after(rt: &Rt, dues: &Dues, c: Chan, ms: u64, value: impl FnOnce(u64) -> 
 pub struct TimerState {
     arming: Cell<u64>,
     active: Cell<bool>,
+    /// `time.AfterFunc`'s function, which each firing runs in a goroutine
+    /// of its own (Nil for a timer that sends on its channel).
+    pub func: RefCell<Value>,
 }
 
 pub type Timer = Rc<TimerState>;
@@ -383,13 +386,21 @@ pub fn arm(
     value: impl FnOnce(u64) -> Value + 'static,
 ) -> bool {
     dues.set(rt, &c, rt.now() + ms);
+    arm_with(rt, ms, timer, move |rt| {
+        let _ = c.try_send(value(rt.now()));
+    })
+}
+
+/// Arms `timer` to call `fire` after `ms`, replacing any earlier arming:
+/// whether one was still to fire.
+pub fn arm_with(rt: &Rt, ms: u64, timer: &Timer, fire: impl FnOnce(&Rt) + 'static) -> bool {
     let n = timer.arming.get() + 1;
     timer.arming.set(n);
     let was = timer.active.replace(true);
     let t = timer.clone();
     rt.call_at(rt.now() + ms, move |rt| {
         if t.arming.get() == n && t.active.replace(false) {
-            let _ = c.try_send(value(rt.now()));
+            fire(rt);
         }
     });
     was
@@ -397,8 +408,10 @@ pub fn arm(
 
 /// `Timer.Stop`: whether the timer was still to fire. A `select` on its
 /// channel is then no longer racing a deadline.
-pub fn disarm(dues: &Dues, c: &Chan, timer: &Timer) -> bool {
-    dues.clear(c);
+pub fn disarm(dues: &Dues, c: Option<&Chan>, timer: &Timer) -> bool {
+    if let Some(c) = c {
+        dues.clear(c);
+    }
     timer.active.replace(false)
 }
 

@@ -166,8 +166,14 @@ func __errors_Is(err, target error) bool {
 }
 
 func __errors_As(err error, target any) bool {
+	return __errors_AsType(err, target, 0)
+}
+
+// A call errors.As(err, &x) comes here with the type of x when the
+// compiler knows it: an interface variable holds no type while nil.
+func __errors_AsType(err error, target any, ty int) bool {
 	for err != nil {
-		if __as_match(err, target) {
+		if __as_match(err, target, ty) {
 			return true
 		}
 		err = __errors_Unwrap(err)
@@ -181,4 +187,51 @@ func __errors_Unwrap(err error) error {
 		return nil
 	}
 	return u.Unwrap()
+}
+
+// sync.Locker and sync.Cond. Each waiter sleeps on a channel of its own,
+// which Signal (the longest waiting one's) or Broadcast (every one's)
+// closes. m guards the list of waiters: a goroutine can be preempted
+// between any two instructions, and must not lose another's update.
+type __sync_Locker interface {
+	Lock()
+	Unlock()
+}
+
+type __sync_Cond struct {
+	L       __sync_Locker
+	m       sync.Mutex
+	waiters []chan struct{}
+}
+
+func __sync_NewCond(l __sync_Locker) *__sync_Cond {
+	return &__sync_Cond{L: l}
+}
+
+func (c *__sync_Cond) Wait() {
+	c.m.Lock()
+	cond := make(chan struct{})
+	c.waiters = append(c.waiters, cond)
+	c.m.Unlock()
+	c.L.Unlock()
+	<-cond
+	c.L.Lock()
+}
+
+func (c *__sync_Cond) Signal() {
+	c.m.Lock()
+	if len(c.waiters) > 0 {
+		close(c.waiters[0])
+		c.waiters = c.waiters[1:]
+	}
+	c.m.Unlock()
+}
+
+func (c *__sync_Cond) Broadcast() {
+	c.m.Lock()
+	for _, w := range c.waiters {
+		close(w)
+	}
+	c.waiters = nil
+	c.m.Unlock()
 }

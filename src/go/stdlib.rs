@@ -10,7 +10,7 @@ use super::format;
 use super::host::{self, Pending};
 use super::ops::{as_f64, as_int};
 use super::value::*;
-use super::vm::{panic_str, After, Goroutine, NRes, Res};
+use super::vm::{panic_str, After, Goroutine, NRes, Res, Shared};
 
 pub const PACKAGES: &[&str] = &[
     "fmt",
@@ -59,6 +59,7 @@ const NAMES: &[&str] = &[
     "time.Tick",
     "time.NewTicker",
     "time.NewTimer",
+    "time.AfterFunc",
     "time.Now",
     "time.Since",
     "errors.New",
@@ -185,6 +186,23 @@ const NAMES: &[&str] = &[
     "Timer.Reset",
 ];
 
+/// Arms an `AfterFunc` timer: when it fires, its function starts in a
+/// goroutine of its own, as Go's does. The timer holds the program weakly,
+/// so a pending one does not keep a finished program alive.
+fn after_func(sh: &Rc<Shared>, ms: u64, timer: &host::Timer) -> bool {
+    let program = Rc::downgrade(sh);
+    let t = timer.clone();
+    host::arm_with(&sh.rt, ms, timer, move |_| {
+        if let Some(sh) = program.upgrade() {
+            let f = t.func.borrow().clone();
+            // Go's runtime starts it from its timer, not from a goroutine.
+            if let Err(super::vm::Trap::Fatal(m)) = super::vm::start_goroutine(&sh, f, Vec::new()) {
+                sh.set_fatal(format!("fatal error: {m}"), 2);
+            }
+        }
+    })
+}
+
 pub fn native_id(name: &str) -> Option<u32> {
     NAMES.iter().position(|n| *n == name).map(|i| i as u32)
 }
@@ -243,6 +261,7 @@ pub fn prelude_func(full: &str) -> Option<&'static str> {
         "errors.Is" => Some("__errors_Is"),
         "errors.As" => Some("__errors_As"),
         "errors.Unwrap" => Some("__errors_Unwrap"),
+        "sync.NewCond" => Some("__sync_NewCond"),
         _ => None,
     }
 }
@@ -251,6 +270,8 @@ pub fn prelude_type(full: &str) -> Option<&'static str> {
     match full {
         "sync.Once" => Some("__sync_Once"),
         "sync.RWMutex" => Some("__sync_RWMutex"),
+        "sync.Cond" => Some("__sync_Cond"),
+        "sync.Locker" => Some("__sync_Locker"),
         "strings.Builder" => Some("__strings_Builder"),
         "atomic.Int64" => Some("__atomic_Int64"),
         "atomic.Int32" => Some("__atomic_Int32"),
@@ -263,6 +284,8 @@ pub fn prelude_type_name(name: &str) -> Option<&'static str> {
     match name {
         "__sync_Once" => Some("sync.Once"),
         "__sync_RWMutex" => Some("sync.RWMutex"),
+        "__sync_Cond" => Some("sync.Cond"),
+        "__sync_Locker" => Some("sync.Locker"),
         "__strings_Builder" => Some("strings.Builder"),
         "__atomic_Int64" => Some("atomic.Int64"),
         "__atomic_Int32" => Some("atomic.Int32"),
@@ -480,12 +503,17 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let Value::Ptr(p) = target else {
                 return Err(panic_str("errors: target must be a non-nil pointer"));
             };
-            let want = match p.load() {
+            // The target's static type, when it is an interface: a nil
+            // interface variable holds none of its own.
+            let declared = u32::try_from(as_int(&a(2)))
+                .ok()
+                .filter(|&t| t != 0 && matches!(types.kind(t), TKind::Interface(_)));
+            let want = declared.or(match p.load() {
                 Value::TypedNil(t) | Value::Int(_, t) | Value::Str(_, t) => Some(t),
                 Value::Struct(rc) => Some(rc.ty),
                 _ => None,
-            };
-            let hit = want.is_some_and(|t| super::ops::has_type(types, &err, t));
+            });
+            let hit = want.is_some_and(|t| g.has_type(&err, t));
             if hit {
                 p.store(err);
             }
@@ -659,18 +687,29 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let ch = Value::Chan(ChanV::Chan(c, TIME));
             one(Value::Obj(Rc::new(NativeObj::Timer(ch, timer))))
         }
+        "time.AfterFunc" => {
+            let timer = host::Timer::default();
+            *timer.func.borrow_mut() = a(1);
+            after_func(&sh, ms_of(&a(0)), &timer);
+            // Its channel is nil, as Go's is: the function is the news.
+            let ch = Value::Nil;
+            one(Value::Obj(Rc::new(NativeObj::Timer(ch, timer))))
+        }
         "Timer.Stop" | "Timer.Reset" => {
             let Value::Obj(o) = a(0) else {
                 return Err(super::vm::nil_deref());
             };
-            let was = match (&*o, name_of(id)) {
-                (NativeObj::Timer(Value::Chan(ChanV::Chan(c, _)), t), "Timer.Stop") => {
-                    host::disarm(&sh.dues, c, t)
-                }
-                (NativeObj::Timer(Value::Chan(ChanV::Chan(c, _)), t), _) => {
-                    host::arm(&sh.rt, &sh.dues, c.clone(), ms_of(&a(1)), t, time_value)
-                }
-                _ => false,
+            let NativeObj::Timer(ch, t) = &*o else {
+                return one(Value::bool(false));
+            };
+            let c = match ch {
+                Value::Chan(ChanV::Chan(c, _)) => Some(c),
+                _ => None,
+            };
+            let was = match (c, name_of(id)) {
+                (c, "Timer.Stop") => host::disarm(&sh.dues, c, t),
+                (Some(c), _) => host::arm(&sh.rt, &sh.dues, c.clone(), ms_of(&a(1)), t, time_value),
+                (None, _) => after_func(&sh, ms_of(&a(1)), t),
             };
             one(Value::bool(was))
         }

@@ -342,38 +342,7 @@ impl Goroutine {
 
     fn spawn(&mut self, callee: Value, args: Vec<Value>) -> Res<()> {
         self.extra += SPAWN_COST - 1;
-        let id = self.sh.next_goid.get();
-        self.sh.next_goid.set(id + 1);
-        self.sh.goroutines.set(self.sh.goroutines.get() + 1);
-        let mut g = Goroutine {
-            sh: self.sh.clone(),
-            id,
-            stack: args,
-            frames: Vec::new(),
-            pending: None,
-            panics: Vec::new(),
-            dying: None,
-            is_main: false,
-            yielding: false,
-            extra: 0,
-        };
-        let argc = g.stack.len() as u16;
-        let name = match &callee {
-            Value::Func(c) => c.func,
-            _ => u32::MAX,
-        };
-        g.stack.push(callee);
-        g.call_value(argc, false, 0)?;
-        let name = match self.sh.prog.funcs.get(name as usize) {
-            Some(f) => f.name.to_string(),
-            None => "goroutine".to_string(),
-        };
-        if g.frames.is_empty() {
-            // A standard library call run as a goroutine finished at once.
-            return Ok(());
-        }
-        host::spawn(&self.sh.rt, &name, g);
-        Ok(())
+        start_goroutine(&self.sh, callee, args)
     }
 
     fn frame(&self) -> &Frame {
@@ -653,7 +622,7 @@ impl Goroutine {
 
     /// Whether `v` has type `ty`, or, for an interface type, whether `v`'s
     /// method set holds the interface's methods.
-    fn has_type(&self, v: &Value, ty: Ty) -> bool {
+    pub(super) fn has_type(&self, v: &Value, ty: Ty) -> bool {
         let types = &self.sh.prog.types;
         match types.kind(ty) {
             TKind::Interface(ms) if !ms.is_empty() => {
@@ -2445,4 +2414,44 @@ fn panic_text(v: &Value) -> String {
         Value::Error(e) => e.msg.to_string(),
         other => super::format::plain(other),
     }
+}
+
+/// Starts a goroutine calling `callee` with `args`: a `go` statement, or a
+/// `time.AfterFunc` timer firing.
+pub(super) fn start_goroutine(sh: &Rc<Shared>, callee: Value, args: Vec<Value>) -> Res<()> {
+    if matches!(callee, Value::Nil | Value::TypedNil(_)) {
+        return Err(Trap::Fatal("go of nil func value".into()));
+    }
+    let id = sh.next_goid.get();
+    sh.next_goid.set(id + 1);
+    sh.goroutines.set(sh.goroutines.get() + 1);
+    let mut g = Goroutine {
+        sh: sh.clone(),
+        id,
+        stack: args,
+        frames: Vec::new(),
+        pending: None,
+        panics: Vec::new(),
+        dying: None,
+        is_main: false,
+        yielding: false,
+        extra: 0,
+    };
+    let argc = g.stack.len() as u16;
+    let name = match &callee {
+        Value::Func(c) => c.func,
+        _ => u32::MAX,
+    };
+    g.stack.push(callee);
+    g.call_value(argc, false, 0)?;
+    let name = match sh.prog.funcs.get(name as usize) {
+        Some(f) => f.name.to_string(),
+        None => "goroutine".to_string(),
+    };
+    if g.frames.is_empty() {
+        // A standard library call run as a goroutine finished at once.
+        return Ok(());
+    }
+    host::spawn(&sh.rt, &name, g);
+    Ok(())
 }

@@ -1,6 +1,7 @@
 // The Go corpus (tests/go/*.go), embedded so the wasm tests run it too.
 // Regenerate with: scripts/go-corpus.sh; a test checks it lists every file.
 pub const CORPUS: &[(&str, &str)] = &[
+    ("after_func", include_str!("../go/after_func.go")),
     ("arith", include_str!("../go/arith.go")),
     ("arrays", include_str!("../go/arrays.go")),
     ("atomic_runtime", include_str!("../go/atomic_runtime.go")),
@@ -31,6 +32,10 @@ pub const CORPUS: &[(&str, &str)] = &[
         include_str!("../go/embedded_interfaces.go"),
     ),
     (
+        "errors_as_interface",
+        include_str!("../go/errors_as_interface.go"),
+    ),
+    (
         "errors_chain_methods",
         include_str!("../go/errors_chain_methods.go"),
     ),
@@ -52,6 +57,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("for_loops", include_str!("../go/for_loops.go")),
     ("fprint", include_str!("../go/fprint.go")),
     ("globals", include_str!("../go/globals.go")),
+    ("go_nil_func", include_str!("../go/go_nil_func.go")),
     ("goroutine_chan", include_str!("../go/goroutine_chan.go")),
     ("hello", include_str!("../go/hello.go")),
     ("interface_nil", include_str!("../go/interface_nil.go")),
@@ -153,6 +159,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("strings_case", include_str!("../go/strings_case.go")),
     ("structs", include_str!("../go/structs.go")),
     ("switch_stmt", include_str!("../go/switch_stmt.go")),
+    ("sync_cond", include_str!("../go/sync_cond.go")),
     ("sync_literals", include_str!("../go/sync_literals.go")),
     (
         "terminating_statements",
