@@ -517,107 +517,213 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// `fmt.Sprintf`.
-pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
-    let mut out = String::new();
-    let mut next = 0;
-    // Go reports unused operands only when no `%[n]` chose one.
+/// Where a directive's width or precision comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Count {
+    /// Written in the format (`%5d`).
+    Fixed(usize),
+    /// Taken from this operand (`%*d`), which may be past the last.
+    Arg(usize),
+}
+
+/// The operand index that stands for Go's `BADINDEX` (`%[9]d` of two).
+const BAD_INDEX: usize = usize::MAX;
+
+/// One `%` directive of a `Printf` format.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Spec {
+    minus: bool,
+    zero: bool,
+    plus: bool,
+    sharp: bool,
+    space: bool,
+    width: Option<Count>,
+    prec: Option<Count>,
+    /// The operand the verb prints: may be past the last (`MISSING`), or
+    /// [`BAD_INDEX`].
+    operand: usize,
+    /// `None`: the format ended before its verb (`NOVERB`).
+    verb: Option<char>,
+}
+
+/// A piece of a `Printf` format: text to copy, `%%`, or a directive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Piece<'f> {
+    Text(&'f str),
+    Percent,
+    Spec(Spec),
+}
+
+/// Splits a `Printf` format into its pieces, numbering the operands each
+/// directive takes as Go's fmt does: `%[n]` (before a `*`, a precision or
+/// the verb) chooses the next operand, counted from one, and each `*` and
+/// each verb takes one. Also whether any `%[n]` was written, since Go then
+/// reports no unused operands, and how many operands the directives took
+/// (the rest are Go's `EXTRA`). `fmt.Sprintf` prints by it, and the
+/// interpreter asks it which operands print through `String` or `Error`,
+/// so the two can never count differently.
+fn scan(f: &str, nargs: usize) -> (Vec<Piece<'_>>, bool, usize) {
+    let mut pieces = Vec::new();
+    let mut next = 0usize;
     let mut reordered = false;
-    let mut chars = f.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
+    let mut rest = f;
+    while !rest.is_empty() {
+        let Some(at) = rest.find('%') else {
+            pieces.push(Piece::Text(rest));
+            break;
+        };
+        if at > 0 {
+            pieces.push(Piece::Text(&rest[..at]));
         }
-        let (mut left, mut zero, mut plus, mut sharp, mut space) = (false, false, false, false, false);
+        let mut chars = rest[at + 1..].chars().peekable();
+        let mut spec = Spec::default();
         while let Some(&fl) = chars.peek() {
             match fl {
-                '-' => left = true,
-                '0' => zero = true,
-                '+' => plus = true,
-                '#' => sharp = true,
-                ' ' => space = true,
+                '-' => spec.minus = true,
+                '0' => spec.zero = true,
+                '+' => spec.plus = true,
+                '#' => spec.sharp = true,
+                ' ' => spec.space = true,
                 _ => break,
             }
             chars.next();
         }
-        // `%[2]d`: the operand to use next, counted from one.
-        let index =
-            |chars: &mut std::iter::Peekable<std::str::Chars<'_>>, next: &mut usize, reordered: &mut bool| {
-                if chars.peek() != Some(&'[') {
-                    return;
-                }
-                chars.next();
-                let mut n = 0usize;
-                while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-                    n = n.saturating_mul(10).saturating_add(d as usize);
-                    chars.next();
-                }
-                if chars.next() == Some(']') && n >= 1 {
-                    // Past the last operand: Go's `%!d(BADINDEX)`.
-                    *next = if n <= args.len() { n - 1 } else { usize::MAX };
-                    *reordered = true;
-                }
-            };
-        index(&mut chars, &mut next, &mut reordered);
-        // `%*d`: the width is an operand.
-        let star = |next: &mut usize| -> Option<usize> {
-            let w = match args.get(*next) {
-                Some(Value::Int(w, _)) => usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX),
-                _ => 0,
-            };
-            *next = next.saturating_add(1);
-            Some(w)
-        };
-        let mut width = None;
-        if chars.peek() == Some(&'*') {
-            chars.next();
-            if let Some(Value::Int(w, _)) = args.get(next) {
-                left |= *w < 0;
+        // `%[2]d`: the operand to use next. As in Go, a bad one (`%[0]d`,
+        // `%[x]d`, past the last operand, or unclosed) leaves the next
+        // operand as it was and makes the verb print `BADINDEX`.
+        let mut bad = false;
+        let mut index = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>, next: &mut usize| {
+            if chars.peek() != Some(&'[') {
+                return;
             }
-            width = star(&mut next);
-        }
-        while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-            // Saturating: a format string is the reader's, and a long run of
-            // digits must not overflow (sooner on wasm32's 32-bit usize).
-            width = Some(
-                width
-                    .unwrap_or(0usize)
-                    .saturating_mul(10)
-                    .saturating_add(d as usize),
-            );
             chars.next();
-        }
-        let width = width.map(|w| w.min(1000));
-        let mut prec = None;
-        if chars.peek() == Some(&'.') {
-            chars.next();
-            let mut p = 0usize;
+            reordered = true;
+            let inside: String = chars.clone().take_while(|&c| c != ']').collect();
+            if chars.clone().nth(inside.chars().count()) != Some(']') {
+                bad = true;
+                return;
+            }
+            for _ in 0..=inside.chars().count() {
+                chars.next();
+            }
+            let n = inside
+                .bytes()
+                .try_fold(0usize, |n, b| {
+                    b.is_ascii_digit()
+                        .then(|| n.saturating_mul(10).saturating_add(usize::from(b - b'0')))
+                })
+                .filter(|_| !inside.is_empty());
+            match n {
+                Some(n) if (1..=nargs).contains(&n) => *next = n - 1,
+                _ => bad = true,
+            }
+        };
+        // A width or precision: `*` takes an operand; digits saturate, as
+        // the format is the reader's and usize is 32 bits on wasm32.
+        let count = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>, next: &mut usize| {
             if chars.peek() == Some(&'*') {
                 chars.next();
-                p = star(&mut next).unwrap_or(0);
+                let at = *next;
+                *next = next.saturating_add(1);
+                return Some(Count::Arg(at));
             }
+            let mut n = None;
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-                p = p.saturating_mul(10).saturating_add(d as usize);
+                n = Some(n.unwrap_or(0usize).saturating_mul(10).saturating_add(d as usize));
                 chars.next();
             }
-            prec = Some(p.min(100));
+            n.map(Count::Fixed)
+        };
+        index(&mut chars, &mut next);
+        spec.width = count(&mut chars, &mut next);
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            index(&mut chars, &mut next);
+            spec.prec = Some(count(&mut chars, &mut next).unwrap_or(Count::Fixed(0)));
         }
-        index(&mut chars, &mut next, &mut reordered);
-        let Some(verb) = chars.next() else {
+        index(&mut chars, &mut next);
+        spec.verb = chars.next();
+        let used = rest.len() - at - 1 - chars.map(char::len_utf8).sum::<usize>();
+        rest = &rest[at + 1 + used..];
+        if spec.verb == Some('%') {
+            pieces.push(Piece::Percent);
+            continue;
+        }
+        spec.operand = if bad { BAD_INDEX } else { next };
+        if spec.verb.is_some() && !bad {
+            next = next.saturating_add(1);
+        }
+        pieces.push(Piece::Spec(spec));
+    }
+    (pieces, reordered, next)
+}
+
+/// `fmt.Sprintf`.
+pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
+    let mut out = String::new();
+    let (pieces, reordered, taken) = scan(f, args.len());
+    for piece in pieces {
+        let spec = match piece {
+            Piece::Text(t) => {
+                out.push_str(t);
+                continue;
+            }
+            Piece::Percent => {
+                out.push('%');
+                continue;
+            }
+            Piece::Spec(spec) => spec,
+        };
+        let Spec {
+            mut minus,
+            mut zero,
+            plus,
+            sharp,
+            space,
+            ..
+        } = spec;
+        // `%*d`: a negative width operand pads on the right; an operand
+        // that is no int is Go's `BADWIDTH` (`BADPREC`, or a negative one).
+        let width = match spec.width {
+            Some(Count::Arg(i)) => match args.get(i) {
+                Some(Value::Int(w, _)) => {
+                    minus |= *w < 0;
+                    Some(usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX))
+                }
+                _ => {
+                    out.push_str("%!(BADWIDTH)");
+                    None
+                }
+            },
+            Some(Count::Fixed(n)) => Some(n),
+            None => None,
+        };
+        let width = width.map(|w| w.min(1000));
+        let prec = match spec.prec {
+            Some(Count::Arg(i)) => match args.get(i) {
+                Some(Value::Int(p, _)) if *p >= 0 => Some(usize::try_from(*p).unwrap_or(usize::MAX)),
+                _ => {
+                    out.push_str("%!(BADPREC)");
+                    None
+                }
+            },
+            Some(Count::Fixed(n)) => Some(n),
+            None => None,
+        };
+        let prec = prec.map(|p| p.min(100));
+        let Some(verb) = spec.verb else {
             out.push_str("%!(NOVERB)");
             break;
         };
-        if verb == '%' {
-            out.push('%');
-            continue;
-        }
-        let Some(arg) = args.get(next) else {
-            let why = if next == usize::MAX { "BADINDEX" } else { "MISSING" };
+        let Some(arg) = args.get(spec.operand) else {
+            let why = if spec.operand == BAD_INDEX {
+                "BADINDEX"
+            } else {
+                "MISSING"
+            };
             out.push_str(&format!("%!{verb}({why})"));
             continue;
         };
-        next = next.saturating_add(1);
         let bytes = byte_slice(types, arg);
         let s = match verb {
             's' | 'q' | 'x' | 'X' if bytes.is_some() => {
@@ -806,11 +912,11 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             }
             _ => s,
         };
-        out.push_str(&pad(s, width, left, zero && !left));
+        out.push_str(&pad(s, width, minus, zero && !minus));
     }
-    if next < args.len() && !reordered {
+    if taken < args.len() && !reordered {
         out.push_str("%!(EXTRA ");
-        let extra: Vec<String> = args[next..]
+        let extra: Vec<String> = args[taken..]
             .iter()
             .map(|a| format!("{}={}", type_name(types, a), with_types(types, a, false)))
             .collect();
@@ -820,53 +926,31 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
     out
 }
 
-/// The verb of each argument of a `Printf` format, in order.
-pub fn verbs(f: &str) -> Vec<char> {
-    verb_flags(f).into_iter().map(|(v, _, _)| v).collect()
+/// The verb of each argument of a `Printf` format with `nargs`
+/// operands, in order.
+pub fn verbs(f: &str, nargs: usize) -> Vec<char> {
+    verb_flags(f, nargs).into_iter().map(|(v, _, _)| v).collect()
 }
 
-/// The verb of each argument of a `Printf` format, in order, and whether
-/// its flags hold `+` and `#`.
-pub fn verb_flags(f: &str) -> Vec<(char, bool, bool)> {
-    // Indexed by operand: `%[2]v` names its operand, and `*` takes one.
-    let mut out: Vec<(char, bool, bool)> = Vec::new();
+/// The verb of each argument of a `Printf` format with `nargs` operands,
+/// in order, and whether its flags hold `+` and `#` (`*` for an operand
+/// that is a width or precision).
+pub fn verb_flags(f: &str, nargs: usize) -> Vec<(char, bool, bool)> {
+    let mut out: Vec<(char, bool, bool)> = vec![('v', false, false); nargs];
     let mut put = |at: usize, v: (char, bool, bool)| {
-        if at < 64 {
-            if out.len() <= at {
-                out.resize(at + 1, ('v', false, false));
-            }
-            out[at] = v;
+        if let Some(slot) = out.get_mut(at) {
+            *slot = v;
         }
     };
-    let mut next = 0usize;
-    let mut chars = f.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            continue;
+    for piece in scan(f, nargs).0 {
+        let Piece::Spec(spec) = piece else { continue };
+        for count in [spec.width, spec.prec] {
+            if let Some(Count::Arg(at)) = count {
+                put(at, ('*', false, false));
+            }
         }
-        // Flags, width and precision come before the verb; `%%` has none.
-        let (mut plus, mut sharp) = (false, false);
-        while let Some(v) = chars.next() {
-            if v == '%' {
-                break;
-            }
-            plus |= v == '+';
-            sharp |= v == '#';
-            if v == '[' {
-                let mut n = 0usize;
-                while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-                    n = n.saturating_mul(10).saturating_add(d as usize);
-                    chars.next();
-                }
-                next = n.saturating_sub(1);
-            } else if v == '*' {
-                put(next, ('*', false, false));
-                next = next.saturating_add(1);
-            } else if v.is_ascii_alphabetic() {
-                put(next, (v, plus, sharp));
-                next = next.saturating_add(1);
-                break;
-            }
+        if let Some(verb) = spec.verb {
+            put(spec.operand, (verb, spec.plus, spec.sharp));
         }
     }
     out

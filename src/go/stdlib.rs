@@ -609,7 +609,8 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let rest = &args[1.min(args.len())..];
             // The argument of the first `%w` (Go 1.20 wraps every one; the
             // first is what `errors.Unwrap` gives).
-            let wrapped = format::verbs(&f)
+            let verbs = format::verbs(&f, rest.len());
+            let wrapped = verbs
                 .iter()
                 .position(|&v| v == 'w')
                 .and_then(|i| rest.get(i))
@@ -620,7 +621,6 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                     v => v.clone(),
                 });
             // A nil `%w` operand prints as Go's bad-verb text.
-            let verbs = format::verbs(&f);
             let rest: Vec<Value> = rest
                 .iter()
                 .enumerate()

@@ -1965,7 +1965,7 @@ impl Goroutine {
         let start = end.saturating_sub(argc);
         // Printf calls String only for the verbs that print text.
         let verbs: Option<Vec<(char, bool, bool)>> = match (printf, self.stack.get(start)) {
-            (true, Some(Value::Str(f, _))) => Some(super::format::verb_flags(f)),
+            (true, Some(Value::Str(f, _))) => Some(super::format::verb_flags(f, argc.saturating_sub(1))),
             _ => None,
         };
         let flags = |i: usize| {

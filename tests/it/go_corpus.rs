@@ -117,6 +117,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("printf_flags", include_str!("../go/printf_flags.go")),
     ("printf_g_precision", include_str!("../go/printf_g_precision.go")),
     ("printf_ints", include_str!("../go/printf_ints.go")),
+    ("printf_operands", include_str!("../go/printf_operands.go")),
     ("printf_verbs", include_str!("../go/printf_verbs.go")),
     ("quote_slice", include_str!("../go/quote_slice.go")),
     ("quote_stringers", include_str!("../go/quote_stringers.go")),
