@@ -494,8 +494,10 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
             let mut k = idx.partition_point(|&i| t_of(i) < t0).min(hi);
             while k < hi {
                 let mx = x(t_of(idx[k]));
-                let bucket = mx / MARK_PX;
-                let end = k + idx[k..hi].partition_point(|&i| x(t_of(i)) / MARK_PX <= bucket);
+                // The bucket ends where the next one's first column starts:
+                // comparing times, the search divides nothing per probe.
+                let next = col_start((mx / MARK_PX + 1) * MARK_PX);
+                let end = k + idx[k..hi].partition_point(|&i| t_of(i) < next);
                 out_marks.push((idx[k] as usize, r, mx, end - k));
                 k = end;
             }
