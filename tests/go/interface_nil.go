@@ -6,7 +6,8 @@ import (
 )
 
 // An interface holding a nil pointer is not nil, interfaces compare their
-// dynamic types, and a pointer method runs on a nil receiver.
+// dynamic types, and fmt prints a nil *S as <nil>, though its String
+// method would panic on it.
 
 type MyErr struct{}
 
@@ -18,18 +19,6 @@ func find(fail bool) error {
 		p = &MyErr{}
 	}
 	return p
-}
-
-type Tree struct {
-	L, R *Tree
-	V    int
-}
-
-func (t *Tree) Sum() int {
-	if t == nil {
-		return 0
-	}
-	return t.V + t.L.Sum() + t.R.Sum()
 }
 
 type S struct{ n int }
@@ -48,8 +37,6 @@ func main() {
 	fmt.Println(any(1) == any(1.0), any(1) == any(1), any(int64(1)) == any(1))
 	fmt.Println(errors.Is(err, nil), errors.Is(nil, nil))
 	fmt.Printf("%v %T\n", err, err)
-	t := &Tree{V: 1, L: &Tree{V: 2}}
-	fmt.Println(t.Sum())
 	var s *S
 	fmt.Println(s)
 	fmt.Printf("%v|%s\n", s, s)
@@ -63,6 +50,5 @@ func main() {
 // false true false
 // false true
 // my error *main.MyErr
-// 3
 // <nil>
 // <nil>|<nil>

@@ -1,7 +1,7 @@
 package main
 
-// A named func type's methods, on a nil value too; methods on nil
-// pointers.
+// A named func type's methods, on a nil value too, and on a func literal
+// converted, assigned or passed as that type; methods on nil pointers.
 
 import "fmt"
 
@@ -13,6 +13,8 @@ func (h H) Safe(x int) int {
 	}
 	return h(x)
 }
+
+func (h H) Twice(x int) int { return h(h(x)) }
 
 type Tree struct {
 	L, R *Tree
@@ -40,12 +42,16 @@ func deep(n int) int {
 
 func variadic(fs ...func(...int) (int, error)) {}
 
+func apply(h H, x int) int { return h.Twice(x) }
+
 func main() {
 	var h H
 	fmt.Println(h.Safe(3))
 	h = func(x int) int { return x * 2 }
 	fmt.Println(h.Safe(3))
 	fmt.Printf("%T %T %T\n", h, variadic, deep)
+	conv := H(func(x int) int { return x + 1 })
+	fmt.Println(conv.Twice(3), apply(func(x int) int { return x * 3 }, 2))
 	t := &Tree{L: &Tree{V: 2}, V: 1}
 	fmt.Println(t.Sum())
 	fmt.Println(deep(250))
@@ -59,6 +65,7 @@ func main() {
 // -1
 // 6
 // main.H func(...func(...int) (int, error)) func(int) int
+// 5 18
 // 3
 // 250
 // 0 true
