@@ -2626,6 +2626,7 @@ impl Compiler {
                 "__atomic_swap" => Some("atomic.SwapInt64"),
                 "__atomic_cas" => Some("atomic.CompareAndSwapInt64"),
                 "__as_match" => Some("builtin.as_match"),
+                "__fatal" => Some("builtin.fatal"),
                 _ => None,
             };
             if let (Some(native), None) = (native, self.lookup(name)) {

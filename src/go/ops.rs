@@ -320,12 +320,60 @@ pub fn convert(types: &Types, v: Value, ty: Ty) -> Res<Value> {
 
 fn bounds(i: &Value, len: usize) -> Res<usize> {
     let i = as_int(i);
-    if i < 0 || i as u64 >= len as u64 {
+    if i < 0 {
+        return Err(runtime_error(format!("index out of range [{i}]")));
+    }
+    if i as u64 >= len as u64 {
         return Err(runtime_error(format!(
             "index out of range [{i}] with length {len}"
         )));
     }
     Ok(i as usize)
+}
+
+/// Go's runtime error for `x[lo:hi]` (no `max`) or `x[lo:hi:max]` out of
+/// range, checked in Go's order: the last index against `n` (the length of
+/// a string or array, `word` "length", or a slice's capacity), then each
+/// index against the next. A negative index is named without the bound.
+fn check_slice(lo: i64, hi: i64, max: Option<i64>, n: i64, word: &str) -> Res<()> {
+    let fail = |what: String| Err(runtime_error(format!("slice bounds out of range {what}")));
+    match max {
+        None => {
+            if hi < 0 {
+                return fail(format!("[:{hi}]"));
+            }
+            if hi > n {
+                return fail(format!("[:{hi}] with {word} {n}"));
+            }
+            if lo < 0 {
+                return fail(format!("[{lo}:]"));
+            }
+            if lo > hi {
+                return fail(format!("[{lo}:{hi}]"));
+            }
+        }
+        Some(max) => {
+            if max < 0 {
+                return fail(format!("[::{max}]"));
+            }
+            if max > n {
+                return fail(format!("[::{max}] with {word} {n}"));
+            }
+            if hi < 0 {
+                return fail(format!("[:{hi}:]"));
+            }
+            if hi > max {
+                return fail(format!("[:{hi}:{max}]"));
+            }
+            if lo < 0 {
+                return fail(format!("[{lo}::]"));
+            }
+            if lo > hi {
+                return fail(format!("[{lo}:{hi}:]"));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn key(k: &Value) -> Res<Key> {
@@ -457,30 +505,18 @@ pub fn slice(
     max: Option<Value>,
 ) -> Res<Value> {
     let lo = lo.map_or(0, |v| as_int(&v));
+    let max = max.map(|v| as_int(&v));
     match x {
         Value::Str(s, _) => {
             let hi = hi.map_or(s.len() as i64, |v| as_int(&v));
-            if lo < 0 || hi < lo || hi as usize > s.len() {
-                return Err(runtime_error(format!(
-                    "slice bounds out of range [{lo}:{hi}] with length {}",
-                    s.len()
-                )));
-            }
+            check_slice(lo, hi, None, s.len() as i64, "length")?;
             let bytes = &s.as_bytes()[lo as usize..hi as usize];
             Ok(Value::str(String::from_utf8_lossy(bytes)))
         }
         Value::Slice(s) => {
             let hi = hi.map_or(s.len as i64, |v| as_int(&v));
-            let max = max.map_or(s.cap as i64, |v| as_int(&v));
-            if hi < 0 || hi > max || max > s.cap as i64 {
-                return Err(runtime_error(format!(
-                    "slice bounds out of range [:{hi}] with capacity {}",
-                    s.cap
-                )));
-            }
-            if lo < 0 || lo > hi {
-                return Err(runtime_error(format!("slice bounds out of range [{lo}:{hi}]")));
-            }
+            check_slice(lo, hi, max, i64::from(s.cap), "capacity")?;
+            let max = max.unwrap_or(i64::from(s.cap));
             // Slicing a nil slice gives nil (`s[:0] == nil` still).
             Ok(Value::slice(SliceV {
                 arr: s.arr.clone(),
@@ -494,11 +530,8 @@ pub fn slice(
         Value::Array(a, ty) => {
             let n = a.borrow().len() as i64;
             let hi = hi.map_or(n, |v| as_int(&v));
-            if lo < 0 || hi < lo || hi > n {
-                return Err(runtime_error(format!(
-                    "slice bounds out of range [{lo}:{hi}] with length {n}"
-                )));
-            }
+            check_slice(lo, hi, max, n, "length")?;
+            let max = max.unwrap_or(n);
             let elem = match types.kind(ty) {
                 TKind::Array(_, e) => *e,
                 _ => ANY,
@@ -509,13 +542,17 @@ pub fn slice(
                 arr: a,
                 off: lo as u32,
                 len: (hi - lo) as u32,
-                cap: (n - lo) as u32,
+                cap: (max - lo) as u32,
                 ty: sty,
                 nil: false,
             }))
         }
-        Value::Ptr(p) => slice(types, p.load(), Some(Value::int(lo)), hi, max),
-        Value::Nil | Value::TypedNil(_) => Ok(Value::Nil),
+        Value::Ptr(p) => slice(types, p.load(), Some(Value::int(lo)), hi, max.map(Value::int)),
+        // A nil slice has no room: `s[:0]` is nil, `s[:1]` Go's panic.
+        Value::Nil | Value::TypedNil(_) => {
+            check_slice(lo, hi.map_or(0, |v| as_int(&v)), max, 0, "capacity")?;
+            Ok(Value::Nil)
+        }
         _ => Err(panic_str("cannot slice this value")),
     }
 }

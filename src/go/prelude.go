@@ -24,6 +24,7 @@ type __sync_RWMutex struct {
 	w       sync.Mutex
 	r       sync.Mutex
 	readers int
+	writer  bool
 	drained chan struct{}
 }
 
@@ -39,7 +40,7 @@ func (rw *__sync_RWMutex) RUnlock() {
 	rw.r.Lock()
 	if rw.readers == 0 {
 		rw.r.Unlock()
-		panic("sync: RUnlock of unlocked RWMutex")
+		__fatal("sync: RUnlock of unlocked RWMutex")
 	}
 	rw.readers--
 	if rw.readers == 0 && rw.drained != nil {
@@ -51,6 +52,7 @@ func (rw *__sync_RWMutex) RUnlock() {
 
 func (rw *__sync_RWMutex) Lock() {
 	rw.w.Lock()
+	rw.writer = true
 	rw.r.Lock()
 	if rw.readers > 0 {
 		d := make(chan struct{})
@@ -63,6 +65,10 @@ func (rw *__sync_RWMutex) Lock() {
 }
 
 func (rw *__sync_RWMutex) Unlock() {
+	if !rw.writer {
+		__fatal("sync: Unlock of unlocked RWMutex")
+	}
+	rw.writer = false
 	rw.w.Unlock()
 }
 

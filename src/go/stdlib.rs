@@ -64,6 +64,7 @@ const NAMES: &[&str] = &[
     "time.Since",
     "errors.New",
     "builtin.as_match",
+    "builtin.fatal",
     "context.Background",
     "context.TODO",
     "context.WithCancel",
@@ -452,6 +453,8 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             none()
         }
         "builtin.panic" => Err(super::vm::Trap::Panic(a(0))),
+        // The prelude's way to Go's unrecoverable runtime errors.
+        "builtin.fatal" => Err(super::vm::Trap::Fatal(format::plain(&a(0)))),
         "builtin.print" | "builtin.println" => {
             let text = args.iter().map(format::plain).collect::<Vec<_>>().join(" ");
             sh.stderr.borrow_mut().push_str(&text);

@@ -1799,7 +1799,12 @@ impl Goroutine {
             }
             Ins::IterNew => {
                 let x = self.pop();
-                let it = ops::iter_new(x)?;
+                // Ranging over a nil channel blocks for good (IterNext
+                // parks on it), where a nil slice or map has no items.
+                let it = match x {
+                    Value::TypedNil(t) if matches!(sh.prog.types.kind(t), TKind::Chan(_)) => x,
+                    x => ops::iter_new(x)?,
+                };
                 self.push(it);
             }
             Ins::IterNext(slot, end, want_val) => {
