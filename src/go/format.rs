@@ -563,6 +563,17 @@ enum Piece<'f> {
 /// interpreter asks it which operands print through `String` or `Error`,
 /// so the two can never count differently.
 fn scan(f: &str, nargs: usize) -> (Vec<Piece<'_>>, bool, usize) {
+    // Each step reads from the front of `rest`, so a format of any length
+    // is scanned in one pass (it runs inside one instruction, which no
+    // preemption can interrupt).
+    fn peek(rest: &str) -> Option<char> {
+        rest.chars().next()
+    }
+    fn bump(rest: &mut &str) -> Option<char> {
+        let c = peek(rest)?;
+        *rest = &rest[c.len_utf8()..];
+        Some(c)
+    }
     let mut pieces = Vec::new();
     let mut next = 0usize;
     let mut reordered = false;
@@ -575,9 +586,9 @@ fn scan(f: &str, nargs: usize) -> (Vec<Piece<'_>>, bool, usize) {
         if at > 0 {
             pieces.push(Piece::Text(&rest[..at]));
         }
-        let mut chars = rest[at + 1..].chars().peekable();
+        rest = &rest[at + 1..];
         let mut spec = Spec::default();
-        while let Some(&fl) = chars.peek() {
+        while let Some(fl) = peek(rest) {
             match fl {
                 '-' => spec.minus = true,
                 '0' => spec.zero = true,
@@ -586,26 +597,25 @@ fn scan(f: &str, nargs: usize) -> (Vec<Piece<'_>>, bool, usize) {
                 ' ' => spec.space = true,
                 _ => break,
             }
-            chars.next();
+            bump(&mut rest);
         }
         // `%[2]d`: the operand to use next. As in Go, a bad one (`%[0]d`,
         // `%[x]d`, past the last operand, or unclosed) leaves the next
-        // operand as it was and makes the verb print `BADINDEX`.
+        // operand as it was and makes the verb print `BADINDEX`; an
+        // unclosed `[` is skipped alone.
         let mut bad = false;
-        let mut index = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>, next: &mut usize| {
-            if chars.peek() != Some(&'[') {
+        let mut index = |rest: &mut &str, next: &mut usize| {
+            let Some(body) = rest.strip_prefix('[') else {
                 return;
-            }
-            chars.next();
+            };
             reordered = true;
-            let inside: String = chars.clone().take_while(|&c| c != ']').collect();
-            if chars.clone().nth(inside.chars().count()) != Some(']') {
+            let Some(end) = body.find(']') else {
                 bad = true;
+                *rest = body;
                 return;
-            }
-            for _ in 0..=inside.chars().count() {
-                chars.next();
-            }
+            };
+            let inside = &body[..end];
+            *rest = &body[end + 1..];
             let n = inside
                 .bytes()
                 .try_fold(0usize, |n, b| {
@@ -620,31 +630,29 @@ fn scan(f: &str, nargs: usize) -> (Vec<Piece<'_>>, bool, usize) {
         };
         // A width or precision: `*` takes an operand; digits saturate, as
         // the format is the reader's and usize is 32 bits on wasm32.
-        let count = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>, next: &mut usize| {
-            if chars.peek() == Some(&'*') {
-                chars.next();
+        let count = |rest: &mut &str, next: &mut usize| {
+            if let Some(after) = rest.strip_prefix('*') {
+                *rest = after;
                 let at = *next;
                 *next = next.saturating_add(1);
                 return Some(Count::Arg(at));
             }
             let mut n = None;
-            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+            while let Some(d) = peek(rest).and_then(|c| c.to_digit(10)) {
                 n = Some(n.unwrap_or(0usize).saturating_mul(10).saturating_add(d as usize));
-                chars.next();
+                bump(rest);
             }
             n.map(Count::Fixed)
         };
-        index(&mut chars, &mut next);
-        spec.width = count(&mut chars, &mut next);
-        if chars.peek() == Some(&'.') {
-            chars.next();
-            index(&mut chars, &mut next);
-            spec.prec = Some(count(&mut chars, &mut next).unwrap_or(Count::Fixed(0)));
+        index(&mut rest, &mut next);
+        spec.width = count(&mut rest, &mut next);
+        if let Some(after) = rest.strip_prefix('.') {
+            rest = after;
+            index(&mut rest, &mut next);
+            spec.prec = Some(count(&mut rest, &mut next).unwrap_or(Count::Fixed(0)));
         }
-        index(&mut chars, &mut next);
-        spec.verb = chars.next();
-        let used = rest.len() - at - 1 - chars.map(char::len_utf8).sum::<usize>();
-        rest = &rest[at + 1 + used..];
+        index(&mut rest, &mut next);
+        spec.verb = bump(&mut rest);
         if spec.verb == Some('%') {
             pieces.push(Piece::Percent);
             continue;
@@ -656,6 +664,94 @@ fn scan(f: &str, nargs: usize) -> (Vec<Piece<'_>>, bool, usize) {
         pieces.push(Piece::Spec(spec));
     }
     (pieces, reordered, next)
+}
+
+/// Go applies a verb, with its flags, width and precision, to each element
+/// of a slice, array or map and to each field of a struct, not to the
+/// whole: `%3d` of `[]int{1, 2}` is `[  1   2]`, `%6.2f` of a slice of
+/// floats pads each. `None` where the whole-value printing below already
+/// does what Go does: no width or precision, and a verb it spreads itself.
+fn per_element(
+    types: &Types,
+    spec: &Spec,
+    minus: bool,
+    width: Option<usize>,
+    prec: Option<usize>,
+    verb: char,
+    arg: &Value,
+) -> Option<String> {
+    // A pointer to a struct, at the top, prints as `&` and its fields.
+    if let Value::Ptr(Pointer::Struct(rc)) = arg {
+        if !(matches!(verb, 'T' | 'p') || (verb == 'v' && spec.sharp)) {
+            let inner = Value::Struct(rc.clone());
+            return per_element(types, spec, minus, width, prec, verb, &inner).map(|s| format!("&{s}"));
+        }
+    }
+    let is_struct = matches!(arg, Value::Struct(_));
+    if !(is_struct || matches!(arg, Value::Slice(_) | Value::Array(..) | Value::Map(_)))
+        || matches!(verb, 'T' | 'p')
+        || (verb == 'v' && spec.sharp)
+        // Bytes print whole with these, as text or hex.
+        || (matches!(verb, 's' | 'q' | 'x' | 'X') && byte_slice(types, arg).is_some())
+    {
+        return None;
+    }
+    let spread_below = !(matches!(verb, 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X')
+        || (is_struct && matches!(verb, 's' | 'q')));
+    if width.is_none() && prec.is_none() && spread_below {
+        return None;
+    }
+    // The one directive, flags resolved, applied to each element.
+    let mut one = String::from("%");
+    for (on, flag) in [
+        (minus, '-'),
+        (spec.plus, '+'),
+        (spec.sharp, '#'),
+        (spec.space, ' '),
+        (spec.zero, '0'),
+    ] {
+        if on {
+            one.push(flag);
+        }
+    }
+    if let Some(w) = width {
+        one.push_str(&w.to_string());
+    }
+    if let Some(p) = prec {
+        one.push('.');
+        one.push_str(&p.to_string());
+    }
+    one.push(verb);
+    // A nil element is `<nil>` whatever the verb, and a pointer below the
+    // top is its address, each padded to the width.
+    let each = |out: &mut String, v: &Value| match v {
+        Value::Nil => out.push_str(&pad("<nil>".into(), width, minus, false)),
+        Value::Ptr(p) => out.push_str(&pad(format!("0x{:x}", Addresses::of(p)), width, minus, false)),
+        v => out.push_str(&sprintf(types, &one, std::slice::from_ref(v))),
+    };
+    let mut out = String::new();
+    match arg {
+        Value::Struct(rc) => {
+            let names: Vec<super::ir::Name> = match types.kind(rc.ty) {
+                TKind::Struct(fs) => fs.iter().map(|f| f.name.clone()).collect(),
+                _ => Vec::new(),
+            };
+            out.push('{');
+            for (i, v) in rc.fields.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                if let (true, Some(name)) = (spec.plus && verb == 'v', names.get(i)) {
+                    out.push_str(name);
+                    out.push(':');
+                }
+                each(&mut out, v);
+            }
+            out.push('}');
+        }
+        _ => write_composite(&mut out, arg, "[", " ", "]", each),
+    }
+    Some(out)
 }
 
 /// `fmt.Sprintf`.
@@ -683,10 +779,11 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             ..
         } = spec;
         // `%*d`: a negative width operand pads on the right; an operand
-        // that is no int is Go's `BADWIDTH` (`BADPREC`, or a negative one).
+        // that is no int, or past a million, is Go's `BADWIDTH` (`BADPREC`,
+        // or a negative one).
         let width = match spec.width {
             Some(Count::Arg(i)) => match args.get(i) {
-                Some(Value::Int(w, _)) => {
+                Some(Value::Int(w, _)) if w.unsigned_abs() <= 1_000_000 => {
                     minus |= *w < 0;
                     Some(usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX))
                 }
@@ -701,7 +798,9 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
         let width = width.map(|w| w.min(1000));
         let prec = match spec.prec {
             Some(Count::Arg(i)) => match args.get(i) {
-                Some(Value::Int(p, _)) if *p >= 0 => Some(usize::try_from(*p).unwrap_or(usize::MAX)),
+                Some(Value::Int(p, _)) if (0..=1_000_000).contains(p) => {
+                    Some(usize::try_from(*p).unwrap_or(usize::MAX))
+                }
                 _ => {
                     out.push_str("%!(BADPREC)");
                     None
@@ -723,6 +822,25 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             };
             out.push_str(&format!("%!{verb}({why})"));
             continue;
+        };
+        if let Some(each) = per_element(types, &spec, minus, width, prec, verb, arg) {
+            out.push_str(&each);
+            continue;
+        }
+        // A verb that does not fit its operand: Go prints the operand with
+        // %v inside `%!d(string=...)`, and the width pads it there.
+        let is_bad = std::cell::Cell::new(false);
+        let (bad_width, bad_zero) = (width, zero);
+        let bad = |verb: char, v: &Value| {
+            is_bad.set(true);
+            match v {
+                Value::Nil => format!("%!{verb}(<nil>)"),
+                v => format!(
+                    "%!{verb}({}={})",
+                    type_name(types, v),
+                    pad(plain(v), bad_width, minus, bad_zero && !minus)
+                ),
+            }
         };
         let bytes = byte_slice(types, arg);
         let s = match verb {
@@ -764,6 +882,19 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             'v' => with_types(types, arg, plus),
             // A precision on an integer is its least number of digits
             // (`%.3d` of 7 is 007), and then `0` pads no more.
+            'd' if !matches!(
+                arg,
+                Value::Int(..)
+                    | Value::Slice(_)
+                    | Value::Array(..)
+                    | Value::Map(_)
+                    | Value::Struct(_)
+                    | Value::Ptr(_)
+                    | Value::TypedNil(_)
+            ) =>
+            {
+                bad('d', arg)
+            }
             'd' if prec.is_some() && matches!(arg, Value::Int(..)) => {
                 zero = false;
                 let mut out = String::new();
@@ -785,7 +916,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     with_types(types, arg, false)
                 }
                 Value::Int(_, DURATION) => plain(arg),
-                other => bad_verb(types, 's', other),
+                other => bad('s', other),
             },
             'q' if plus => ascii_only(&quote_v(arg)),
             'q' => quote_v(arg),
@@ -797,12 +928,12 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                         _ => code,
                     }
                 }
-                other => bad_verb(types, 'U', other),
+                other => bad('U', other),
             },
             'T' => type_name(types, arg),
             't' => match arg {
                 Value::Bool(_, _) => plain(arg),
-                other => bad_verb(types, 't', other),
+                other => bad('t', other),
             },
             'c' => match arg {
                 Value::Int(c, _) => u32::try_from(*c)
@@ -810,22 +941,8 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                     .and_then(char::from_u32)
                     .unwrap_or('\u{FFFD}')
                     .to_string(),
-                other => bad_verb(types, 'c', other),
+                other => bad('c', other),
             },
-            // `%x` of a slice of integers: each element (`[a ff]`).
-            'x' | 'X' if matches!(arg, Value::Slice(_) | Value::Array(..)) && bytes.is_none() => {
-                let mut out = String::new();
-                let each = |out: &mut String, e: &Value| match e {
-                    Value::Int(i, t) => out.push_str(&int_in_base(*i, 16, is_unsigned_ty(Some(types), *t))),
-                    other => out.push_str(&plain(other)),
-                };
-                write_composite(&mut out, arg, "[", " ", "]", each);
-                if verb == 'X' {
-                    out.to_ascii_uppercase()
-                } else {
-                    out
-                }
-            }
             'x' | 'X' => {
                 let s = match arg {
                     Value::Int(i, t) => int_in_base(*i, 16, is_unsigned_ty(Some(types), *t)),
@@ -867,11 +984,9 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                         (true, _, None) => format!("0{digits}"),
                     }
                 }
-                other => format!("%!{verb}({}={})", type_name(types, other), plain(other)),
+                other => bad(verb, other),
             },
-            'f' | 'F' | 'e' | 'E' | 'g' | 'G' if !matches!(arg, Value::Float(..)) => {
-                bad_verb(types, verb, arg)
-            }
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' if !matches!(arg, Value::Float(..)) => bad(verb, arg),
             'f' | 'F' => super::float::fixed(as_f64(arg), prec.unwrap_or(6)),
             'e' => super::float::sci(as_f64(arg), prec.unwrap_or(6)),
             'E' => super::float::sci(as_f64(arg), prec.unwrap_or(6)).to_ascii_uppercase(),
@@ -889,9 +1004,9 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             'p' => match arg {
                 Value::Ptr(p) => format!("0x{:x}", Addresses::of(p)),
                 Value::TypedNil(_) => "0x0".into(),
-                other => bad_verb(types, 'p', other),
+                other => bad('p', other),
             },
-            other => bad_verb(types, other, arg),
+            other => bad(other, arg),
         };
         let s = match (verb, prec) {
             ('s' | 'v', Some(p)) if !matches!(arg, Value::Float(..)) => s.chars().take(p).collect(),
@@ -912,6 +1027,10 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             }
             _ => s,
         };
+        if is_bad.get() {
+            out.push_str(&s);
+            continue;
+        }
         out.push_str(&pad(s, width, minus, zero && !minus));
     }
     if taken < args.len() && !reordered {
@@ -936,13 +1055,18 @@ pub fn verbs(f: &str, nargs: usize) -> Vec<char> {
 /// in order, and whether its flags hold `+` and `#` (`*` for an operand
 /// that is a width or precision).
 pub fn verb_flags(f: &str, nargs: usize) -> Vec<(char, bool, bool)> {
-    let mut out: Vec<(char, bool, bool)> = vec![('v', false, false); nargs];
+    let (pieces, reordered, _) = scan(f, nargs);
+    // An operand no directive takes is printed with %v in Go's `EXTRA`,
+    // which calls its String method; after a `%[n]` Go prints none of
+    // them, and calls nothing (`\0`).
+    let unused = if reordered { '\0' } else { 'v' };
+    let mut out: Vec<(char, bool, bool)> = vec![(unused, false, false); nargs];
     let mut put = |at: usize, v: (char, bool, bool)| {
         if let Some(slot) = out.get_mut(at) {
             *slot = v;
         }
     };
-    for piece in scan(f, nargs).0 {
+    for piece in pieces {
         let Piece::Spec(spec) = piece else { continue };
         for count in [spec.width, spec.prec] {
             if let Some(Count::Arg(at)) = count {

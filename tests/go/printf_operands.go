@@ -8,6 +8,14 @@ type N int
 
 func (n N) String() string { return fmt.Sprintf("N%d", int(n)) }
 
+// Loud says when fmt calls its String method: only for operands printed.
+type Loud struct{}
+
+func (Loud) String() string {
+	fmt.Println("String called")
+	return "loud"
+}
+
 func main() {
 	fmt.Printf("%*d|%-*d|%.*f|\n", 5, 42, 4, 7, 2, 3.14159)
 	fmt.Printf("%[2]d %[1]d %d\n", 1, 2)
@@ -27,6 +35,9 @@ func main() {
 	fmt.Printf("%!\n")
 	fmt.Printf("%.3d|%8.3f|%-8.2f|\n", 7, 3.14159, 2.5)
 	fmt.Printf("%[2]*[1]d|\n", 12, 5)
+	fmt.Printf("%*d|%.*d|%*d|\n", 2000000, 1, -5, 2, -2000000, 3)
+	fmt.Printf("%[1]d|%5d|%-6s|\n", 1, "ab", 3)
+	fmt.Printf("%[1]d\n", 7, Loud{})
 	err := fmt.Errorf("wrap %d: %w", 3, fmt.Errorf("inner"))
 	fmt.Println(err)
 }
@@ -48,4 +59,7 @@ func main() {
 // %!!(MISSING)
 // 007|   3.142|2.50    |
 //    12|
+// %!(BADWIDTH)1|%!(BADPREC)2|%!(BADWIDTH)3|
+// 1|%!d(string=   ab)|%!s(int=3     )|
+// 7
 // wrap 3: inner
