@@ -2629,7 +2629,9 @@ impl Compiler {
                 "__fatal" => Some("builtin.fatal"),
                 _ => None,
             };
-            if let (Some(native), None) = (native, self.lookup(name)) {
+            // Only the prelude (whose spans are on line 0) reaches these:
+            // a program's own `__as_match` is an unknown name, as in Go.
+            if let (Some(native), None, 0) = (native, self.lookup(name), span.line) {
                 for a in args {
                     self.expr(a)?;
                 }

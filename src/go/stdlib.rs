@@ -510,7 +510,8 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             // interface variable holds none of its own.
             let declared = u32::try_from(as_int(&a(2)))
                 .ok()
-                .filter(|&t| t != 0 && matches!(types.kind(t), TKind::Interface(_)));
+                .filter(|&t| t != 0 && (t as usize) < types.list.len())
+                .filter(|&t| matches!(types.kind(t), TKind::Interface(_)));
             let want = declared.or(match p.load() {
                 Value::TypedNil(t) | Value::Int(_, t) | Value::Str(_, t) => Some(t),
                 Value::Struct(rc) => Some(rc.ty),

@@ -2424,12 +2424,13 @@ fn panic_text(v: &Value) -> String {
 /// Starts a goroutine calling `callee` with `args`: a `go` statement, or a
 /// `time.AfterFunc` timer firing.
 pub(super) fn start_goroutine(sh: &Rc<Shared>, callee: Value, args: Vec<Value>) -> Res<()> {
-    if matches!(callee, Value::Nil | Value::TypedNil(_)) {
+    // `go f()` of a nil f is fatal; with arguments, Go wraps the call in a
+    // closure (since 1.17), and the call's nil panic ends the program.
+    if matches!(callee, Value::Nil | Value::TypedNil(_)) && args.is_empty() {
         return Err(Trap::Fatal("go of nil func value".into()));
     }
     let id = sh.next_goid.get();
     sh.next_goid.set(id + 1);
-    sh.goroutines.set(sh.goroutines.get() + 1);
     let mut g = Goroutine {
         sh: sh.clone(),
         id,
@@ -2453,10 +2454,12 @@ pub(super) fn start_goroutine(sh: &Rc<Shared>, callee: Value, args: Vec<Value>) 
         Some(f) => f.name.to_string(),
         None => "goroutine".to_string(),
     };
-    if g.frames.is_empty() {
-        // A standard library call run as a goroutine finished at once.
+    if g.frames.is_empty() && g.pending.is_none() {
+        // A standard library call run as a goroutine finished at once
+        // (`go cancel()`); one that blocks (`go mu.Lock()`) runs as one.
         return Ok(());
     }
+    sh.goroutines.set(sh.goroutines.get() + 1);
     host::spawn(&sh.rt, &name, g);
     Ok(())
 }
