@@ -27,6 +27,7 @@ pub const PACKAGES: &[&str] = &[
     "os",
     "sync/atomic",
     "runtime",
+    "unicode/utf8",
 ];
 
 pub const PRELUDE: &str = include_str!("prelude.go");
@@ -95,6 +96,13 @@ const NAMES: &[&str] = &[
     "strconv.FormatInt",
     "strconv.Quote",
     "sort.Ints",
+    "sort.IntsAreSorted",
+    "sort.StringsAreSorted",
+    "strings.IndexRune",
+    "strings.IndexByte",
+    "utf8.RuneCountInString",
+    "utf8.RuneLen",
+    "utf8.ValidString",
     "sort.Strings",
     "math.Sqrt",
     "math.Abs",
@@ -1107,6 +1115,31 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             }
             none()
         }
+        "sort.IntsAreSorted" | "sort.StringsAreSorted" => {
+            let items = match a(0) {
+                Value::Slice(sl) => sl.items(),
+                _ => Vec::new(),
+            };
+            let sorted = items.windows(2).all(|w| match (&w[0], &w[1]) {
+                (Value::Int(p, _), Value::Int(q, _)) => p <= q,
+                (Value::Str(p, _), Value::Str(q, _)) => p <= q,
+                _ => true,
+            });
+            one(Value::bool(sorted))
+        }
+        "strings.IndexRune" | "strings.IndexByte" => {
+            let c = u32::try_from(as_int(&a(1))).ok().and_then(char::from_u32);
+            let at = c.and_then(|c| s(&a(0)).find(c));
+            one(Value::int(at.map_or(-1, |i| i as i64)))
+        }
+        "utf8.RuneCountInString" => one(Value::int(s(&a(0)).chars().count() as i64)),
+        // Go's RuneLen: -1 for a surrogate or a value past the last rune.
+        "utf8.RuneLen" => {
+            let c = u32::try_from(as_int(&a(0))).ok().and_then(char::from_u32);
+            one(Value::int(c.map_or(-1, |c| c.len_utf8() as i64)))
+        }
+        // A string here is always valid UTF-8 (see the README's limits).
+        "utf8.ValidString" => one(Value::bool(true)),
         "sort.Ints" | "sort.Strings" => {
             if let Value::Slice(sl) = a(0) {
                 let mut items = sl.items();
