@@ -781,34 +781,23 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
         // `%*d`: a negative width operand pads on the right; an operand
         // that is no int, or past a million, is Go's `BADWIDTH` (`BADPREC`,
         // or a negative one).
-        let width = match spec.width {
-            Some(Count::Arg(i)) => match args.get(i) {
-                Some(Value::Int(w, _)) if w.unsigned_abs() <= 1_000_000 => {
-                    minus |= *w < 0;
-                    Some(usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX))
+        // A `*` operand: an int within a million, else `bad`; a negative
+        // width pads on the right, a negative precision is bad.
+        let mut operand = |c: Option<Count>, bad: &str, width: bool| match c? {
+            Count::Fixed(n) => Some(n),
+            Count::Arg(i) => match args.get(i) {
+                Some(Value::Int(n, _)) if n.unsigned_abs() <= 1_000_000 && (width || *n >= 0) => {
+                    minus |= *n < 0;
+                    Some(usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX))
                 }
                 _ => {
-                    out.push_str("%!(BADWIDTH)");
+                    out.push_str(bad);
                     None
                 }
             },
-            Some(Count::Fixed(n)) => Some(n),
-            None => None,
         };
-        let width = width.map(|w| w.min(1000));
-        let prec = match spec.prec {
-            Some(Count::Arg(i)) => match args.get(i) {
-                Some(Value::Int(p, _)) if (0..=1_000_000).contains(p) => {
-                    Some(usize::try_from(*p).unwrap_or(usize::MAX))
-                }
-                _ => {
-                    out.push_str("%!(BADPREC)");
-                    None
-                }
-            },
-            Some(Count::Fixed(n)) => Some(n),
-            None => None,
-        };
+        let width = operand(spec.width, "%!(BADWIDTH)", true).map(|w| w.min(1000));
+        let prec = operand(spec.prec, "%!(BADPREC)", false);
         let prec = prec.map(|p| p.min(100));
         let Some(verb) = spec.verb else {
             out.push_str("%!(NOVERB)");

@@ -336,44 +336,28 @@ fn bounds(i: &Value, len: usize) -> Res<usize> {
 /// a string or array, `word` "length", or a slice's capacity), then each
 /// index against the next. A negative index is named without the bound.
 fn check_slice(lo: i64, hi: i64, max: Option<i64>, n: i64, word: &str) -> Res<()> {
-    let fail = |what: String| Err(runtime_error(format!("slice bounds out of range {what}")));
-    match max {
-        None => {
-            if hi < 0 {
-                return fail(format!("[:{hi}]"));
-            }
-            if hi > n {
-                return fail(format!("[:{hi}] with {word} {n}"));
-            }
-            if lo < 0 {
-                return fail(format!("[{lo}:]"));
-            }
-            if lo > hi {
-                return fail(format!("[{lo}:{hi}]"));
-            }
-        }
-        Some(max) => {
-            if max < 0 {
-                return fail(format!("[::{max}]"));
-            }
-            if max > n {
-                return fail(format!("[::{max}] with {word} {n}"));
-            }
-            if hi < 0 {
-                return fail(format!("[:{hi}:]"));
-            }
-            if hi > max {
-                return fail(format!("[:{hi}:{max}]"));
-            }
-            if lo < 0 {
-                return fail(format!("[{lo}::]"));
-            }
-            if lo > hi {
-                return fail(format!("[{lo}:{hi}:]"));
-            }
-        }
-    }
-    Ok(())
+    // Each index with its bound, in the order Go checks them.
+    let (checks, count) = match max {
+        None => ([(hi, n), (lo, hi), (0, 0)], 2),
+        Some(max) => ([(max, n), (hi, max), (lo, hi)], 3),
+    };
+    let Some(k) = checks[..count].iter().position(|&(v, b)| v < 0 || v > b) else {
+        return Ok(());
+    };
+    let (v, b) = checks[k];
+    let what = match (count, k, v < 0) {
+        (2, 0, true) => format!("[:{v}]"),
+        (2, 0, false) => format!("[:{v}] with {word} {b}"),
+        (2, _, true) => format!("[{v}:]"),
+        (2, _, false) => format!("[{v}:{b}]"),
+        (_, 0, true) => format!("[::{v}]"),
+        (_, 0, false) => format!("[::{v}] with {word} {b}"),
+        (_, 1, true) => format!("[:{v}:]"),
+        (_, 1, false) => format!("[:{v}:{b}]"),
+        (_, _, true) => format!("[{v}::]"),
+        (_, _, false) => format!("[{v}:{b}:]"),
+    };
+    Err(runtime_error(format!("slice bounds out of range {what}")))
 }
 
 pub fn key(k: &Value) -> Res<Key> {
