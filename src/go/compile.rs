@@ -240,6 +240,15 @@ fn reject_recursive_types(types: &Types, decls: &[Stmt], ty_of: impl Fn(&str) ->
     Ok(())
 }
 
+/// What a statement does with a channel, for the direction check.
+#[derive(Clone, Copy)]
+enum ChanOp {
+    Send,
+    Recv,
+    Close,
+    Range,
+}
+
 fn err(span: Span, message: impl Into<String>) -> CompileError {
     CompileError {
         span,
@@ -1354,6 +1363,7 @@ impl Compiler {
                 Ok(())
             }
             ExprKind::Unary(Op::Recv, ch) if n == 2 => {
+                self.check_dir(ch, ChanOp::Recv)?;
                 self.expr(ch)?;
                 self.span = span;
                 self.emit(Ins::Recv(true));
@@ -1398,6 +1408,7 @@ impl Compiler {
                 }
             },
             StmtKind::Send(ch, v) => {
+                self.check_dir(ch, ChanOp::Send)?;
                 self.expr(ch)?;
                 let elem = self.elem_ty(ch);
                 self.value_to(v, elem)?;
@@ -1793,9 +1804,46 @@ impl Compiler {
         Ok(())
     }
 
+    /// Go's compile error for a channel used against its direction: a
+    /// send to or a close of a `<-chan`, a receive from or a range over a
+    /// `chan<-`. Checked where the compiler knows the channel's type and
+    /// the operand is a name (Go's message quotes the operand).
+    fn check_dir(&mut self, ch: &Expr, op: ChanOp) -> R<()> {
+        let Some(ty) = self.static_ty(ch) else {
+            return Ok(());
+        };
+        let name = self.types.name(ty).to_string();
+        let forbidden = match op {
+            ChanOp::Send | ChanOp::Close => name.starts_with("<-chan "),
+            ChanOp::Recv | ChanOp::Range => name.starts_with("chan<- "),
+        };
+        let operand = match &ch.kind {
+            ExprKind::Ident(n) => n.to_string(),
+            ExprKind::Selector(x, f) => match &x.kind {
+                ExprKind::Ident(n) => format!("{n}.{f}"),
+                _ => return Ok(()),
+            },
+            _ => return Ok(()),
+        };
+        if !forbidden {
+            return Ok(());
+        }
+        let what = format!("{operand} (variable of type {name})");
+        Err(err(
+            ch.span,
+            match op {
+                ChanOp::Send => format!("invalid operation: cannot send to receive-only channel {what}"),
+                ChanOp::Close => format!("invalid operation: cannot close receive-only channel {what}"),
+                ChanOp::Recv => format!("invalid operation: cannot receive from send-only channel {what}"),
+                ChanOp::Range => format!("cannot range over {what} (receive from send-only channel)"),
+            },
+        ))
+    }
+
     fn range(&mut self, k: Option<&Expr>, v: Option<&Expr>, define: bool, x: &Expr, body: &[Stmt]) -> R<()> {
         self.push_scope();
         let label = self.st().pending_label.take();
+        self.check_dir(x, ChanOp::Range)?;
         self.expr_ref(x)?;
         self.emit(Ins::IterNew);
         let iter = self.new_local()?;
@@ -2007,6 +2055,7 @@ impl Compiler {
             }
             match &comm.kind {
                 StmtKind::Send(ch, v) => {
+                    self.check_dir(ch, ChanOp::Send)?;
                     self.expr(ch)?;
                     let elem = self.elem_ty(ch);
                     self.value_to(v, elem)?;
@@ -2014,6 +2063,7 @@ impl Compiler {
                     plan.push((Some(arms.len() - 1), None));
                 }
                 StmtKind::Expr(e) if recv_of(e).is_some() => {
+                    self.check_dir(recv_of(e).expect("a receive"), ChanOp::Recv)?;
                     self.expr(recv_of(e).expect("a receive"))?;
                     arms.push(SelArm::Recv);
                     plan.push((Some(arms.len() - 1), None));
@@ -2021,6 +2071,7 @@ impl Compiler {
                 StmtKind::Define(lhs, rhs) | StmtKind::Assign(lhs, None, rhs)
                     if rhs.len() == 1 && recv_of(&rhs[0]).is_some() && lhs.len() <= 2 =>
                 {
+                    self.check_dir(recv_of(&rhs[0]).expect("a receive"), ChanOp::Recv)?;
                     self.expr(recv_of(&rhs[0]).expect("a receive"))?;
                     arms.push(SelArm::Recv);
                     plan.push((
@@ -2284,6 +2335,7 @@ impl Compiler {
             }
             ExprKind::Unary(Op::Addr, x) => self.addr(x, hint)?,
             ExprKind::Unary(Op::Recv, ch) => {
+                self.check_dir(ch, ChanOp::Recv)?;
                 self.expr(ch)?;
                 self.span = e.span;
                 self.emit(Ins::Recv(false));
@@ -2788,6 +2840,9 @@ impl Compiler {
                 self.emit(Ins::Box);
             }
             _ => {
+                if let ("close", Some(ch)) = (name, args.first()) {
+                    self.check_dir(ch, ChanOp::Close)?;
+                }
                 // What `append` adds takes the slice's element type.
                 let elem = match (name, args.first()) {
                     ("append", Some(x)) if !spread => self.elem_ty(x),

@@ -261,6 +261,13 @@ tests! {
             // A function with results that can end without a return.
             ("package main\nfunc f(x int) int {\n\tif x > 0 {\n\t\treturn 1\n\t}\n}\nfunc main() { f(1) }\n", "6:1: missing return"),
             ("package main\nfunc g() int {\nouter:\n\tfor {\n\t\tbreak outer\n\t}\n}\nfunc main() { g() }\n", "7:1: missing return"),
+            // A channel used against its direction (Go 1.19's words and
+            // positions, from go build; these used to run).
+            ("package main\nfunc gen() <-chan int { return make(chan int) }\nfunc main() {\n\tin := gen()\n\tin <- 1\n}\n", "5:2: invalid operation: cannot send to receive-only channel in (variable of type <-chan int)"),
+            ("package main\nfunc sink(out chan<- int) {\n\tv := <-out\n\t_ = v\n}\nfunc main() {}\n", "3:9: invalid operation: cannot receive from send-only channel out (variable of type chan<- int)"),
+            ("package main\nfunc main() {\n\tvar in <-chan int\n\tclose(in)\n}\n", "4:8: invalid operation: cannot close receive-only channel in (variable of type <-chan int)"),
+            ("package main\nfunc main() {\n\tvar s chan<- int\n\tfor range s {\n\t}\n}\n", "4:12: cannot range over s (variable of type chan<- int) (receive from send-only channel)"),
+            ("package main\ntype P struct{ out <-chan int }\nfunc main() {\n\tvar p P\n\tselect {\n\tcase p.out <- 1:\n\t}\n}\n", "6:7: invalid operation: cannot send to receive-only channel p.out (variable of type <-chan int)"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();
