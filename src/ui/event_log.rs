@@ -311,10 +311,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         // their props are equal: the trace only grows, so a full chunk is
         // built once, not in every frame of the run (rebuilding a
         // thousand rows a frame held frames for 67-83 ms).
-        let k = kept.borrow();
-        let indices: Vec<u32> = (first..last)
-            .map(|i| if k.filter.is_some() { k.rows[i] } else { i as u32 })
-            .collect();
+        let indices: Vec<u32> = (first..last).map(|i| row_index(i) as u32).collect();
         indices
             .chunks(LOG_CHUNK)
             .enumerate()
