@@ -320,7 +320,7 @@ fn decimal_v(out: &mut String, types: &Types, v: &Value, plus: bool, depth: u32)
             out.push('&');
             decimal_v(out, types, &p.load(), plus, depth + 1);
         }
-        other => out.push_str(&bad_verb(types, 'd', other)),
+        other => out.push_str(&bad_verb(types, 'd', other, None, false, false)),
     }
 }
 
@@ -480,11 +480,17 @@ fn ascii_only(quoted: &str) -> String {
 }
 
 /// Go's text for a verb that does not fit its operand: `%!t(int=1)`.
-fn bad_verb(types: &Types, verb: char, v: &Value) -> String {
+/// A verb that does not fit its operand: Go prints the operand with %v
+/// inside `%!d(string=...)`, padded there to the directive's width.
+fn bad_verb(types: &Types, verb: char, v: &Value, width: Option<usize>, minus: bool, zero: bool) -> String {
     if matches!(v, Value::Nil) {
         return format!("%!{verb}(<nil>)");
     }
-    format!("%!{verb}({}={})", type_name(types, v), plain(v))
+    format!(
+        "%!{verb}({}={})",
+        type_name(types, v),
+        pad(plain(v), width, minus, zero && !minus)
+    )
 }
 
 /// Go's `strconv.QuoteRune`: `'a'`, `'\n'`, `'\''`.
@@ -778,11 +784,9 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             space,
             ..
         } = spec;
-        // `%*d`: a negative width operand pads on the right; an operand
-        // that is no int, or past a million, is Go's `BADWIDTH` (`BADPREC`,
-        // or a negative one).
-        // A `*` operand: an int within a million, else `bad`; a negative
-        // width pads on the right, a negative precision is bad.
+        // A `*` operand: an int within a million, else Go's `BADWIDTH` or
+        // `BADPREC`; a negative width pads on the right, a negative
+        // precision is bad.
         let mut operand = |c: Option<Count>, bad: &str, width: bool| match c? {
             Count::Fixed(n) => Some(n),
             Count::Arg(i) => match args.get(i) {
@@ -797,8 +801,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             },
         };
         let width = operand(spec.width, "%!(BADWIDTH)", true).map(|w| w.min(1000));
-        let prec = operand(spec.prec, "%!(BADPREC)", false);
-        let prec = prec.map(|p| p.min(100));
+        let prec = operand(spec.prec, "%!(BADPREC)", false).map(|p| p.min(100));
         let Some(verb) = spec.verb else {
             out.push_str("%!(NOVERB)");
             break;
@@ -816,20 +819,12 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
             out.push_str(&each);
             continue;
         }
-        // A verb that does not fit its operand: Go prints the operand with
-        // %v inside `%!d(string=...)`, and the width pads it there.
+        // A bad verb's text is padded inside, not as a whole.
         let is_bad = std::cell::Cell::new(false);
         let (bad_width, bad_zero) = (width, zero);
         let bad = |verb: char, v: &Value| {
             is_bad.set(true);
-            match v {
-                Value::Nil => format!("%!{verb}(<nil>)"),
-                v => format!(
-                    "%!{verb}({}={})",
-                    type_name(types, v),
-                    pad(plain(v), bad_width, minus, bad_zero && !minus)
-                ),
-            }
+            bad_verb(types, verb, v, bad_width, minus, bad_zero)
         };
         let bytes = byte_slice(types, arg);
         let s = match verb {
