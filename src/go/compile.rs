@@ -1817,6 +1817,9 @@ impl Compiler {
             ChanOp::Send | ChanOp::Close => name.starts_with("<-chan "),
             ChanOp::Recv | ChanOp::Range => name.starts_with("chan<- "),
         };
+        if !forbidden {
+            return Ok(());
+        }
         let operand = match &ch.kind {
             ExprKind::Ident(n) => n.to_string(),
             ExprKind::Selector(x, f) => match &x.kind {
@@ -1825,9 +1828,6 @@ impl Compiler {
             },
             _ => return Ok(()),
         };
-        if !forbidden {
-            return Ok(());
-        }
         let what = format!("{operand} (variable of type {name})");
         Err(err(
             ch.span,
