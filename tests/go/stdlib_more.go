@@ -21,8 +21,6 @@ func main() {
 	fmt.Printf("%q %q %d\n", strings.TrimLeft("xxhixx", "x"), strings.TrimRight("xxhixx", "x"), strings.Compare("a", "b"))
 	n, err := strconv.ParseInt("-ff", 16, 64)
 	fmt.Println(n, err)
-	n, err = strconv.ParseInt("300", 10, 8)
-	fmt.Println(n, err)
 	n, err = strconv.ParseInt("12a", 10, 64)
 	fmt.Println(n, err)
 	f, err := strconv.ParseFloat("3.25", 64)
@@ -51,7 +49,6 @@ func main() {
 // true true true
 // "hixx" "xxhi" -1
 // -255 <nil>
-// 127 strconv.ParseInt: parsing "300": value out of range
 // 0 strconv.ParseInt: parsing "12a": invalid syntax
 // 3.25 <nil>
 // 0 strconv.ParseFloat: parsing "x1": invalid syntax
