@@ -166,7 +166,7 @@ fn lane_spans<'a>(
         }
         if seen > SCAN && x(sp.end) == c {
             let next = col_start(c + 1);
-            let skip = spans[i..].partition_point(|s| s.end < next).max(1);
+            let skip = crate::sort::gallop(&spans[i..], |s| s.end < next).max(1);
             if let Some(last) = out.last_mut() {
                 last.1 += skip;
             }
@@ -497,7 +497,7 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
                 // The bucket ends where the next one's first column starts:
                 // comparing times, the search divides nothing per probe.
                 let next = col_start((mx / MARK_PX + 1) * MARK_PX);
-                let end = k + idx[k..hi].partition_point(|&i| t_of(i) < next);
+                let end = k + crate::sort::gallop(&idx[k..hi], |&i| t_of(i) < next);
                 out_marks.push((idx[k] as usize, r, mx, end - k));
                 k = end;
             }

@@ -1,6 +1,7 @@
-//! The crate's one sort gives the standard library's stable sort's order.
+//! The crate's one sort gives the standard library's stable sort's order,
+//! and its galloping search the standard library's `partition_point`.
 
-use csp_playground::sort::{sort, sort_by, sort_by_key};
+use csp_playground::sort::{gallop, sort, sort_by, sort_by_key};
 
 /// A small deterministic generator, so the test needs no crate.
 fn lcg(seed: &mut u64) -> u64 {
@@ -34,5 +35,16 @@ tests! {
         let mut v: Vec<String> = ["pear", "apple", "fig", "apple"].map(String::from).to_vec();
         sort(&mut v);
         assert_eq!(v, ["apple", "apple", "fig", "pear"]);
+    }
+
+    fn gallop_finds_what_partition_point_finds() {
+        let mut seed = 11;
+        for n in [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 100, 1000, 4097] {
+            let mut v: Vec<u64> = (0..n).map(|_| lcg(&mut seed) % 50).collect();
+            v.sort_unstable();
+            for x in 0..=51 {
+                assert_eq!(gallop(&v, |&y| y < x), v.partition_point(|&y| y < x), "n={n} x={x}");
+            }
+        }
     }
 }
