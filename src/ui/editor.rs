@@ -227,9 +227,13 @@ pub fn Editor(props: &EditorProps) -> Html {
         gutter.push_str("\n</span>");
     }
     let gutter = Html::from_html_unchecked(gutter.into());
+    // The line of the latest event stays in view while the run plays,
+    // unless the reader is typing.
+    let scroller = use_node_ref();
+    super::views::use_follow_line(scroller.clone(), props.current, Some(area.clone()));
     html! {
         <>
-        <div class="editor">
+        <div class="editor" ref={scroller}>
             <div class="gutter" aria-hidden="true">{ gutter }</div>
             <div class="layers">
                 <pre class="colour" aria-hidden="true"><code>

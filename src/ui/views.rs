@@ -208,6 +208,38 @@ pub fn RefresherPanel(props: &ViewProps) -> Html {
     }
 }
 
+/// Keeps the line marked `.hl` inside `scroller` in view, in the middle of
+/// the box (scrolling the box, not the page, which would pull the reader
+/// away), whenever `line` changes; not while `focus` has the focus, where
+/// the reader is typing and the box must stay where they put it.
+/// `scroller` must be positioned (`position: relative`): a line's
+/// `offsetTop` is measured from it.
+#[hook]
+pub fn use_follow_line(scroller: NodeRef, line: Option<usize>, focus: Option<NodeRef>) {
+    use_effect_with(line, move |_| {
+        // In the next frame, not now: reading a position forces a layout,
+        // and the frame will lay the page out anyway.
+        let frame = gloo_render::request_animation_frame(move |_| {
+            use wasm_bindgen::JsCast;
+            let focused = focus.as_ref().and_then(NodeRef::get).is_some_and(|el| {
+                web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|a| web_sys::Node::from(a) == el)
+            });
+            let scroller = scroller.cast::<web_sys::HtmlElement>();
+            let line = scroller
+                .as_ref()
+                .and_then(|p| p.query_selector(".hl").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (false, Some(scroller), Some(line)) = (focused, scroller, line) {
+                scroller.set_scroll_top((line.offset_top() - scroller.client_height() / 2).max(0));
+            }
+        });
+        move || drop(frame)
+    });
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct CodeBlockProps {
     pub source: &'static str,
@@ -223,25 +255,7 @@ pub struct CodeBlockProps {
 #[component]
 pub fn CodeBlock(props: &CodeBlockProps) -> Html {
     let pre = use_node_ref();
-    {
-        let pre = pre.clone();
-        use_effect_with(props.highlight, move |_| {
-            // In the next frame, not now: reading a position forces a
-            // layout, and the frame will lay the page out anyway.
-            let frame = gloo_render::request_animation_frame(move |_| {
-                use wasm_bindgen::JsCast;
-                let pre = pre.cast::<web_sys::HtmlElement>();
-                let line = pre
-                    .as_ref()
-                    .and_then(|p| p.query_selector(".hl").ok().flatten())
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                if let (Some(pre), Some(line)) = (pre, line) {
-                    pre.set_scroll_top((line.offset_top() - pre.client_height() / 2).max(0));
-                }
-            });
-            move || drop(frame)
-        });
-    }
+    use_follow_line(pre.clone(), props.highlight, None);
     html! {
         <pre ref={pre} tabindex="0" role="region" aria-labelledby={props.labelledby}><code>
             { for props.source.lines().enumerate().map(|(i, line)| html! {
