@@ -52,7 +52,7 @@ try {
     const frames = await page.evaluate(() => { cancelAnimationFrame(window.__raf); return window.__frames; });
     const gaps = frames.slice(1).map((t, i) => t - frames[i]);
     const worst = Math.max(0, ...gaps);
-    const events = Number((await page.getByText(/^\d+ rows;/).innerText()).split(' ')[0]);
+    const events = Number((await page.getByText(/^\d+ rows;/).textContent()).split(' ')[0]);
     const after = await wasmBytes(page);
     // A zoom: from the click to the frame that shows it.
     const zoomMs = await page.evaluate(async () => {
@@ -64,18 +64,22 @@ try {
     });
     console.log(`${query}`);
     console.log(`  wall ${wall} ms, ${events} events, frames ${frames.length} (${(frames.length / (wall / 1000)).toFixed(1)} fps), worst gap ${worst.toFixed(0)} ms, gaps over 50 ms: ${gaps.filter((g) => g > 50).length}`);
+    // Where the slowest frames fell, from the first frame of the run.
+    const slowest = gaps.map((g, i) => [g, frames[i] - frames[0]]).sort((a, b) => b[0] - a[0]).slice(0, 5);
+    console.log(`  slowest frames: ${slowest.map(([g, t]) => `${g.toFixed(0)} ms at ${t.toFixed(0)}`).join(', ')}`);
     console.log(`  wasm memory ${(after / 1e6).toFixed(1)} MB (grew ${((after - before) / 1e6).toFixed(1)} MB, ${events ? ((after - before) / events).toFixed(0) : '-'} bytes per event), zoom shown in ${zoomMs.toFixed(0)} ms`);
     await page.close();
   }
 
-  // 1000 switches of pattern and Reset in one tab.
+  // 1000 switches of pattern and Reset in one tab (PAGE_SWITCHES=0 skips them).
+  const switches = Number(process.env.PAGE_SWITCHES ?? 1000);
   const page = await open('pattern=spawn-wait&speed=100');
   const tabs = ['Spawn and wait', 'WaitGroup', 'Dynamic words', 'Deadline', 'Token cache', 'Token future', 'Pipeline'];
   const rows = [];
   // A real collection before each reading (the page has no window.gc), so
   // the JS heap figure is what is live, not what the collector left.
   const cdp = await page.context().newCDPSession(page);
-  for (let i = 1; i <= 1000; i++) {
+  for (let i = 1; i <= switches; i++) {
     await page.getByRole('tab', { name: tabs[i % tabs.length], exact: true }).click();
     await page.getByRole('button', { name: 'Run' }).click();
     await page.getByRole('button', { name: 'Reset' }).click();
