@@ -123,6 +123,18 @@ pub fn mutex(rt: &Rt) -> Mutex {
     }
 }
 
+/// What copying a Go `sync.Mutex` value makes: a lock of its own, locked
+/// if this one is (Go copies the state, and the copy's `Unlock` then
+/// works), but never shared with it.
+pub fn copy_mutex(m: &Mutex) -> Mutex {
+    let lock = m.lock.copy_with(());
+    let guard = if m.lock.is_locked() { lock.try_lock() } else { None };
+    Mutex {
+        lock,
+        guard: RefCell::new(guard),
+    }
+}
+
 /// `mu.Unlock()`: `false` when it was not locked.
 pub fn unlock(m: &Mutex) -> bool {
     let guard = m.guard.borrow_mut().take();

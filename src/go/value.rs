@@ -497,6 +497,13 @@ impl Value {
                 Rc::new(RefCell::new(a.borrow().iter().map(Value::copied).collect())),
                 *ty,
             ),
+            // A WaitGroup or Mutex is a struct in Go: a copy has state of
+            // its own. Contexts, tickers and timers are pointers there.
+            Value::Obj(o) => match &**o {
+                NativeObj::WaitGroup(wg) => Value::Obj(Rc::new(NativeObj::WaitGroup(wg.copy()))),
+                NativeObj::Mutex(m) => Value::Obj(Rc::new(NativeObj::Mutex(host::copy_mutex(m)))),
+                _ => self.clone(),
+            },
             other => other.clone(),
         }
     }

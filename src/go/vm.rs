@@ -1076,7 +1076,8 @@ impl Goroutine {
                 Ins::Load(s) | Ins::LoadRef(s) => {
                     let v = match &stack[base + *s as usize] {
                         Value::Int(i, t) => Value::Int(*i, *t),
-                        Value::Cell(_) | Value::Struct(_) | Value::Array(..) => break,
+                        // A copy (or a cell's load): the slow path's.
+                        Value::Cell(_) | Value::Struct(_) | Value::Array(..) | Value::Obj(_) => break,
                         v => v.clone(),
                     };
                     stack.push(v);

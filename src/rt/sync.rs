@@ -131,6 +131,22 @@ impl WaitGroup {
         self.inner.count.get()
     }
 
+    /// What copying a Go `sync.WaitGroup` value makes: a counter of its
+    /// own, starting where this one stands, with none of its waiters. A
+    /// `Done` on the copy never reaches the original, so passing one by
+    /// value to a goroutine deadlocks the `Wait`, as in Go.
+    pub fn copy(&self) -> WaitGroup {
+        let inner = &self.inner;
+        WaitGroup {
+            inner: Rc::new(WgInner {
+                rt: inner.rt.clone(),
+                name: inner.name.clone(),
+                count: Cell::new(inner.count.get()),
+                waiters: WaitList::default(),
+            }),
+        }
+    }
+
     /// `wg.Wait()`: completes when the counter is zero.
     ///
     /// # Cancellation safety
@@ -241,6 +257,12 @@ impl<T> Mutex<T> {
             parker: None,
             done: false,
         }
+    }
+
+    /// A mutex of its own, unlocked, guarding `value`, under this one's
+    /// name: what copying a Go `sync.Mutex` value starts from.
+    pub fn copy_with<U>(&self, value: U) -> Mutex<U> {
+        self.inner.rt.mutex(&self.inner.name, value)
     }
 
     /// `mu.TryLock()`: the lock, at once, if nobody holds it.

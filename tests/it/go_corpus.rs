@@ -83,6 +83,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ),
     ("multi_return", include_str!("../go/multi_return.go")),
     ("multi_value_args", include_str!("../go/multi_value_args.go")),
+    ("mutex_copy", include_str!("../go/mutex_copy.go")),
     ("mutex_struct", include_str!("../go/mutex_struct.go")),
     ("named_func_methods", include_str!("../go/named_func_methods.go")),
     (
@@ -210,4 +211,5 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("value_zero_arrays", include_str!("../go/value_zero_arrays.go")),
     ("variadic", include_str!("../go/variadic.go")),
     ("waitgroup_basic", include_str!("../go/waitgroup_basic.go")),
+    ("waitgroup_copy", include_str!("../go/waitgroup_copy.go")),
 ];
