@@ -1327,6 +1327,16 @@ impl Compiler {
         ))
     }
 
+    /// [`Self::value_to`], after Go's compile error for a literal that no
+    /// value of `ty` can be, naming where it goes (`assignment`, `send`,
+    /// `return statement`).
+    fn value_in(&mut self, e: &Expr, ty: Option<Ty>, context: &str) -> R<()> {
+        if let Some(ty) = ty {
+            self.check_literal(e, ty, context)?;
+        }
+        self.value_to(e, ty)
+    }
+
     /// A typed declaration converts untyped constants to its type.
     /// Pushes `e` as a value of type `ty` where that is known: an untyped
     /// constant takes the type (`x = 3` for a float64 `x` is 3.0), and a nil
@@ -1411,7 +1421,7 @@ impl Compiler {
                 self.check_dir(ch, ChanOp::Send)?;
                 self.expr(ch)?;
                 let elem = self.elem_ty(ch);
-                self.value_to(v, elem)?;
+                self.value_in(v, elem, "send")?;
                 self.span = s.span;
                 self.emit(Ins::Send);
             }
@@ -1495,7 +1505,7 @@ impl Compiler {
                     if exprs.len() == results.len() {
                         for (e, slot) in exprs.iter().zip(&results) {
                             let ty = self.st().tys.get(slot).copied();
-                            self.value_to(e, ty)?;
+                            self.value_in(e, ty, "return statement")?;
                         }
                     } else if exprs.len() == 1 && results.len() > 1 {
                         self.multi(&exprs[0], results.len())?;
@@ -1618,7 +1628,7 @@ impl Compiler {
                     self.hint = Some(n.clone());
                 }
                 let ty = if define { None } else { self.static_ty(l) };
-                self.value_to(e, ty)?;
+                self.value_in(e, ty, "assignment")?;
             }
         } else if rhs.len() == 1 {
             self.multi(&rhs[0], lhs.len())?;
@@ -2058,7 +2068,7 @@ impl Compiler {
                     self.check_dir(ch, ChanOp::Send)?;
                     self.expr(ch)?;
                     let elem = self.elem_ty(ch);
-                    self.value_to(v, elem)?;
+                    self.value_in(v, elem, "send")?;
                     arms.push(SelArm::Send);
                     plan.push((Some(arms.len() - 1), None));
                 }
@@ -2660,6 +2670,13 @@ impl Compiler {
                 args[want].span,
                 format!("too many arguments in call to {name}"),
             ));
+        }
+        // A literal no value of its parameter's type can be: `add(1, "2")`
+        // ran, and added a string to a number at run time.
+        for (a, p) in args.iter().zip(&sig.params[..fixed]) {
+            if let Ok(ty) = self.resolve_type(&p.ty) {
+                self.check_literal(a, ty, &format!("argument to {name}"))?;
+            }
         }
         Ok(())
     }

@@ -243,6 +243,14 @@ tests! {
             ("package main\nvar ok bool = 1\nfunc main() { _ = ok }\n", "2:15: cannot use 1 (untyped int constant) as bool value in variable declaration"),
             ("package main\nfunc main() {\n\tvar h int = 1.5\n\t_ = h\n}\n", "3:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"),
             ("package main\nconst k string = 3\nfunc main() {}\n", "2:18: cannot use 3 (untyped int constant) as string value in constant declaration"),
+            // The same where the literal is assigned, sent, returned or passed
+            // (Go's words and positions, from go build; these used to run).
+            ("package main\nfunc main() {\n\tx := 1\n\tx = \"a\"\n\t_ = x\n}\n", "4:6: cannot use \"a\" (untyped string constant) as int value in assignment"),
+            ("package main\nfunc main() {\n\tch := make(chan int, 1)\n\tch <- \"s\"\n}\n", "4:8: cannot use \"s\" (untyped string constant) as int value in send"),
+            ("package main\nfunc main() {\n\tch := make(chan string, 1)\n\tselect {\n\tcase ch <- 2:\n\t}\n}\n", "5:13: cannot use 2 (untyped int constant) as string value in send"),
+            ("package main\nfunc f() int {\n\treturn \"x\"\n}\nfunc main() { f() }\n", "3:9: cannot use \"x\" (untyped string constant) as int value in return statement"),
+            ("package main\nfunc add(a, b int) int { return a + b }\nfunc main() {\n\tadd(1, \"2\")\n}\n", "4:9: cannot use \"2\" (untyped string constant) as int value in argument to add"),
+            ("package main\ntype T struct{}\nfunc (T) m(s string) {}\nfunc main() {\n\tvar t T\n\tt.m(1.5)\n}\n", "6:6: cannot use 1.5 (untyped float constant) as string value in argument to t.m"),
             // Constants out of their type's range (Go's words; these used
             // to wrap silently).
             ("package main\nfunc main() {\n\tvar b int8 = 200\n\t_ = b\n}\n", "3:15: cannot use 200 (untyped int constant) as int8 value in variable declaration (overflows)"),
