@@ -484,20 +484,20 @@ pub fn timeline(title: &str, model: &Model, playhead: Option<Millis>, window: &W
     // cache run, millions in a Go print loop). They are drawn in the order
     // of their first output, as a scan of all outputs draws them.
     let outputs = model.outputs();
-    let t_of = |i: u32| outputs[i as usize].t;
     let mut out_marks: Vec<(usize, usize, u64, usize)> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let start = out_marks.len();
         for lane in &row.lanes {
             let idx = model.outputs_of(lane.task_id);
-            let hi = idx.partition_point(|&i| t_of(i) <= t1);
-            let mut k = idx.partition_point(|&i| t_of(i) < t0).min(hi);
+            let times = model.output_times_of(lane.task_id);
+            let hi = times.partition_point(|&t| t <= t1);
+            let mut k = times.partition_point(|&t| t < t0).min(hi);
             while k < hi {
-                let mx = x(t_of(idx[k]));
+                let mx = x(times[k]);
                 // The bucket ends where the next one's first column starts:
                 // comparing times, the search divides nothing per probe.
                 let next = col_start((mx / MARK_PX + 1) * MARK_PX);
-                let end = k + crate::sort::gallop(&idx[k..hi], |&i| t_of(i) < next);
+                let end = k + crate::sort::gallop(&times[k..hi], |&t| t < next);
                 out_marks.push((idx[k] as usize, r, mx, end - k));
                 k = end;
             }
