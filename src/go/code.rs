@@ -102,6 +102,9 @@ pub enum Ins {
     /// `v, ok := m[k]`.
     IndexOk,
     Deref,
+    /// `*p` used in place (to select or index into, or as a method
+    /// receiver): not copied, so `(*wg).Done()` is `wg.Done()`.
+    DerefRef,
     /// Stack: pointer, value.
     SetDeref,
     /// Put the value in fresh storage and push a pointer to it.

@@ -2215,6 +2215,11 @@ impl Compiler {
                 self.span = e.span;
                 self.emit(Ins::IndexRef);
             }
+            ExprKind::Star(x) => {
+                self.expr(x)?;
+                self.span = e.span;
+                self.emit(Ins::DerefRef);
+            }
             _ => self.expr(e)?,
         }
         Ok(())
@@ -2674,6 +2679,26 @@ impl Compiler {
         // A literal no value of its parameter's type can be: `add(1, "2")`
         // ran, and added a string to a number at run time.
         for (a, p) in args.iter().zip(&sig.params[..fixed]) {
+            // The parameter's type is named in the callee's scope: a name
+            // the caller declared itself (a local type, a variable called
+            // `time`) is something else, and looking it up would count as
+            // a use of it.
+            let ty_name = match &p.ty.kind {
+                ExprKind::Ident(n) => Some(n),
+                ExprKind::Selector(x, _) => match &x.kind {
+                    ExprKind::Ident(pkg) => Some(pkg),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let local = ty_name.is_some_and(|n| {
+                self.fs.iter().any(|st| {
+                    st.scopes.iter().any(|s| s.get(n).is_some()) || st.upvals.iter().any(|(u, _)| u == n)
+                })
+            });
+            if local {
+                continue;
+            }
             if let Ok(ty) = self.resolve_type(&p.ty) {
                 self.check_literal(a, ty, &format!("argument to {name}"))?;
             }

@@ -125,14 +125,29 @@ pub fn mutex(rt: &Rt) -> Mutex {
 
 /// What copying a Go `sync.Mutex` value makes: a lock of its own, locked
 /// if this one is (Go copies the state, and the copy's `Unlock` then
-/// works), but never shared with it.
+/// works), but never shared with it, and with no event for the copy.
 pub fn copy_mutex(m: &Mutex) -> Mutex {
-    let lock = m.lock.copy_with(());
-    let guard = if m.lock.is_locked() { lock.try_lock() } else { None };
+    let (lock, guard) = m.lock.copy_with(());
     Mutex {
         lock,
         guard: RefCell::new(guard),
     }
+}
+
+impl Drop for Mutex {
+    // A mutex that goes away locked was never unlocked by the program:
+    // its guard must not record an Unlock at whatever time the value is
+    // dropped.
+    fn drop(&mut self) {
+        if let Some(guard) = self.guard.get_mut().take() {
+            guard.release_quietly();
+        }
+    }
+}
+
+/// Whether somebody holds `m`.
+pub fn is_locked(m: &Mutex) -> bool {
+    m.lock.is_locked()
 }
 
 /// `mu.Unlock()`: `false` when it was not locked.

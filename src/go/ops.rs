@@ -180,7 +180,13 @@ pub fn equal(a: &Value, b: &Value) -> Res<bool> {
         (Chan(ChanV::Chan(x, _)), Chan(ChanV::Chan(y, _))) => host::same_chan(x, y),
         (Chan(ChanV::Done(x)), Chan(ChanV::Done(y))) => host::same_ctx(x, y),
         (Error(x), Error(y)) => Rc::ptr_eq(x, y),
-        (Obj(x), Obj(y)) => Rc::ptr_eq(x, y),
+        // A WaitGroup or Mutex is a struct of plain fields in Go: a copy
+        // equals its original while their states agree.
+        (Obj(x), Obj(y)) => match (&**x, &**y) {
+            (NativeObj::WaitGroup(a), NativeObj::WaitGroup(b)) => a.count() == b.count(),
+            (NativeObj::Mutex(a), NativeObj::Mutex(b)) => host::is_locked(a) == host::is_locked(b),
+            _ => Rc::ptr_eq(x, y),
+        },
         (Struct(x), Struct(y)) => {
             if x.ty != y.ty {
                 return Ok(false);

@@ -1486,10 +1486,11 @@ impl Goroutine {
                 self.push(v.copied());
                 self.push(Value::bool(ok));
             }
-            Ins::Deref => {
+            Ins::Deref | Ins::DerefRef => {
                 let p = self.pop();
                 match p {
-                    Value::Ptr(p) => self.push(p.load().copied()),
+                    Value::Ptr(p) if matches!(ins, Ins::Deref) => self.push(p.load().copied()),
+                    Value::Ptr(p) => self.push(p.load()),
                     _ => return Err(nil_deref()),
                 }
             }

@@ -259,10 +259,20 @@ impl<T> Mutex<T> {
         }
     }
 
-    /// A mutex of its own, unlocked, guarding `value`, under this one's
-    /// name: what copying a Go `sync.Mutex` value starts from.
-    pub fn copy_with<U>(&self, value: U) -> Mutex<U> {
-        self.inner.rt.mutex(&self.inner.name, value)
+    /// What copying a Go `sync.Mutex` value makes: a mutex of its own
+    /// guarding `value`, under this one's name, locked if this one is, and
+    /// then with the guard that unlocks it. Go copies the state, and
+    /// nobody locked the copy, so no event says so.
+    pub fn copy_with<U>(&self, value: U) -> (Mutex<U>, Option<MutexGuard<U>>) {
+        let copy = self.inner.rt.mutex(&self.inner.name, value);
+        let guard = self.inner.locked.get().then(|| {
+            copy.inner.locked.set(true);
+            MutexGuard {
+                mutex: copy.clone(),
+                quiet: false,
+            }
+        });
+        (copy, guard)
     }
 
     /// `mu.TryLock()`: the lock, at once, if nobody holds it.
@@ -277,7 +287,10 @@ impl<T> Mutex<T> {
                 lock: inner.name.clone(),
             });
         }
-        Some(MutexGuard { mutex: self.clone() })
+        Some(MutexGuard {
+            mutex: self.clone(),
+            quiet: false,
+        })
     }
 
     /// Whether someone holds it.
@@ -361,6 +374,7 @@ impl<T> Future for Lock<T> {
         }
         Poll::Ready(MutexGuard {
             mutex: this.mutex.clone(),
+            quiet: false,
         })
     }
 }
@@ -383,6 +397,8 @@ impl<T> Drop for Lock<T> {
 /// Holds the lock; dropping it unlocks (Go's `defer mu.Unlock()`).
 pub struct MutexGuard<T> {
     mutex: Mutex<T>,
+    // Let go without an Unlock event (see `release_quietly`).
+    quiet: bool,
 }
 
 impl<T> fmt::Debug for MutexGuard<T> {
@@ -401,10 +417,22 @@ impl<T> MutexGuard<T> {
     pub fn borrow_mut(&self) -> std::cell::RefMut<'_, T> {
         self.mutex.inner.value.borrow_mut()
     }
+
+    /// Lets go of a lock that goes away with its mutex (a Go value dropped
+    /// while locked), where no program called Unlock: no event. Nobody
+    /// can be waiting for it, since a goroutine waiting to lock a value
+    /// keeps that value alive.
+    pub fn release_quietly(mut self) {
+        self.quiet = true;
+    }
 }
 
 impl<T> Drop for MutexGuard<T> {
     fn drop(&mut self) {
-        self.mutex.unlock();
+        if self.quiet {
+            self.mutex.inner.locked.set(false);
+        } else {
+            self.mutex.unlock();
+        }
     }
 }

@@ -760,6 +760,25 @@ tests! {
     /// A map's entries are dropped in key order: dropping a channel records
     /// an event, and a hash table's own order (which differs from map to
     /// map and run to run) made the same seed give different traces.
+    fn copying_a_locked_mutex_or_dropping_one_records_no_lock_or_unlock() {
+        // Only the program's own Lock, Unlock and TryLock calls are events:
+        // copying a locked mutex locks nothing, and the locked original,
+        // dropped at the end, unlocks nothing.
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\ntype C struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc main() {\n\tvar c C\n\tc.mu.Lock()\n\td := c\n\td.mu.Unlock()\n\tfmt.Println(c.mu.TryLock(), d.mu.TryLock())\n}\n";
+        let ran = run(src, 1);
+        let locks: Vec<&str> = ran
+            .trace
+            .iter()
+            .filter_map(|e| match &e.kind {
+                Kind::Lock { .. } => Some("lock"),
+                Kind::Unlock { .. } => Some("unlock"),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(locks, ["lock", "unlock", "lock"]);
+        assert_eq!(ran.stdout, "false true\n");
+    }
+
     fn dropping_a_map_of_channels_gives_the_same_trace_every_time() {
         let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := map[int]chan int{}\n\tfor i := 0; i < 12; i++ {\n\t\tm[i] = make(chan int, 1)\n\t}\n\tm = nil\n\tfmt.Println(len(m))\n}\n";
         let first = go::run(src, &Options::default()).unwrap();

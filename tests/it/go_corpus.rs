@@ -172,6 +172,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("sync_cond", include_str!("../go/sync_cond.go")),
     ("sync_literals", include_str!("../go/sync_literals.go")),
     (
+        "sync_through_pointers",
+        include_str!("../go/sync_through_pointers.go"),
+    ),
+    (
         "terminating_statements",
         include_str!("../go/terminating_statements.go"),
     ),
