@@ -416,8 +416,14 @@ pub fn go(
     };
     let ran = match crate::go::run(&src, &opts) {
         Ok(ran) => ran,
-        Err(e) => {
-            writeln!(errs, "{name}:{e}").map_err(io)?;
+        Err(first) => {
+            // Every error Go would list (names not used: all of them).
+            let all = crate::go::compile_all(&src, opts.go121)
+                .err()
+                .unwrap_or_else(|| vec![first]);
+            for e in all {
+                writeln!(errs, "{name}:{e}").map_err(io)?;
+            }
             return Ok(1);
         }
     };

@@ -124,12 +124,21 @@ pub fn wants_go121(src: &str) -> bool {
     })
 }
 
-/// Compiles `src` (a whole `package main` file).
+/// Compiles `src` (a whole `package main` file); the first error if it
+/// does not compile.
 pub fn compile(src: &str, go121: Option<bool>) -> Result<code::Program, CompileError> {
-    let file = lower::lower(src)?;
-    let prelude = lower::lower_prelude(stdlib::PRELUDE).map_err(|e| CompileError {
-        span: e.span,
-        message: format!("in the prelude: {}", e.message),
+    compile_all(src, go121).map_err(|all| all.into_iter().next().expect("an error"))
+}
+
+/// [`compile`], with every error Go would list when more than one name is
+/// declared or imported and not used (otherwise the one error), in order.
+pub fn compile_all(src: &str, go121: Option<bool>) -> Result<code::Program, Vec<CompileError>> {
+    let file = lower::lower(src).map_err(|e| vec![e])?;
+    let prelude = lower::lower_prelude(stdlib::PRELUDE).map_err(|e| {
+        vec![CompileError {
+            span: e.span,
+            message: format!("in the prelude: {}", e.message),
+        }]
     })?;
     let go121 = go121.unwrap_or_else(|| wants_go121(src));
     compile::compile(file, prelude, go121)

@@ -260,7 +260,21 @@ type R<T> = Result<T, CompileError>;
 
 const MAX_LOCALS: u16 = 60_000;
 
-pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
+/// Compiles a lowered file: the program, or the errors Go would report.
+/// That is the first error, or, when the only errors are names declared
+/// or imported and not used, every one of them in order (Go lists them
+/// all, and a reader who deleted a line wants to see each at once).
+pub fn compile(file: File, prelude: File, go121: bool) -> Result<Program, Vec<CompileError>> {
+    let mut more = Vec::new();
+    compile_file(file, prelude, go121, &mut more).map_err(|first| {
+        let mut all = vec![first];
+        all.append(&mut more);
+        all
+    })
+}
+
+/// [`compile`], with the errors after the first in `more`.
+fn compile_file(file: File, prelude: File, go121: bool, more: &mut Vec<CompileError>) -> R<Program> {
     let mut c = Compiler {
         types: Types::new(),
         funcs: Vec::new(),
@@ -455,15 +469,19 @@ pub fn compile(file: File, prelude: File, go121: bool) -> R<Program> {
     c.emit(Ins::Call(0, false, 0));
     c.emit(Ins::Return);
     let st = c.fs.pop().expect("entry state");
-    // Go rejects unused variables and imports; the first by position.
+    // Go rejects unused variables and imports, and lists them in order.
     for (_, path, span, used) in &c.import_uses {
         if !used {
             c.unused
                 .push((*span, format!("\"{path}\" imported and not used")));
         }
     }
-    if let Some((span, message)) = c.unused.iter().min_by_key(|(s, _)| (s.line, s.col)) {
-        return Err(err(*span, message.clone()));
+    if !c.unused.is_empty() {
+        let mut all: Vec<CompileError> = c.unused.iter().map(|(s, m)| err(*s, m.clone())).collect();
+        crate::sort::sort_by_key(&mut all, |e| (e.span.line, e.span.col));
+        let first = all.remove(0);
+        *more = all;
+        return Err(first);
     }
     let entry = c.funcs.len() as u32;
     c.funcs.push(Some(FuncCode {

@@ -56,14 +56,16 @@ fn work(state: &PageState) -> Result<Work, Vec<GoError>> {
     if !state.runs_go() {
         return Ok(Work::Port(state.params.clone()));
     }
-    crate::go::compile(&state.go_program(), state.go121)
+    crate::go::compile_all(&state.go_program(), state.go121)
         .map(|program| Work::Go(std::rc::Rc::new(program)))
-        .map_err(|e| {
-            vec![GoError {
-                line: e.span.line,
-                col: e.span.col,
-                message: e.message,
-            }]
+        .map_err(|all| {
+            all.into_iter()
+                .map(|e| GoError {
+                    line: e.span.line,
+                    col: e.span.col,
+                    message: e.message,
+                })
+                .collect()
         })
 }
 

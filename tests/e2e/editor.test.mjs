@@ -80,6 +80,20 @@ test('a second receive in Spawn and wait deadlocks, in Go\'s words', async () =>
   await page.close();
 });
 
+test('every name left unused is listed and marked at once, as go lists them', async () => {
+  const { page, errors } = await open('pattern=spawn-wait&seed=1&speed=100');
+  const original = await source(page).inputValue();
+  // Two variables that nothing reads: Go reports both, not the first alone.
+  await source(page).fill(original.replace('\tfmt.Println(<-res)', '\tunread := <-res\n\talso := 2'));
+  await runToEnd(page, /^Error/);
+  const alert = page.getByRole('alert').filter({ hasText: 'does not compile' });
+  const listed = await alert.getByRole('listitem').allInnerTexts();
+  assert.deepEqual(listed, ['16:2: declared and not used: unread', '17:2: declared and not used: also']);
+  assert.deepEqual((await page.locator('.editor .gutter .err').allInnerTexts()).map((t) => t.trim()), ['16', '17']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a compile error is marked at its line and listed as line:col; fixing it runs', async () => {
   const { page, errors } = await open('pattern=spawn-wait&seed=1&speed=100');
   const original = await source(page).inputValue();

@@ -760,6 +760,20 @@ tests! {
     /// A map's entries are dropped in key order: dropping a channel records
     /// an event, and a hash table's own order (which differs from map to
     /// map and run to run) made the same seed give different traces.
+    fn every_name_declared_or_imported_and_not_used_is_listed_in_order() {
+        // Go lists them all; a hard error is still reported alone.
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tx := 1\n\ty := 2\n\tfmt.Println()\n}\n";
+        let all: Vec<String> = go::compile_all(src, None).err().unwrap().iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            all,
+            ["5:2: \"strings\" imported and not used", "9:2: declared and not used: x", "10:2: declared and not used: y"]
+        );
+        assert_eq!(go::compile(src, None).err().unwrap().to_string(), all[0]);
+        let hard = "package main\n\nfunc main() {\n\tx := 1\n\tundefinedFn()\n}\n";
+        let all: Vec<String> = go::compile_all(hard, None).err().unwrap().iter().map(|e| e.to_string()).collect();
+        assert_eq!(all, ["5:2: undefined: undefinedFn"]);
+    }
+
     fn copying_a_locked_mutex_or_dropping_one_records_no_lock_or_unlock() {
         // Only the program's own Lock, Unlock and TryLock calls are events:
         // copying a locked mutex locks nothing, and the locked original,

@@ -151,6 +151,16 @@ fn csp_go_prints_output_errors_and_exit_statuses() {
     assert_eq!(csp_go(&["-"], hello).unwrap(), (0, "hi\n".into(), String::new()));
     let (code, _, err) = csp_go(&["-"], "package main\nfunc main() { x }\n").unwrap();
     assert_eq!((code, err.as_str()), (1, "main.go:2:15: undefined: x\n"));
+    // Every name not used, a line each, as go lists them.
+    let (code, _, err) = csp_go(
+        &["-"],
+        "package main\nimport \"os\"\nfunc main() {\n\ta := 1\n\tb := 2\n}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        (code, err.as_str()),
+        (1, "main.go:2:8: \"os\" imported and not used\nmain.go:4:2: declared and not used: a\nmain.go:5:2: declared and not used: b\n")
+    );
     let (code, out, err) = csp_go(
         &["-"],
         "package main\nimport \"fmt\"\nfunc main() { fmt.Println(1); panic(\"no\") }\n",
