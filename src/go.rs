@@ -127,7 +127,13 @@ pub fn wants_go121(src: &str) -> bool {
 /// Compiles `src` (a whole `package main` file); the first error if it
 /// does not compile.
 pub fn compile(src: &str, go121: Option<bool>) -> Result<code::Program, CompileError> {
-    compile_all(src, go121).map_err(|all| all.into_iter().next().expect("an error"))
+    compile_all(src, go121).map_err(|all| {
+        // compile_all never gives an empty list; a default keeps this total.
+        all.into_iter().next().unwrap_or_else(|| CompileError {
+            span: ir::Span::default(),
+            message: "does not compile".to_string(),
+        })
+    })
 }
 
 /// [`compile`], with every error Go would list when more than one name is
