@@ -414,13 +414,10 @@ pub fn go(
     } else {
         path.clone()
     };
-    let ran = match crate::go::run(&src, &opts) {
-        Ok(ran) => ran,
-        Err(first) => {
+    let ran = match crate::go::compile_all(&src, opts.go121) {
+        Ok(program) => crate::go::run_program(std::rc::Rc::new(program), &opts),
+        Err(all) => {
             // Every error Go would list (names not used: all of them).
-            let all = crate::go::compile_all(&src, opts.go121)
-                .err()
-                .unwrap_or_else(|| vec![first]);
             for e in all {
                 writeln!(errs, "{name}:{e}").map_err(io)?;
             }

@@ -270,14 +270,18 @@ pub struct Ran {
 
 /// Compiles and runs `src` on a virtual clock seeded with `opts.seed`.
 pub fn run(src: &str, opts: &Options) -> Result<Ran, CompileError> {
-    let program = Rc::new(compile(src, opts.go121)?);
+    Ok(run_program(Rc::new(compile(src, opts.go121)?), opts))
+}
+
+/// Runs a compiled program on a virtual clock seeded with `opts.seed`.
+pub fn run_program(program: Rc<code::Program>, opts: &Options) -> Ran {
     let run = Run::new_virtual(opts.seed);
     if !opts.trace {
         run.set_level(crate::rt::Level::Off);
     }
     let started = start(&run, program, opts.limits);
     let ended = host::run_to_end(&run);
-    Ok(finish(&run, &started, ended))
+    finish(&run, &started, ended)
 }
 
 /// What Go 1.19's goroutine dump says a goroutine blocked on `wait` does.

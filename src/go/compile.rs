@@ -265,16 +265,16 @@ const MAX_LOCALS: u16 = 60_000;
 /// or imported and not used, every one of them in order (Go lists them
 /// all, and a reader who deleted a line wants to see each at once).
 pub fn compile(file: File, prelude: File, go121: bool) -> Result<Program, Vec<CompileError>> {
-    let mut more = Vec::new();
-    compile_file(file, prelude, go121, &mut more).map_err(|first| {
-        let mut all = vec![first];
-        all.append(&mut more);
-        all
-    })
+    match compile_file(file, prelude, go121) {
+        Ok((program, unused)) if unused.is_empty() => Ok(program),
+        Ok((_, unused)) => Err(unused),
+        Err(first) => Err(vec![first]),
+    }
 }
 
-/// [`compile`], with the errors after the first in `more`.
-fn compile_file(file: File, prelude: File, go121: bool, more: &mut Vec<CompileError>) -> R<Program> {
+/// [`compile`]: the program and the names declared or imported and not
+/// used, in order, or the first other error.
+fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<CompileError>)> {
     let mut c = Compiler {
         types: Types::new(),
         funcs: Vec::new(),
@@ -476,13 +476,8 @@ fn compile_file(file: File, prelude: File, go121: bool, more: &mut Vec<CompileEr
                 .push((*span, format!("\"{path}\" imported and not used")));
         }
     }
-    if !c.unused.is_empty() {
-        let mut all: Vec<CompileError> = c.unused.iter().map(|(s, m)| err(*s, m.clone())).collect();
-        crate::sort::sort_by_key(&mut all, |e| (e.span.line, e.span.col));
-        let first = all.remove(0);
-        *more = all;
-        return Err(first);
-    }
+    let mut unused: Vec<CompileError> = c.unused.iter().map(|(s, m)| err(*s, m.clone())).collect();
+    crate::sort::sort_by_key(&mut unused, |e| (e.span.line, e.span.col));
     let entry = c.funcs.len() as u32;
     c.funcs.push(Some(FuncCode {
         name: Rc::from("main"),
@@ -497,7 +492,7 @@ fn compile_file(file: File, prelude: File, go121: bool, more: &mut Vec<CompileEr
         ty: FUNC,
         params: Vec::new(),
     }));
-    Ok(Program {
+    let program = Program {
         funcs: c
             .funcs
             .into_iter()
@@ -507,7 +502,8 @@ fn compile_file(file: File, prelude: File, go121: bool, more: &mut Vec<CompileEr
         nglobals: c.nglobals,
         entry,
         go121,
-    })
+    };
+    Ok((program, unused))
 }
 
 impl Compiler {
