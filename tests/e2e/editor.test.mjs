@@ -33,6 +33,15 @@ async function runToEnd(page, ending = /^(Finished|Error)/) {
   await status(page).filter({ hasText: ending }).waitFor({ timeout: 60_000 });
 }
 
+/** After a run that did not compile: the alert's `line:col: message` items
+ * and the line numbers the gutter marks. */
+async function compileErrors(page) {
+  const alert = page.getByRole('alert').filter({ hasText: 'does not compile' });
+  const listed = await alert.getByRole('listitem').allInnerTexts();
+  const marked = (await page.locator('.editor .gutter .err').allInnerTexts()).map((t) => t.trim());
+  return { listed, marked };
+}
+
 test('Dynamic words without `word := word`, under Go 1.21, prints dog nine times', async () => {
   const { page, errors } = await open('pattern=words&seed=1&speed=0.1');
   const original = await source(page).inputValue();
@@ -86,10 +95,9 @@ test('every name left unused is listed and marked at once, as go lists them', as
   // Two variables that nothing reads: Go reports both, not the first alone.
   await source(page).fill(original.replace('\tfmt.Println(<-res)', '\tunread := <-res\n\talso := 2'));
   await runToEnd(page, /^Error/);
-  const alert = page.getByRole('alert').filter({ hasText: 'does not compile' });
-  const listed = await alert.getByRole('listitem').allInnerTexts();
+  const { listed, marked } = await compileErrors(page);
   assert.deepEqual(listed, ['16:2: declared and not used: unread', '17:2: declared and not used: also']);
-  assert.deepEqual((await page.locator('.editor .gutter .err').allInnerTexts()).map((t) => t.trim()), ['16', '17']);
+  assert.deepEqual(marked, ['16', '17']);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -99,13 +107,12 @@ test('a compile error is marked at its line and listed as line:col; fixing it ru
   const original = await source(page).inputValue();
   await source(page).fill(original.replace('fmt.Println(<-res)', 'fmt.Println(<-res'));
   await runToEnd(page, /^Error/);
-  const alert = page.getByRole('alert').filter({ hasText: 'does not compile' });
-  const listed = await alert.getByRole('listitem').allInnerTexts();
+  const { listed, marked } = await compileErrors(page);
   assert.equal(listed.length, 1);
   assert.match(listed[0], /^16:\d+: /);
   assert.match(await status(page).innerText(), /^Error: 16:\d+: /);
   assert.equal(await source(page).getAttribute('aria-invalid'), 'true');
-  assert.deepEqual((await page.locator('.editor .gutter .err').allInnerTexts()).map((t) => t.trim()), ['16']);
+  assert.deepEqual(marked, ['16']);
   // Fixed, with a change of its own so it is still the reader's Go.
   await source(page).fill(original.replace('done after', 'finished after'));
   await runToEnd(page);
