@@ -32,11 +32,16 @@ pub struct EditorProps {
 }
 
 /// A block of coloured lines; a component so that a keystroke re-renders
-/// only the block it changed.
+/// only the block it changed, and a frame of a run only the block whose
+/// marked line moved.
 #[derive(Properties, PartialEq)]
 struct BlockProps {
-    /// Each line's pieces, with its class (`err`, `hl`) if it has one.
-    lines: Rc<Vec<(Vec<Piece>, Option<&'static str>)>>,
+    /// Each line's pieces. Lexed once per text, so while a run plays and
+    /// only the marks move, comparing them is comparing two pointers.
+    lines: Rc<Vec<Vec<Piece>>>,
+    /// The marked lines of the block, by index in `lines`, with their class
+    /// (`err`, `hl`).
+    marks: Vec<(usize, &'static str)>,
 }
 
 /// How many lines one block holds: a keystroke re-parses one block's
@@ -61,17 +66,12 @@ const LARGE_EDIT: usize = 2048;
 /// markup.
 #[component]
 fn Block(props: &BlockProps) -> Html {
-    let size: usize = props
-        .lines
-        .iter()
-        .flat_map(|(pieces, _)| pieces)
-        .map(|p| p.text.len() + 24)
-        .sum();
+    let size: usize = props.lines.iter().flatten().map(|p| p.text.len() + 24).sum();
     let mut out = String::with_capacity(32 + 24 * props.lines.len() + size);
     out.push_str("<span class=\"blk\">");
-    for (pieces, class) in props.lines.iter() {
+    for (i, pieces) in props.lines.iter().enumerate() {
         out.push_str("<span class=\"ln");
-        if let Some(class) = class {
+        if let Some((_, class)) = props.marks.iter().find(|m| m.0 == i) {
             out.push(' ');
             out.push_str(class);
         }
@@ -194,39 +194,47 @@ pub fn Editor(props: &EditorProps) -> Html {
         .iter()
         .map(|e| e.line.saturating_sub(1) as usize)
         .collect();
-    // Lexed whole, since a block comment or a raw string spans lines.
-    let lines = go_lines(&props.text);
-    let count = lines.len();
+    // Lexed whole, since a block comment or a raw string spans lines, and
+    // once per text: while a run plays, a frame moves only the mark of the
+    // latest event's line.
+    let blocks = use_memo(props.text.clone(), |text| {
+        go_lines(text)
+            .chunks(BLOCK_LINES)
+            .map(|lines| Rc::new(lines.to_vec()))
+            .collect::<Vec<_>>()
+    });
+    let count = blocks.iter().map(|b| b.len()).sum::<usize>();
     let invalid = !props.errors.is_empty();
     // Bytes are never fewer than UTF-16 units: count units only near the cap.
     let full = props.text.len() >= MAX_SOURCE && props.text.encode_utf16().count() >= MAX_SOURCE;
-    let mut blocks: Vec<Vec<(Vec<Piece>, Option<&'static str>)>> =
-        Vec::with_capacity(count.div_ceil(BLOCK_LINES));
-    for (i, pieces) in lines.into_iter().enumerate() {
-        let class = if error_lines.contains(&i) {
-            Some("err")
-        } else if Some(i) == props.current {
-            Some("hl")
-        } else {
-            None
-        };
-        if i % BLOCK_LINES == 0 {
-            blocks.push(Vec::with_capacity(BLOCK_LINES));
+    let marks_in = |block: usize| {
+        let lines = block * BLOCK_LINES..(block + 1) * BLOCK_LINES;
+        let mut marks: Vec<(usize, &'static str)> = error_lines
+            .iter()
+            .filter(|l| lines.contains(l))
+            .map(|l| (l - lines.start, "err"))
+            .collect();
+        // An error's mark wins over the run's: `Block` takes the first.
+        if let Some(l) = props.current.filter(|l| lines.contains(l)) {
+            marks.push((l - lines.start, "hl"));
         }
-        blocks.last_mut().expect("pushed above").push((pieces, class));
-    }
-    // The line numbers, as one piece of markup for the same reason.
-    let mut gutter = String::with_capacity(count * 24);
-    for i in 0..count {
-        gutter.push_str(if error_lines.contains(&i) {
-            "<span class=\"err\">"
-        } else {
-            "<span>"
-        });
-        gutter.push_str(&(i + 1).to_string());
-        gutter.push_str("\n</span>");
-    }
-    let gutter = Html::from_html_unchecked(gutter.into());
+        marks
+    };
+    // The line numbers, as one piece of markup for the same reason, built
+    // again only when the count or the errors change.
+    let gutter = use_memo((count, error_lines.clone()), |(count, error_lines)| {
+        let mut gutter = String::with_capacity(count * 24);
+        for i in 0..*count {
+            gutter.push_str(if error_lines.contains(&i) {
+                "<span class=\"err\">"
+            } else {
+                "<span>"
+            });
+            gutter.push_str(&(i + 1).to_string());
+            gutter.push_str("\n</span>");
+        }
+        Html::from_html_unchecked(gutter.into())
+    });
     // The line of the latest event stays in view while the run plays,
     // unless the reader is typing.
     let scroller = use_node_ref();
@@ -234,11 +242,11 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
         <div class="editor" ref={scroller}>
-            <div class="gutter" aria-hidden="true">{ gutter }</div>
+            <div class="gutter" aria-hidden="true">{ (*gutter).clone() }</div>
             <div class="layers">
                 <pre class="colour" aria-hidden="true"><code>
-                    { for blocks.into_iter().enumerate().map(|(i, lines)| html! {
-                        <Block key={i} lines={Rc::new(lines)} />
+                    { for blocks.iter().enumerate().map(|(i, lines)| html! {
+                        <Block key={i} lines={lines.clone()} marks={marks_in(i)} />
                     }) }
                 </code></pre>
                 <textarea ref={area} aria-label="Go source" spellcheck="false" autocapitalize="off" autocomplete="off"

@@ -256,12 +256,40 @@ pub struct CodeBlockProps {
 pub fn CodeBlock(props: &CodeBlockProps) -> Html {
     let pre = use_node_ref();
     use_follow_line(pre.clone(), props.highlight, None);
+    // The runs borrow the source itself (it is 'static), not the memo's copy
+    // of the reference.
+    let source = props.source;
+    let chunks = use_memo(source, move |_| view::highlight::line_chunks(source, CODE_CHUNK));
     html! {
         <pre ref={pre} tabindex="0" role="region" aria-labelledby={props.labelledby}><code>
-            { for props.source.lines().enumerate().map(|(i, line)| html! {
-                <span class={classes!("ln", (Some(i) == props.highlight).then_some("hl"))}>{ line }{ "\n" }</span>
+            { for chunks.iter().enumerate().map(|(i, &lines)| {
+                let first = i * CODE_CHUNK;
+                let highlight = props.highlight.filter(|l| (first..first + CODE_CHUNK).contains(l));
+                html! { <CodeLines key={i} {lines} highlight={highlight.map(|l| l - first)} /> }
             }) }
         </code></pre>
+    }
+}
+
+/// Lines of source per [`CodeLines`] component.
+const CODE_CHUNK: usize = 32;
+
+#[derive(Properties, PartialEq)]
+struct CodeLinesProps {
+    lines: &'static str,
+    /// The highlighted line, counted from the chunk's first.
+    highlight: Option<usize>,
+}
+
+/// A run of a [`CodeBlock`]'s lines. While a run plays the highlight moves
+/// every frame; Yew skips a component whose props are equal, so a frame
+/// rebuilds only the runs that the highlight left or entered.
+#[component]
+fn CodeLines(props: &CodeLinesProps) -> Html {
+    html! {
+        <>{ for props.lines.lines().enumerate().map(|(i, line)| html! {
+            <span class={classes!("ln", (Some(i) == props.highlight).then_some("hl"))}>{ line }{ "\n" }</span>
+        }) }</>
     }
 }
 

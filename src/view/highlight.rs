@@ -164,3 +164,22 @@ pub fn go_lines(src: &str) -> Vec<Vec<Piece>> {
     }
     lines
 }
+
+/// `source` cut into runs of `n` whole lines (the last may be shorter), each
+/// with its line ends, so that the runs join back to `source` and their
+/// `lines()` are the source's. The code panes draw each run as a component
+/// of its own. `n` must be at least 1.
+pub fn line_chunks(source: &str, n: usize) -> Vec<&str> {
+    let mut chunks = Vec::new();
+    let mut rest = source;
+    while !rest.is_empty() {
+        let end = rest
+            .match_indices('\n')
+            .nth(n - 1)
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (chunk, after) = rest.split_at(end);
+        chunks.push(chunk);
+        rest = after;
+    }
+    chunks
+}

@@ -1,7 +1,7 @@
 //! The editor's Go colouring: total on any text, and right on real Go.
 
 use csp_playground::patterns::PatternId;
-use csp_playground::view::highlight::{go_lines, Class};
+use csp_playground::view::highlight::{go_lines, line_chunks, Class};
 use csp_playground::view::indent;
 
 fn joined(src: &str) -> Vec<String> {
@@ -26,6 +26,31 @@ fn shown(text: &str) -> Vec<String> {
 }
 
 tests! {
+    fn line_chunks_join_back_and_keep_the_lines() {
+        let texts = [
+            "",
+            "one",
+            "one\n",
+            "a\nb\nc",
+            "a\nb\nc\n",
+            "a\r\nb\n\n\nc",
+            PatternId::TokenCache.rust_source(),
+        ];
+        for text in texts {
+            for n in [1, 2, 3, 32] {
+                let chunks = line_chunks(text, n);
+                assert_eq!(chunks.concat(), text, "{n} lines a run");
+                let lines: Vec<&str> = chunks.iter().flat_map(|c| c.lines()).collect();
+                assert_eq!(lines, text.lines().collect::<Vec<_>>(), "{n} lines a run");
+                // Every run but the last holds exactly n lines.
+                for c in chunks.iter().rev().skip(1) {
+                    assert_eq!(c.lines().count(), n, "{c:?}");
+                }
+            }
+        }
+        assert_eq!(line_chunks("a\nb\nc\n", 2), ["a\nb\n", "c\n"]);
+    }
+
     fn pieces_join_back_to_every_article_program() {
         for p in PatternId::ALL {
             assert_eq!(joined(p.go_source()), shown(p.go_source()), "{}", p.id());
