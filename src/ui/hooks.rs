@@ -3,3 +3,4 @@
 pub mod use_model;
 pub mod use_run;
 pub mod use_shortcuts;
+pub mod use_visible;

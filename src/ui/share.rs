@@ -1,7 +1,7 @@
 //! Sharing: the link of the current run, the iframe snippet, and the embed
 //! view's side of the host page protocol (its height, by `postMessage`).
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::share::UrlState;
@@ -234,36 +234,4 @@ pub fn use_report_height(enabled: bool) {
             let _ = parent.post_message(&message, "*");
         }
     });
-}
-
-/// Whether the element behind `node` is in the viewport, tracked with an
-/// IntersectionObserver that is disconnected on unmount.
-#[hook]
-pub fn use_visible(node: NodeRef) -> bool {
-    let visible = use_state(|| false);
-    {
-        let visible = visible.clone();
-        use_effect_with(node, move |node| {
-            let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
-                move |entries: js_sys::Array| {
-                    let seen = entries.iter().any(|e| {
-                        e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                            .is_ok_and(|e| e.is_intersecting())
-                    });
-                    visible.set(seen);
-                },
-            );
-            let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok();
-            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
-                observer.observe(&element);
-            }
-            move || {
-                if let Some(observer) = observer {
-                    observer.disconnect();
-                }
-                drop(callback);
-            }
-        });
-    }
-    *visible
 }

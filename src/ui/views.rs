@@ -26,6 +26,37 @@ pub struct ViewProps {
     pub pattern: PatternId,
 }
 
+#[derive(Properties, PartialEq)]
+pub struct HeldOffScreenProps {
+    #[prop_or_default]
+    pub class: Classes,
+    /// Whether views off screen may be held (while a run plays).
+    pub hold: bool,
+    pub children: Html,
+}
+
+/// Views that stop following a playing run while they are off screen. A
+/// frame of a fast run rewrote every row of the output list and the event
+/// log below the fold: DOM work and garbage that no one saw, in the frames
+/// that the timeline needs. Held, they keep what they last showed (their
+/// components are given the same props, so Yew skips them) until they come
+/// into view or the run stops playing; then they catch up at once, so a
+/// paused or finished run is never shown stale. A `div` with `class`, as
+/// the observer needs a box of its own.
+#[component]
+pub fn HeldOffScreen(props: &HeldOffScreenProps) -> Html {
+    let node = use_node_ref();
+    // Until the observer reports, a view is taken to be in sight.
+    let visible = super::hooks::use_visible::use_visible(node.clone()).unwrap_or(true);
+    let shown = use_mut_ref(|| props.children.clone());
+    if visible || !props.hold {
+        *shown.borrow_mut() = props.children.clone();
+    }
+    html! {
+        <div ref={node} class={props.class.clone()}>{ shown.borrow().clone() }</div>
+    }
+}
+
 /// The printed lines in arrival order, with where each came from.
 #[component]
 pub fn OutputOrder(props: &ViewProps) -> Html {

@@ -138,6 +138,48 @@ test('a run of ~200k events finishes with a bounded DOM', async () => {
   await page.close();
 });
 
+// A view below the fold stops following a playing run once its list is
+// past its first thousand rows (its rows were rewritten every frame where
+// no one saw them), and catches up as soon as it is in view, or once the
+// run pauses.
+test('views off screen are held while a run plays, and catch up in view or on pause', async () => {
+  const { page, errors } = await openPage(env.browser,
+    `${env.server.url}?pattern=token-cache&callers=20&call_every_ms=10&run_ms=120000&speed=10`);
+  const status = page.getByRole('status');
+  const list = page.getByRole('list', { name: 'Output order' });
+  // What the output list shows: where it starts, how many rows, the last.
+  const shown = () => list.evaluate((l) => `${l.getAttribute('start')}|${l.children.length}|${l.lastElementChild?.textContent}`);
+  const runningPast = (t) => page.waitForFunction((t) => {
+    const m = document.querySelector('[role=status]').textContent.match(/^Running: (\d+) ms/);
+    return m && Number(m[1]) > t;
+  }, t);
+  await page.getByRole('button', { name: 'Run' }).click();
+  // 5 s of the run print thousands of lines, with the list off screen.
+  await runningPast(5000);
+  const held = await shown();
+  await runningPast(10_000);
+  assert.equal(await shown(), held, 'the output list followed the run off screen');
+  // In view, it follows the run again while it plays.
+  await list.scrollIntoViewIfNeeded();
+  await page.waitForFunction(({ held }) => {
+    const l = document.querySelector('ol.outputs');
+    const now = `${l.getAttribute('start')}|${l.children.length}|${l.lastElementChild?.textContent}`;
+    return now !== held && /^Running/.test(document.querySelector('[role=status]').textContent);
+  }, { held });
+  assert.match(await page.getByText(/^\d+ lines printed/).textContent(), /latest 64 are listed/);
+  // Out of view again, then paused: every view shows the paused run at
+  // once, not when it is next scrolled into view.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await status.filter({ hasText: /^Paused/ }).waitFor();
+  const paused = await shown();
+  await list.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await shown(), paused, 'a paused run showed a held view until it was scrolled into view');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Two million rows at 18 px is 36 million px: past Chromium's cap on an
 // element's height (about 33.5 million), where rows placed at their index
 // could not be reached, and a log following the run showed nothing.

@@ -612,6 +612,11 @@ async fn a_following_event_log_draws_its_newest_rows_while_the_run_plays() {
         if !status(&root).starts_with("Running") {
             break;
         }
+        // In view: a log off screen is held while the run plays (and shows
+        // its rows and their count as of one render either way).
+        if let Some(log) = all(&root, "[role=log]").first() {
+            log.scroll_into_view();
+        }
         let count: Option<usize> = texts(&root, "span.muted")
             .into_iter()
             .find(|t| t.ends_with("rows; click one to move the playhead there"))
