@@ -7,7 +7,8 @@
 //   in it and what each spent on script, style, layout, paint and GC;
 // - the functions with the most samples inside the long script tasks (over
 //   18 ms with no layout of their own), inclusive, which is where a
-//   frame's script time goes.
+//   frame's script time goes, and then by their own time, which is what
+//   the work is.
 // A tool, not a test: the numbers move with the machine's load, and
 // tracing slows the page.
 import { createServer } from 'node:http';
@@ -100,10 +101,13 @@ try {
   }
   const scripts = tasks.filter((t) => t.dur > 18_000 && inside(t, 'Layout').length === 0);
   const counts = new Map();
+  const own = new Map();
   let total = 0;
   for (const [ts, id] of samples) {
     if (!scripts.some((t) => ts >= t.ts && ts < t.ts + t.dur)) continue;
     total++;
+    const leaf = (nodes.get(id)?.callFrame?.functionName ?? '?').replace(/::h[0-9a-f]{16}/g, '') || '(anonymous)';
+    own.set(leaf, (own.get(leaf) ?? 0) + 1);
     const seen = new Set();
     for (let n = id; n; n = parent.get(n)) {
       const name = (nodes.get(n)?.callFrame?.functionName ?? '?').replace(/::h[0-9a-f]{16}/g, '');
@@ -116,6 +120,12 @@ try {
   const ms = scripts.reduce((sum, t) => sum + t.dur, 0) / 1000;
   console.log(`\n${scripts.length} script tasks over 18 ms, ${ms.toFixed(0)} ms in all; share of their samples, inclusive:`);
   for (const [name, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`${(100 * n / total).toFixed(1).padStart(6)}%  ${name.slice(0, 150)}`);
+  }
+  // The same samples by the function that was running (its own time): where
+  // the inclusive list says which caller, this says which work.
+  console.log('\nshare of their samples, own time:');
+  for (const [name, n] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
     console.log(`${(100 * n / total).toFixed(1).padStart(6)}%  ${name.slice(0, 150)}`);
   }
 } finally {

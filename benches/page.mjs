@@ -63,7 +63,7 @@ try {
       return performance.now() - t0;
     });
     console.log(`${query}`);
-    console.log(`  wall ${wall} ms, ${events} events, frames ${frames.length} (${(frames.length / (wall / 1000)).toFixed(1)} fps), worst gap ${worst.toFixed(0)} ms, gaps over 50 ms: ${gaps.filter((g) => g > 50).length}`);
+    console.log(`  wall ${wall} ms, ${events} events, frames ${frames.length} (${(frames.length / (wall / 1000)).toFixed(1)} fps), worst gap ${worst.toFixed(0)} ms, gaps over 50 ms: ${gaps.filter((g) => g > 50).length}, frames that took three refreshes or more (over 40 ms): ${gaps.filter((g) => g > 40).length}`);
     // Where the slowest frames fell, from the first frame of the run.
     const slowest = gaps.map((g, i) => [g, frames[i] - frames[0]]).sort((a, b) => b[0] - a[0]).slice(0, 5);
     console.log(`  slowest frames: ${slowest.map(([g, t]) => `${g.toFixed(0)} ms at ${t.toFixed(0)}`).join(', ')}`);
