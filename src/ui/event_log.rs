@@ -358,10 +358,14 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             </div>
             <div role="log" aria-label="Event log" aria-live="polite" class={classes!("log", virtual_list.then_some("virtual"))}
                 tabindex="0" ref={list} {onscroll} {onwheel} {onkeydown} {onpointerdown} {onclick}>
+                // Keyed by the mode, so that a list passing ALL_ROWS drops
+                // its thousand rows with their wrapper, in one DOM call,
+                // instead of one call per row (which held a frame for tens
+                // of milliseconds).
                 if virtual_list {
-                    <div class="rows" style={inner_style}>{ rows }</div>
+                    <div key="virtual" class="rows" style={inner_style}>{ rows }</div>
                 } else {
-                    { rows }
+                    <div key="all" class="rows">{ rows }</div>
                 }
             </div>
         </section>

@@ -108,7 +108,12 @@ pub fn OutputOrder(props: &ViewProps) -> Html {
             }
             // Focusable: the list scrolls once it is long, and a keyboard
             // user must be able to scroll it too.
-            <ol aria-label="Output order" class="outputs" tabindex="0" start={(earlier + 1).to_string()}>
+            // Keyed by whether it lists every line: past ALL_ROWS the
+            // thousand rows go with their list in one DOM call, where
+            // removing them one by one held a frame for tens of
+            // milliseconds.
+            <ol key={if earlier > 0 { "latest" } else { "all" }} aria-label="Output order" class="outputs" tabindex="0"
+                start={(earlier + 1).to_string()}>
                 // In runs of OUTPUT_CHUNK lines, keyed by their place in the
                 // whole run: a run that already drew hundreds of lines and
                 // prints one more re-renders only the last run of lines.
