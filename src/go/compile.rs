@@ -1088,6 +1088,59 @@ impl Compiler {
         }
     }
 
+    /// `e`'s type where it certainly has one of its own: a variable, a
+    /// field, a call's result, a conversion, a typed constant such as
+    /// `time.Second`, and arithmetic on any of them. `None` for an untyped
+    /// constant (a literal, `const k = 3`, `1 << n`), which takes the type
+    /// of where it is used, and wherever the compiler does not know.
+    fn typed(&mut self, e: &Expr) -> Option<Ty> {
+        match &e.kind {
+            ExprKind::Ident(name) => self.var_ty(name),
+            ExprKind::Selector(..) | ExprKind::Index(..) | ExprKind::Call(..) | ExprKind::TypeAssert(..) => {
+                self.static_ty(e)
+            }
+            ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
+            | ExprKind::Binary(Op::Shl | Op::Shr, x, _) => self.typed(x),
+            ExprKind::Binary(
+                Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
+                ..,
+            ) => None,
+            ExprKind::Binary(_, a, b) => match self.typed(a) {
+                Some(t) => Some(t),
+                None => self.typed(b),
+            },
+            _ => None,
+        }
+    }
+
+    /// Go's compile error for an operation on two operands of different
+    /// types (`n * time.Millisecond` with an int `n`, the classic slip with
+    /// durations), which would otherwise run. Checked only where both
+    /// types are certain and are numbers or strings, so it never refuses a
+    /// program Go accepts. `shown` is the operation as Go quotes it.
+    fn check_mismatch(&mut self, a: &Expr, b: &Expr, shown: impl FnOnce() -> String, at: Span) -> R<()> {
+        let (Some(ta), Some(tb)) = (self.typed(a), self.typed(b)) else {
+            return Ok(());
+        };
+        // byte and rune are uint8 and int32 here, and Go names them as
+        // the program spelled them, which this table does not know.
+        let plain = |t: Ty, types: &Types| {
+            !matches!(t, UINT8 | INT32) && matches!(types.kind(t), TKind::Int(..) | TKind::Float | TKind::Str)
+        };
+        if ta == tb || !plain(ta, &self.types) || !plain(tb, &self.types) {
+            return Ok(());
+        }
+        let name = |t: Ty| {
+            let name = self.types.name(t);
+            name.strip_prefix("main.").unwrap_or(name).to_string()
+        };
+        let (na, nb) = (name(ta), name(tb));
+        Err(err(
+            at,
+            format!("invalid operation: {} (mismatched types {na} and {nb})", shown()),
+        ))
+    }
+
     /// Whether `e`'s static type is an interface.
     fn is_interface(&mut self, e: &Expr) -> Option<bool> {
         let t = self.static_ty(e)?;
@@ -1456,6 +1509,10 @@ impl Compiler {
             StmtKind::Assign(lhs, Some(op), rhs) => {
                 if lhs.len() != 1 || rhs.len() != 1 {
                     return Err(err(s.span, "assignment operation needs one value on each side"));
+                }
+                if !matches!(op, Op::Shl | Op::Shr) {
+                    let (l, r) = (&lhs[0], &rhs[0]);
+                    self.check_mismatch(l, r, || format!("{l} {}= {r}", op.text()), l.start())?;
                 }
                 self.expr(&lhs[0])?;
                 self.expr(&rhs[0])?;
@@ -1844,14 +1901,16 @@ impl Compiler {
         if !forbidden {
             return Ok(());
         }
-        let operand = match &ch.kind {
-            ExprKind::Ident(n) => n.to_string(),
-            ExprKind::Selector(x, f) => match &x.kind {
-                ExprKind::Ident(n) => format!("{n}.{f}"),
-                _ => return Ok(()),
-            },
-            _ => return Ok(()),
+        // Only a variable: Go words other operands differently.
+        let variable = match &ch.kind {
+            ExprKind::Ident(_) => true,
+            ExprKind::Selector(x, _) => matches!(x.kind, ExprKind::Ident(_)),
+            _ => false,
         };
+        if !variable {
+            return Ok(());
+        }
+        let operand = ch.to_string();
         let what = format!("{operand} (variable of type {name})");
         Err(err(
             ch.span,
@@ -2385,8 +2444,21 @@ impl Compiler {
                 self.expr(b)?;
                 self.patch(j);
             }
-            ExprKind::Binary(op @ (Op::Eq | Op::Ne), a, b) => self.equality(*op, a, b, e.span)?,
+            // Go reports a comparison's mismatch at its second operand,
+            // where it first knows of it, and arithmetic's at the first.
+            ExprKind::Binary(op @ (Op::Eq | Op::Ne), a, b) => {
+                self.check_mismatch(a, b, || e.to_string(), b.start())?;
+                self.equality(*op, a, b, e.span)?
+            }
             ExprKind::Binary(op, a, b) => {
+                if !matches!(op, Op::Shl | Op::Shr) {
+                    let at = if matches!(op, Op::Lt | Op::Le | Op::Gt | Op::Ge) {
+                        b.start()
+                    } else {
+                        e.start()
+                    };
+                    self.check_mismatch(a, b, || e.to_string(), at)?;
+                }
                 self.expr(a)?;
                 self.expr(b)?;
                 self.span = e.span;
@@ -2672,14 +2744,7 @@ impl Compiler {
         }
         let want = sig.params.len();
         let fixed = if sig.variadic { want - 1 } else { want };
-        let name = match &f.kind {
-            ExprKind::Ident(n) => n.to_string(),
-            ExprKind::Selector(x, m) => match &x.kind {
-                ExprKind::Ident(r) => format!("{r}.{m}"),
-                _ => m.to_string(),
-            },
-            _ => "function".to_string(),
-        };
+        let name = f.to_string();
         if args.len() < fixed {
             let at = args.last().map_or(span, |a| a.span);
             return Err(err(at, format!("not enough arguments in call to {name}")));

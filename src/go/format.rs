@@ -494,7 +494,7 @@ fn bad_verb(types: &Types, verb: char, v: &Value, width: Option<usize>, minus: b
 }
 
 /// Go's `strconv.QuoteRune`: `'a'`, `'\n'`, `'\''`.
-fn quote_rune(c: char) -> String {
+pub fn quote_rune(c: char) -> String {
     match c {
         '\'' => "'\\''".into(),
         '"' => "'\"'".into(),

@@ -96,6 +96,196 @@ pub enum ExprKind {
     ChanType(ChanDir, Box<Expr>),
 }
 
+impl Op {
+    /// The operator as Go writes it.
+    pub fn text(self) -> &'static str {
+        match self {
+            Op::Add | Op::Plus => "+",
+            Op::Sub | Op::Neg => "-",
+            Op::Mul => "*",
+            Op::Div => "/",
+            Op::Rem => "%",
+            Op::And | Op::Addr => "&",
+            Op::Or => "|",
+            Op::Xor | Op::BitNot => "^",
+            Op::Shl => "<<",
+            Op::Shr => ">>",
+            Op::AndNot => "&^",
+            Op::LAnd => "&&",
+            Op::LOr => "||",
+            Op::Eq => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::Not => "!",
+            Op::Recv => "<-",
+        }
+    }
+
+    /// A binary operator's precedence, as Go's grammar has it (5 binds
+    /// tightest).
+    fn precedence(self) -> u8 {
+        match self {
+            Op::Mul | Op::Div | Op::Rem | Op::Shl | Op::Shr | Op::And | Op::AndNot => 5,
+            Op::Add | Op::Sub | Op::Or | Op::Xor => 4,
+            Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge => 3,
+            Op::LAnd => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl Expr {
+    /// Where the expression starts: its leftmost operand's position, which
+    /// is where Go's compile errors about an expression point.
+    pub fn start(&self) -> Span {
+        match &self.kind {
+            ExprKind::Binary(_, x, _)
+            | ExprKind::Selector(x, _)
+            | ExprKind::Index(x, _)
+            | ExprKind::Slice(x, ..)
+            | ExprKind::TypeAssert(x, _)
+            | ExprKind::Call(x, ..)
+            | ExprKind::KeyValue(x, _) => x.start(),
+            _ => self.span,
+        }
+    }
+}
+
+/// A function type as Go writes it: `func(a int, b string) (int, error)`.
+impl fmt::Display for Sig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let params = |f: &mut fmt::Formatter<'_>, ps: &[Param], variadic: bool| {
+            for (i, p) in ps.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                if let Some(name) = &p.name {
+                    write!(f, "{name} ")?;
+                }
+                // A variadic parameter is held as its slice type.
+                match &p.ty.kind {
+                    ExprKind::SliceType(elem) if variadic && i + 1 == ps.len() => write!(f, "...{elem}")?,
+                    _ => write!(f, "{}", p.ty)?,
+                }
+            }
+            Ok(())
+        };
+        f.write_str("func(")?;
+        params(f, &self.params, self.variadic)?;
+        f.write_str(")")?;
+        match self.results.as_slice() {
+            [] => Ok(()),
+            [one] if one.name.is_none() => write!(f, " {}", one.ty),
+            results => {
+                f.write_str(" (")?;
+                params(f, results, false)?;
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// The expression as Go's compile errors quote it (`n * time.Millisecond`):
+/// operators spaced, composite literals and function literals elided.
+/// Parentheses are not kept in this tree, so they are put back where the
+/// operators' precedence needs them.
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |f: &mut fmt::Formatter<'_>, xs: &[Expr]| {
+            for (i, x) in xs.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{x}")?;
+            }
+            Ok(())
+        };
+        let opt = |f: &mut fmt::Formatter<'_>, x: &Option<Box<Expr>>| match x {
+            Some(x) => write!(f, "{x}"),
+            None => Ok(()),
+        };
+        match &self.kind {
+            ExprKind::Ident(n) => f.write_str(n),
+            ExprKind::Int(n) => write!(f, "{n}"),
+            ExprKind::Char(c) => match char::from_u32(*c as u32) {
+                Some(ch) => f.write_str(&crate::go::format::quote_rune(ch)),
+                None => write!(f, "{c}"),
+            },
+            ExprKind::Float(x) => f.write_str(&crate::go::float::go_v(*x)),
+            ExprKind::Str(s) => f.write_str(&crate::go::format::quote(s)),
+            ExprKind::FuncLit(def) => write!(f, "({} literal)", def.sig),
+            ExprKind::Composite(t, _) => {
+                opt(f, t)?;
+                f.write_str("{…}")
+            }
+            ExprKind::Selector(x, name) => write!(f, "{x}.{name}"),
+            ExprKind::Index(x, i) => write!(f, "{x}[{i}]"),
+            ExprKind::Slice(x, a, b, c) => {
+                write!(f, "{x}[")?;
+                opt(f, a)?;
+                f.write_str(":")?;
+                opt(f, b)?;
+                if c.is_some() {
+                    f.write_str(":")?;
+                    opt(f, c)?;
+                }
+                f.write_str("]")
+            }
+            ExprKind::TypeAssert(x, Some(t)) => write!(f, "{x}.({t})"),
+            ExprKind::TypeAssert(x, None) => write!(f, "{x}.(type)"),
+            ExprKind::Call(func, args, spread) => {
+                write!(f, "{func}(")?;
+                list(f, args)?;
+                f.write_str(if *spread { "...)" } else { ")" })
+            }
+            ExprKind::Star(x) => write!(f, "*{x}"),
+            ExprKind::Unary(op, x) => match x.kind {
+                ExprKind::Binary(..) => write!(f, "{}({x})", op.text()),
+                _ => write!(f, "{}{x}", op.text()),
+            },
+            ExprKind::Binary(op, a, b) => {
+                let p = op.precedence();
+                let tighter = |e: &Expr, right: bool| match &e.kind {
+                    ExprKind::Binary(inner, ..) => inner.precedence() < p || right && inner.precedence() == p,
+                    _ => false,
+                };
+                if tighter(a, false) {
+                    write!(f, "({a})")?;
+                } else {
+                    write!(f, "{a}")?;
+                }
+                write!(f, " {} ", op.text())?;
+                if tighter(b, true) {
+                    write!(f, "({b})")
+                } else {
+                    write!(f, "{b}")
+                }
+            }
+            ExprKind::KeyValue(k, v) => write!(f, "{k}: {v}"),
+            ExprKind::ArrayType(n, t) => {
+                f.write_str("[")?;
+                opt(f, n)?;
+                write!(f, "]{t}")
+            }
+            ExprKind::SliceType(t) => write!(f, "[]{t}"),
+            ExprKind::Ellipsis(t) => {
+                f.write_str("...")?;
+                opt(f, t)
+            }
+            ExprKind::StructType(_) => f.write_str("struct{…}"),
+            ExprKind::FuncType(sig) => write!(f, "{sig}"),
+            ExprKind::InterfaceType(..) => f.write_str("interface{…}"),
+            ExprKind::MapType(k, v) => write!(f, "map[{k}]{v}"),
+            ExprKind::ChanType(ChanDir::Both, t) => write!(f, "chan {t}"),
+            ExprKind::ChanType(ChanDir::Send, t) => write!(f, "chan<- {t}"),
+            ExprKind::ChanType(ChanDir::Recv, t) => write!(f, "<-chan {t}"),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct FieldDecl {
     pub span: Span,

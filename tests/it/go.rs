@@ -276,6 +276,14 @@ tests! {
             ("package main\nfunc main() {\n\tvar in <-chan int\n\tclose(in)\n}\n", "4:8: invalid operation: cannot close receive-only channel in (variable of type <-chan int)"),
             ("package main\nfunc main() {\n\tvar s chan<- int\n\tfor range s {\n\t}\n}\n", "4:12: cannot range over s (variable of type chan<- int) (receive from send-only channel)"),
             ("package main\ntype P struct{ out <-chan int }\nfunc main() {\n\tvar p P\n\tselect {\n\tcase p.out <- 1:\n\t}\n}\n", "6:7: invalid operation: cannot send to receive-only channel p.out (variable of type <-chan int)"),
+            // Operands of two types (Go's words and positions, from go
+            // build: arithmetic at its first operand, a comparison at its
+            // second; these used to run).
+            ("package main\nimport \"time\"\nfunc main() {\n\tn := 3\n\t_ = n * time.Millisecond\n}\n", "5:6: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)"),
+            ("package main\nfunc main() {\n\tvar x int64 = 5\n\ty := 2\n\tx += y\n}\n", "5:2: invalid operation: x += y (mismatched types int64 and int)"),
+            ("package main\nfunc main() {\n\tvar x int64 = 5\n\ty := 2\n\t_ = x < y\n}\n", "5:10: invalid operation: x < y (mismatched types int64 and int)"),
+            ("package main\ntype Celsius float64\nfunc main() {\n\tvar c Celsius = 10\n\tf := 2.5\n\t_ = c + f\n}\n", "6:6: invalid operation: c + f (mismatched types Celsius and float64)"),
+            ("package main\nfunc main() {\n\ta, b := 1, 2.0\n\t_ = (a + 1) * 2 != b\n}\n", "4:21: invalid operation: (a + 1) * 2 != b (mismatched types int and float64)"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();

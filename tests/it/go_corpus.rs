@@ -187,6 +187,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ),
     ("timer_stop_reset", include_str!("../go/timer_stop_reset.go")),
     ("type_switch", include_str!("../go/type_switch.go")),
+    ("typed_operands", include_str!("../go/typed_operands.go")),
     ("unbuffered_sync", include_str!("../go/unbuffered_sync.go")),
     ("unordered_workers", include_str!("../go/unordered_workers.go")),
     (
