@@ -1122,19 +1122,10 @@ impl Compiler {
         let (Some(ta), Some(tb)) = (self.typed(a), self.typed(b)) else {
             return Ok(());
         };
-        // byte and rune are uint8 and int32 here, and Go names them as
-        // the program spelled them, which this table does not know.
-        let plain = |t: Ty, types: &Types| {
-            !matches!(t, UINT8 | INT32) && matches!(types.kind(t), TKind::Int(..) | TKind::Float | TKind::Str)
-        };
-        if ta == tb || !plain(ta, &self.types) || !plain(tb, &self.types) {
+        if ta == tb || !self.plain(ta) || !self.plain(tb) {
             return Ok(());
         }
-        let name = |t: Ty| {
-            let name = self.types.name(t);
-            name.strip_prefix("main.").unwrap_or(name).to_string()
-        };
-        let (na, nb) = (name(ta), name(tb));
+        let (na, nb) = (self.go_type_name(ta), self.go_type_name(tb));
         Err(err(
             at,
             format!("invalid operation: {} (mismatched types {na} and {nb})", shown()),
@@ -1315,7 +1306,7 @@ impl Compiler {
                     } else {
                         "variable declaration"
                     };
-                    self.check_literal(v, ty, context)?;
+                    self.check_value(v, ty, context)?;
                 }
                 self.expr_hint(v, ty)?;
                 if let Some(ty) = ty {
@@ -1384,8 +1375,7 @@ impl Compiler {
         if fits || matches!(kind, TKind::Interface(_)) {
             return Ok(());
         }
-        let name = self.types.name(ty);
-        let name = name.strip_prefix("main.").unwrap_or(name);
+        let name = self.go_type_name(ty);
         Err(err(
             v.span,
             format!(
@@ -1394,12 +1384,60 @@ impl Compiler {
         ))
     }
 
+    /// Go's compile error for a value that cannot go where it is put
+    /// (`context`: `assignment`, `argument to f`, …): a literal no value of
+    /// `ty` can be, or a value that certainly has another number or string
+    /// type (`var d time.Duration = n` with an int `n`). Like
+    /// [`Self::check_mismatch`], it leaves alone what it is not sure of.
+    fn check_value(&mut self, v: &Expr, ty: Ty, context: &str) -> R<()> {
+        self.check_literal(v, ty, context)?;
+        let Some(has) = self.typed(v) else {
+            return Ok(());
+        };
+        if has == ty || !self.plain(has) || !self.plain(ty) {
+            return Ok(());
+        }
+        // What Go calls the operand: a variable (a name, a field, an
+        // element) or a computed value; it words other operands (a map
+        // element, a typed constant) otherwise, and those are left alone.
+        let mode = match &v.kind {
+            ExprKind::Ident(_) => "variable",
+            ExprKind::Selector(x, _) if !self.is_package(x) => "variable",
+            ExprKind::Index(x, _) => match self.static_ty(x).map(|t| self.types.kind(t)) {
+                Some(TKind::Slice(_) | TKind::Array(..)) => "variable",
+                _ => return Ok(()),
+            },
+            ExprKind::Call(..) | ExprKind::Binary(..) | ExprKind::Unary(..) => "value",
+            _ => return Ok(()),
+        };
+        let (has, want) = (self.go_type_name(has), self.go_type_name(ty));
+        Err(err(
+            v.start(),
+            format!("cannot use {v} ({mode} of type {has}) as {want} value in {context}"),
+        ))
+    }
+
+    /// Whether `t` is a number or string type whose name Go would print as
+    /// this table does (byte and rune are uint8 and int32 here, and Go names
+    /// them as the program spelled them).
+    fn plain(&self, t: Ty) -> bool {
+        !matches!(t, UINT8 | INT32)
+            && matches!(self.types.kind(t), TKind::Int(..) | TKind::Float | TKind::Str)
+    }
+
+    /// A type's name as Go's compile errors print it: the program's own
+    /// types without `main.`.
+    fn go_type_name(&self, t: Ty) -> String {
+        let name = self.types.name(t);
+        name.strip_prefix("main.").unwrap_or(name).to_string()
+    }
+
     /// [`Self::value_to`], after Go's compile error for a literal that no
     /// value of `ty` can be, naming where it goes (`assignment`, `send`,
     /// `return statement`).
     fn value_in(&mut self, e: &Expr, ty: Option<Ty>, context: &str) -> R<()> {
         if let Some(ty) = ty {
-            self.check_literal(e, ty, context)?;
+            self.check_value(e, ty, context)?;
         }
         self.value_to(e, ty)
     }
@@ -2779,7 +2817,7 @@ impl Compiler {
                 continue;
             }
             if let Ok(ty) = self.resolve_type(&p.ty) {
-                self.check_literal(a, ty, &format!("argument to {name}"))?;
+                self.check_value(a, ty, &format!("argument to {name}"))?;
             }
         }
         Ok(())
@@ -2879,6 +2917,21 @@ impl Compiler {
                     }
                     let id = stdlib::native_id(&full)
                         .ok_or_else(|| err(f.span, format!("{full} is not supported here")))?;
+                    // The library's Duration parameters: `time.Sleep(ms)`
+                    // with an int `ms` is Go's compile error (it ran, and
+                    // slept ms nanoseconds).
+                    let durations: &[usize] = match full.as_str() {
+                        "time.Sleep" | "time.After" | "time.Tick" | "time.NewTimer" | "time.NewTicker" => {
+                            &[0]
+                        }
+                        "context.WithTimeout" => &[1],
+                        _ => &[],
+                    };
+                    for &i in durations {
+                        if let Some(a) = args.get(i) {
+                            self.check_value(a, DURATION, &format!("argument to {full}"))?;
+                        }
+                    }
                     let argc = self.args(args, argc)?;
                     self.span = span;
                     if stdlib::is_fmt(&full) && !spread {

@@ -284,6 +284,19 @@ tests! {
             ("package main\nfunc main() {\n\tvar x int64 = 5\n\ty := 2\n\t_ = x < y\n}\n", "5:10: invalid operation: x < y (mismatched types int64 and int)"),
             ("package main\ntype Celsius float64\nfunc main() {\n\tvar c Celsius = 10\n\tf := 2.5\n\t_ = c + f\n}\n", "6:6: invalid operation: c + f (mismatched types Celsius and float64)"),
             ("package main\nfunc main() {\n\ta, b := 1, 2.0\n\t_ = (a + 1) * 2 != b\n}\n", "4:21: invalid operation: (a + 1) * 2 != b (mismatched types int and float64)"),
+            // A value of another number type where a type is known (Go's
+            // positions, from go build; the words of Go 1.20 on, where 1.19
+            // said "as type time.Duration in"; these used to run, and
+            // time.Sleep(ms) slept ms nanoseconds).
+            ("package main\nimport \"time\"\nfunc main() {\n\tms := 100\n\ttime.Sleep(ms)\n}\n", "5:13: cannot use ms (variable of type int) as time.Duration value in argument to time.Sleep"),
+            ("package main\nimport \"time\"\nfunc main() {\n\tms := 100\n\tvar d time.Duration = ms\n\t_ = d\n}\n", "5:24: cannot use ms (variable of type int) as time.Duration value in variable declaration"),
+            ("package main\nimport \"time\"\ntype P struct{ ms int }\nfunc main() {\n\tp := P{ms: 5}\n\tvar d time.Duration\n\td = p.ms\n\t_ = d\n}\n", "7:6: cannot use p.ms (variable of type int) as time.Duration value in assignment"),
+            ("package main\nimport \"time\"\nfunc wait(d time.Duration) {}\nfunc main() {\n\tms := 1\n\twait(ms * 2)\n}\n", "6:7: cannot use ms * 2 (value of type int) as time.Duration value in argument to wait"),
+            ("package main\nimport (\n\t\"context\"\n\t\"time\"\n)\nfunc main() {\n\tms := 5\n\tctx, cancel := context.WithTimeout(context.Background(), ms)\n\tdefer cancel()\n\t_ = ctx\n\t<-time.After(int64(ms))\n}\n", "8:59: cannot use ms (variable of type int) as time.Duration value in argument to context.WithTimeout"),
+            ("package main\nimport \"time\"\nfunc main() {\n\tms := int64(5)\n\t<-time.After(ms * 2)\n}\n", "5:15: cannot use ms * 2 (value of type int64) as time.Duration value in argument to time.After"),
+            ("package main\nfunc half(x float64) float64 { return x / 2 }\nfunc main() {\n\tn := 3\n\t_ = half(n)\n}\n", "5:11: cannot use n (variable of type int) as float64 value in argument to half"),
+            ("package main\nfunc f() float64 {\n\tn := 3\n\treturn n\n}\nfunc main() { f() }\n", "4:9: cannot use n (variable of type int) as float64 value in return statement"),
+            ("package main\nfunc main() {\n\tch := make(chan string, 1)\n\tn := 1\n\tch <- n\n}\n", "5:8: cannot use n (variable of type int) as string value in send"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),
         ] {
             let e = go::compile(src, None).unwrap_err();
