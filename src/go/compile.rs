@@ -161,6 +161,31 @@ fn breaks(stmts: &[Stmt], label: Option<&Name>, bare: bool) -> bool {
     })
 }
 
+/// What kind of untyped constant a literal is (`-1.5` too), as Go names
+/// it in "untyped float".
+fn untyped_kind(e: &Expr) -> Option<&'static str> {
+    match &e.kind {
+        ExprKind::Int(_) => Some("int"),
+        ExprKind::Float(_) => Some("float"),
+        ExprKind::Char(_) => Some("rune"),
+        ExprKind::Str(_) => Some("string"),
+        ExprKind::Unary(Op::Neg | Op::Plus, x) if matches!(x.kind, ExprKind::Int(_) | ExprKind::Float(_)) => {
+            untyped_kind(x)
+        }
+        _ => None,
+    }
+}
+
+/// A float literal's value, `-1.5` too.
+fn float_literal(e: &Expr) -> Option<f64> {
+    match &e.kind {
+        ExprKind::Float(f) => Some(*f),
+        ExprKind::Unary(Op::Neg, x) => float_literal(x).map(|f| -f),
+        ExprKind::Unary(Op::Plus, x) => float_literal(x),
+        _ => None,
+    }
+}
+
 /// The value of an integer literal, or of one negated (`-1`).
 fn int_literal(e: &Expr) -> Option<i128> {
     match &e.kind {
@@ -1119,13 +1144,52 @@ impl Compiler {
     /// types are certain and are numbers or strings, so it never refuses a
     /// program Go accepts. `shown` is the operation as Go quotes it.
     fn check_mismatch(&mut self, a: &Expr, b: &Expr, shown: impl FnOnce() -> String, at: Span) -> R<()> {
-        let (Some(ta), Some(tb)) = (self.typed(a), self.typed(b)) else {
-            return Ok(());
+        let (ta, tb) = (self.typed(a), self.typed(b));
+        let name = |c: &Self, t: Option<Ty>, e: &Expr| match t {
+            Some(t) => c.go_type_name(t),
+            None => format!("untyped {}", untyped_kind(e).unwrap_or_default()),
         };
-        if ta == tb || !self.plain(ta) || !self.plain(tb) {
+        let mismatched = match (ta, tb) {
+            (Some(ta), Some(tb)) => ta != tb && self.plain(ta) && self.plain(tb),
+            // An untyped literal beside a typed operand takes its type,
+            // if it can: a string cannot be a number, nor a number a
+            // string, and a fraction is no integer.
+            (Some(t), None) | (None, Some(t)) if self.plain(t) => {
+                let lit = if ta.is_some() { b } else { a };
+                let Some(kind) = untyped_kind(lit) else {
+                    return Ok(());
+                };
+                match (self.types.kind(t), kind) {
+                    (TKind::Str, "int" | "float" | "rune") | (TKind::Int(..) | TKind::Float, "string") => {
+                        true
+                    }
+                    (TKind::Int(..), "float") => {
+                        let whole = float_literal(lit).is_some_and(|f| f.fract() == 0.0);
+                        // Go names the integer type under a named one;
+                        // this table knows it for Duration and the basic
+                        // types only.
+                        let under = match t {
+                            DURATION => Some("int64".to_string()),
+                            t if !self.types.name(t).contains('.') => Some(self.types.name(t).to_string()),
+                            _ => None,
+                        };
+                        return match under {
+                            Some(under) if !whole => Err(err(
+                                lit.start(),
+                                format!("{lit} (untyped float constant) truncated to {under}"),
+                            )),
+                            _ => Ok(()),
+                        };
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if !mismatched {
             return Ok(());
         }
-        let (na, nb) = (self.go_type_name(ta), self.go_type_name(tb));
+        let (na, nb) = (name(self, ta, a), name(self, tb, b));
         Err(err(
             at,
             format!("invalid operation: {} (mismatched types {na} and {nb})", shown()),

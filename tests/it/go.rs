@@ -284,6 +284,15 @@ tests! {
             ("package main\nfunc main() {\n\tvar x int64 = 5\n\ty := 2\n\t_ = x < y\n}\n", "5:10: invalid operation: x < y (mismatched types int64 and int)"),
             ("package main\ntype Celsius float64\nfunc main() {\n\tvar c Celsius = 10\n\tf := 2.5\n\t_ = c + f\n}\n", "6:6: invalid operation: c + f (mismatched types Celsius and float64)"),
             ("package main\nfunc main() {\n\ta, b := 1, 2.0\n\t_ = (a + 1) * 2 != b\n}\n", "4:21: invalid operation: (a + 1) * 2 != b (mismatched types int and float64)"),
+            // An untyped literal that cannot take the other operand's type
+            // (Go's words and positions, from go build; these panicked at
+            // run time, or truncated).
+            ("package main\nimport \"fmt\"\nfunc main() {\n\tn := 3\n\tfmt.Println(\"n=\" + n)\n}\n", "5:14: invalid operation: \"n=\" + n (mismatched types untyped string and int)"),
+            ("package main\nfunc main() {\n\ts := \"x\"\n\t_ = 1 < s\n}\n", "4:10: invalid operation: 1 < s (mismatched types untyped int and string)"),
+            ("package main\nfunc main() {\n\ts := \"x\"\n\t_ = s + 'a'\n}\n", "4:6: invalid operation: s + 'a' (mismatched types string and untyped rune)"),
+            ("package main\nfunc main() {\n\tn := 3\n\tn += \"a\"\n}\n", "4:2: invalid operation: n += \"a\" (mismatched types int and untyped string)"),
+            ("package main\nfunc main() {\n\tn := 3\n\t_ = n + -1.5\n}\n", "4:10: -1.5 (untyped float constant) truncated to int"),
+            ("package main\nimport \"time\"\nfunc main() {\n\t_ = 1.5 * time.Second\n}\n", "4:6: 1.5 (untyped float constant) truncated to int64"),
             // A value of another number type where a type is known (Go's
             // positions, from go build; the words of Go 1.20 on, where 1.19
             // said "as type time.Duration in"; these used to run, and
