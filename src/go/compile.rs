@@ -43,6 +43,8 @@ struct FuncState {
     upvals: Vec<(Name, Cap)>,
     loops: Vec<Loop>,
     results: Vec<u16>,
+    /// Whether the results have names, so that a bare `return` returns them.
+    named_results: bool,
     /// Labels seen just before a loop statement.
     pending_label: Option<Name>,
     /// No instruction before this index may be fused with a later one (a
@@ -68,6 +70,7 @@ impl FuncState {
             upvals: Vec::new(),
             loops: Vec::new(),
             results: Vec::new(),
+            named_results: false,
             pending_label: None,
             barrier: 0,
             decls: Vec::new(),
@@ -1261,6 +1264,7 @@ impl Compiler {
             results.push(slot);
         }
         self.st().results = results.clone();
+        self.st().named_results = f.sig.results.iter().any(|p| p.name.is_some());
         if !f.sig.results.is_empty() && !ends_in_terminating(&f.body) {
             return Err(err(f.end, "missing return"));
         }
@@ -1378,6 +1382,7 @@ impl Compiler {
                 }
             }
         } else if spec.values.len() == 1 && n > 1 {
+            self.check_results(&spec.values[0], n)?;
             self.multi(&spec.values[0], n)?;
         } else {
             return Err(err(
@@ -1494,6 +1499,82 @@ impl Compiler {
     fn go_type_name(&self, t: Ty) -> String {
         let name = self.types.name(t);
         name.strip_prefix("main.").unwrap_or(name).to_string()
+    }
+
+    /// Go's "assignment mismatch" for `vars` variables given one call
+    /// whose number of results is known and is another (`n :=
+    /// strconv.Atoi(s)`: it ran, and n held only the number). A call with
+    /// no result used as a value is Go's other error, left to run time.
+    fn check_results(&mut self, e: &Expr, vars: usize) -> R<()> {
+        let ExprKind::Call(f, _, _) = &e.kind else {
+            return Ok(());
+        };
+        let results = match self.callee_id(f) {
+            Some(id) => self.sigs.get(id).map(|sig| sig.results.len()),
+            None => match &f.kind {
+                ExprKind::Selector(x, name) => match &x.kind {
+                    ExprKind::Ident(p) if self.is_package(x) => stdlib::results(&format!("{p}.{name}")),
+                    _ => None,
+                },
+                _ => None,
+            },
+        };
+        match results {
+            Some(n) if n != vars && n > 0 => {
+                let s = |k: usize| if k == 1 { "" } else { "s" };
+                Err(err(
+                    e.start(),
+                    format!(
+                        "assignment mismatch: {vars} variable{} but {f} returns {n} value{}",
+                        s(vars),
+                        s(n)
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Go's error for a `return` with the wrong number of values: "not
+    /// enough return values" or "too many", and what it has and wants, at
+    /// Go's position (the first value too many, the last of too few, or
+    /// the `return`).
+    fn result_count_error(&mut self, at: Span, exprs: &[Expr], results: &[u16]) -> CompileError {
+        let (have, want) = (exprs.len(), results.len());
+        let (qualifier, at) = if have > want {
+            ("too many", exprs[want].start())
+        } else {
+            ("not enough", exprs.last().map_or(at, Expr::start))
+        };
+        // Go sums an untyped constant up by its kind: `number`, `string`.
+        let mut haves = Vec::new();
+        for e in exprs {
+            let name = match (untyped_kind(e), &e.kind) {
+                (Some("string"), _) => Some("string".to_string()),
+                (Some(_), _) => Some("number".to_string()),
+                (None, ExprKind::Ident(n)) if &**n == "nil" && self.is_global(n) => Some("nil".to_string()),
+                _ => self.typed(e).map(|t| self.go_type_name(t)),
+            };
+            haves.push(name);
+        }
+        let wants: Vec<Option<String>> = results
+            .iter()
+            .map(|slot| self.st().tys.get(slot).copied().map(|t| self.go_type_name(t)))
+            .collect();
+        let mut message = format!("{qualifier} return values");
+        // The lists only where every type is known: a wrong one would
+        // mislead more than a missing one.
+        if let (Some(haves), Some(wants)) = (
+            haves.into_iter().collect::<Option<Vec<_>>>(),
+            wants.into_iter().collect::<Option<Vec<_>>>(),
+        ) {
+            message.push_str(&format!(
+                "\n\thave ({})\n\twant ({})",
+                haves.join(", "),
+                wants.join(", ")
+            ));
+        }
+        err(at, message)
     }
 
     /// [`Self::value_to`], after Go's compile error for a literal that no
@@ -1674,23 +1755,23 @@ impl Compiler {
             }
             StmtKind::Return(exprs) => {
                 let results = self.st().results.clone();
+                let bare = exprs.is_empty() && (results.is_empty() || self.st().named_results);
+                // Only a call gives several values to a `return`.
+                let spread =
+                    exprs.len() == 1 && results.len() > 1 && matches!(exprs[0].kind, ExprKind::Call(..));
+                if !bare && !spread && exprs.len() != results.len() {
+                    return Err(self.result_count_error(s.span, exprs, &results));
+                }
                 if !exprs.is_empty() {
                     if exprs.len() == results.len() {
                         for (e, slot) in exprs.iter().zip(&results) {
                             let ty = self.st().tys.get(slot).copied();
                             self.value_in(e, ty, "return statement")?;
                         }
-                    } else if exprs.len() == 1 && results.len() > 1 {
-                        self.multi(&exprs[0], results.len())?;
                     } else {
-                        return Err(err(
-                            s.span,
-                            format!(
-                                "wrong number of return values (want {}, got {})",
-                                results.len(),
-                                exprs.len()
-                            ),
-                        ));
+                        // `return f()` for several results (other counts
+                        // were refused above).
+                        self.multi(&exprs[0], results.len())?;
                     }
                     for slot in results.iter().rev() {
                         self.emit(Ins::Store(*slot));
@@ -1793,6 +1874,9 @@ impl Compiler {
                 self.hint = Some(n.clone());
             }
         }
+        if lhs.len() == 1 && rhs.len() == 1 {
+            self.check_results(&rhs[0], 1)?;
+        }
         if lhs.len() == rhs.len() {
             for (l, e) in lhs.iter().zip(rhs) {
                 // `ping, pong := make(chan int), make(chan int)`: each
@@ -1804,6 +1888,7 @@ impl Compiler {
                 self.value_in(e, ty, "assignment")?;
             }
         } else if rhs.len() == 1 {
+            self.check_results(&rhs[0], lhs.len())?;
             self.multi(&rhs[0], lhs.len())?;
         } else {
             return Err(err(

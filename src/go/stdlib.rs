@@ -216,6 +216,40 @@ pub fn native_id(name: &str) -> Option<u32> {
     NAMES.iter().position(|n| *n == name).map(|i| i as u32)
 }
 
+/// How many results a library function returns, for Go's "assignment
+/// mismatch" errors; `None` where this table does not say (such a call is
+/// not checked).
+pub fn results(full: &str) -> Option<usize> {
+    Some(match full {
+        "strings.Cut" => 3,
+        "strconv.Atoi"
+        | "strconv.ParseInt"
+        | "strconv.ParseUint"
+        | "strconv.ParseFloat"
+        | "strconv.ParseBool"
+        | "context.WithCancel"
+        | "context.WithTimeout"
+        | "context.WithDeadline"
+        | "fmt.Println"
+        | "fmt.Printf"
+        | "fmt.Print"
+        | "fmt.Fprintln"
+        | "fmt.Fprintf"
+        | "fmt.Fprint" => 2,
+        "strconv.Itoa" | "strconv.Quote" | "strconv.FormatInt" | "fmt.Sprintf" | "fmt.Sprint"
+        | "fmt.Sprintln" | "fmt.Errorf" | "errors.New" | "errors.Is" | "errors.Unwrap" | "time.Now"
+        | "time.Since" | "time.After" | "time.Tick" | "time.NewTicker" | "time.NewTimer"
+        | "time.AfterFunc" | "context.Background" | "context.TODO" | "context.WithValue" | "rand.Intn"
+        | "rand.Int" | "rand.Float64" | "rand.Perm" | "strings.ToUpper" | "strings.ToLower"
+        | "strings.Repeat" | "strings.Join" | "strings.Split" | "strings.Fields" | "strings.TrimSpace"
+        | "strings.Contains" | "strings.HasPrefix" | "strings.HasSuffix" | "strings.Index"
+        | "strings.ReplaceAll" | "strings.Replace" => 1,
+        "time.Sleep" | "sort.Ints" | "sort.Strings" | "sort.Slice" | "sort.SliceStable" | "rand.Shuffle"
+        | "rand.Seed" | "log.Println" | "log.Printf" | "log.Print" => 0,
+        _ => return None,
+    })
+}
+
 fn name_of(id: u32) -> &'static str {
     NAMES.get(id as usize).copied().unwrap_or("")
 }

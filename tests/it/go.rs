@@ -293,6 +293,17 @@ tests! {
             ("package main\nfunc main() {\n\tn := 3\n\tn += \"a\"\n}\n", "4:2: invalid operation: n += \"a\" (mismatched types int and untyped string)"),
             ("package main\nfunc main() {\n\tn := 3\n\t_ = n + -1.5\n}\n", "4:10: -1.5 (untyped float constant) truncated to int"),
             ("package main\nimport \"time\"\nfunc main() {\n\t_ = 1.5 * time.Second\n}\n", "4:6: 1.5 (untyped float constant) truncated to int64"),
+            // A call with another number of results than the variables
+            // given it, and a return with the wrong number of values (Go's
+            // words and positions, from go build; the first ran, keeping
+            // only the first result, and the others ran or said it
+            // another way).
+            ("package main\nimport (\"fmt\"; \"strconv\")\nfunc main() {\n\tn := strconv.Atoi(\"3\")\n\tfmt.Println(n)\n}\n", "4:7: assignment mismatch: 1 variable but strconv.Atoi returns 2 values"),
+            ("package main\nfunc f() int { return 1 }\nfunc main() {\n\tvar a, b int\n\ta, b = f()\n\t_, _ = a, b\n}\n", "5:9: assignment mismatch: 2 variables but f returns 1 value"),
+            ("package main\nfunc f() (int, error) {\n\treturn\n}\nfunc main() { f() }\n", "3:2: not enough return values\n\thave ()\n\twant (int, error)"),
+            ("package main\nfunc f() (int, error) {\n\treturn 1\n}\nfunc main() { f() }\n", "3:9: not enough return values\n\thave (number)\n\twant (int, error)"),
+            ("package main\nfunc f() (int, error) {\n\treturn 1, nil, 2\n}\nfunc main() { f() }\n", "3:17: too many return values\n\thave (number, nil, number)\n\twant (int, error)"),
+            ("package main\nfunc f() {\n\treturn \"x\"\n}\nfunc main() { f() }\n", "3:9: too many return values\n\thave (string)\n\twant ()"),
             // A value of another number type where a type is known (Go's
             // positions, from go build; the words of Go 1.20 on, where 1.19
             // said "as type time.Duration in"; these used to run, and
