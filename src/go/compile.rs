@@ -1501,6 +1501,70 @@ impl Compiler {
         name.strip_prefix("main.").unwrap_or(name).to_string()
     }
 
+    /// Go's error for a field or method that `x`'s type does not have
+    /// (`t.Foo undefined (type T has no field or method Foo)`), which ran
+    /// and panicked. Checked only on the program's own types, whose fields
+    /// and methods the compiler holds whole, and not through an embedded
+    /// type of the library's (a `sync.Mutex` brings `Lock`).
+    fn check_member(&mut self, x: &Expr, name: &str, at: Span) -> R<()> {
+        let Some(t) = self.static_ty(x) else {
+            return Ok(());
+        };
+        let base = match self.types.kind(t) {
+            TKind::Ptr(inner) => *inner,
+            _ => t,
+        };
+        if self.has_member(base, name, 0) != Some(false) {
+            return Ok(());
+        }
+        // Go names a member that differs only in case.
+        let mut names: Vec<Name> = self.types.get(base).methods.iter().map(|(k, _)| k.clone()).collect();
+        if let TKind::Struct(fields) = self.types.kind(base) {
+            names.extend(fields.iter().map(|f| f.name.clone()));
+        }
+        let hint = names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(name))
+            .map(|n| format!(", but does have {n}"))
+            .unwrap_or_default();
+        let ty = self.types.name(t).replace("main.", "");
+        Err(err(
+            at,
+            format!("{x}.{name} undefined (type {ty} has no field or method {name}{hint})"),
+        ))
+    }
+
+    /// Whether the program's own type `t` has a field or method `name`,
+    /// its embedded types' included; `None` where that is not known here.
+    fn has_member(&self, t: Ty, name: &str, depth: usize) -> Option<bool> {
+        if depth > 8 || !self.types.name(t).starts_with("main.") {
+            return None;
+        }
+        if self.types.get(t).methods.get(name).is_some() {
+            return Some(true);
+        }
+        match self.types.kind(t) {
+            TKind::Struct(fields) => {
+                if fields.iter().any(|f| &*f.name == name) {
+                    return Some(true);
+                }
+                for f in fields.iter().filter(|f| f.embedded) {
+                    let ft = match self.types.kind(f.ty) {
+                        TKind::Ptr(inner) => *inner,
+                        _ => f.ty,
+                    };
+                    match self.has_member(ft, name, depth + 1) {
+                        Some(false) => {}
+                        found => return found,
+                    }
+                }
+                Some(false)
+            }
+            TKind::Interface(_) | TKind::Pending => None,
+            _ => Some(false),
+        }
+    }
+
     /// Go's "assignment mismatch" for `vars` variables given one call
     /// whose number of results is known and is another (`n :=
     /// strconv.Atoi(s)`: it ran, and n held only the number). A call with
@@ -1978,6 +2042,7 @@ impl Compiler {
             ExprKind::Selector(x, name) => {
                 let t = self.new_local()?;
                 self.emit(Ins::Declare(t));
+                self.check_member(x, name, e.span)?;
                 self.expr_ref(x)?;
                 self.emit(Ins::Load(t));
                 self.span = e.span;
@@ -2100,7 +2165,7 @@ impl Compiler {
         let operand = ch.to_string();
         let what = format!("{operand} (variable of type {name})");
         Err(err(
-            ch.span,
+            ch.start(),
             match op {
                 ChanOp::Send => format!("invalid operation: cannot send to receive-only channel {what}"),
                 ChanOp::Close => format!("invalid operation: cannot close receive-only channel {what}"),
@@ -2465,6 +2530,7 @@ impl Compiler {
                 _ => self.expr(e)?,
             },
             ExprKind::Selector(x, name) if !self.is_package(x) => {
+                self.check_member(x, name, e.span)?;
                 self.expr_ref(x)?;
                 self.span = e.span;
                 self.emit(Ins::FieldRef(name.clone()));
@@ -2576,6 +2642,7 @@ impl Compiler {
                         "a method expression (T.Method) is not supported here",
                     ));
                 }
+                self.check_member(x, name, e.span)?;
                 self.expr_ref(x)?;
                 self.span = e.span;
                 self.emit(Ins::Field(name.clone()));
@@ -3099,6 +3166,7 @@ impl Compiler {
                 }
             }
             if !self.is_type(x) {
+                self.check_member(x, name, f.span)?;
                 self.check_arity(f, args, spread, span)?;
                 self.receiver(x, name)?;
                 let argc = self.args(args, argc)?;

@@ -490,7 +490,15 @@ impl Lower<'_> {
                 ExprKind::Composite(ty, elts)
             }
             PExpr::Paren(p) => return self.expr(&p.expr),
-            PExpr::Selector(s) => ExprKind::Selector(self.b(&s.expr)?, self.ident(s.sel).0),
+            // At the selected name, where Go's errors about it point (the
+            // expression's start is its operand's: `Expr::start`).
+            PExpr::Selector(s) => {
+                let (name, at) = self.ident(s.sel);
+                return Ok(Expr {
+                    span: at,
+                    kind: ExprKind::Selector(self.b(&s.expr)?, name),
+                });
+            }
             PExpr::Index(i) => ExprKind::Index(self.b(&i.expr)?, self.b(&i.index)?),
             PExpr::Slice(s) => ExprKind::Slice(
                 self.b(&s.expr)?,

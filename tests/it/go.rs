@@ -293,6 +293,14 @@ tests! {
             ("package main\nfunc main() {\n\tn := 3\n\tn += \"a\"\n}\n", "4:2: invalid operation: n += \"a\" (mismatched types int and untyped string)"),
             ("package main\nfunc main() {\n\tn := 3\n\t_ = n + -1.5\n}\n", "4:10: -1.5 (untyped float constant) truncated to int"),
             ("package main\nimport \"time\"\nfunc main() {\n\t_ = 1.5 * time.Second\n}\n", "4:6: 1.5 (untyped float constant) truncated to int64"),
+            // A field or method the program's own type does not have (Go
+            // 1.19's words and positions, from go build; these panicked at
+            // run time), and through an embedded type of its own.
+            ("package main\ntype T struct{}\nfunc main() {\n\tvar t T\n\tt.Foo()\n}\n", "5:4: t.Foo undefined (type T has no field or method Foo)"),
+            ("package main\ntype T struct{ a int }\nfunc main() {\n\tvar t T\n\t_ = t.b\n}\n", "5:8: t.b undefined (type T has no field or method b)"),
+            ("package main\ntype T struct{ a int }\nfunc (t *T) M() {}\nfunc main() {\n\tp := &T{}\n\tp.m()\n}\n", "6:4: p.m undefined (type *T has no field or method m, but does have M)"),
+            ("package main\ntype T struct{ a int }\nfunc main() {\n\tvar t T\n\tt.A = 1\n}\n", "5:4: t.A undefined (type T has no field or method A, but does have a)"),
+            ("package main\ntype In struct{ n int }\ntype Out struct{ In }\nfunc main() {\n\tvar o Out\n\to.m = 2\n}\n", "6:4: o.m undefined (type Out has no field or method m)"),
             // A call with another number of results than the variables
             // given it, and a return with the wrong number of values (Go's
             // words and positions, from go build; the first ran, keeping
