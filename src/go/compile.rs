@@ -1518,7 +1518,13 @@ impl Compiler {
             return Ok(());
         }
         // Go names a member that differs only in case.
-        let mut names: Vec<Name> = self.types.get(base).methods.iter().map(|(k, _)| k.clone()).collect();
+        let mut names: Vec<Name> = self
+            .types
+            .get(base)
+            .methods
+            .iter()
+            .map(|(k, _)| k.clone())
+            .collect();
         if let TKind::Struct(fields) = self.types.kind(base) {
             names.extend(fields.iter().map(|f| f.name.clone()));
         }
@@ -1728,7 +1734,21 @@ impl Compiler {
                 _ => {
                     // An undefined name is the better message.
                     self.expr(e)?;
-                    return Err(err(e.span, "expression is not used"));
+                    // Go says what the operand is, where that is known.
+                    let what = match (untyped_kind(e), self.static_ty(e)) {
+                        (Some(kind), _) => format!(" (untyped {kind} constant)"),
+                        (None, Some(t)) => {
+                            let variable = match &e.kind {
+                                ExprKind::Ident(_) => true,
+                                ExprKind::Selector(x, _) => !self.is_package(x),
+                                _ => false,
+                            };
+                            let mode = if variable { "variable" } else { "value" };
+                            format!(" ({mode} of type {})", self.types.name(t).replace("main.", ""))
+                        }
+                        (None, None) => String::new(),
+                    };
+                    return Err(err(e.start(), format!("{e}{what} is not used")));
                 }
             },
             StmtKind::Send(ch, v) => {

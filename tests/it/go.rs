@@ -293,6 +293,11 @@ tests! {
             ("package main\nfunc main() {\n\tn := 3\n\tn += \"a\"\n}\n", "4:2: invalid operation: n += \"a\" (mismatched types int and untyped string)"),
             ("package main\nfunc main() {\n\tn := 3\n\t_ = n + -1.5\n}\n", "4:10: -1.5 (untyped float constant) truncated to int"),
             ("package main\nimport \"time\"\nfunc main() {\n\t_ = 1.5 * time.Second\n}\n", "4:6: 1.5 (untyped float constant) truncated to int64"),
+            // An expression statement, in Go's words for what it is.
+            ("package main\nfunc main() {\n\tx := 1\n\tx + 1\n}\n", "4:2: x + 1 (value of type int) is not used"),
+            ("package main\nfunc main() {\n\t1\n}\n", "3:2: 1 (untyped int constant) is not used"),
+            ("package main\ntype T struct{ a int }\nfunc main() {\n\tvar t T\n\tt.a\n}\n", "5:2: t.a (variable of type int) is not used"),
+            ("package main\nfunc main() {\n\tch := make(chan int)\n\tch\n}\n", "4:2: ch (variable of type chan int) is not used"),
             // A field or method the program's own type does not have (Go
             // 1.19's words and positions, from go build; these panicked at
             // run time), and through an embedded type of its own.
