@@ -1514,20 +1514,44 @@ impl Compiler {
             TKind::Ptr(inner) => *inner,
             _ => t,
         };
-        if self.has_member(base, name, 0) != Some(false) {
-            return Ok(());
-        }
-        // Go names a member that differs only in case.
-        let mut names: Vec<Name> = self
-            .types
-            .get(base)
-            .methods
-            .iter()
-            .map(|(k, _)| k.clone())
-            .collect();
+        // The library types the runtime implements itself, with their
+        // members in Go (some of which may be outside the subset, and say
+        // so when they run): a name outside these is a slip, `wg.done()`.
+        let library: Option<&[&str]> = match self.types.name(base) {
+            "sync.WaitGroup" => Some(&["Add", "Done", "Wait", "Go"]),
+            "sync.Mutex" => Some(&["Lock", "Unlock", "TryLock"]),
+            "context.Context" => Some(&["Deadline", "Done", "Err", "Value"]),
+            "time.Duration" => Some(&[
+                "Hours",
+                "Minutes",
+                "Seconds",
+                "Milliseconds",
+                "Microseconds",
+                "Nanoseconds",
+                "String",
+                "Round",
+                "Truncate",
+                "Abs",
+            ]),
+            "*time.Ticker" => Some(&["C", "Stop", "Reset"]),
+            _ => None,
+        };
+        let mut names: Vec<Name> = match library {
+            Some(members) if members.contains(&name) => return Ok(()),
+            Some(members) => members.iter().map(|&m| Name::from(m)).collect(),
+            None if self.has_member(base, name, 0) != Some(false) => return Ok(()),
+            None => self
+                .types
+                .get(base)
+                .methods
+                .iter()
+                .map(|(k, _)| k.clone())
+                .collect(),
+        };
         if let TKind::Struct(fields) = self.types.kind(base) {
             names.extend(fields.iter().map(|f| f.name.clone()));
         }
+        // Go names a member that differs only in case.
         let hint = names
             .iter()
             .find(|n| n.eq_ignore_ascii_case(name))

@@ -293,6 +293,10 @@ tests! {
             ("package main\nfunc main() {\n\tn := 3\n\tn += \"a\"\n}\n", "4:2: invalid operation: n += \"a\" (mismatched types int and untyped string)"),
             ("package main\nfunc main() {\n\tn := 3\n\t_ = n + -1.5\n}\n", "4:10: -1.5 (untyped float constant) truncated to int"),
             ("package main\nimport \"time\"\nfunc main() {\n\t_ = 1.5 * time.Second\n}\n", "4:6: 1.5 (untyped float constant) truncated to int64"),
+            // A slip in a library type's method (Go 1.19's words and
+            // positions; `wg.done()` said it was outside the subset).
+            ("package main\nimport \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.done()\n}\n", "5:5: wg.done undefined (type sync.WaitGroup has no field or method done, but does have Done)"),
+            ("package main\nimport \"time\"\nfunc main() {\n\td := time.Second\n\t_ = d.Millis()\n}\n", "5:8: d.Millis undefined (type time.Duration has no field or method Millis)"),
             // An expression statement, in Go's words for what it is.
             ("package main\nfunc main() {\n\tx := 1\n\tx + 1\n}\n", "4:2: x + 1 (value of type int) is not used"),
             ("package main\nfunc main() {\n\t1\n}\n", "3:2: 1 (untyped int constant) is not used"),
