@@ -45,6 +45,8 @@ struct FuncState {
     results: Vec<u16>,
     /// Whether the results have names, so that a bare `return` returns them.
     named_results: bool,
+    /// The slots that hold constants.
+    consts: Vec<u16>,
     /// Labels seen just before a loop statement.
     pending_label: Option<Name>,
     /// No instruction before this index may be fused with a later one (a
@@ -71,6 +73,7 @@ impl FuncState {
             loops: Vec::new(),
             results: Vec::new(),
             named_results: false,
+            consts: Vec::new(),
             pending_label: None,
             barrier: 0,
             decls: Vec::new(),
@@ -101,6 +104,8 @@ pub struct Compiler {
     hint: Option<Name>,
     /// The static type of each global whose type the compiler knows.
     global_tys: crate::dense::Dense<Ty>,
+    /// The globals that are constants.
+    const_globals: Vec<u32>,
     /// Each declared function's signature, by its id.
     sigs: crate::dense::Dense<Rc<Sig>>,
 }
@@ -319,6 +324,7 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
         lits: 0,
         hint: None,
         global_tys: crate::dense::Dense::new(),
+        const_globals: Vec::new(),
         sigs: crate::dense::Dense::new(),
     };
     for (path, span) in &file.imports {
@@ -445,6 +451,9 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
                 }
                 if c.globals.get(name).is_some() {
                     return Err(err(*span, format!("{name} redeclared in this block")));
+                }
+                if matches!(d.kind, StmtKind::Const(_)) {
+                    c.const_globals.push(c.nglobals);
                 }
                 c.globals.insert(name.clone(), Bind::Global(c.nglobals));
                 c.nglobals += 1;
@@ -970,10 +979,7 @@ impl Compiler {
         let Some(sig) = self.callee_id(f).and_then(|id| self.sigs.get(id).cloned()) else {
             return Vec::new();
         };
-        sig.results
-            .iter()
-            .map(|p| self.resolve_type(&p.ty).ok())
-            .collect()
+        sig.results.iter().map(|p| self.callee_type(&p.ty)).collect()
     }
 
     /// Which of the program's own functions or methods `f` calls, where
@@ -1002,6 +1008,71 @@ impl Compiler {
             .fs
             .iter()
             .any(|st| st.scopes.iter().any(|scope| scope.get(name).is_some()))
+    }
+
+    /// A type in a callee's signature, as the callee means it: `None` if
+    /// it names something the caller declared itself (a local type, a
+    /// variable called `time`), which would be another type, and looking
+    /// it up would count as a use of it.
+    fn callee_type(&mut self, ty: &Expr) -> Option<Ty> {
+        fn names<'e>(ty: &'e Expr, out: &mut Vec<&'e Name>) {
+            match &ty.kind {
+                ExprKind::Ident(n) => out.push(n),
+                ExprKind::Selector(x, _) => names(x, out),
+                ExprKind::SliceType(t) | ExprKind::Star(t) | ExprKind::ChanType(_, t) => names(t, out),
+                ExprKind::ArrayType(_, t) | ExprKind::Ellipsis(Some(t)) => names(t, out),
+                ExprKind::MapType(k, v) => {
+                    names(k, out);
+                    names(v, out);
+                }
+                _ => {}
+            }
+        }
+        let mut used = Vec::new();
+        names(ty, &mut used);
+        let local = used.iter().any(|&n| {
+            let n: &str = n;
+            self.fs.iter().any(|st| {
+                st.scopes.iter().any(|s| s.get(n).is_some()) || st.upvals.iter().any(|(u, _)| &**u == n)
+            })
+        });
+        if local {
+            return None;
+        }
+        self.resolve_type(ty).ok()
+    }
+
+    /// Whether `name` is a constant (typed or not).
+    fn is_const(&self, name: &str) -> bool {
+        for st in self.fs.iter().rev() {
+            if let Some(b) = st.scopes.iter().rev().find_map(|scope| scope.get(name)) {
+                return match b {
+                    Bind::Local(slot) => st.consts.contains(slot),
+                    // A captured name: its own function's entry says.
+                    Bind::Up(_) => continue,
+                    _ => false,
+                };
+            }
+        }
+        matches!(self.globals.get(name), Some(Bind::Global(g)) if self.const_globals.contains(g))
+    }
+
+    /// Whether `e` is an untyped constant: a literal, an untyped named
+    /// constant, arithmetic on them, or a shift of one (`1 << n`, which
+    /// takes its type from where it is used). It has no type of its own.
+    fn untyped(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_) | ExprKind::Str(_) => true,
+            ExprKind::Ident(n) => self.is_const(n) && self.var_ty(n).is_none(),
+            ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
+            | ExprKind::Binary(Op::Shl | Op::Shr, x, _) => self.untyped(x),
+            ExprKind::Binary(
+                Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
+                ..,
+            ) => false,
+            ExprKind::Binary(_, a, b) => self.untyped(a) && self.untyped(b),
+            _ => false,
+        }
     }
 
     fn static_ty(&mut self, e: &Expr) -> Option<Ty> {
@@ -1037,28 +1108,21 @@ impl Compiler {
             ) => Some(BOOL),
             // A shift has its left operand's type; otherwise an untyped
             // constant takes the other operand's.
+            // A shift of an untyped constant takes its type from where it
+            // is used (`(1 << n) * time.Millisecond` is a Duration).
+            ExprKind::Binary(Op::Shl | Op::Shr, a, _) if self.untyped(a) => None,
             ExprKind::Binary(Op::Shl | Op::Shr, a, _) => self.static_ty(a),
             // An untyped operand (a literal, an untyped constant) takes the
             // other operand's type.
             ExprKind::Binary(_, a, b) => {
-                let literal = |e: &Expr| {
-                    matches!(
-                        e.kind,
-                        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_) | ExprKind::Str(_)
-                    )
-                };
-                let ta = if literal(a) { None } else { self.static_ty(a) };
+                let ta = if self.untyped(a) { None } else { self.static_ty(a) };
                 match ta {
                     Some(t) => Some(t),
-                    None if literal(b) => None,
+                    None if self.untyped(b) => None,
                     None => self.static_ty(b),
                 }
             }
-            ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
-                if !matches!(x.kind, ExprKind::Int(_) | ExprKind::Float(_)) =>
-            {
-                self.static_ty(x)
-            }
+            ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x) if !self.untyped(x) => self.static_ty(x),
             ExprKind::Unary(Op::Not, _) => Some(BOOL),
             ExprKind::Selector(x, field) => {
                 if self.is_package(x) {
@@ -1146,6 +1210,38 @@ impl Compiler {
     /// durations), which would otherwise run. Checked only where both
     /// types are certain and are numbers or strings, so it never refuses a
     /// program Go accepts. `shown` is the operation as Go quotes it.
+    /// [`Self::check_mismatch`] for a binary expression `e`, at Go's
+    /// position: an arithmetic's first operand, a comparison's second,
+    /// where Go first knows of the mismatch.
+    fn check_binary(&mut self, e: &Expr) -> R<()> {
+        let ExprKind::Binary(op, a, b) = &e.kind else {
+            return Ok(());
+        };
+        if matches!(op, Op::Shl | Op::Shr | Op::LAnd | Op::LOr) {
+            return Ok(());
+        }
+        let at = if matches!(op, Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge) {
+            b.start()
+        } else {
+            e.start()
+        };
+        self.check_mismatch(a, b, || e.to_string(), at)
+    }
+
+    /// The operand checks of every operation inside `e`, innermost first
+    /// (Go's order), for a value checked before it is compiled.
+    fn check_operands(&mut self, e: &Expr) -> R<()> {
+        match &e.kind {
+            ExprKind::Binary(_, a, b) => {
+                self.check_operands(a)?;
+                self.check_operands(b)?;
+                self.check_binary(e)
+            }
+            ExprKind::Unary(_, x) => self.check_operands(x),
+            _ => Ok(()),
+        }
+    }
+
     fn check_mismatch(&mut self, a: &Expr, b: &Expr, shown: impl FnOnce() -> String, at: Span) -> R<()> {
         let (ta, tb) = (self.typed(a), self.typed(b));
         let name = |c: &Self, t: Option<Ty>, e: &Expr| match t {
@@ -1459,6 +1555,7 @@ impl Compiler {
     /// type (`var d time.Duration = n` with an int `n`). Like
     /// [`Self::check_mismatch`], it leaves alone what it is not sure of.
     fn check_value(&mut self, v: &Expr, ty: Ty, context: &str) -> R<()> {
+        self.check_operands(v)?;
         self.check_literal(v, ty, context)?;
         let Some(has) = self.typed(v) else {
             return Ok(());
@@ -1466,24 +1563,66 @@ impl Compiler {
         if has == ty || !self.plain(has) || !self.plain(ty) {
             return Ok(());
         }
-        // What Go calls the operand: a variable (a name, a field, an
-        // element) or a computed value; it words other operands (a map
-        // element, a typed constant) otherwise, and those are left alone.
+        // A constant Go describes by its value ("constant 5 of type
+        // time.Duration"), which is not worked out here: left alone.
+        if self.constant(v) {
+            return Ok(());
+        }
+        // What Go calls the operand: a variable (one it could take the
+        // address of) or a computed value; a map element and a comma-ok
+        // operand it words otherwise, and those are left alone.
         let mode = match &v.kind {
-            ExprKind::Ident(_) => "variable",
-            ExprKind::Selector(x, _) if !self.is_package(x) => "variable",
-            ExprKind::Index(x, _) => match self.static_ty(x).map(|t| self.types.kind(t)) {
-                Some(TKind::Slice(_) | TKind::Array(..)) => "variable",
-                _ => return Ok(()),
-            },
-            ExprKind::Call(..) | ExprKind::Binary(..) | ExprKind::Unary(..) => "value",
-            _ => return Ok(()),
+            ExprKind::Index(x, _)
+                if matches!(
+                    self.static_ty(x).map(|t| self.types.kind(t)),
+                    Some(TKind::Map(..))
+                ) =>
+            {
+                return Ok(());
+            }
+            ExprKind::TypeAssert(..) | ExprKind::Unary(Op::Recv, _) => return Ok(()),
+            _ if self.addressable(v) => "variable",
+            _ => "value",
         };
         let (has, want) = (self.go_type_name(has), self.go_type_name(ty));
         Err(err(
             v.start(),
             format!("cannot use {v} ({mode} of type {has}) as {want} value in {context}"),
         ))
+    }
+
+    /// Whether Go could take `e`'s address: a variable, a field of one or
+    /// reached through a pointer, an element of a slice or of an array
+    /// that is one.
+    fn addressable(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Ident(n) => !self.is_const(n) && self.var_ty(n).is_some(),
+            ExprKind::Star(_) => true,
+            ExprKind::Selector(x, _) if !self.is_package(x) => {
+                matches!(self.static_ty(x).map(|t| self.types.kind(t)), Some(TKind::Ptr(_)))
+                    || self.addressable(x)
+            }
+            ExprKind::Index(x, _) => match self.static_ty(x).map(|t| self.types.kind(t)) {
+                Some(TKind::Slice(_)) => true,
+                Some(TKind::Array(..)) => self.addressable(x),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether `e` is a constant: literals, named constants, the time
+    /// units, conversions of constants, and operations on them.
+    fn constant(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_) | ExprKind::Str(_) => true,
+            ExprKind::Ident(n) => self.is_const(n),
+            ExprKind::Selector(x, _) => self.is_package(x) && self.static_ty(e) == Some(DURATION),
+            ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot | Op::Not, x) => self.constant(x),
+            ExprKind::Binary(_, a, b) => self.constant(a) && self.constant(b),
+            ExprKind::Call(f, args, false) if args.len() == 1 && self.is_type(f) => self.constant(&args[0]),
+            _ => false,
+        }
     }
 
     /// Whether `t` is a number or string type whose name Go would print as
@@ -1801,12 +1940,12 @@ impl Compiler {
                 if lhs.len() != 1 || rhs.len() != 1 {
                     return Err(err(s.span, "assignment operation needs one value on each side"));
                 }
+                self.expr(&lhs[0])?;
+                self.expr(&rhs[0])?;
                 if !matches!(op, Op::Shl | Op::Shr) {
                     let (l, r) = (&lhs[0], &rhs[0]);
                     self.check_mismatch(l, r, || format!("{l} {}= {r}", op.text()), l.start())?;
                 }
-                self.expr(&lhs[0])?;
-                self.expr(&rhs[0])?;
                 self.span = s.span;
                 self.emit(Ins::Bin(*op));
                 self.store(&lhs[0])?;
@@ -1828,6 +1967,9 @@ impl Compiler {
                     let slot = self.declare(name)?;
                     if let Some(ty) = ty {
                         self.st().tys.insert(slot, ty);
+                    }
+                    if matches!(s.kind, StmtKind::Const(_)) {
+                        self.st().consts.push(slot);
                     }
                     if matches!(s.kind, StmtKind::Var(_)) && &**name != "_" {
                         self.st().decls.push((slot, name.clone(), *span));
@@ -2745,20 +2887,15 @@ impl Compiler {
             // Go reports a comparison's mismatch at its second operand,
             // where it first knows of it, and arithmetic's at the first.
             ExprKind::Binary(op @ (Op::Eq | Op::Ne), a, b) => {
-                self.check_mismatch(a, b, || e.to_string(), b.start())?;
-                self.equality(*op, a, b, e.span)?
+                self.equality(*op, a, b, e.span)?;
+                self.check_binary(e)?;
             }
             ExprKind::Binary(op, a, b) => {
-                if !matches!(op, Op::Shl | Op::Shr) {
-                    let at = if matches!(op, Op::Lt | Op::Le | Op::Gt | Op::Ge) {
-                        b.start()
-                    } else {
-                        e.start()
-                    };
-                    self.check_mismatch(a, b, || e.to_string(), at)?;
-                }
                 self.expr(a)?;
                 self.expr(b)?;
+                // After the operands, so that an error inside them is the
+                // one reported, as Go reports it.
+                self.check_binary(e)?;
                 self.span = e.span;
                 self.emit(Ins::Bin(*op));
             }
@@ -3056,27 +3193,7 @@ impl Compiler {
         // A literal no value of its parameter's type can be: `add(1, "2")`
         // ran, and added a string to a number at run time.
         for (a, p) in args.iter().zip(&sig.params[..fixed]) {
-            // The parameter's type is named in the callee's scope: a name
-            // the caller declared itself (a local type, a variable called
-            // `time`) is something else, and looking it up would count as
-            // a use of it.
-            let ty_name = match &p.ty.kind {
-                ExprKind::Ident(n) => Some(n),
-                ExprKind::Selector(x, _) => match &x.kind {
-                    ExprKind::Ident(pkg) => Some(pkg),
-                    _ => None,
-                },
-                _ => None,
-            };
-            let local = ty_name.is_some_and(|n| {
-                self.fs.iter().any(|st| {
-                    st.scopes.iter().any(|s| s.get(n).is_some()) || st.upvals.iter().any(|(u, _)| u == n)
-                })
-            });
-            if local {
-                continue;
-            }
-            if let Ok(ty) = self.resolve_type(&p.ty) {
+            if let Some(ty) = self.callee_type(&p.ty) {
                 self.check_value(a, ty, &format!("argument to {name}"))?;
             }
         }

@@ -216,7 +216,7 @@ impl fmt::Display for Expr {
             },
             ExprKind::Float(x) => f.write_str(&crate::go::float::go_v(*x)),
             ExprKind::Str(s) => f.write_str(&crate::go::format::quote(s)),
-            ExprKind::FuncLit(def) => write!(f, "({} literal)", def.sig),
+            ExprKind::FuncLit(def) => write!(f, "{} {{…}}", def.sig),
             ExprKind::Composite(t, _) => {
                 opt(f, t)?;
                 f.write_str("{…}")

@@ -40,6 +40,11 @@ pub fn binary(types: &Types, op: Op, a: Value, b: Value) -> Res<Value> {
     Ok(match (op, &a, &b) {
         (Op::Eq, _, _) => Value::bool(equal(&a, &b)?),
         (Op::Ne, _, _) => Value::bool(!equal(&a, &b)?),
+        // `1.0 << 3`: Go shifts an untyped float constant that is a whole
+        // number as the untyped int it equals, and the result is an int.
+        (Op::Shl | Op::Shr, Float(x, _), Int(..)) if x.fract() == 0.0 => {
+            return binary(types, op, Int(*x as i64, INT), b);
+        }
         (_, Int(x, tx), Int(y, ty)) => {
             let t = if *tx != INT { *tx } else { *ty };
             let (x, y) = (*x, *y);

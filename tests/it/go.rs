@@ -284,6 +284,13 @@ tests! {
             ("package main\nfunc main() {\n\tvar x int64 = 5\n\ty := 2\n\t_ = x < y\n}\n", "5:10: invalid operation: x < y (mismatched types int64 and int)"),
             ("package main\ntype Celsius float64\nfunc main() {\n\tvar c Celsius = 10\n\tf := 2.5\n\t_ = c + f\n}\n", "6:6: invalid operation: c + f (mismatched types Celsius and float64)"),
             ("package main\nfunc main() {\n\ta, b := 1, 2.0\n\t_ = (a + 1) * 2 != b\n}\n", "4:21: invalid operation: (a + 1) * 2 != b (mismatched types int and float64)"),
+            // The innermost operation first, as Go reports it, and what
+            // Go calls an operand it cannot take the address of (from go
+            // build, found by review).
+            ("package main\nimport \"time\"\nfunc main() {\n\tn := 5\n\ttime.Sleep(n * time.Millisecond)\n}\n", "5:13: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)"),
+            ("package main\nimport \"time\"\nfunc main() {\n\tn := 5\n\tvar total time.Duration\n\ttotal += n * time.Second\n}\n", "6:11: invalid operation: n * time.Second (mismatched types int and time.Duration)"),
+            ("package main\nimport \"time\"\nfunc main() {\n\tn := 5\n\t_ = time.Second + n*time.Millisecond\n}\n", "5:20: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)"),
+            ("package main\ntype T struct{ x int }\nfunc mk() T { return T{} }\nfunc main() {\n\tvar f float64 = mk().x\n\t_ = f\n}\n", "5:18: cannot use mk().x (value of type int) as float64 value in variable declaration"),
             // An untyped literal that cannot take the other operand's type
             // (Go's words and positions, from go build; these panicked at
             // run time, or truncated).
