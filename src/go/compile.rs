@@ -169,6 +169,17 @@ fn breaks(stmts: &[Stmt], label: Option<&Name>, bare: bool) -> bool {
     })
 }
 
+/// An untyped constant as Go's errors describe it: as written, and its
+/// value too where that reads otherwise (`0x10 (untyped int constant 16)`).
+fn untyped_operand(v: &Expr, kind: &str, value: &str) -> String {
+    let written = v.to_string();
+    if written == value {
+        format!("{written} (untyped {kind} constant)")
+    } else {
+        format!("{written} (untyped {kind} constant {value})")
+    }
+}
+
 /// What kind of untyped constant a literal is (`-1.5` too), as Go names
 /// it in "untyped float".
 fn untyped_kind(e: &Expr) -> Option<&'static str> {
@@ -1273,10 +1284,13 @@ impl Compiler {
                             _ => None,
                         };
                         return match under {
-                            Some(under) if !whole => Err(err(
-                                lit.start(),
-                                format!("{lit} (untyped float constant) truncated to {under}"),
-                            )),
+                            Some(under) if !whole => {
+                                let value = super::float::go_v(float_literal(lit).unwrap_or_default());
+                                Err(err(
+                                    lit.start(),
+                                    format!("{} truncated to {under}", untyped_operand(lit, "float", &value)),
+                                ))
+                            }
                             _ => Ok(()),
                         };
                     }
@@ -1368,6 +1382,7 @@ impl Compiler {
         let ty = self.resolve_type(&Expr {
             span: f.span,
             kind: ExprKind::FuncType(f.sig.clone()),
+            written: Written::default(),
         })?;
         self.block(&f.body)?;
         self.span = f.span;
@@ -1527,11 +1542,8 @@ impl Compiler {
                     matches!(kind, TKind::Float) || numeric && whole,
                 )
             }
-            ExprKind::Char(c) => (
-                char::from_u32(*c as u32).map_or_else(|| c.to_string(), |ch| format!("'{ch}'")),
-                "rune",
-                numeric,
-            ),
+            // A rune's value is its number: `'a' (untyped rune constant 97)`.
+            ExprKind::Char(c) => (c.to_string(), "rune", numeric),
             ExprKind::Str(s) => (super::format::quote(s), "string", matches!(kind, TKind::Str)),
             _ => return Ok(()),
         };
@@ -1544,7 +1556,8 @@ impl Compiler {
         Err(err(
             v.span,
             format!(
-                "cannot use {shown} (untyped {untyped} constant) as {name} value in {context}{truncated}"
+                "cannot use {} as {name} value in {context}{truncated}",
+                untyped_operand(v, untyped, &shown)
             ),
         ))
     }

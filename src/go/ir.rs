@@ -61,6 +61,30 @@ pub enum ChanDir {
 pub struct Expr {
     pub span: Span,
     pub kind: ExprKind,
+    /// How it was written, for Go's errors that quote it.
+    pub written: Written,
+}
+
+/// What of an expression's spelling Go's errors keep and its tree does not:
+/// the parentheses around it and a literal's own text (`0x10`, `1.50`).
+#[derive(Debug, Default, Clone)]
+pub struct Written {
+    /// How many pairs of parentheses enclose it.
+    pub parens: u8,
+    /// Where the outermost of them opens.
+    pub open: Span,
+    /// A literal as written.
+    pub text: Option<Rc<str>>,
+}
+
+impl Expr {
+    pub fn new(span: Span, kind: ExprKind) -> Expr {
+        Expr {
+            span,
+            kind,
+            written: Written::default(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -141,6 +165,9 @@ impl Expr {
     /// Where the expression starts: its leftmost operand's position, which
     /// is where Go's compile errors about an expression point.
     pub fn start(&self) -> Span {
+        if self.written.parens > 0 {
+            return self.written.open;
+        }
         match &self.kind {
             ExprKind::Binary(_, x, _)
             | ExprKind::Selector(x, _)
@@ -194,6 +221,23 @@ impl fmt::Display for Sig {
 /// operators' precedence needs them.
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for _ in 0..self.written.parens {
+            f.write_str("(")?;
+        }
+        match &self.written.text {
+            Some(text) => f.write_str(text)?,
+            None => self.fmt_bare(f)?,
+        }
+        for _ in 0..self.written.parens {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+impl Expr {
+    /// The expression without its own parentheses.
+    fn fmt_bare(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let list = |f: &mut fmt::Formatter<'_>, xs: &[Expr]| {
             for (i, x) in xs.iter().enumerate() {
                 if i > 0 {
@@ -243,12 +287,13 @@ impl fmt::Display for Expr {
             }
             ExprKind::Star(x) => write!(f, "*{x}"),
             ExprKind::Unary(op, x) => match x.kind {
-                ExprKind::Binary(..) => write!(f, "{}({x})", op.text()),
+                ExprKind::Binary(..) if x.written.parens == 0 => write!(f, "{}({x})", op.text()),
                 _ => write!(f, "{}{x}", op.text()),
             },
             ExprKind::Binary(op, a, b) => {
                 let p = op.precedence();
                 let tighter = |e: &Expr, right: bool| match &e.kind {
+                    ExprKind::Binary(..) if e.written.parens > 0 => false,
                     ExprKind::Binary(inner, ..) => inner.precedence() < p || right && inner.precedence() == p,
                     _ => false,
                 };

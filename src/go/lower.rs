@@ -251,11 +251,13 @@ impl Lower<'_> {
                     Box::new(Expr {
                         span,
                         kind: ExprKind::Int(0),
+                        written: Written::default(),
                     }),
                 );
                 last.ty = Expr {
                     span,
                     kind: ExprKind::SliceType(inner),
+                    written: Written::default(),
                 };
                 variadic = true;
             }
@@ -489,7 +491,14 @@ impl Lower<'_> {
                 }
                 ExprKind::Composite(ty, elts)
             }
-            PExpr::Paren(p) => return self.expr(&p.expr),
+            // The tree drops parentheses; Go's errors quote them, and
+            // place an operand written in them at its `(`.
+            PExpr::Paren(p) => {
+                let mut inner = self.expr(&p.expr)?;
+                inner.written.parens = inner.written.parens.saturating_add(1);
+                inner.written.open = span;
+                return Ok(inner);
+            }
             // At the selected name, where Go's errors about it point (the
             // expression's start is its operand's: `Expr::start`).
             PExpr::Selector(s) => {
@@ -497,6 +506,7 @@ impl Lower<'_> {
                 return Ok(Expr {
                     span: at,
                     kind: ExprKind::Selector(self.b(&s.expr)?, name),
+                    written: Written::default(),
                 });
             }
             PExpr::Index(i) => ExprKind::Index(self.b(&i.expr)?, self.b(&i.index)?),
@@ -548,6 +558,7 @@ impl Lower<'_> {
                 return Ok(Expr {
                     span,
                     kind: ExprKind::Binary(op, self.b(&bin.expr_a)?, self.b(&bin.expr_b)?),
+                    written: Written::default(),
                 });
             }
             PExpr::KeyValue(kv) => ExprKind::KeyValue(self.b(&kv.key)?, self.b(&kv.val)?),
@@ -604,7 +615,25 @@ impl Lower<'_> {
                 self.b(&c.val)?,
             ),
         };
-        Ok(Expr { span, kind })
+        // A literal keeps its text for Go's errors, which quote `0x10` and
+        // `1.50` as written.
+        let text = match e {
+            PExpr::BasicLit(lit) => match &lit.token {
+                Token::INT(d) | Token::FLOAT(d) | Token::CHAR(d) | Token::STRING(d) => {
+                    Some(Rc::from(d.as_str().as_str()))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        Ok(Expr {
+            span,
+            kind,
+            written: Written {
+                text,
+                ..Written::default()
+            },
+        })
     }
 }
 

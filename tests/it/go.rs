@@ -291,6 +291,15 @@ tests! {
             ("package main\nimport \"time\"\nfunc main() {\n\tn := 5\n\tvar total time.Duration\n\ttotal += n * time.Second\n}\n", "6:11: invalid operation: n * time.Second (mismatched types int and time.Duration)"),
             ("package main\nimport \"time\"\nfunc main() {\n\tn := 5\n\t_ = time.Second + n*time.Millisecond\n}\n", "5:20: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)"),
             ("package main\ntype T struct{ x int }\nfunc mk() T { return T{} }\nfunc main() {\n\tvar f float64 = mk().x\n\t_ = f\n}\n", "5:18: cannot use mk().x (value of type int) as float64 value in variable declaration"),
+            // As written: parentheses kept, and placed at their `(`;
+            // literals in their own spelling, with the value where it reads
+            // otherwise (Go's words, from go build).
+            ("package main\nimport \"time\"\nfunc main() {\n\tn := 1\n\t_ = (n + 1) * time.Millisecond\n}\n", "5:6: invalid operation: (n + 1) * time.Millisecond (mismatched types int and time.Duration)"),
+            ("package main\nimport \"time\"\nfunc main() {\n\tn := 1\n\t_ = time.Second + (n * 2)\n}\n", "5:6: invalid operation: time.Second + (n * 2) (mismatched types time.Duration and int)"),
+            ("package main\nfunc main() {\n\tvar s string = 0x10\n\t_ = s\n}\n", "3:17: cannot use 0x10 (untyped int constant 16) as string value in variable declaration"),
+            ("package main\nfunc main() {\n\tvar s string = 'a'\n\t_ = s\n}\n", "3:17: cannot use 'a' (untyped rune constant 97) as string value in variable declaration"),
+            ("package main\nfunc main() {\n\tvar n int = `y`\n\t_ = n\n}\n", "3:14: cannot use `y` (untyped string constant \"y\") as int value in variable declaration"),
+            ("package main\nfunc main() {\n\tn := 2\n\t_ = n*1.50 + 1\n}\n", "4:8: 1.50 (untyped float constant 1.5) truncated to int"),
             // An untyped literal that cannot take the other operand's type
             // (Go's words and positions, from go build; these panicked at
             // run time, or truncated).
