@@ -953,14 +953,19 @@ impl Compiler {
         if let Some(t) = &spec.ty {
             return vec![self.resolve_type(t).ok(); n];
         }
-        if spec.values.len() == n {
+        let mut tys: Vec<Option<Ty>> = if spec.values.len() == n {
             spec.values.iter().map(|v| self.static_ty(v)).collect()
         } else {
             spec.values
                 .first()
                 .map(|v| self.static_tys(v))
                 .unwrap_or_default()
-        }
+        };
+        // One per name, known or not: the names are declared by zipping
+        // with these (`var a, b = strconv.Atoi(s)`, whose result types are
+        // not known here, declared neither).
+        tys.resize(n, None);
+        tys
     }
 
     /// The static type of a variable in scope.
@@ -1221,6 +1226,33 @@ impl Compiler {
     /// durations), which would otherwise run. Checked only where both
     /// types are certain and are numbers or strings, so it never refuses a
     /// program Go accepts. `shown` is the operation as Go quotes it.
+    /// Pushes a binary operation's operands. An untyped constant takes the
+    /// integer type of the other operand, as in Go, so `n % 2.0` and
+    /// `time.Second * 2.0` compute in integers (a float there panicked, or
+    /// printed 2e+09), and a shift's count is an integer.
+    fn operands(&mut self, op: Op, a: &Expr, b: &Expr) -> R<()> {
+        let int_ty = |c: &mut Self, e: &Expr| {
+            c.static_ty(e)
+                .filter(|&t| !c.untyped(e) && matches!(c.types.kind(t), TKind::Int(..)))
+        };
+        if matches!(op, Op::Shl | Op::Shr) {
+            self.expr(a)?;
+            return if self.untyped(b) {
+                self.value_to(b, Some(INT))
+            } else {
+                self.expr(b)
+            };
+        }
+        match int_ty(self, b) {
+            Some(t) if self.untyped(a) => self.value_to(a, Some(t))?,
+            _ => self.expr(a)?,
+        }
+        match int_ty(self, a) {
+            Some(t) if self.untyped(b) => self.value_to(b, Some(t)),
+            _ => self.expr(b),
+        }
+    }
+
     /// [`Self::check_mismatch`] for a binary expression `e`, at Go's
     /// position: an arithmetic's first operand, a comparison's second,
     /// where Go first knows of the mismatch.
@@ -1646,11 +1678,18 @@ impl Compiler {
             && matches!(self.types.kind(t), TKind::Int(..) | TKind::Float | TKind::Str)
     }
 
+    /// Whether Go would name `t` as this table does: not byte or rune
+    /// (uint8 and int32 here, which Go names as the program spelled them),
+    /// nor a type built of them.
+    fn plain_name(&self, t: Ty) -> bool {
+        let name = self.types.name(t);
+        !name.contains("uint8") && !name.contains("int32")
+    }
+
     /// A type's name as Go's compile errors print it: the program's own
     /// types without `main.`.
     fn go_type_name(&self, t: Ty) -> String {
-        let name = self.types.name(t);
-        name.strip_prefix("main.").unwrap_or(name).to_string()
+        self.types.name(t).replace("main.", "")
     }
 
     /// Go's error for a field or method that `x`'s type does not have
@@ -1742,7 +1781,9 @@ impl Compiler {
                 }
                 Some(false)
             }
-            TKind::Interface(_) | TKind::Pending => None,
+            // A type defined over an interface keeps its methods, which
+            // this table does not hold for the library's Context.
+            TKind::Interface(_) | TKind::Context | TKind::Pending => None,
             _ => Some(false),
         }
     }
@@ -1799,13 +1840,19 @@ impl Compiler {
                 (Some("string"), _) => Some("string".to_string()),
                 (Some(_), _) => Some("number".to_string()),
                 (None, ExprKind::Ident(n)) if &**n == "nil" && self.is_global(n) => Some("nil".to_string()),
-                _ => self.typed(e).map(|t| self.go_type_name(t)),
+                _ => self
+                    .typed(e)
+                    .filter(|&t| self.plain_name(t))
+                    .map(|t| self.go_type_name(t)),
             };
             haves.push(name);
         }
         let wants: Vec<Option<String>> = results
             .iter()
-            .map(|slot| self.st().tys.get(slot).copied().map(|t| self.go_type_name(t)))
+            .map(|slot| {
+                let t = self.st().tys.get(slot).copied()?;
+                self.plain_name(t).then(|| self.go_type_name(t))
+            })
             .collect();
         let mut message = format!("{qualifier} return values");
         // The lists only where every type is known: a wrong one would
@@ -1911,18 +1958,34 @@ impl Compiler {
                     // An undefined name is the better message.
                     self.expr(e)?;
                     // Go says what the operand is, where that is known.
+                    let comparison = matches!(
+                        e.kind,
+                        ExprKind::Binary(
+                            Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
+                            ..
+                        )
+                    );
+                    let map_index = matches!(&e.kind, ExprKind::Index(x, _)
+                        if matches!(self.static_ty(x).map(|t| self.types.kind(t)), Some(TKind::Map(..))));
                     let what = match (untyped_kind(e), self.static_ty(e)) {
-                        (Some(kind), _) => format!(" (untyped {kind} constant)"),
-                        (None, Some(t)) => {
-                            let variable = match &e.kind {
-                                ExprKind::Ident(_) => true,
-                                ExprKind::Selector(x, _) => !self.is_package(x),
-                                _ => false,
+                        (Some(kind), _) => untyped_operand(e, kind, &e.to_string())
+                            .strip_prefix(&e.to_string())
+                            .unwrap_or_default()
+                            .to_string(),
+                        (None, _) if comparison => " (untyped bool value)".to_string(),
+                        // A constant Go describes by its value; a type this
+                        // table may name otherwise: the bare message.
+                        (None, Some(t)) if !self.constant(e) && self.plain_name(t) => {
+                            let mode = if map_index {
+                                "map index expression"
+                            } else if self.addressable(e) {
+                                "variable"
+                            } else {
+                                "value"
                             };
-                            let mode = if variable { "variable" } else { "value" };
-                            format!(" ({mode} of type {})", self.types.name(t).replace("main.", ""))
+                            format!(" ({mode} of type {})", self.go_type_name(t))
                         }
-                        (None, None) => String::new(),
+                        _ => String::new(),
                     };
                     return Err(err(e.start(), format!("{e}{what} is not used")));
                 }
@@ -1953,8 +2016,7 @@ impl Compiler {
                 if lhs.len() != 1 || rhs.len() != 1 {
                     return Err(err(s.span, "assignment operation needs one value on each side"));
                 }
-                self.expr(&lhs[0])?;
-                self.expr(&rhs[0])?;
+                self.operands(*op, &lhs[0], &rhs[0])?;
                 if !matches!(op, Op::Shl | Op::Shr) {
                     let (l, r) = (&lhs[0], &rhs[0]);
                     self.check_mismatch(l, r, || format!("{l} {}= {r}", op.text()), l.start())?;
@@ -2904,8 +2966,7 @@ impl Compiler {
                 self.check_binary(e)?;
             }
             ExprKind::Binary(op, a, b) => {
-                self.expr(a)?;
-                self.expr(b)?;
+                self.operands(*op, a, b)?;
                 // After the operands, so that an error inside them is the
                 // one reported, as Go reports it.
                 self.check_binary(e)?;

@@ -314,6 +314,9 @@ tests! {
             ("package main\nimport \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.done()\n}\n", "5:5: wg.done undefined (type sync.WaitGroup has no field or method done, but does have Done)"),
             ("package main\nimport \"time\"\nfunc main() {\n\td := time.Second\n\t_ = d.Millis()\n}\n", "5:8: d.Millis undefined (type time.Duration has no field or method Millis)"),
             // An expression statement, in Go's words for what it is.
+            ("package main\nfunc main() {\n\ta, b := 1, 2\n\ta == b\n}\n", "4:2: a == b (untyped bool value) is not used"),
+            ("package main\nfunc main() {\n\tm := map[string]int{}\n\tm[\"a\"]\n}\n", "4:2: m[\"a\"] (map index expression of type int) is not used"),
+            ("package main\ntype T struct{ X int }\nfunc f() T { return T{} }\nfunc main() {\n\tf().X\n}\n", "5:2: f().X (value of type int) is not used"),
             ("package main\nfunc main() {\n\tx := 1\n\tx + 1\n}\n", "4:2: x + 1 (value of type int) is not used"),
             ("package main\nfunc main() {\n\t1\n}\n", "3:2: 1 (untyped int constant) is not used"),
             ("package main\ntype T struct{ a int }\nfunc main() {\n\tvar t T\n\tt.a\n}\n", "5:2: t.a (variable of type int) is not used"),

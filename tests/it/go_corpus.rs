@@ -145,6 +145,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("untyped_const_locals", include_str!("../go/untyped_const_locals.go")),
     ("untyped_const_operands", include_str!("../go/untyped_const_operands.go")),
     ("untyped_constants", include_str!("../go/untyped_constants.go")),
+    ("untyped_floats", include_str!("../go/untyped_floats.go")),
     ("untyped_shifts", include_str!("../go/untyped_shifts.go")),
     ("value_append_realloc", include_str!("../go/value_append_realloc.go")),
     ("value_array_literals", include_str!("../go/value_array_literals.go")),
