@@ -169,6 +169,216 @@ fn breaks(stmts: &[Stmt], label: Option<&Name>, bare: bool) -> bool {
     })
 }
 
+/// The order Go initialises package-level variables in: step by step, the
+/// earliest declared whose initialiser uses no variable still to be
+/// initialised, directly or through the functions it calls (`var total =
+/// compute()` before `var base = 1.5`, which compute reads, runs second).
+/// Names are matched without regard to scope, so a local that shadows a
+/// variable counts as a use of it: that can only delay a variable, never
+/// let one read another before it is set. Where every variable left
+/// waits on another (a cycle, which Go refuses), the earliest goes next.
+/// Returns indices into `decls`.
+fn init_order(decls: &[Stmt], funcs: &[Rc<FuncDef>]) -> Vec<usize> {
+    fn expr(e: &Expr, out: &mut Vec<Name>) {
+        match &e.kind {
+            ExprKind::Ident(n) => out.push(n.clone()),
+            ExprKind::FuncLit(f) => stmts(&f.body, out),
+            ExprKind::Composite(t, elts) => {
+                if let Some(t) = t {
+                    expr(t, out);
+                }
+                for (k, v) in elts {
+                    if let Some(k) = k {
+                        expr(k, out);
+                    }
+                    expr(v, out);
+                }
+            }
+            ExprKind::Selector(x, _)
+            | ExprKind::Star(x)
+            | ExprKind::Unary(_, x)
+            | ExprKind::TypeAssert(x, _) => expr(x, out),
+            ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) | ExprKind::KeyValue(a, b) => {
+                expr(a, out);
+                expr(b, out);
+            }
+            ExprKind::Slice(x, a, b, c) => {
+                expr(x, out);
+                for y in [a, b, c].into_iter().flatten() {
+                    expr(y, out);
+                }
+            }
+            ExprKind::Call(f, args, _) => {
+                expr(f, out);
+                args.iter().for_each(|a| expr(a, out));
+            }
+            _ => {}
+        }
+    }
+    fn stmts(body: &[Stmt], out: &mut Vec<Name>) {
+        body.iter().for_each(|s| stmt(s, out));
+    }
+    fn opt(s: &Option<Box<Stmt>>, out: &mut Vec<Name>) {
+        if let Some(s) = s {
+            stmt(s, out);
+        }
+    }
+    fn stmt(s: &Stmt, out: &mut Vec<Name>) {
+        match &s.kind {
+            StmtKind::Expr(e) | StmtKind::IncDec(e, _) | StmtKind::Go(e) | StmtKind::Defer(e) => expr(e, out),
+            StmtKind::Send(a, b) => {
+                expr(a, out);
+                expr(b, out);
+            }
+            StmtKind::Assign(l, _, r) | StmtKind::Define(l, r) => {
+                l.iter().chain(r).for_each(|e| expr(e, out))
+            }
+            StmtKind::Var(spec) | StmtKind::Const(spec) => spec.values.iter().for_each(|e| expr(e, out)),
+            StmtKind::Return(es) => es.iter().for_each(|e| expr(e, out)),
+            StmtKind::Block(b) => stmts(b, out),
+            StmtKind::If(init, cond, then, els) => {
+                opt(init, out);
+                expr(cond, out);
+                stmts(then, out);
+                opt(els, out);
+            }
+            StmtKind::Switch(init, tag, cases) => {
+                opt(init, out);
+                if let Some(tag) = tag {
+                    expr(tag, out);
+                }
+                for case in cases {
+                    case.exprs.iter().flatten().for_each(|e| expr(e, out));
+                    stmts(&case.body, out);
+                }
+            }
+            StmtKind::TypeSwitch(init, _, x, cases) => {
+                opt(init, out);
+                expr(x, out);
+                cases.iter().for_each(|case| stmts(&case.body, out));
+            }
+            StmtKind::Select(cases) => {
+                for case in cases {
+                    opt(&case.comm, out);
+                    stmts(&case.body, out);
+                }
+            }
+            StmtKind::For(init, cond, post, body) => {
+                opt(init, out);
+                if let Some(cond) = cond {
+                    expr(cond, out);
+                }
+                opt(post, out);
+                stmts(body, out);
+            }
+            StmtKind::Range(k, v, _, x, body) => {
+                for e in [k, v].into_iter().flatten() {
+                    expr(e, out);
+                }
+                expr(x, out);
+                stmts(body, out);
+            }
+            StmtKind::Labeled(_, s) => stmt(s, out),
+            _ => {}
+        }
+    }
+    // Each function's names, once; then each variable declaration's: the
+    // names its initialiser reaches through the program's functions. The
+    // walk is bounded (a pasted program of thousands of variables that
+    // each call a large function): past the budget, source order stands,
+    // which Go's order differs from only where a variable reads a later one.
+    // Lookups are binary searches in sorted lists, as such a program can
+    // hold thousands of functions and variables.
+    let mut bodies: Vec<(Name, Vec<Name>)> = funcs
+        .iter()
+        .filter(|f| f.recv.is_none())
+        .map(|f| {
+            let mut names = Vec::new();
+            stmts(&f.body, &mut names);
+            names.sort_unstable();
+            names.dedup();
+            (f.name.clone(), names)
+        })
+        .collect();
+    bodies.sort_by(|x, y| x.0.cmp(&y.0));
+    let func = |name: &Name| bodies.binary_search_by(|(n, _)| n.cmp(name)).ok();
+    // Which variable walked each function last, so each walk visits a
+    // function once.
+    let mut walked = vec![usize::MAX; bodies.len()];
+    let mut budget: usize = 2_000_000;
+    let mut var_of: Vec<(Name, usize)> = Vec::new();
+    let mut reach: Vec<Vec<Name>> = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
+    for (i, d) in decls.iter().enumerate() {
+        let StmtKind::Var(spec) = &d.kind else { continue };
+        for (n, _) in &spec.names {
+            var_of.push((n.clone(), at.len()));
+        }
+        let mut used = Vec::new();
+        spec.values.iter().for_each(|e| expr(e, &mut used));
+        let mut k = 0;
+        while k < used.len() {
+            if let Some(f) = func(&used[k]) {
+                if walked[f] != at.len() {
+                    walked[f] = at.len();
+                    budget = budget.saturating_sub(bodies[f].1.len() + 1);
+                    used.extend(bodies[f].1.iter().cloned());
+                }
+            }
+            k += 1;
+            if budget == 0 {
+                return (0..decls.len()).collect();
+            }
+        }
+        reach.push(used);
+        at.push(i);
+    }
+    var_of.sort_by(|x, y| x.0.cmp(&y.0));
+    let var = |name: &Name| {
+        var_of
+            .binary_search_by(|(n, _)| n.cmp(name))
+            .ok()
+            .map(|i| var_of[i].1)
+    };
+    // Kahn's order over the variables, the earliest declared first; a
+    // cycle gives way at its earliest variable.
+    let n = at.len();
+    let mut waits = vec![0usize; n];
+    let mut waiting_on: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (j, used) in reach.iter().enumerate() {
+        let mut deps: Vec<usize> = used.iter().filter_map(var).filter(|&k| k != j).collect();
+        deps.sort_unstable();
+        deps.dedup();
+        waits[j] = deps.len();
+        for k in deps {
+            waiting_on[k].push(j);
+        }
+    }
+    let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> =
+        (0..n).filter(|&j| waits[j] == 0).map(std::cmp::Reverse).collect();
+    let mut done = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    while order.len() < n {
+        let j = match ready.pop() {
+            Some(std::cmp::Reverse(j)) if !done[j] => j,
+            Some(_) => continue,
+            None => match (0..n).find(|&j| !done[j]) {
+                Some(j) => j,
+                None => break,
+            },
+        };
+        done[j] = true;
+        order.push(at[j]);
+        for &r in &waiting_on[j] {
+            waits[r] = waits[r].saturating_sub(1);
+            if waits[r] == 0 && !done[r] {
+                ready.push(std::cmp::Reverse(r));
+            }
+        }
+    }
+    order
+}
+
 /// An untyped constant as Go's errors describe it: as written, and its
 /// value too where that reads otherwise (`0x10 (untyped int constant 16)`).
 fn untyped_operand(v: &Expr, kind: &str, value: &str) -> String {
@@ -496,15 +706,17 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
         let code = c.func(f)?;
         c.funcs[i] = Some(code);
     }
-    // The entry: constants, then variables, in source order, then main.
+    // The entry: constants in source order, then variables in Go's order
+    // of initialisation, then main.
     c.fs.push(FuncState::new());
-    for pass in [true, false] {
-        for d in &decls {
-            match (&d.kind, pass) {
-                (StmtKind::Const(spec), true) => c.global_spec(spec, true)?,
-                (StmtKind::Var(spec), false) => c.global_spec(spec, false)?,
-                _ => {}
-            }
+    for d in &decls {
+        if let StmtKind::Const(spec) = &d.kind {
+            c.global_spec(spec, true)?;
+        }
+    }
+    for i in init_order(&decls, &funcs) {
+        if let StmtKind::Var(spec) = &decls[i].kind {
+            c.global_spec(spec, false)?;
         }
     }
     // The call of main and the return after it have no position of their

@@ -62,6 +62,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("go_nil_func", include_str!("../go/go_nil_func.go")),
     ("goroutine_chan", include_str!("../go/goroutine_chan.go")),
     ("hello", include_str!("../go/hello.go")),
+    ("init_order", include_str!("../go/init_order.go")),
     ("interface_nil", include_str!("../go/interface_nil.go")),
     ("interfaces", include_str!("../go/interfaces.go")),
     ("ints_unary_wrap", include_str!("../go/ints_unary_wrap.go")),
