@@ -295,12 +295,14 @@ fn init_order(decls: &[Stmt], funcs: &[Rc<FuncDef>]) -> Vec<usize> {
         .map(|f| {
             let mut names = Vec::new();
             stmts(&f.body, &mut names);
-            names.sort_unstable();
+            crate::sort::sort(&mut names);
             names.dedup();
             (f.name.clone(), names)
         })
         .collect();
-    bodies.sort_by(|x, y| x.0.cmp(&y.0));
+    // The crate's sort: the standard library's adds kilobytes to the page
+    // per element type.
+    crate::sort::sort_by(&mut bodies, |x, y| x.0.cmp(&y.0));
     let func = |name: &Name| bodies.binary_search_by(|(n, _)| n.cmp(name)).ok();
     // Which variable walked each function last, so each walk visits a
     // function once.
@@ -333,7 +335,7 @@ fn init_order(decls: &[Stmt], funcs: &[Rc<FuncDef>]) -> Vec<usize> {
         reach.push(used);
         at.push(i);
     }
-    var_of.sort_by(|x, y| x.0.cmp(&y.0));
+    crate::sort::sort_by(&mut var_of, |x, y| x.0.cmp(&y.0));
     let var = |name: &Name| {
         var_of
             .binary_search_by(|(n, _)| n.cmp(name))
@@ -347,33 +349,32 @@ fn init_order(decls: &[Stmt], funcs: &[Rc<FuncDef>]) -> Vec<usize> {
     let mut waiting_on: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (j, used) in reach.iter().enumerate() {
         let mut deps: Vec<usize> = used.iter().filter_map(var).filter(|&k| k != j).collect();
-        deps.sort_unstable();
+        crate::sort::sort(&mut deps);
         deps.dedup();
         waits[j] = deps.len();
         for k in deps {
             waiting_on[k].push(j);
         }
     }
-    let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> =
-        (0..n).filter(|&j| waits[j] == 0).map(std::cmp::Reverse).collect();
+    // Each step takes the earliest declared variable that waits on none;
+    // `first` skips those already done.
     let mut done = vec![false; n];
     let mut order = Vec::with_capacity(n);
+    let mut first = 0;
     while order.len() < n {
-        let j = match ready.pop() {
-            Some(std::cmp::Reverse(j)) if !done[j] => j,
-            Some(_) => continue,
-            None => match (0..n).find(|&j| !done[j]) {
-                Some(j) => j,
-                None => break,
-            },
+        while first < n && done[first] {
+            first += 1;
+        }
+        let Some(j) = (first..n)
+            .find(|&j| !done[j] && waits[j] == 0)
+            .or((first < n).then_some(first))
+        else {
+            break;
         };
         done[j] = true;
         order.push(at[j]);
         for &r in &waiting_on[j] {
             waits[r] = waits[r].saturating_sub(1);
-            if waits[r] == 0 && !done[r] {
-                ready.push(std::cmp::Reverse(r));
-            }
         }
     }
     order
@@ -1081,7 +1082,7 @@ impl Compiler {
                         }
                     }
                 }
-                methods.sort();
+                crate::sort::sort(&mut methods);
                 methods.dedup();
                 if methods.is_empty() {
                     return Ok(ANY);
