@@ -27,6 +27,13 @@ enum Bind {
     Iota,
 }
 
+/// See [`Compiler::declared`].
+enum Declared<'a> {
+    Local(&'a FuncState, u16),
+    Global(u32),
+    Other,
+}
+
 struct Loop {
     label: Option<Name>,
     breaks: Vec<usize>,
@@ -1183,19 +1190,30 @@ impl Compiler {
 
     /// The static type of a variable in scope.
     fn var_ty(&self, name: &str) -> Option<Ty> {
+        match self.declared(name) {
+            Declared::Local(st, slot) => st.tys.get(&slot).copied(),
+            Declared::Global(g) => self.global_tys.get(g).copied(),
+            Declared::Other => None,
+        }
+    }
+
+    /// Where the variable or constant `name` in scope was declared: a
+    /// local of the function that declared it (a capture resolves to its
+    /// own function's entry) or a global; `Other` if the name means
+    /// something else here (a type, a package) or nothing.
+    fn declared(&self, name: &str) -> Declared<'_> {
         for st in self.fs.iter().rev() {
             if let Some(b) = st.scopes.iter().rev().find_map(|scope| scope.get(name)) {
                 return match b {
-                    Bind::Local(slot) => st.tys.get(slot).copied(),
-                    // A captured variable: its own function's entry says.
+                    Bind::Local(slot) => Declared::Local(st, *slot),
                     Bind::Up(_) => continue,
-                    _ => None,
+                    _ => Declared::Other,
                 };
             }
         }
         match self.globals.get(name) {
-            Some(Bind::Global(g)) => self.global_tys.get(*g).copied(),
-            _ => None,
+            Some(Bind::Global(g)) => Declared::Global(*g),
+            _ => Declared::Other,
         }
     }
 
@@ -1259,12 +1277,7 @@ impl Compiler {
         }
         let mut used = Vec::new();
         names(ty, &mut used);
-        let local = used.iter().any(|&n| {
-            let n: &str = n;
-            self.fs.iter().any(|st| {
-                st.scopes.iter().any(|s| s.get(n).is_some()) || st.upvals.iter().any(|(u, _)| &**u == n)
-            })
-        });
+        let local = used.iter().any(|n| !self.is_global(n));
         if local {
             return None;
         }
@@ -1273,17 +1286,11 @@ impl Compiler {
 
     /// Whether `name` is a constant (typed or not).
     fn is_const(&self, name: &str) -> bool {
-        for st in self.fs.iter().rev() {
-            if let Some(b) = st.scopes.iter().rev().find_map(|scope| scope.get(name)) {
-                return match b {
-                    Bind::Local(slot) => st.consts.contains(slot),
-                    // A captured name: its own function's entry says.
-                    Bind::Up(_) => continue,
-                    _ => false,
-                };
-            }
+        match self.declared(name) {
+            Declared::Local(st, slot) => st.consts.contains(&slot),
+            Declared::Global(g) => self.const_globals.contains(&g),
+            Declared::Other => false,
         }
-        matches!(self.globals.get(name), Some(Bind::Global(g)) if self.const_globals.contains(g))
     }
 
     /// Whether `e` is an untyped constant: a literal, an untyped named
@@ -1295,10 +1302,7 @@ impl Compiler {
             ExprKind::Ident(n) => self.is_const(n) && self.var_ty(n).is_none(),
             ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
             | ExprKind::Binary(Op::Shl | Op::Shr, x, _) => self.untyped(x),
-            ExprKind::Binary(
-                Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
-                ..,
-            ) => false,
+            ExprKind::Binary(op, ..) if op.gives_bool() => false,
             ExprKind::Binary(_, a, b) => self.untyped(a) && self.untyped(b),
             _ => false,
         }
@@ -1331,14 +1335,10 @@ impl Compiler {
                     _ => None,
                 }
             }
-            ExprKind::Binary(
-                Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
-                ..,
-            ) => Some(BOOL),
-            // A shift has its left operand's type; otherwise an untyped
-            // constant takes the other operand's.
-            // A shift of an untyped constant takes its type from where it
-            // is used (`(1 << n) * time.Millisecond` is a Duration).
+            ExprKind::Binary(op, ..) if op.gives_bool() => Some(BOOL),
+            // A shift has its left operand's type; a shift of an untyped
+            // constant takes its type from where it is used (`(1 << n) *
+            // time.Millisecond` is a Duration).
             ExprKind::Binary(Op::Shl | Op::Shr, a, _) if self.untyped(a) => None,
             ExprKind::Binary(Op::Shl | Op::Shr, a, _) => self.static_ty(a),
             // An untyped operand (a literal, an untyped constant) takes the
@@ -1422,10 +1422,7 @@ impl Compiler {
             }
             ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
             | ExprKind::Binary(Op::Shl | Op::Shr, x, _) => self.typed(x),
-            ExprKind::Binary(
-                Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
-                ..,
-            ) => None,
+            ExprKind::Binary(op, ..) if op.gives_bool() => None,
             ExprKind::Binary(_, a, b) => match self.typed(a) {
                 Some(t) => Some(t),
                 None => self.typed(b),
@@ -1434,11 +1431,6 @@ impl Compiler {
         }
     }
 
-    /// Go's compile error for an operation on two operands of different
-    /// types (`n * time.Millisecond` with an int `n`, the classic slip with
-    /// durations), which would otherwise run. Checked only where both
-    /// types are certain and are numbers or strings, so it never refuses a
-    /// program Go accepts. `shown` is the operation as Go quotes it.
     /// Pushes a binary operation's operands. An untyped constant takes the
     /// integer type of the other operand, as in Go, so `n % 2.0` and
     /// `time.Second * 2.0` compute in integers (a float there panicked, or
@@ -1476,11 +1468,7 @@ impl Compiler {
         if matches!(op, Op::Shl | Op::Shr | Op::LAnd | Op::LOr) {
             return Ok(());
         }
-        let at = if matches!(op, Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge) {
-            b.start()
-        } else {
-            e.start()
-        };
+        let at = if op.is_comparison() { b.start() } else { e.start() };
         self.check_mismatch(a, b, || e.to_string(), at)
     }
 
@@ -1498,6 +1486,11 @@ impl Compiler {
         }
     }
 
+    /// Go's compile error for an operation on two operands of different
+    /// types (`n * time.Millisecond` with an int `n`, the classic slip with
+    /// durations), which would otherwise run. Checked only where both
+    /// types are certain and are numbers or strings, so it never refuses a
+    /// program Go accepts. `shown` is the operation as Go quotes it.
     fn check_mismatch(&mut self, a: &Expr, b: &Expr, shown: impl FnOnce() -> String, at: Span) -> R<()> {
         let (ta, tb) = (self.typed(a), self.typed(b));
         let name = |c: &Self, t: Option<Ty>, e: &Expr| match t {
@@ -1830,14 +1823,7 @@ impl Compiler {
         // address of) or a computed value; a map element and a comma-ok
         // operand it words otherwise, and those are left alone.
         let mode = match &v.kind {
-            ExprKind::Index(x, _)
-                if matches!(
-                    self.static_ty(x).map(|t| self.types.kind(t)),
-                    Some(TKind::Map(..))
-                ) =>
-            {
-                return Ok(());
-            }
+            _ if self.is_map_index(v) => return Ok(()),
             ExprKind::TypeAssert(..) | ExprKind::Unary(Op::Recv, _) => return Ok(()),
             _ if self.addressable(v) => "variable",
             _ => "value",
@@ -1847,6 +1833,19 @@ impl Compiler {
             v.start(),
             format!("cannot use {v} ({mode} of type {has}) as {want} value in {context}"),
         ))
+    }
+
+    /// Whether `e` is an element of a map, an operand Go words apart.
+    fn is_map_index(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Index(x, _) => {
+                matches!(
+                    self.static_ty(x).map(|t| self.types.kind(t)),
+                    Some(TKind::Map(..))
+                )
+            }
+            _ => false,
+        }
     }
 
     /// Whether Go could take `e`'s address: a variable, a field of one or
@@ -1961,7 +1960,7 @@ impl Compiler {
             .find(|n| n.eq_ignore_ascii_case(name))
             .map(|n| format!(", but does have {n}"))
             .unwrap_or_default();
-        let ty = self.types.name(t).replace("main.", "");
+        let ty = self.go_type_name(t);
         Err(err(
             at,
             format!("{x}.{name} undefined (type {ty} has no field or method {name}{hint})"),
@@ -2171,20 +2170,10 @@ impl Compiler {
                     // An undefined name is the better message.
                     self.expr(e)?;
                     // Go says what the operand is, where that is known.
-                    let comparison = matches!(
-                        e.kind,
-                        ExprKind::Binary(
-                            Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::LAnd | Op::LOr,
-                            ..
-                        )
-                    );
-                    let map_index = matches!(&e.kind, ExprKind::Index(x, _)
-                        if matches!(self.static_ty(x).map(|t| self.types.kind(t)), Some(TKind::Map(..))));
+                    let comparison = matches!(e.kind, ExprKind::Binary(op, ..) if op.gives_bool());
+                    let map_index = self.is_map_index(e);
                     let what = match (untyped_kind(e), self.static_ty(e)) {
-                        (Some(kind), _) => untyped_operand(e, kind, &e.to_string())
-                            .strip_prefix(&e.to_string())
-                            .unwrap_or_default()
-                            .to_string(),
+                        (Some(kind), _) => format!(" (untyped {kind} constant)"),
                         (None, _) if comparison => " (untyped bool value)".to_string(),
                         // A constant Go describes by its value; a type this
                         // table may name otherwise: the bare message.

@@ -148,6 +148,17 @@ impl Op {
         }
     }
 
+    /// Whether the operator compares (`==`, `<`, …).
+    pub fn is_comparison(self) -> bool {
+        matches!(self, Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge)
+    }
+
+    /// Whether a binary operation with it is a boolean (untyped, in Go): a
+    /// comparison, `&&` or `||`.
+    pub fn gives_bool(self) -> bool {
+        self.is_comparison() || matches!(self, Op::LAnd | Op::LOr)
+    }
+
     /// A binary operator's precedence, as Go's grammar has it (5 binds
     /// tightest).
     fn precedence(self) -> u8 {
