@@ -27,6 +27,17 @@ enum Bind {
     Iota,
 }
 
+/// What `Compiler::member` knows of a field or method.
+#[derive(Debug)]
+enum Member {
+    Has,
+    Lacks,
+    /// Not known here (an interface's, say): left to run time.
+    Unknown,
+    /// Go's library type, named here, has it; the prelude's does not.
+    Unsupported(String),
+}
+
 /// See [`Compiler::declared`].
 enum Declared<'a> {
     Local(&'a FuncState, u16),
@@ -1380,7 +1391,19 @@ impl Compiler {
                             ("errors", "New") | ("fmt", "Errorf") => Some(ERROR),
                             ("time", "Since" | "Until") => Some(DURATION),
                             ("time", "Now") => Some(TIME),
-                            _ => None,
+                            // The prelude's functions, written in Go, have
+                            // signatures of their own (`sync.NewCond`).
+                            _ => {
+                                let prelude = stdlib::prelude_func(&format!("{p}.{name}"))?;
+                                let Some(Bind::Func(id)) = self.globals.get(prelude) else {
+                                    return None;
+                                };
+                                let sig = self.sigs.get(*id)?.clone();
+                                match sig.results.as_slice() {
+                                    [one] => self.callee_type(&one.ty),
+                                    _ => None,
+                                }
+                            }
                         };
                     }
                 }
@@ -1906,60 +1929,41 @@ impl Compiler {
 
     /// Go's error for a field or method that `x`'s type does not have
     /// (`t.Foo undefined (type T has no field or method Foo)`), which ran
-    /// and panicked. Checked only on the program's own types, whose fields
-    /// and methods the compiler holds whole, and not through an embedded
-    /// type of the library's (a `sync.Mutex` brings `Lock`).
+    /// and panicked. Checked on the program's own types, whose fields and
+    /// methods the compiler holds whole, and on the library's types, whose
+    /// members Go names in `stdlib::library_members`; not through an
+    /// embedded type of the library's (a `sync.Mutex` brings `Lock`).
+    /// A member Go has that the prelude's Go lacks (`b.Grow`) is outside
+    /// the subset, and says so here rather than panic when it runs.
     fn check_member(&mut self, x: &Expr, name: &str, at: Span) -> R<()> {
-        let Some(t) = self.static_ty(x) else {
+        // The prelude (on line 0) reaches into its own types' fields.
+        let Some(t) = self.static_ty(x).filter(|_| at.line != 0) else {
             return Ok(());
         };
         let base = match self.types.kind(t) {
             TKind::Ptr(inner) => *inner,
             _ => t,
         };
-        // The library types the runtime implements itself, with their
-        // members in Go (some of which may be outside the subset, and say
-        // so when they run): a name outside these is a slip, `wg.done()`.
-        let library: Option<&[&str]> = match self.types.name(base) {
-            "sync.WaitGroup" => Some(&["Add", "Done", "Wait", "Go"]),
-            "sync.Mutex" => Some(&["Lock", "Unlock", "TryLock"]),
-            "context.Context" => Some(&["Deadline", "Done", "Err", "Value"]),
-            "time.Duration" => Some(&[
-                "Hours",
-                "Minutes",
-                "Seconds",
-                "Milliseconds",
-                "Microseconds",
-                "Nanoseconds",
-                "String",
-                "Round",
-                "Truncate",
-                "Abs",
-            ]),
-            "*time.Ticker" => Some(&["C", "Stop", "Reset"]),
-            _ => None,
-        };
-        let mut names: Vec<Name> = match library {
-            Some(members) if members.contains(&name) => return Ok(()),
-            Some(members) => members.iter().map(|&m| Name::from(m)).collect(),
-            None if self.has_member(base, name, 0) != Some(false) => return Ok(()),
-            None => self
-                .types
-                .get(base)
-                .methods
-                .iter()
-                .map(|(k, _)| k.clone())
-                .collect(),
-        };
-        if let TKind::Struct(fields) = self.types.kind(base) {
-            names.extend(fields.iter().map(|f| f.name.clone()));
+        match self.member(base, name, 0) {
+            Member::Has | Member::Unknown => return Ok(()),
+            Member::Unsupported(owner) => {
+                return Err(err(at, format!("{owner}.{name} is not supported here")));
+            }
+            Member::Lacks => {}
         }
-        // Go names a member that differs only in case.
-        let hint = names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case(name))
-            .map(|n| format!(", but does have {n}"))
-            .unwrap_or_default();
+        // Go names the member whose first letter alone differs in case.
+        let mut other: Vec<char> = name.chars().collect();
+        if let Some(c) = other.first_mut() {
+            *c = match c.is_ascii_uppercase() {
+                true => c.to_ascii_lowercase(),
+                false => c.to_ascii_uppercase(),
+            };
+        }
+        let other: String = other.into_iter().collect();
+        let hint = match self.member(base, &other, 0) {
+            Member::Has | Member::Unsupported(_) => format!(", but does have {other}"),
+            _ => String::new(),
+        };
         let ty = self.go_type_name(t);
         Err(err(
             at,
@@ -1967,36 +1971,54 @@ impl Compiler {
         ))
     }
 
-    /// Whether the program's own type `t` has a field or method `name`,
-    /// its embedded types' included; `None` where that is not known here.
-    fn has_member(&self, t: Ty, name: &str, depth: usize) -> Option<bool> {
-        if depth > 8 || !self.types.name(t).starts_with("main.") {
-            return None;
+    /// Whether type `t` has a field or method `name`, its embedded types'
+    /// included: the program's own types, whose members the compiler
+    /// holds whole, and the library's, whose members Go names.
+    fn member(&self, t: Ty, name: &str, depth: usize) -> Member {
+        let tname = self.types.name(t);
+        if let Some(members) = stdlib::library_members(tname) {
+            if !members.contains(&name) {
+                return Member::Lacks;
+            }
+            // The prelude's types are written in Go, and may lack a member
+            // Go has: that is outside the subset, not the program's slip.
+            let held = self.types.get(t).methods.get(name).is_some()
+                || match self.types.kind(t) {
+                    TKind::Struct(fields) => fields.iter().any(|f| &*f.name == name),
+                    _ => true,
+                };
+            return match held || stdlib::prelude_type(tname).is_none() {
+                true => Member::Has,
+                false => Member::Unsupported(tname.to_string()),
+            };
+        }
+        if depth > 8 || !tname.starts_with("main.") {
+            return Member::Unknown;
         }
         if self.types.get(t).methods.get(name).is_some() {
-            return Some(true);
+            return Member::Has;
         }
         match self.types.kind(t) {
             TKind::Struct(fields) => {
                 if fields.iter().any(|f| &*f.name == name) {
-                    return Some(true);
+                    return Member::Has;
                 }
                 for f in fields.iter().filter(|f| f.embedded) {
                     let ft = match self.types.kind(f.ty) {
                         TKind::Ptr(inner) => *inner,
                         _ => f.ty,
                     };
-                    match self.has_member(ft, name, depth + 1) {
-                        Some(false) => {}
+                    match self.member(ft, name, depth + 1) {
+                        Member::Lacks => {}
                         found => return found,
                     }
                 }
-                Some(false)
+                Member::Lacks
             }
             // A type defined over an interface keeps its methods, which
             // this table does not hold for the library's Context.
-            TKind::Interface(_) | TKind::Context | TKind::Pending => None,
-            _ => Some(false),
+            TKind::Interface(_) | TKind::Context | TKind::Pending => Member::Unknown,
+            _ => Member::Lacks,
         }
     }
 

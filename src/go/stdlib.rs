@@ -337,6 +337,52 @@ pub fn prelude_type_name(name: &str) -> Option<&'static str> {
     }
 }
 
+/// The fields and methods Go gives a type of the standard library's that
+/// programs name, whole, so that a slip (`wg.done()`) is Go's compile
+/// error and a real member the runtime lacks (`b.Grow`) says it is outside
+/// the subset, both before the program runs.
+pub fn library_members(ty: &str) -> Option<&'static [&'static str]> {
+    Some(match ty {
+        "sync.WaitGroup" => &["Add", "Done", "Wait", "Go"],
+        "sync.Mutex" => &["Lock", "Unlock", "TryLock"],
+        "sync.RWMutex" => &[
+            "Lock", "Unlock", "TryLock", "RLock", "RUnlock", "TryRLock", "RLocker",
+        ],
+        "sync.Once" => &["Do"],
+        "sync.Cond" => &["L", "Wait", "Signal", "Broadcast"],
+        "sync.Locker" => &["Lock", "Unlock"],
+        "context.Context" => &["Deadline", "Done", "Err", "Value"],
+        "strings.Builder" => &[
+            "Cap",
+            "Grow",
+            "Len",
+            "Reset",
+            "String",
+            "Write",
+            "WriteByte",
+            "WriteRune",
+            "WriteString",
+        ],
+        "atomic.Int64" | "atomic.Int32" => &["Add", "And", "Or", "CompareAndSwap", "Load", "Store", "Swap"],
+        "atomic.Bool" => &["CompareAndSwap", "Load", "Store", "Swap"],
+        "time.Duration" => &[
+            "Hours",
+            "Minutes",
+            "Seconds",
+            "Milliseconds",
+            "Microseconds",
+            "Nanoseconds",
+            "String",
+            "Round",
+            "Truncate",
+            "Abs",
+        ],
+        // Timers and tickers share one type here, and one member set.
+        "*time.Ticker" => &["C", "Stop", "Reset"],
+        _ => return None,
+    })
+}
+
 pub fn prelude_type_name_of(types: &Types, ty: Ty) -> Option<&'static str> {
     match types.name(ty) {
         "sync.Once" => Some("sync.Once"),

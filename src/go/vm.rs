@@ -664,7 +664,8 @@ impl Goroutine {
                 // A method of the standard library's that we lack is
                 // outside the subset: say so, and where, rather than panic
                 // as though the program were wrong.
-                if stdlib::native_type(&recv).is_some() {
+                let library = stdlib::library_members(ty.trim_start_matches('*'));
+                if stdlib::native_type(&recv).is_some() || library.is_some() {
                     let at = self.here().map_or_else(String::new, |s| format!("{s}: "));
                     return Err(Trap::Fatal(format!("{at}{ty}.{name} is not supported here")));
                 }

@@ -329,6 +329,17 @@ tests! {
             ("package main\ntype T struct{ a int }\nfunc (t *T) M() {}\nfunc main() {\n\tp := &T{}\n\tp.m()\n}\n", "6:4: p.m undefined (type *T has no field or method m, but does have M)"),
             ("package main\ntype T struct{ a int }\nfunc main() {\n\tvar t T\n\tt.A = 1\n}\n", "5:4: t.A undefined (type T has no field or method A, but does have a)"),
             ("package main\ntype In struct{ n int }\ntype Out struct{ In }\nfunc main() {\n\tvar o Out\n\to.m = 2\n}\n", "6:4: o.m undefined (type Out has no field or method m)"),
+            // The prelude's library types, written in Go: a slip is Go's
+            // error (these panicked at run time, "strings.Builder has no
+            // method Grow"), a member Go has and the prelude lacks is
+            // outside the subset, through an embedded field too.
+            ("package main\nimport \"strings\"\nfunc main() {\n\tvar b strings.Builder\n\tb.writeString(\"x\")\n}\n", "5:4: b.writeString undefined (type strings.Builder has no field or method writeString, but does have WriteString)"),
+            ("package main\nimport \"strings\"\nfunc main() {\n\tvar b strings.Builder\n\t_ = b.buf\n}\n", "5:8: b.buf undefined (type strings.Builder has no field or method buf)"),
+            ("package main\nimport \"sync\"\nfunc main() {\n\tc := sync.NewCond(&sync.Mutex{})\n\tc.l = nil\n}\n", "5:4: c.l undefined (type *sync.Cond has no field or method l, but does have L)"),
+            ("package main\nimport \"strings\"\nfunc main() {\n\tvar b strings.Builder\n\tb.Grow(8)\n}\n", "5:4: strings.Builder.Grow is not supported here"),
+            ("package main\nimport \"sync\"\ntype S struct{ sync.RWMutex }\nfunc main() {\n\tvar s S\n\t_ = s.RLocker()\n}\n", "6:8: sync.RWMutex.RLocker is not supported here"),
+            ("package main\nimport \"sync\"\ntype S struct{ sync.Mutex }\nfunc main() {\n\tvar s S\n\ts.lock()\n}\n", "6:4: s.lock undefined (type S has no field or method lock, but does have Lock)"),
+            ("package main\nimport \"sync\"\ntype S struct{ sync.RWMutex }\nfunc main() {\n\tvar s S\n\ts.rlock()\n}\n", "6:4: s.rlock undefined (type S has no field or method rlock)"),
             // A call with another number of results than the variables
             // given it, and a return with the wrong number of values (Go's
             // words and positions, from go build; the first ran, keeping
