@@ -78,6 +78,10 @@ struct FuncState {
     /// The static type of each slot whose type the compiler knows (see
     /// [`Compiler::static_ty`]).
     tys: HashMap<u16, Ty>,
+    /// Whether a statement of this function failed to compile: its
+    /// "declared and not used" would be guesses (the failed statement may
+    /// have been a variable's one use).
+    failed: bool,
 }
 
 impl FuncState {
@@ -97,6 +101,7 @@ impl FuncState {
             decls: Vec::new(),
             reads: Vec::new(),
             tys: HashMap::new(),
+            failed: false,
         }
     }
 }
@@ -113,6 +118,9 @@ pub struct Compiler {
     reading: bool,
     /// Go's "declared and not used" errors found so far.
     unused: Vec<(Span, String)>,
+    /// The type errors found so far: as Go's checker does, the compiler
+    /// notes one and goes on with the next statement (see `fail`).
+    errors: Vec<CompileError>,
     go121: bool,
     fs: Vec<FuncState>,
     span: Span,
@@ -538,16 +546,6 @@ const MAX_LOCALS: u16 = 60_000;
 /// or imported and not used, every one of them in order (Go lists them
 /// all, and a reader who deleted a line wants to see each at once).
 pub fn compile(file: File, prelude: File, go121: bool) -> Result<Program, Vec<CompileError>> {
-    match compile_file(file, prelude, go121) {
-        Ok((program, unused)) if unused.is_empty() => Ok(program),
-        Ok((_, unused)) => Err(unused),
-        Err(first) => Err(vec![first]),
-    }
-}
-
-/// [`compile`]: the program and the names declared or imported and not
-/// used, in order, or the first other error.
-fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<CompileError>)> {
     let mut c = Compiler {
         types: Types::new(),
         funcs: Vec::new(),
@@ -557,6 +555,7 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
         import_uses: Vec::new(),
         reading: true,
         unused: Vec::new(),
+        errors: Vec::new(),
         go121,
         fs: Vec::new(),
         span: Span::default(),
@@ -567,6 +566,37 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
         const_globals: Vec::new(),
         sigs: crate::dense::Dense::new(),
     };
+    let program = compile_file(&mut c, file, prelude);
+    let mut errors = std::mem::take(&mut c.errors);
+    // Go rejects unused imports; one used only in a statement that failed
+    // would look unused, so they wait until the rest compiles.
+    if errors.is_empty() && program.is_ok() {
+        for (_, path, span, used) in &c.import_uses {
+            if !used {
+                c.unused
+                    .push((*span, format!("\"{path}\" imported and not used")));
+            }
+        }
+    }
+    match program {
+        Ok(Some(program)) if errors.is_empty() && c.unused.is_empty() => return Ok(program),
+        Ok(_) => {}
+        Err(e) => errors.push(e),
+    }
+    errors.extend(c.unused.iter().map(|(s, m)| err(*s, m.clone())));
+    // In order, and no more than Go lists.
+    crate::sort::sort_by_key(&mut errors, |e| (e.span.line, e.span.col));
+    errors.truncate(MAX_ERRORS);
+    Err(errors)
+}
+
+/// How many errors Go lists before it stops.
+const MAX_ERRORS: usize = 10;
+
+/// [`compile`]'s work: the program, or `None` where `c` noted errors, or
+/// the error that stopped it.
+fn compile_file(c: &mut Compiler, file: File, prelude: File) -> R<Option<Program>> {
+    let go121 = c.go121;
     for (path, span) in &file.imports {
         if !stdlib::PACKAGES.contains(&path.as_str()) {
             return Err(err(*span, format!("package {path} is not supported here")));
@@ -722,8 +752,16 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
         ));
     };
     for (i, f) in funcs.iter().enumerate() {
-        let code = c.func(f)?;
-        c.funcs[i] = Some(code);
+        match c.func(f) {
+            Ok(code) => c.funcs[i] = Some(code),
+            Err(e) => {
+                c.fail(e)?;
+                c.fs.clear();
+            }
+        }
+    }
+    if !c.errors.is_empty() {
+        return Ok(None);
     }
     // The entry: constants in source order, then variables in Go's order
     // of initialisation, then main.
@@ -748,15 +786,6 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
     c.emit(Ins::Call(0, false, 0));
     c.emit(Ins::Return);
     let st = c.fs.pop().expect("entry state");
-    // Go rejects unused variables and imports, and lists them in order.
-    for (_, path, span, used) in &c.import_uses {
-        if !used {
-            c.unused
-                .push((*span, format!("\"{path}\" imported and not used")));
-        }
-    }
-    let mut unused: Vec<CompileError> = c.unused.iter().map(|(s, m)| err(*s, m.clone())).collect();
-    crate::sort::sort_by_key(&mut unused, |e| (e.span.line, e.span.col));
     let entry = c.funcs.len() as u32;
     c.funcs.push(Some(FuncCode {
         name: Rc::from("main"),
@@ -772,17 +801,16 @@ fn compile_file(file: File, prelude: File, go121: bool) -> R<(Program, Vec<Compi
         params: Vec::new(),
     }));
     let program = Program {
-        funcs: c
-            .funcs
+        funcs: std::mem::take(&mut c.funcs)
             .into_iter()
             .map(|f| f.expect("every function compiled"))
             .collect(),
-        types: c.types,
+        types: std::mem::replace(&mut c.types, Types::new()),
         nglobals: c.nglobals,
         entry,
         go121,
     };
-    Ok((program, unused))
+    Ok(Some(program))
 }
 
 impl Compiler {
@@ -956,6 +984,11 @@ impl Compiler {
                 let ExprKind::Ident(p) = &pkg.kind else {
                     return Err(err(span, "not a type"));
                 };
+                // A package the program did not import (the prelude, on
+                // line 0, imports its own).
+                if pkg.span.line != 0 && !self.is_package(pkg) {
+                    return Err(err(pkg.span, format!("undefined: {p}")));
+                }
                 self.use_package(p);
                 let full = format!("{p}.{name}");
                 match full.as_str() {
@@ -1649,7 +1682,7 @@ impl Compiler {
         self.span = f.span;
         self.emit(Ins::Return);
         let st = self.fs.pop().expect("function state");
-        for (slot, name, span) in &st.decls {
+        for (slot, name, span) in st.decls.iter().filter(|_| !st.failed) {
             if !st.reads.get(*slot as usize).copied().unwrap_or(false) {
                 self.unused
                     .push((*span, format!("declared and not used: {name}")));
@@ -2172,9 +2205,56 @@ impl Compiler {
     fn block(&mut self, stmts: &[Stmt]) -> R<()> {
         self.push_scope();
         for s in stmts {
-            self.stmt(s)?;
+            let (depth, scopes, loops) = {
+                let st = self.fs.last().expect("inside a function");
+                (self.fs.len(), st.scopes.len(), st.loops.len())
+            };
+            if let Err(e) = self.stmt(s) {
+                self.fail(e)?;
+                // Back to where the statement began: out of any function
+                // literal, scope or loop it was inside.
+                self.fs.truncate(depth);
+                self.hint = None;
+                let st = self.st();
+                st.scopes.truncate(scopes);
+                st.loops.truncate(loops);
+                st.pending_label = None;
+                st.failed = true;
+                // The names it declared exist, of no known type, so that
+                // their uses are not errors of their own ("undefined: x").
+                let names: Vec<Name> = match &s.kind {
+                    StmtKind::Define(lhs, _) => lhs
+                        .iter()
+                        .filter_map(|e| match &e.kind {
+                            ExprKind::Ident(n) => Some(n.clone()),
+                            _ => None,
+                        })
+                        .collect(),
+                    StmtKind::Var(spec) | StmtKind::Const(spec) => {
+                        spec.names.iter().map(|(n, _)| n.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                for name in names {
+                    let scope = self.st().scopes.last().expect("a scope");
+                    if scope.get(&name).is_none() {
+                        self.declare(&name)?;
+                    }
+                }
+            }
         }
         self.pop_scope();
+        Ok(())
+    }
+
+    /// Notes a type error, so that compiling goes on with the next
+    /// statement; the error that would make one more than Go lists stops
+    /// it instead.
+    fn fail(&mut self, e: CompileError) -> R<()> {
+        if self.errors.len() + 1 >= MAX_ERRORS {
+            return Err(e);
+        }
+        self.errors.push(e);
         Ok(())
     }
 

@@ -333,6 +333,8 @@ tests! {
             // error (these panicked at run time, "strings.Builder has no
             // method Grow"), a member Go has and the prelude lacks is
             // outside the subset, through an embedded field too.
+            // A library type from a package not imported ran.
+            ("package main\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Wait()\n}\n", "3:9: undefined: sync"),
             ("package main\nimport \"strings\"\nfunc main() {\n\tvar b strings.Builder\n\tb.writeString(\"x\")\n}\n", "5:4: b.writeString undefined (type strings.Builder has no field or method writeString, but does have WriteString)"),
             ("package main\nimport \"strings\"\nfunc main() {\n\tvar b strings.Builder\n\t_ = b.buf\n}\n", "5:8: b.buf undefined (type strings.Builder has no field or method buf)"),
             ("package main\nimport \"sync\"\nfunc main() {\n\tc := sync.NewCond(&sync.Mutex{})\n\tc.l = nil\n}\n", "5:4: c.l undefined (type *sync.Cond has no field or method l, but does have L)"),
@@ -860,6 +862,30 @@ tests! {
         let hard = "package main\n\nfunc main() {\n\tx := 1\n\tundefinedFn()\n}\n";
         let all: Vec<String> = go::compile_all(hard, None).err().unwrap().iter().map(|e| e.to_string()).collect();
         assert_eq!(all, ["5:2: undefined: undefinedFn"]);
+    }
+
+    fn type_errors_are_listed_together_in_order_as_go_lists_them() {
+        // Go's first four errors here, from go build: the compiler goes on
+        // after each failed statement, in this function and the next. `x`
+        // is declared by its failed statement, so its use is no error of
+        // its own, and a function with a failed statement reports no
+        // unused names (its failed statement may have been their use).
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc helper() int {\n\tunused := 3\n\treturn \"x\"\n}\n\nfunc main() {\n\tn := 3\n\tx := undefinedThing(n)\n\tfmt.Println(x)\n\ttime.Sleep(n * time.Millisecond)\n\tvar wg sync.WaitGroup\n}\n";
+        let all: Vec<String> = go::compile_all(src, None).err().unwrap().iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            all,
+            [
+                "10:9: cannot use \"x\" (untyped string constant) as int value in return statement",
+                "15:7: undefined: undefinedThing",
+                "17:13: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)",
+                "18:9: undefined: sync",
+            ]
+        );
+        // No more than Go's ten.
+        let many = format!("package main\n\nfunc main() {{\n{}}}\n", "\tnope()\n".repeat(30));
+        let all = go::compile_all(&many, None).err().unwrap();
+        assert_eq!(all.len(), 10);
+        assert_eq!(all[9].to_string(), "13:2: undefined: nope");
     }
 
     fn copying_a_locked_mutex_or_dropping_one_records_no_lock_or_unlock() {
