@@ -136,8 +136,7 @@ pub fn compile(src: &str, go121: Option<bool>) -> Result<code::Program, CompileE
     })
 }
 
-/// [`compile`], with every error Go would list when more than one name is
-/// declared or imported and not used (otherwise the one error), in order.
+/// [`compile`], with every error Go would list (up to its ten), in order.
 pub fn compile_all(src: &str, go121: Option<bool>) -> Result<code::Program, Vec<CompileError>> {
     let file = lower::lower(src).map_err(|e| vec![e])?;
     let prelude = lower::lower_prelude(stdlib::PRELUDE).map_err(|e| {
