@@ -241,3 +241,102 @@ func (c *__sync_Cond) Broadcast() {
 	c.waiters = nil
 	c.m.Unlock()
 }
+
+// sync.Map: a map of its own, behind a lock because a goroutine can be
+// preempted between any two instructions. Range calls f with the lock
+// released, on the keys there when it began, each as it is when reached
+// (Go's need not be a snapshot either).
+type __sync_Map struct {
+	mu sync.Mutex
+	m  map[any]any
+}
+
+func (m *__sync_Map) Load(key any) (value any, ok bool) {
+	m.mu.Lock()
+	value, ok = m.m[key]
+	m.mu.Unlock()
+	return value, ok
+}
+
+func (m *__sync_Map) Store(key, value any) {
+	m.Swap(key, value)
+}
+
+func (m *__sync_Map) Swap(key, value any) (previous any, loaded bool) {
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = map[any]any{}
+	}
+	previous, loaded = m.m[key]
+	m.m[key] = value
+	m.mu.Unlock()
+	return previous, loaded
+}
+
+func (m *__sync_Map) LoadOrStore(key, value any) (actual any, loaded bool) {
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = map[any]any{}
+	}
+	actual, loaded = m.m[key]
+	if !loaded {
+		m.m[key] = value
+		actual = value
+	}
+	m.mu.Unlock()
+	return actual, loaded
+}
+
+func (m *__sync_Map) LoadAndDelete(key any) (value any, loaded bool) {
+	m.mu.Lock()
+	value, loaded = m.m[key]
+	delete(m.m, key)
+	m.mu.Unlock()
+	return value, loaded
+}
+
+func (m *__sync_Map) Delete(key any) {
+	m.LoadAndDelete(key)
+}
+
+func (m *__sync_Map) CompareAndSwap(key, old, new any) (swapped bool) {
+	m.mu.Lock()
+	cur, ok := m.m[key]
+	if ok && cur == old {
+		m.m[key] = new
+		swapped = true
+	}
+	m.mu.Unlock()
+	return swapped
+}
+
+func (m *__sync_Map) CompareAndDelete(key, old any) (deleted bool) {
+	m.mu.Lock()
+	cur, ok := m.m[key]
+	if ok && cur == old {
+		delete(m.m, key)
+		deleted = true
+	}
+	m.mu.Unlock()
+	return deleted
+}
+
+func (m *__sync_Map) Clear() {
+	m.mu.Lock()
+	m.m = nil
+	m.mu.Unlock()
+}
+
+func (m *__sync_Map) Range(f func(key, value any) bool) {
+	m.mu.Lock()
+	keys := make([]any, 0, len(m.m))
+	for k := range m.m {
+		keys = append(keys, k)
+	}
+	m.mu.Unlock()
+	for _, k := range keys {
+		if v, ok := m.Load(k); ok && !f(k, v) {
+			return
+		}
+	}
+}

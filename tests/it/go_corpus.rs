@@ -172,6 +172,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("switch_stmt", include_str!("../go/switch_stmt.go")),
     ("sync_cond", include_str!("../go/sync_cond.go")),
     ("sync_literals", include_str!("../go/sync_literals.go")),
+    ("sync_map", include_str!("../go/sync_map.go")),
     (
         "sync_through_pointers",
         include_str!("../go/sync_through_pointers.go"),
