@@ -2063,17 +2063,7 @@ impl Compiler {
         let ExprKind::Call(f, _, _) = &e.kind else {
             return Ok(());
         };
-        let results = match self.callee_id(f) {
-            Some(id) => self.sigs.get(id).map(|sig| sig.results.len()),
-            None => match &f.kind {
-                ExprKind::Selector(x, name) => match &x.kind {
-                    ExprKind::Ident(p) if self.is_package(x) => stdlib::results(&format!("{p}.{name}")),
-                    _ => None,
-                },
-                _ => None,
-            },
-        };
-        match results {
+        match self.call_results(e) {
             Some(n) if n != vars && n > 0 => {
                 let s = |k: usize| if k == 1 { "" } else { "s" };
                 Err(err(
@@ -2089,20 +2079,50 @@ impl Compiler {
         }
     }
 
+    /// How many results the call `e` gives, where that is known: the
+    /// program's own functions and the library's in `stdlib::results`.
+    fn call_results(&mut self, e: &Expr) -> Option<usize> {
+        let ExprKind::Call(f, _, _) = &e.kind else {
+            return None;
+        };
+        match self.callee_id(f) {
+            Some(id) => self.sigs.get(id).map(|sig| sig.results.len()),
+            None => match &f.kind {
+                ExprKind::Selector(x, name) => match &x.kind {
+                    ExprKind::Ident(p) if self.is_package(x) => stdlib::results(&format!("{p}.{name}")),
+                    _ => None,
+                },
+                _ => None,
+            },
+        }
+    }
+
     /// Go's error for a `return` with the wrong number of values: "not
     /// enough return values" or "too many", and what it has and wants, at
     /// Go's position (the first value too many, the last of too few, or
     /// the `return`).
     fn result_count_error(&mut self, at: Span, exprs: &[Expr], results: &[u16]) -> CompileError {
-        let (have, want) = (exprs.len(), results.len());
-        let (qualifier, at) = if have > want {
-            ("too many", exprs[want].start())
-        } else {
-            ("not enough", exprs.last().map_or(at, Expr::start))
+        let want = results.len();
+        // `return f()` has f's results, at the call.
+        let calls = match exprs {
+            [e] => self.call_results(e).filter(|&n| n > 1).map(|n| (e, n)),
+            _ => None,
+        };
+        let (qualifier, at) = match calls {
+            Some((e, n)) => (if n > want { "too many" } else { "not enough" }, e.start()),
+            None if exprs.len() > want => ("too many", exprs[want].start()),
+            None => ("not enough", exprs.last().map_or(at, Expr::start)),
         };
         // Go sums an untyped constant up by its kind: `number`, `string`.
         let mut haves = Vec::new();
-        for e in exprs {
+        if let Some((e, n)) = calls {
+            let tys = self.static_tys(e);
+            haves.extend((0..n).map(|i| {
+                let t = tys.get(i).copied().flatten()?;
+                self.plain_name(t).then(|| self.go_type_name(t))
+            }));
+        }
+        for e in exprs.iter().filter(|_| calls.is_none()) {
             let name = match (untyped_kind(e), &e.kind) {
                 (Some("string"), _) => Some("string".to_string()),
                 (Some(_), _) => Some("number".to_string()),
@@ -2386,8 +2406,12 @@ impl Compiler {
                 let results = self.st().results.clone();
                 let bare = exprs.is_empty() && (results.is_empty() || self.st().named_results);
                 // Only a call gives several values to a `return`.
-                let spread =
-                    exprs.len() == 1 && results.len() > 1 && matches!(exprs[0].kind, ExprKind::Call(..));
+                // Only a call gives several values to a `return`, as many
+                // as it has results, where that is known.
+                let spread = exprs.len() == 1
+                    && results.len() > 1
+                    && matches!(exprs[0].kind, ExprKind::Call(..))
+                    && self.call_results(&exprs[0]).is_none_or(|n| n == results.len());
                 if !bare && !spread && exprs.len() != results.len() {
                     return Err(self.result_count_error(s.span, exprs, &results));
                 }

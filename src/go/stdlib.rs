@@ -608,12 +608,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             let Value::Ptr(p) = target else {
                 return Err(panic_str("errors: target must be a non-nil pointer"));
             };
-            // The target's static type, when it is an interface: a nil
-            // interface variable holds none of its own.
+            // The target's static type, where the compiler knows it: a nil
+            // interface variable holds no type of its own, and a non-nil
+            // pointer (a target reused after a match) holds only its
+            // pointee's.
             let declared = u32::try_from(as_int(&a(2)))
                 .ok()
-                .filter(|&t| t != 0 && (t as usize) < types.list.len())
-                .filter(|&t| matches!(types.kind(t), TKind::Interface(_)));
+                .filter(|&t| t != 0 && (t as usize) < types.list.len());
             let want = declared.or(match p.load() {
                 Value::TypedNil(t) | Value::Int(_, t) | Value::Str(_, t) => Some(t),
                 Value::Struct(rc) => Some(rc.ty),

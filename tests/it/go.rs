@@ -364,6 +364,10 @@ tests! {
             ("package main\nimport (\n\t\"context\"\n\t\"time\"\n)\nfunc main() {\n\tms := 5\n\tctx, cancel := context.WithTimeout(context.Background(), ms)\n\tdefer cancel()\n\t_ = ctx\n\t<-time.After(int64(ms))\n}\n", "8:59: cannot use ms (variable of type int) as time.Duration value in argument to context.WithTimeout"),
             ("package main\nimport \"time\"\nfunc main() {\n\tms := int64(5)\n\t<-time.After(ms * 2)\n}\n", "5:15: cannot use ms * 2 (value of type int64) as time.Duration value in argument to time.After"),
             ("package main\nfunc half(x float64) float64 { return x / 2 }\nfunc main() {\n\tn := 3\n\t_ = half(n)\n}\n", "5:11: cannot use n (variable of type int) as float64 value in argument to half"),
+            // A call's results are counted in a `return` (this one ran,
+            // returning the error as the int and nil as the error).
+            ("package main\nimport \"fmt\"\nfunc div(a, b int) (int, error) {\n\tif b == 0 {\n\t\treturn fmt.Errorf(\"zero\")\n\t}\n\treturn a / b, nil\n}\nfunc main() { div(1, 0) }\n", "5:10: not enough return values\n\thave (error)\n\twant (int, error)"),
+            ("package main\nfunc three() (int, int, int) { return 1, 2, 3 }\nfunc f() (int, int) {\n\treturn three()\n}\nfunc main() { f() }\n", "4:9: too many return values\n\thave (int, int, int)\n\twant (int, int)"),
             ("package main\nfunc f() float64 {\n\tn := 3\n\treturn n\n}\nfunc main() { f() }\n", "4:9: cannot use n (variable of type int) as float64 value in return statement"),
             ("package main\nfunc main() {\n\tch := make(chan string, 1)\n\tn := 1\n\tch <- n\n}\n", "5:8: cannot use n (variable of type int) as string value in send"),
             ("package main\nfunc main() {\n\tx := ((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))\n\t_ = x\n}\n", "nesting deeper than"),

@@ -36,6 +36,7 @@ pub const CORPUS: &[(&str, &str)] = &[
         "errors_as_interface",
         include_str!("../go/errors_as_interface.go"),
     ),
+    ("errors_as_reuse", include_str!("../go/errors_as_reuse.go")),
     (
         "errors_chain_methods",
         include_str!("../go/errors_chain_methods.go"),
