@@ -1366,7 +1366,7 @@ impl Compiler {
             ExprKind::Float(_) => Some(FLOAT64),
             ExprKind::Str(_) => Some(STRING),
             ExprKind::Composite(Some(t), _) => self.resolve_type(t).ok(),
-            ExprKind::Unary(Op::Addr, x) if matches!(x.kind, ExprKind::Composite(Some(_), _)) => {
+            ExprKind::Unary(Op::Addr, x) => {
                 let t = self.static_ty(x)?;
                 Some(self.ptr_to(t))
             }
@@ -1473,9 +1473,12 @@ impl Compiler {
     fn typed(&mut self, e: &Expr) -> Option<Ty> {
         match &e.kind {
             ExprKind::Ident(name) => self.var_ty(name),
-            ExprKind::Selector(..) | ExprKind::Index(..) | ExprKind::Call(..) | ExprKind::TypeAssert(..) => {
-                self.static_ty(e)
-            }
+            ExprKind::Selector(..)
+            | ExprKind::Index(..)
+            | ExprKind::Call(..)
+            | ExprKind::TypeAssert(..)
+            | ExprKind::Composite(Some(_), _)
+            | ExprKind::Unary(Op::Addr, _) => self.static_ty(e),
             ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
             | ExprKind::Binary(Op::Shl | Op::Shr, x, _) => self.typed(x),
             ExprKind::Binary(op, ..) if op.gives_bool() => None,
@@ -1867,7 +1870,8 @@ impl Compiler {
         let Some(has) = self.typed(v) else {
             return Ok(());
         };
-        if has == ty || !self.plain(has) || !self.plain(ty) {
+        let nominal = self.nominal(has) && self.nominal(ty);
+        if has == ty || !nominal && (!self.plain(has) || !self.plain(ty)) {
             return Ok(());
         }
         // A constant Go describes by its value ("constant 5 of type
@@ -1934,6 +1938,20 @@ impl Compiler {
             ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot | Op::Not, x) => self.constant(x),
             ExprKind::Binary(_, a, b) => self.constant(a) && self.constant(b),
             ExprKind::Call(f, args, false) if args.len() == 1 && self.is_type(f) => self.constant(&args[0]),
+            _ => false,
+        }
+    }
+
+    /// Whether `t` is a named struct type, a library type of a kind of
+    /// its own, or a pointer to one of them: two such types that differ
+    /// are never assignable (`wg` for a `*sync.WaitGroup` parameter), as
+    /// no conversion between an unnamed type and a named one applies.
+    fn nominal(&self, t: Ty) -> bool {
+        match self.types.kind(t) {
+            TKind::Struct(_) => !self.types.name(t).contains('{'),
+            TKind::WaitGroup | TKind::Mutex | TKind::Time => true,
+            // A named pointer type (`type PT *Pt`) takes an unnamed `*Pt`.
+            TKind::Ptr(inner) => self.types.name(t).starts_with('*') && self.nominal(*inner),
             _ => false,
         }
     }
@@ -3064,8 +3082,12 @@ impl Compiler {
                 return Ok(());
             }
         }
+        // A go or defer statement's call is checked as any call is (`go
+        // worker(1, wg)` for a *sync.WaitGroup parameter deadlocked).
+        self.check_arity(f, args, spread, span)?;
         if let ExprKind::Selector(x, name) = &f.kind {
             if !self.is_package(x) && !self.is_type(x) {
+                self.check_member(x, name, f.span)?;
                 self.receiver(x, name)?;
                 let argc = self.args(args, argc)?;
                 self.span = span;

@@ -272,9 +272,11 @@ impl Expr {
             ExprKind::Float(x) => f.write_str(&crate::go::float::go_v(*x)),
             ExprKind::Str(s) => f.write_str(&crate::go::format::quote(s)),
             ExprKind::FuncLit(def) => write!(f, "{} {{…}}", def.sig),
-            ExprKind::Composite(t, _) => {
+            // Go abbreviates a literal's elements, and has none to
+            // abbreviate in an empty one (`&A{}`).
+            ExprKind::Composite(t, elems) => {
                 opt(f, t)?;
-                f.write_str("{…}")
+                f.write_str(if elems.is_empty() { "{}" } else { "{…}" })
             }
             ExprKind::Selector(x, name) => write!(f, "{x}.{name}"),
             ExprKind::Index(x, i) => write!(f, "{x}[{i}]"),

@@ -364,6 +364,16 @@ tests! {
             ("package main\nimport (\n\t\"context\"\n\t\"time\"\n)\nfunc main() {\n\tms := 5\n\tctx, cancel := context.WithTimeout(context.Background(), ms)\n\tdefer cancel()\n\t_ = ctx\n\t<-time.After(int64(ms))\n}\n", "8:59: cannot use ms (variable of type int) as time.Duration value in argument to context.WithTimeout"),
             ("package main\nimport \"time\"\nfunc main() {\n\tms := int64(5)\n\t<-time.After(ms * 2)\n}\n", "5:15: cannot use ms * 2 (value of type int64) as time.Duration value in argument to time.After"),
             ("package main\nfunc half(x float64) float64 { return x / 2 }\nfunc main() {\n\tn := 3\n\t_ = half(n)\n}\n", "5:11: cannot use n (variable of type int) as float64 value in argument to half"),
+            // A value where a pointer goes, or a struct of another type
+            // (Go's words and positions, from go build; the first
+            // deadlocked at run time, the others ran).
+            ("package main\nimport \"sync\"\nfunc worker(id int, wg *sync.WaitGroup) { wg.Done() }\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo worker(1, wg)\n\twg.Wait()\n}\n", "7:15: cannot use wg (variable of type sync.WaitGroup) as *sync.WaitGroup value in argument to worker"),
+            ("package main\ntype P struct{ X int }\nfunc show(p P) {}\nfunc main() {\n\tshow(&P{1})\n}\n", "5:7: cannot use &P{…} (value of type *P) as P value in argument to show"),
+            ("package main\ntype A struct{ X int }\ntype B struct{ X int }\nfunc main() {\n\tvar a A = B{1}\n\t_ = a\n}\n", "5:12: cannot use B{…} (value of type B) as A value in variable declaration"),
+            ("package main\ntype A struct{}\ntype P struct{}\nfunc main() {\n\tvar q *P = &A{}\n\t_ = q\n}\n", "5:13: cannot use &A{} (value of type *A) as *P value in variable declaration"),
+            // A go or defer statement's call is checked as any call is.
+            ("package main\nfunc f() {}\nfunc main() {\n\tgo f(1)\n}\n", "4:7: too many arguments in call to f"),
+            ("package main\nimport \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\tdefer wg.done()\n}\n", "5:11: wg.done undefined (type sync.WaitGroup has no field or method done, but does have Done)"),
             // A call's results are counted in a `return` (this one ran,
             // returning the error as the int and nil as the error).
             ("package main\nimport \"fmt\"\nfunc div(a, b int) (int, error) {\n\tif b == 0 {\n\t\treturn fmt.Errorf(\"zero\")\n\t}\n\treturn a / b, nil\n}\nfunc main() { div(1, 0) }\n", "5:10: not enough return values\n\thave (error)\n\twant (int, error)"),
