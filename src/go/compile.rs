@@ -1870,8 +1870,15 @@ impl Compiler {
         let Some(has) = self.typed(v) else {
             return Ok(());
         };
+        let why = match self.types.kind(ty).clone() {
+            TKind::Interface(methods) => match self.missing_method(has, ty, &methods) {
+                Some(why) => why,
+                None => return Ok(()),
+            },
+            _ => String::new(),
+        };
         let nominal = self.nominal(has) && self.nominal(ty);
-        if has == ty || !nominal && (!self.plain(has) || !self.plain(ty)) {
+        if why.is_empty() && (has == ty || !nominal && (!self.plain(has) || !self.plain(ty))) {
             return Ok(());
         }
         // A constant Go describes by its value ("constant 5 of type
@@ -1891,8 +1898,42 @@ impl Compiler {
         let (has, want) = (self.go_type_name(has), self.go_type_name(ty));
         Err(err(
             v.start(),
-            format!("cannot use {v} ({mode} of type {has}) as {want} value in {context}"),
+            format!("cannot use {v} ({mode} of type {has}) as {want} value in {context}{why}"),
         ))
+    }
+
+    /// Why a value of type `has` is not of interface `iface` with `methods`,
+    /// in Go's words (": Sq does not implement Shape (method Area has
+    /// pointer receiver)"), where the compiler holds `has`'s whole method
+    /// set: the program's own types, not through embedded fields.
+    fn missing_method(&self, has: Ty, iface: Ty, methods: &[Name]) -> Option<String> {
+        let (base, ptr) = match self.types.kind(has) {
+            TKind::Ptr(inner) if self.types.name(has).starts_with('*') => (*inner, true),
+            _ => (has, false),
+        };
+        if !self.types.name(base).starts_with("main.") {
+            return None;
+        }
+        match self.types.kind(base) {
+            TKind::Interface(_) | TKind::Ptr(_) => return None,
+            TKind::Struct(fields) if fields.iter().any(|f| f.embedded) => return None,
+            _ => {}
+        }
+        let own = &self.types.get(base).methods;
+        let why = methods.iter().find_map(|m| match own.get(m) {
+            Some((_, true)) if !ptr => Some(format!("method {m} has pointer receiver")),
+            Some(_) => None,
+            // A field of that name, or a method named in another case,
+            // Go words otherwise: left to run time.
+            None => {
+                let near = own.iter().any(|(k, _)| k.eq_ignore_ascii_case(m))
+                    || matches!(self.types.kind(base), TKind::Struct(fields)
+                        if fields.iter().any(|f| f.name.eq_ignore_ascii_case(m)));
+                (!near).then(|| format!("missing method {m}"))
+            }
+        })?;
+        let (has, iface) = (self.go_type_name(has), self.go_type_name(iface));
+        Some(format!(": {has} does not implement {iface} ({why})"))
     }
 
     /// Whether `e` is an element of a map, an operand Go words apart.

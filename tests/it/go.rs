@@ -371,6 +371,10 @@ tests! {
             ("package main\ntype P struct{ X int }\nfunc show(p P) {}\nfunc main() {\n\tshow(&P{1})\n}\n", "5:7: cannot use &P{…} (value of type *P) as P value in argument to show"),
             ("package main\ntype A struct{ X int }\ntype B struct{ X int }\nfunc main() {\n\tvar a A = B{1}\n\t_ = a\n}\n", "5:12: cannot use B{…} (value of type B) as A value in variable declaration"),
             ("package main\ntype A struct{}\ntype P struct{}\nfunc main() {\n\tvar q *P = &A{}\n\t_ = q\n}\n", "5:13: cannot use &A{} (value of type *A) as *P value in variable declaration"),
+            // A value whose method set lacks an interface's method (Go
+            // 1.20's words, go build's positions; these ran).
+            ("package main\ntype Shape interface{ Area() float64 }\ntype Sq struct{ s float64 }\nfunc (q *Sq) Area() float64 { return q.s * q.s }\nfunc main() {\n\tvar s Shape = Sq{2}\n\t_ = s\n}\n", "6:16: cannot use Sq{…} (value of type Sq) as Shape value in variable declaration: Sq does not implement Shape (method Area has pointer receiver)"),
+            ("package main\ntype MyErr struct{ msg string }\nfunc f() error { return MyErr{\"x\"} }\nfunc main() { f() }\n", "3:25: cannot use MyErr{…} (value of type MyErr) as error value in return statement: MyErr does not implement error (missing method Error)"),
             // A go or defer statement's call is checked as any call is.
             ("package main\nfunc f() {}\nfunc main() {\n\tgo f(1)\n}\n", "4:7: too many arguments in call to f"),
             ("package main\nimport \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\tdefer wg.done()\n}\n", "5:11: wg.done undefined (type sync.WaitGroup has no field or method done, but does have Done)"),
