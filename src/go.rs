@@ -38,6 +38,7 @@
 #![allow(missing_debug_implementations)]
 
 pub mod case;
+pub mod civil;
 pub mod code;
 pub mod compile;
 pub mod float;

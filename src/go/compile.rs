@@ -2072,14 +2072,28 @@ impl Compiler {
             if !members.contains(&name) {
                 return Member::Lacks;
             }
-            // The prelude's types are written in Go, and may lack a member
-            // Go has: that is outside the subset, not the program's slip.
-            let held = self.types.get(t).methods.get(name).is_some()
-                || match self.types.kind(t) {
-                    TKind::Struct(fields) => fields.iter().any(|f| &*f.name == name),
-                    _ => true,
-                };
-            return match held || stdlib::prelude_type(tname).is_none() {
+            // The prelude's types are written in Go, and the runtime's own
+            // have natives: either may lack a member Go has, which is
+            // outside the subset, not the program's slip.
+            let native = match tname {
+                "time.Time" => Some("Time"),
+                "time.Duration" => Some("Duration"),
+                "sync.WaitGroup" => Some("WaitGroup"),
+                "sync.Mutex" => Some("Mutex"),
+                "context.Context" => Some("Context"),
+                _ => None,
+            };
+            let held = match native {
+                Some(native) => stdlib::native_id(&format!("{native}.{name}")).is_some(),
+                None => {
+                    self.types.get(t).methods.get(name).is_some()
+                        || match self.types.kind(t) {
+                            TKind::Struct(fields) => fields.iter().any(|f| &*f.name == name),
+                            _ => true,
+                        }
+                }
+            };
+            return match held || native.is_none() && stdlib::prelude_type(tname).is_none() {
                 true => Member::Has,
                 false => Member::Unsupported(tname.to_string()),
             };

@@ -240,13 +240,7 @@ fn write_v(
             NativeObj::Context(..) => out.push_str("context.Background.WithCancel"),
             NativeObj::Ticker(..) | NativeObj::Timer(..) => out.push_str("&{0xc000020060}"),
         },
-        Value::Time(ns) => out.push_str(&format!(
-            "2009-11-10 23:00:{:02} +0000 UTC m=+{}{}.{:09}",
-            (ns / 1_000_000_000).clamp(0, 59),
-            if *ns < 0 { "-" } else { "" },
-            ns.unsigned_abs() / 1_000_000_000,
-            ns.unsigned_abs() % 1_000_000_000
-        )),
+        Value::Time(t) => out.push_str(&super::civil::string(*t)),
         Value::Iter(_) | Value::Cell(_) => out.push('?'),
     }
 }

@@ -188,6 +188,21 @@ const NAMES: &[&str] = &[
     "Time.After",
     "Time.Equal",
     "Time.IsZero",
+    "Time.Unix",
+    "Time.UnixMilli",
+    "Time.UnixMicro",
+    "Time.UnixNano",
+    "Time.Year",
+    "Time.Day",
+    "Time.Hour",
+    "Time.Minute",
+    "Time.Second",
+    "Time.Nanosecond",
+    "Time.YearDay",
+    "Time.Format",
+    "Time.String",
+    "time.Until",
+    "runtime.NumCPU",
     "error.Error",
     "Ticker.Stop",
     "error.Unwrap",
@@ -243,7 +258,7 @@ pub fn results(full: &str) -> Option<usize> {
         | "rand.Int" | "rand.Float64" | "rand.Perm" | "strings.ToUpper" | "strings.ToLower"
         | "strings.Repeat" | "strings.Join" | "strings.Split" | "strings.Fields" | "strings.TrimSpace"
         | "strings.Contains" | "strings.HasPrefix" | "strings.HasSuffix" | "strings.Index"
-        | "strings.ReplaceAll" | "strings.Replace" => 1,
+        | "strings.ReplaceAll" | "strings.Replace" | "time.Until" | "runtime.NumCPU" => 1,
         "time.Sleep" | "sort.Ints" | "sort.Strings" | "sort.Slice" | "sort.SliceStable" | "rand.Shuffle"
         | "rand.Seed" | "log.Println" | "log.Printf" | "log.Print" => 0,
         _ => return None,
@@ -293,7 +308,10 @@ pub fn constant(full: &str) -> Option<Value> {
         "os.Stdout" => Some(Value::Int(1, UINTPTR_FILE)),
         "os.Stderr" => Some(Value::Int(2, UINTPTR_FILE)),
         "math.MinInt32" => Some(Value::int(i32::MIN as i64)),
-        _ => None,
+        _ => full
+            .strip_prefix("time.")
+            .and_then(super::civil::layout)
+            .map(|l| Value::Str(Rc::from(l), STRING)),
     }
 }
 
@@ -393,6 +411,44 @@ pub fn library_members(ty: &str) -> Option<&'static [&'static str]> {
         ],
         // Timers and tickers share one type here, and one member set.
         "*time.Ticker" => &["C", "Stop", "Reset"],
+        "time.Time" => &[
+            "Add",
+            "AddDate",
+            "After",
+            "AppendFormat",
+            "Before",
+            "Clock",
+            "Compare",
+            "Date",
+            "Day",
+            "Equal",
+            "Format",
+            "GoString",
+            "Hour",
+            "ISOWeek",
+            "In",
+            "IsDST",
+            "IsZero",
+            "Local",
+            "Location",
+            "Minute",
+            "Month",
+            "Nanosecond",
+            "Round",
+            "Second",
+            "String",
+            "Sub",
+            "Truncate",
+            "UTC",
+            "Unix",
+            "UnixMicro",
+            "UnixMilli",
+            "UnixNano",
+            "Weekday",
+            "Year",
+            "YearDay",
+            "Zone",
+        ],
         _ => return None,
     })
 }
@@ -844,6 +900,16 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             one(Value::Obj(Rc::new(NativeObj::Ticker(ch, stop))))
         }
         "time.Now" => one(Value::Time(now_ns(g))),
+        "time.Until" => {
+            let t = match a(0) {
+                Value::Time(t) => t,
+                _ => 0,
+            };
+            one(Value::Int(t.saturating_sub(now_ns(g)), DURATION))
+        }
+        // The run has one thread; Go's usual worker-pool size reads this,
+        // and a fixed answer keeps a run the same on every machine.
+        "runtime.NumCPU" => one(Value::int(8)),
         "time.Since" => {
             let t = match a(0) {
                 Value::Time(t) => t,
@@ -1362,6 +1428,43 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             _ => one(Value::bool(false)),
         },
         "Time.IsZero" => one(Value::bool(matches!(a(0), Value::Time(t) if t == ZERO_TIME))),
+        "Time.Unix" | "Time.UnixMilli" | "Time.UnixMicro" | "Time.UnixNano" | "Time.Year" | "Time.Day"
+        | "Time.Hour" | "Time.Minute" | "Time.Second" | "Time.Nanosecond" | "Time.YearDay" => {
+            let t = match a(0) {
+                Value::Time(t) => t,
+                _ => ZERO_TIME,
+            };
+            let (secs, nanos) = super::civil::unix(t);
+            let c = super::civil::civil(t);
+            let ns = i128::from(secs) * 1_000_000_000 + i128::from(nanos);
+            one(Value::int(match name_of(id) {
+                "Time.Unix" => secs,
+                "Time.UnixMilli" => (ns.div_euclid(1_000_000)) as i64,
+                "Time.UnixMicro" => (ns.div_euclid(1_000)) as i64,
+                // Go's, for a time outside int64 nanoseconds, is undefined.
+                "Time.UnixNano" => ns as i64,
+                "Time.Year" => c.year,
+                "Time.Day" => i64::from(c.day),
+                "Time.Hour" => i64::from(c.hour),
+                "Time.Minute" => i64::from(c.minute),
+                "Time.Second" => i64::from(c.second),
+                "Time.Nanosecond" => i64::from(c.nanosecond),
+                _ => i64::from(c.yday),
+            }))
+        }
+        "Time.Format" | "Time.String" => {
+            let t = match a(0) {
+                Value::Time(t) => t,
+                _ => ZERO_TIME,
+            };
+            one(Value::Str(
+                Rc::from(match name_of(id) {
+                    "Time.Format" => super::civil::format(t, &s(&a(1))),
+                    _ => super::civil::string(t),
+                }),
+                STRING,
+            ))
+        }
         "error.Error" => one(Value::Str(s(&a(0)), STRING)),
         "Ticker.Stop" => {
             if let Value::Obj(o) = a(0) {
