@@ -340,3 +340,41 @@ func (m *__sync_Map) Range(f func(key, value any) bool) {
 		}
 	}
 }
+
+// rand.New(rand.NewSource(seed)): a generator of its own in Go, drawing
+// from the run's one seeded source, as the package's functions do, so a
+// run is the same for a seed whatever the program seeds itself with.
+type __rand_Source interface {
+	Int63() int64
+	Seed(seed int64)
+}
+
+type __rand_source struct{}
+
+func (s *__rand_source) Int63() int64    { return int64(__randn(1<<62))*2 + int64(__randn(2)) }
+func (s *__rand_source) Seed(seed int64) {}
+
+func __rand_NewSource(seed int64) __rand_Source { return &__rand_source{} }
+
+type __rand_Rand struct{ src __rand_Source }
+
+func __rand_New(src __rand_Source) *__rand_Rand { return &__rand_Rand{src} }
+
+func (r *__rand_Rand) Int63() int64             { return r.src.Int63() }
+func (r *__rand_Rand) Int() int                 { return int(r.src.Int63()) }
+func (r *__rand_Rand) Int31() int32             { return int32(r.src.Int63() >> 32) }
+func (r *__rand_Rand) Intn(n int) int           { return __randn(n) }
+func (r *__rand_Rand) Int63n(n int64) int64     { return int64(__randn(int(n))) }
+func (r *__rand_Rand) Int31n(n int32) int32     { return int32(__randn(int(n))) }
+func (r *__rand_Rand) Float64() float64         { return float64(__randn(1<<53)) / (1 << 53) }
+func (r *__rand_Rand) Seed(seed int64)          {}
+func (r *__rand_Rand) Shuffle(n int, swap func(i, j int)) { __rand_Shuffle(n, swap) }
+func (r *__rand_Rand) Perm(n int) []int {
+	p := make([]int, n)
+	for i := range p {
+		j := __randn(i + 1)
+		p[i] = p[j]
+		p[j] = i
+	}
+	return p
+}

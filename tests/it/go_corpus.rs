@@ -127,6 +127,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("printf_verbs", include_str!("../go/printf_verbs.go")),
     ("quote_slice", include_str!("../go/quote_slice.go")),
     ("quote_stringers", include_str!("../go/quote_stringers.go")),
+    ("rand_new", include_str!("../go/rand_new.go")),
     ("rand_seeded", include_str!("../go/rand_seeded.go")),
     ("range_int", include_str!("../go/range_int.go")),
     ("range_map", include_str!("../go/range_map.go")),
