@@ -265,6 +265,11 @@ pub fn results(full: &str) -> Option<usize> {
     })
 }
 
+/// A native's Go name (`fmt.Println`): a goroutine's, when `go` starts one.
+pub fn native_name(id: u32) -> &'static str {
+    name_of(id).trim_start_matches("builtin.")
+}
+
 fn name_of(id: u32) -> &'static str {
     NAMES.get(id as usize).copied().unwrap_or("")
 }

@@ -304,6 +304,10 @@ pub struct Goroutine {
     /// Budget spent beyond one instruction by the instruction just run (a
     /// `go` statement: see [`SPAWN_COST`]).
     extra: u32,
+    /// A library function started by `go` (`go fmt.Println(i)`), with its
+    /// arguments on the stack: called when the goroutine first runs, not
+    /// by the `go` statement, which would run it in the spawner.
+    unstarted: bool,
 }
 
 /// What a `go` statement costs of a goroutine's budget and of the step cap,
@@ -334,6 +338,7 @@ impl Goroutine {
             is_main: true,
             yielding: false,
             extra: 0,
+            unstarted: false,
         };
         // The entry has no parameters: this cannot fail.
         let _ = g.push_frame(entry, None, 0, false, 0, false);
@@ -2353,6 +2358,14 @@ impl Goroutine {
     /// One poll of the goroutine: runs until it blocks, yields or ends.
     fn poll_body(&mut self, cx: &mut TaskCx<'_>) -> Poll<()> {
         let g = self;
+        if std::mem::take(&mut g.unstarted) {
+            let argc = g.stack.len().saturating_sub(1) as u16;
+            if let Err(t) = g.call_value(argc, false, 0) {
+                if g.trap(t).is_some() {
+                    return Poll::Ready(());
+                }
+            }
+        }
         loop {
             if g.sh.fatal.borrow().is_some() {
                 return Poll::Ready(());
@@ -2445,23 +2458,20 @@ pub(super) fn start_goroutine(sh: &Rc<Shared>, callee: Value, args: Vec<Value>) 
         is_main: false,
         yielding: false,
         extra: 0,
+        unstarted: false,
     };
     let argc = g.stack.len() as u16;
     let name = match &callee {
-        Value::Func(c) => c.func,
-        _ => u32::MAX,
+        Value::Func(c) => sh.prog.funcs.get(c.func as usize).map(|f| f.name.to_string()),
+        Value::Native(n) => Some(super::stdlib::native_name(n.id).to_string()),
+        _ => None,
     };
+    g.unstarted = matches!(callee, Value::Native(_));
     g.stack.push(callee);
-    g.call_value(argc, false, 0)?;
-    let name = match sh.prog.funcs.get(name as usize) {
-        Some(f) => f.name.to_string(),
-        None => "goroutine".to_string(),
-    };
-    if g.frames.is_empty() && g.pending.is_none() {
-        // A standard library call run as a goroutine finished at once
-        // (`go cancel()`); one that blocks (`go mu.Lock()`) runs as one.
-        return Ok(());
+    if !g.unstarted {
+        g.call_value(argc, false, 0)?;
     }
+    let name = name.unwrap_or_else(|| "goroutine".to_string());
     sh.goroutines.set(sh.goroutines.get() + 1);
     host::spawn(&sh.rt, &name, g);
     Ok(())

@@ -234,6 +234,14 @@ impl Run {
         if let Some(outcome) = self.outcome() {
             return Step::Ended(outcome);
         }
+        // Once main has returned nothing else runs, not even a task that
+        // was ready at that instant: a Go program ends with its main, and
+        // `go f(); return` never runs f.
+        if self.shared.main.get().is_some() {
+            if let Some(outcome) = self.check_end() {
+                return Step::Ended(outcome);
+            }
+        }
         if self.shared.poll_one() {
             return Step::Polled;
         }

@@ -877,6 +877,30 @@ tests! {
         assert_eq!(all, ["5:2: undefined: undefinedFn"]);
     }
 
+    fn a_program_ends_with_main_and_go_starts_library_calls_in_goroutines() {
+        // A goroutine ready when main returns never runs (it printed
+        // "never" after main's return), and `go fmt.Println(i)` is a
+        // goroutine of its own, not a call in main (main printed 0 1 2
+        // before "main" on every seed).
+        for seed in 1..=20 {
+            let gone = run("package main\nimport \"fmt\"\nfunc main() {\n\tgo func() { fmt.Println(\"never\") }()\n}\n", seed);
+            assert_eq!(gone.stdout, "");
+            let spawned = run("package main\nimport \"fmt\"\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tgo fmt.Println(i)\n\t}\n\tfmt.Println(\"main\")\n}\n", seed);
+            assert_eq!(spawned.stdout, "main\n");
+        }
+        let waited = run("package main\nimport (\n\t\"fmt\"\n\t\"time\"\n)\nfunc main() {\n\tgo fmt.Println(\"hi\")\n\ttime.Sleep(time.Millisecond)\n}\n", 1);
+        assert_eq!(waited.stdout, "hi\n");
+        let lanes: Vec<&str> = waited
+            .trace
+            .iter()
+            .filter_map(|e| match &e.kind {
+                Kind::Output { .. } => Some(&*e.task),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lanes, ["fmt.Println"]);
+    }
+
     fn times_print_and_format_as_go_does_on_the_playground_clock() {
         // The run's clock starts where the Go Playground's does. Each line
         // is what go 1.19 prints for time.Date(2009, 11, 10, 23, 1, 31,
