@@ -28,17 +28,17 @@ unformatted="$(gofmt -l src/patterns/go src/starters)"
 for f in src/starters/*.go; do GO111MODULE=off go vet "$f"; done
 
 say "cargo clippy (native)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 say "cargo clippy (wasm32)"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 # Every runner's output also goes to a log, for the closing summary.
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
 say "cargo test (native)"
-cargo test --locked 2>&1 | tee -a "$log"
+cargo test --workspace --locked 2>&1 | tee -a "$log"
 
 say "wasm-pack test --headless --chrome"
 wasm-pack test --headless --chrome 2>&1 | tee -a "$log"

@@ -82,14 +82,30 @@ pub struct Limits {
     /// Instructions all goroutines together may run (a blocking op counts
     /// 100) before the program is stopped.
     pub step_cap: u64,
+    /// Bytes the heap may hold, the program's and everything else's,
+    /// before the program is stopped with Go's out-of-memory error (an
+    /// allocation that fails aborts a wasm module, and the page with it).
+    /// Only counted where the binary's allocator is `csp_meter::Meter`;
+    /// a single allocation larger than this is refused anywhere.
+    pub memory: usize,
+    /// Bytes of output the program may write before it is stopped: each
+    /// line is an event, a row in the page, and memory.
+    pub output: usize,
+}
+
+impl Limits {
+    /// The CLI's: the page's own stop runaway loops sooner.
+    pub const DEFAULT: Limits = Limits {
+        budget: 10_000,
+        step_cap: 200_000_000,
+        memory: 512 << 20,
+        output: 8 << 20,
+    };
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits {
-            budget: 10_000,
-            step_cap: 200_000_000,
-        }
+        Limits::DEFAULT
     }
 }
 
@@ -221,6 +237,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         lines: Cell::new(0),
         forever: RefCell::new(Vec::new()),
         stderr: RefCell::default(),
+        written: Cell::new(0),
         steps: Cell::new(0),
         limits,
         fatal: RefCell::new(None),

@@ -1,5 +1,10 @@
 //! The browser entry point that Trunk builds.
 
+/// Counts the heap's live bytes, so that a Go program that would exhaust
+/// the page's memory is stopped with Go's error rather than abort the page.
+#[global_allocator]
+static METER: csp_meter::Meter = csp_meter::Meter;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     csp_playground::ui::start();

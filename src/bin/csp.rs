@@ -4,6 +4,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Counts the heap's live bytes, so that `csp go` stops a program that
+/// would exhaust memory with Go's error, as the page does.
+#[global_allocator]
+static METER: csp_meter::Meter = csp_meter::Meter;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stdout = std::io::stdout();

@@ -46,6 +46,11 @@ pub fn at(rt: &Rt, span: Span) {
     });
 }
 
+/// Bytes live on the heap, where the binary counts them.
+pub fn live_bytes() -> Option<usize> {
+    csp_meter::live()
+}
+
 pub fn now_ms(rt: &Rt) -> u64 {
     rt.now()
 }

@@ -1053,9 +1053,12 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             if n < 0 {
                 return Err(panic_str("strings: negative Repeat count"));
             }
-            if x.len() as u64 * n as u64 > 1 << 26 {
+            // Go's panic is for a length past int; one past the memory
+            // limit is its out-of-memory error.
+            let Some(len) = x.len().checked_mul(n as usize) else {
                 return Err(panic_str("strings: Repeat output length overflow"));
-            }
+            };
+            sh.reserve(len)?;
             one(Value::str(x.repeat(n as usize)))
         }
         "strings.TrimSpace" => one(Value::str(s(&a(0)).trim())),

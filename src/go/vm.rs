@@ -58,6 +58,8 @@ pub struct Shared {
     /// name for them in a deadlock report.
     pub forever: RefCell<Vec<(u32, &'static str)>>,
     pub stderr: RefCell<String>,
+    /// Bytes written to standard output, against `limits.output`.
+    pub written: Cell<usize>,
     pub steps: Cell<u64>,
     pub limits: Limits,
     pub fatal: RefCell<Option<Fatal>>,
@@ -83,6 +85,21 @@ pub struct Shared {
 
 impl Shared {
     pub fn write_out(&self, text: &str) {
+        if self.fatal.borrow().is_some() {
+            return;
+        }
+        let written = self.written.get() + text.len();
+        self.written.set(written);
+        if written > self.limits.output {
+            self.set_fatal(
+                format!(
+                    "fatal error: program stopped after writing {} (the output limit)",
+                    size(self.limits.output)
+                ),
+                2,
+            );
+            return;
+        }
         if !self.rt.tracing() {
             self.stdout.borrow_mut().push_str(text);
         }
@@ -114,6 +131,11 @@ impl Shared {
     pub fn charge(&self, n: u64) {
         let steps = self.steps.get() + n;
         self.steps.set(steps);
+        if let Err(Trap::Fatal(message)) = self.reserve(0) {
+            if self.fatal.borrow().is_none() {
+                self.set_fatal(message, 2);
+            }
+        }
         if steps > self.limits.step_cap && self.fatal.borrow().is_none() {
             self.set_fatal(
                 format!(
@@ -123,6 +145,27 @@ impl Shared {
                 2,
             );
         }
+    }
+
+    /// Refuses an allocation of `bytes` that would take the heap past the
+    /// memory limit, with Go's fatal error: on wasm32 a failed allocation
+    /// aborts the page. Allocations that are a program's to size (`make`,
+    /// `append`, `+` on strings, `strings.Repeat`) ask first; the rest are
+    /// caught as the steps are counted.
+    pub fn reserve(&self, bytes: usize) -> Res<()> {
+        let live = host::live_bytes().unwrap_or(0);
+        if live.saturating_add(bytes) > self.limits.memory {
+            return Err(Trap::Fatal(self.out_of_memory()));
+        }
+        Ok(())
+    }
+
+    /// Go's out-of-memory error, with this playground's limit.
+    pub fn out_of_memory(&self) -> String {
+        format!(
+            "fatal error: runtime: out of memory (a program here has {})",
+            size(self.limits.memory)
+        )
     }
 
     pub fn set_fatal(&self, message: String, exit: i32) {
@@ -309,6 +352,17 @@ pub struct Goroutine {
     /// by the `go` statement, which would run it in the spawner.
     unstarted: bool,
 }
+
+/// A limit in words: "8 MB", or bytes below a megabyte.
+fn size(bytes: usize) -> String {
+    match bytes >> 20 {
+        0 => format!("{bytes} bytes"),
+        mb => format!("{mb} MB"),
+    }
+}
+
+/// The bytes a slice element takes, for [`Shared::reserve`].
+const VALUE_BYTES: usize = std::mem::size_of::<Value>();
 
 /// What a `go` statement costs of a goroutine's budget and of the step cap,
 /// in instructions. Starting a goroutine costs the page some fifty times an
@@ -1286,6 +1340,10 @@ impl Goroutine {
             }
             Ins::Convert(ty) => {
                 let v = self.pop();
+                // A string to a slice is a value per byte.
+                if let Value::Str(s, _) = &v {
+                    sh.reserve(s.len().saturating_mul(VALUE_BYTES))?;
+                }
                 let r = ops::convert(&sh.prog.types, v, *ty)?;
                 self.push(r);
             }
@@ -1297,6 +1355,10 @@ impl Goroutine {
             Ins::Bin(op) => {
                 let b = self.pop();
                 let a = self.pop();
+                // `s += s` doubles: asked before it aborts the page.
+                if let (Value::Str(x, _), Value::Str(y, _)) = (&a, &b) {
+                    sh.reserve(x.len() + y.len())?;
+                }
                 let r = ops::binary(&sh.prog.types, *op, a, b)?;
                 self.push(r);
             }
@@ -1591,11 +1653,18 @@ impl Goroutine {
                 let cap = if *has_cap { Some(self.pop()) } else { None };
                 let len = ops::as_int(&self.pop());
                 let cap = cap.map_or(len, |c| ops::as_int(&c));
-                if !(0..=1 << 26).contains(&len) {
+                // Go's panics are for lengths no memory could hold; one
+                // past the memory limit is its out-of-memory error, and so
+                // is one past what a slice here can count.
+                if !(0..=1 << 48).contains(&len) {
                     return Err(runtime_error("makeslice: len out of range"));
                 }
-                if cap < len || cap > 1 << 26 {
+                if cap < len || cap > 1 << 48 {
                     return Err(runtime_error("makeslice: cap out of range"));
+                }
+                sh.reserve((cap as usize).saturating_mul(VALUE_BYTES))?;
+                if cap > 1 << 26 {
+                    return Err(Trap::Fatal(sh.out_of_memory()));
                 }
                 let elem = match sh.prog.types.kind(*ty) {
                     TKind::Slice(e) => *e,
@@ -1646,6 +1715,13 @@ impl Goroutine {
                         Some(Value::Str(st, _)) => st.bytes().map(|b| Value::Int(b as i64, UINT8)).collect(),
                         _ => Vec::new(),
                     };
+                }
+                // Growing allocates up to twice the capacity.
+                if let Value::Slice(x) = &s {
+                    let need = x.len as usize + items.len();
+                    if need > x.cap as usize {
+                        sh.reserve(need.max(2 * x.cap as usize).saturating_mul(VALUE_BYTES))?;
+                    }
                 }
                 let r = ops::append(s, items)?;
                 self.push(r);

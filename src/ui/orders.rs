@@ -20,6 +20,7 @@ const CHUNK: u64 = 10;
 const EXPLORE_LIMITS: go::Limits = go::Limits {
     budget: 10_000,
     step_cap: 2_000_000,
+    ..go::Limits::DEFAULT
 };
 
 #[derive(Properties, PartialEq)]

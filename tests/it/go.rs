@@ -157,7 +157,7 @@ tests! {
 
     fn runaway_loops_stop_at_the_step_cap() {
         let src = "package main\nfunc main() {\n\tfor {\n\t}\n}\n";
-        let opts = Options { limits: Limits { budget: 1000, step_cap: 200_000 }, ..Options::default() };
+        let opts = Options { limits: Limits { budget: 1000, step_cap: 200_000, ..Limits::DEFAULT }, ..Options::default() };
         let ran = go::run(src, &opts).unwrap();
         assert_eq!(ran.exit, 2);
         assert!(ran.error.as_deref().unwrap().contains("step limit"), "{:?}", ran.error);
@@ -750,6 +750,7 @@ pub fn survives(src: &str, seed: u64) {
         limits: Limits {
             budget: 1000,
             step_cap: 200_000,
+            ..Limits::DEFAULT
         },
         ..Options::default()
     };
@@ -899,6 +900,39 @@ tests! {
             })
             .collect();
         assert_eq!(lanes, ["fmt.Println"]);
+    }
+
+    fn a_program_that_would_exhaust_memory_or_floods_output_is_stopped_with_a_message() {
+        // Each of these aborted the page's wasm ("unreachable"), taking the
+        // page down with no word of why: a slice of slices grown without
+        // end, a string doubled 40 times, one allocation too big, and a
+        // print loop of 100 KB lines. The limits are lowered here so the
+        // test stays small; the page's are 512 MB and 8 MB.
+        let live = csp_meter::live().expect("the tests count the heap");
+        let limits = Limits {
+            memory: live + (64 << 20),
+            output: 1 << 20,
+            ..Limits::DEFAULT
+        };
+        let opts = Options { limits, trace: false, ..Options::default() };
+        let wrap = |body: &str| {
+            format!("package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {{\n{body}\n\tfmt.Println(strings.ToUpper(\"unreached\"))\n}}\n")
+        };
+        for body in [
+            "\tvar all [][]int\n\tfor {\n\t\tall = append(all, make([]int, 1<<16))\n\t}",
+            "\ts := \"x\"\n\tfor i := 0; i < 40; i++ {\n\t\ts += s\n\t}",
+            "\tb := make([]int, 1<<30)\n\tfmt.Println(len(b))",
+            "\tfmt.Println(len(strings.Repeat(\"ab\", 1<<30)))",
+        ] {
+            let ran = go::run(&wrap(body), &opts).unwrap();
+            assert_eq!(ran.exit, 2, "{body}");
+            assert!(ran.stderr.starts_with("fatal error: runtime: out of memory (a program here has "), "{body}: {}", ran.stderr);
+        }
+        let flood = wrap("\tline := strings.Repeat(\"y\", 1000)\n\tfor {\n\t\tfmt.Println(line)\n\t}");
+        let ran = go::run(&flood, &opts).unwrap();
+        assert_eq!(ran.exit, 2);
+        assert!(ran.stderr.starts_with("fatal error: program stopped after writing 1 MB (the output limit)"), "{}", ran.stderr);
+        assert!(((1 << 20) - 2000..=1 << 20).contains(&ran.stdout.len()), "{}", ran.stdout.len());
     }
 
     fn times_print_and_format_as_go_does_on_the_playground_clock() {

@@ -5,6 +5,10 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+/// As the page and the CLI count the heap (see `go::Limits::memory`).
+#[global_allocator]
+static METER: csp_meter::Meter = csp_meter::Meter;
+
 /// Declares tests that run natively (`#[test]`) and in the browser
 /// (`#[wasm_bindgen_test]`).
 macro_rules! tests {

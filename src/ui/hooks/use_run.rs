@@ -36,6 +36,7 @@ pub enum Work {
 pub const PAGE_LIMITS: go::Limits = go::Limits {
     budget: 10_000,
     step_cap: 50_000_000,
+    ..go::Limits::DEFAULT
 };
 
 /// Go's words for how `started` failed, if it did. `os.Exit` and
