@@ -99,7 +99,7 @@ impl Limits {
         budget: 10_000,
         step_cap: 200_000_000,
         memory: 512 << 20,
-        output: 8 << 20,
+        output: 32 << 20,
     };
 }
 

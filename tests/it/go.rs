@@ -907,7 +907,7 @@ tests! {
         // page down with no word of why: a slice of slices grown without
         // end, a string doubled 40 times, one allocation too big, and a
         // print loop of 100 KB lines. The limits are lowered here so the
-        // test stays small; the page's are 512 MB and 8 MB.
+        // test stays small; the page's are 512 MB and 32 MB.
         let live = csp_meter::live().expect("the tests count the heap");
         let limits = Limits {
             memory: live + (64 << 20),
