@@ -13,14 +13,25 @@
   const base = new URL('./', script ? script.src : location.href);
   const frames = new Map(); // contentWindow -> iframe
 
+  // The page's URL parameters: only these attributes become parameters,
+  // so the host's own (title, aria-label, data-testid) stay the host's. A
+  // test keeps this list equal to the page's.
+  const PARAMS = new Set([
+    'pattern', 'clock', 'seed', 'speed', 'theme', 'autoplay', 'code', 'go',
+    'buffer', 'call_every_ms', 'caller_timeout_ms', 'callers', 'capture', 'count',
+    'deadline_ms', 'delay_ms', 'fail_on', 'refresh_ms', 'run_ms', 'shutdown_ms',
+    'stop_after', 'text', 'tolerance', 'ttl_ms', 'work_ms', 'workers',
+  ]);
+
   function query(el, prefix) {
     const params = new URLSearchParams();
     for (const { name, value } of el.attributes) {
-      if (!name.startsWith(prefix) || ['class', 'style', 'id', 'data-csp-mounted'].includes(name)) continue;
-      let key = name.slice(prefix.length);
-      if (key === 'csp-pattern') key = 'pattern';
+      if (!name.startsWith(prefix)) continue;
+      let key = name.slice(prefix.length).replace(/-/g, '_');
+      if (key === 'csp_pattern') key = 'pattern';
+      if (!PARAMS.has(key)) continue;
       // A bare attribute (autoplay) means on.
-      params.set(key.replace(/-/g, '_'), value === '' ? '1' : value);
+      params.set(key, value === '' ? '1' : value);
     }
     params.set('embed', '1');
     return params;
@@ -32,7 +43,9 @@
     el.dataset.cspMounted = '1';
     const frame = document.createElement('iframe');
     frame.src = `${base.href}?${params}`;
-    frame.title = `csp-playground: ${params.get('pattern') || 'spawn-wait'}`;
+    // The host's own name for the embed, where it gave one.
+    const named = el.getAttribute('title') || el.getAttribute('aria-label');
+    frame.title = named || `csp-playground: ${params.get('pattern') || 'spawn-wait'}`;
     frame.loading = 'lazy';
     frame.setAttribute('style', 'display:block;width:100%;height:460px;border:0;');
     el.appendChild(frame);

@@ -614,7 +614,7 @@ fn Playground() -> Html {
                     <div class="layout">
                         <div class="side">
                             <Controls state={state.clone()} on_command={command.clone()} {on_seed} {on_speed} {on_clock} />
-                            <ShareBar url={state.to_url()} title={current.title()} />
+                            <ShareBar url={state.to_url()} title={tab.title()} />
                             <ParamsForm state={state.clone()} {on_edit} />
                             if !state.your_go && (current == PatternId::Words || current == PatternId::Pipeline) {
                                 <p class="hint">

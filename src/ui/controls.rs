@@ -73,15 +73,42 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let on = props.on_clock.clone();
         Callback::from(move |_: Event| on.emit(k))
     };
+    // Run and Pause disable each other: the one a keyboard reader pressed
+    // lost the focus to the page's body, and they had to Tab back in. Right
+    // after the render that disables it, it still has the focus (the
+    // browser moves it off later): it goes to the other instead.
+    let (run_button, pause_button) = (use_node_ref(), use_node_ref());
+    {
+        let (run_button, pause_button) = (run_button.clone(), pause_button.clone());
+        use_effect_with(running, move |&running| {
+            let (from, to) = if running {
+                (run_button, pause_button)
+            } else {
+                (pause_button, run_button)
+            };
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            if let (Some(active), Some(from), Some(to)) =
+                (active, from.get(), to.cast::<web_sys::HtmlElement>())
+            {
+                if web_sys::Node::from(active) == from && !to.has_attribute("disabled") {
+                    let _ = to.focus();
+                }
+            }
+        });
+    }
     html! {
         <section class="controls" aria-label="Run controls">
             <div class="buttons">
                 <button type="button" class="primary" onclick={command(Command::Run)}
+                    ref={run_button}
                     disabled={running || s.has_errors()}
                     title={if s.has_errors() { "Fix the fields marked in red first" } else { "Run (Space)" }}>
                     { "Run" }
                 </button>
                 <button type="button" onclick={command(Command::Pause)} disabled={!running || real}
+                    ref={pause_button}
                     aria-describedby={real.then_some("real-clock-why")}>{ "Pause" }</button>
                 <button type="button" onclick={command(Command::Step)} disabled={real || (finished && s.playhead.is_none()) || s.has_errors()}
                     aria-describedby={real.then_some("real-clock-why")} title="Step (→)">{ "Step" }</button>

@@ -41,9 +41,9 @@ before(async () => {
     body: `<!doctype html><html lang="en"><head><title>A post</title><link rel="icon" href="data:,"></head><body style="margin:0"><main>
       <h1>A post</h1>
       <p>Above the fold.</p>
-      <div id="a" data-csp-pattern="spawn-wait" data-speed="4" data-autoplay data-theme="dark"></div>
+      <div id="a" data-csp-pattern="spawn-wait" data-speed="4" data-autoplay data-theme="dark" data-testid="first"></div>
       <div style="height:3000px"></div>
-      <csp-playground id="b" pattern="deadline" seed="1" speed="4" autoplay theme="light"></csp-playground>
+      <csp-playground id="b" pattern="deadline" seed="1" speed="4" autoplay theme="light" title="The deadline demo" aria-describedby="x"></csp-playground>
       </main><script src="${site.url}/csp/embed.js" defer></script></body></html>`,
   } : null);
   browser = await launch();
@@ -83,8 +83,12 @@ test('a host page on another origin: each embed sizes itself, autoplays in view,
   const a = page.locator('#a iframe');
   const b = page.locator('#b iframe');
   assert.equal(await a.getAttribute('title'), 'csp-playground: spawn-wait');
-  assert.equal(await b.getAttribute('title'), 'csp-playground: deadline');
+  // The host's own attributes stay the host's (data-testid, aria-*), and
+  // its title names the frame: they became parameters, and an alert.
+  assert.equal(await b.getAttribute('title'), 'The deadline demo');
   await page.frameLocator('#a iframe').getByRole('status').filter({ hasText: /^Finished at 1000 ms/ }).waitFor({ timeout: 20_000 });
+  assert.doesNotMatch(await a.getAttribute('src'), /testid/);
+  assert.equal(await page.frameLocator('#a iframe').getByRole('alert').count(), 0);
   await page.waitForFunction(() => document.querySelector('#a iframe').style.height !== '460px');
   const h = parseInt(await a.evaluate((f) => f.style.height), 10);
   assert.ok(h > 200 && h < 2000, `sized to ${h}px`);
@@ -93,6 +97,8 @@ test('a host page on another origin: each embed sizes itself, autoplays in view,
   assert.equal(await page.frameLocator('#b iframe').getByRole('status').count(), 0);
   await b.scrollIntoViewIfNeeded();
   await page.frameLocator('#b iframe').getByRole('status').filter({ hasText: /^Finished at 1000 ms/ }).waitFor({ timeout: 20_000 });
+  assert.doesNotMatch(await b.getAttribute('src'), /title|aria/);
+  assert.equal(await page.frameLocator('#b iframe').getByRole('alert').count(), 0);
   assert.equal(await page.frameLocator('#a iframe').locator('html').getAttribute('data-theme'), 'dark');
   assert.equal(await page.frameLocator('#b iframe').locator('html').getAttribute('data-theme'), 'light');
   // The host page with its embed.js iframes (each titled) passes axe.

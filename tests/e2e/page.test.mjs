@@ -201,6 +201,22 @@ test('a whole run by keyboard alone', async () => {
   await page.close();
 });
 
+// Run and Pause disable each other: the one pressed by keyboard dropped
+// the focus to the page's body.
+test('Run and Pause pressed by keyboard hand the focus to each other', async () => {
+  const { page, errors } = await openPage(env.browser, `${env.server.url}?pattern=token-cache&speed=1`);
+  const run = page.getByRole('button', { name: 'Run' });
+  const pause = page.getByRole('button', { name: 'Pause' });
+  await run.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Pause');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Run');
+  assert.equal(await pause.isDisabled(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Typed a key at a time, as a reader types: the field used to snap back to
 // the last good value at every keystroke that left it out of range, so
 // "0.5" became "1.5" and a seed of "-5" became "15".

@@ -79,6 +79,7 @@ test('the timeline zooms around the playhead, pans by key, and Fit shows the who
   await plot.focus();
   await page.keyboard.press('ArrowLeft');
   await figure.getByText('Showing 400ms to 900ms').waitFor();
+
   // With the playhead out of view, zoom keeps the middle.
   await page.keyboard.press('+');
   await figure.getByText('Showing 525ms to 775ms').waitFor();
@@ -93,6 +94,27 @@ test('the timeline zooms around the playhead, pans by key, and Fit shows the who
     await figure.getByText(`Showing ${shown}`).waitFor();
   }
   assert.equal(await page.getByRole('button', { name: 'Zoom in' }).isDisabled(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// The page's → (Step) also fired when the timeline used the key to pan,
+// and moved the playhead with every pan.
+test('the right arrow on a zoomed timeline pans without stepping the playhead', async () => {
+  const { page, errors } = await finished('pattern=deadline&seed=1');
+  const figure = page.getByRole('figure', { name: 'Timeline' });
+  const playhead = page.getByRole('slider', { name: 'Playhead' });
+  await playhead.fill('300');
+  // The timeline runs to the playhead: two zooms show its last quarter.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await figure.getByText('Showing 225ms to 300ms').waitFor();
+  await figure.locator('.scroll').focus();
+  await page.keyboard.press('ArrowLeft');
+  await figure.getByText('Showing 210ms to 285ms').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await figure.getByText('Showing 225ms to 300ms').waitFor();
+  assert.equal(await playhead.inputValue(), '300');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -275,3 +275,39 @@ fn a_repeated_key_counts_at_its_last_place() {
     let (_, errors) = check("?pattern=deadline&deadline_ms=700&deadline_ms=0");
     assert_eq!(errors.len(), 1, "{errors:?}");
 }
+
+#[test]
+fn embed_js_forwards_exactly_the_page_parameters() {
+    // embed.js turns only these attributes into parameters: it forwarded
+    // every attribute, and a host's title or data-testid became an unknown
+    // parameter and an alert in every embed.
+    let js = include_str!("../../www/embed.js");
+    let list = js
+        .split("new Set([")
+        .nth(1)
+        .and_then(|rest| rest.split("]);").next())
+        .expect("embed.js lists PARAMS");
+    let mut names: Vec<&str> = list
+        .split(',')
+        .map(|s| s.trim().trim_matches('\''))
+        .filter(|s| !s.is_empty())
+        .collect();
+    names.sort_unstable();
+    let page = [
+        "pattern", "clock", "seed", "speed", "theme", "autoplay", "code", "go",
+    ];
+    for name in page {
+        let (_, errors) = check(&format!("?{name}=1"));
+        assert!(
+            errors.iter().all(|e| !e.contains("is not a parameter")),
+            "{name}: {errors:?}"
+        );
+    }
+    let mut want: Vec<&str> = page.to_vec();
+    for p in PatternId::ALL {
+        want.extend(p.specs().iter().map(|s| s.name));
+    }
+    want.sort_unstable();
+    want.dedup();
+    assert_eq!(names, want);
+}

@@ -41,7 +41,9 @@ pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() || typing_target(e) {
+                // A key a focused control already used (the timeline pans on
+                // the arrows) is not also the page's.
+                if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() || typing_target(e) {
                     return;
                 }
                 let shortcut = match e.key().as_str() {
