@@ -21,9 +21,12 @@ use super::stdlib;
 use super::value::*;
 use super::Limits;
 
-/// Go's default maximum stack is 1 GB; frames here are counted instead.
-const MAX_FRAMES: usize = 20_000;
-const MAX_STACK: usize = 4_000_000;
+/// Go's default maximum stack is 1 GB, some ten million small frames;
+/// frames here are counted instead. A million lets the recursion a reader
+/// writes run (f(25000) stopped at 20,000), and the memory limit still
+/// holds: a frame here is a few dozen bytes and its values.
+const MAX_FRAMES: usize = 1_000_000;
+const MAX_STACK: usize = 16_000_000;
 
 /// Why a program stopped before `main` returned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -452,7 +455,7 @@ impl Goroutine {
         }
         if self.frames.len() >= MAX_FRAMES || self.stack.len() > MAX_STACK {
             return Err(Trap::Fatal(format!(
-                "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n(more than {MAX_FRAMES} nested calls)"
+                "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n(this playground's limit is {MAX_FRAMES} nested calls)"
             )));
         }
         if fc.variadic && !spread {

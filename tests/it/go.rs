@@ -212,9 +212,14 @@ tests! {
 
     fn deep_recursion_is_a_go_error_not_a_crash() {
         let src = "package main\nfunc f(n int) int { return f(n+1) + 1 }\nfunc main() { f(0) }\n";
-        let ran = go::run(src, &Options::default()).unwrap();
+        let ran = go::run(src, &Options { trace: false, ..Options::default() }).unwrap();
         assert_eq!(ran.exit, 2);
         assert!(ran.stderr.contains("stack overflow"), "{}", ran.stderr);
+        assert!(ran.stderr.contains("(this playground's limit is 1000000 nested calls)"), "{}", ran.stderr);
+        // Recursion Go runs, runs: 25,000 deep was a stack overflow here.
+        let deep = "package main\nimport \"fmt\"\nfunc f(n int) int {\n\tif n == 0 {\n\t\treturn 0\n\t}\n\treturn f(n-1) + 1\n}\nfunc main() { fmt.Println(f(100000)) }\n";
+        let ran = go::run(deep, &Options { trace: false, ..Options::default() }).unwrap();
+        assert_eq!((ran.exit, ran.stdout.as_str()), (0, "100000\n"), "{}", ran.stderr);
     }
 
     fn compile_errors_have_positions() {
