@@ -41,6 +41,7 @@ pub mod case;
 pub mod civil;
 pub mod code;
 pub mod compile;
+pub mod exact;
 pub mod float;
 pub mod format;
 pub mod host;

@@ -11,6 +11,7 @@ use crate::dense::VecMap as HashMap;
 use std::rc::Rc;
 
 use super::code::*;
+use super::exact::{self, Exact};
 use super::ir::*;
 use super::stdlib;
 use super::value::*;
@@ -82,6 +83,8 @@ struct FuncState {
     /// "declared and not used" would be guesses (the failed statement may
     /// have been a variable's one use).
     failed: bool,
+    /// The exact values of this function's untyped numeric constants.
+    exact: HashMap<u16, Exact>,
 }
 
 impl FuncState {
@@ -102,6 +105,7 @@ impl FuncState {
             reads: Vec::new(),
             tys: HashMap::new(),
             failed: false,
+            exact: HashMap::new(),
         }
     }
 }
@@ -132,6 +136,9 @@ pub struct Compiler {
     global_tys: crate::dense::Dense<Ty>,
     /// The globals that are constants.
     const_globals: Vec<u32>,
+    /// The exact values of untyped numeric constants at package level
+    /// (see [`super::exact`]).
+    global_exact: HashMap<u32, Exact>,
     /// Each declared function's signature, by its id.
     sigs: crate::dense::Dense<Rc<Sig>>,
 }
@@ -564,6 +571,7 @@ pub fn compile(file: File, prelude: File, go121: bool) -> Result<Program, Vec<Co
         hint: None,
         global_tys: crate::dense::Dense::new(),
         const_globals: Vec::new(),
+        global_exact: HashMap::new(),
         sigs: crate::dense::Dense::new(),
     };
     let program = compile_file(&mut c, file, prelude);
@@ -745,6 +753,27 @@ fn compile_file(c: &mut Compiler, file: File, prelude: File) -> R<Option<Program
             }
         }
     }
+    // The exact values of the untyped numeric constants, before any
+    // function body reads them; a constant may name one declared after it,
+    // so a few passes settle them.
+    for _ in 0..4 {
+        let mut settled = true;
+        for d in &decls {
+            let StmtKind::Const(spec) = &d.kind else { continue };
+            if spec.ty.is_some() || spec.values.len() != spec.names.len() {
+                continue;
+            }
+            c.iota = spec.iota;
+            for ((name, _), v) in spec.names.iter().zip(&spec.values) {
+                if let (Some(Bind::Global(g)), Some(k)) = (c.globals.get(name).cloned(), c.exact(v)) {
+                    settled &= c.global_exact.insert(g, k).is_some();
+                }
+            }
+        }
+        if settled {
+            break;
+        }
+    }
     let Some(Bind::Func(main)) = c.globals.get("main").cloned() else {
         return Err(err(
             Span { line: 1, col: 1 },
@@ -868,8 +897,10 @@ impl Compiler {
 
     fn declare(&mut self, name: &Name) -> R<u16> {
         let slot = self.new_local()?;
-        // A slot may have held another variable: its type is not this one's.
+        // A slot may have held another variable: its type (and a
+        // constant's value) is not this one's.
         self.st().tys.remove(&slot);
+        self.st().exact.remove(&slot);
         if &**name != "_" {
             self.st()
                 .scopes
@@ -1350,6 +1381,65 @@ impl Compiler {
             ExprKind::Binary(_, a, b) => self.untyped(a) && self.untyped(b),
             _ => false,
         }
+    }
+
+    /// An untyped numeric constant expression's exact value, where it
+    /// fits (see [`super::exact`]): literals, `iota`, the untyped
+    /// constants declared so far, and arithmetic on them.
+    fn exact(&self, e: &Expr) -> Option<Exact> {
+        match &e.kind {
+            ExprKind::Int(v) => Some(Exact::int(i128::from(*v))),
+            ExprKind::Char(c) => Some(Exact::rune(i128::from(*c))),
+            ExprKind::Float(_) => Exact::parse_float(e.written.text.as_deref()?),
+            ExprKind::Ident(name)
+                if &**name == "iota" && self.is_global(name) && self.globals.get(name).is_none() =>
+            {
+                Some(Exact::int(i128::from(self.iota)))
+            }
+            ExprKind::Ident(name) => match self.declared(name) {
+                Declared::Local(st, slot) => st.exact.get(&slot).copied(),
+                Declared::Global(g) => self.global_exact.get(&g).copied(),
+                Declared::Other => None,
+            },
+            ExprKind::Unary(op, x) => Exact::unary(*op, self.exact(x)?),
+            ExprKind::Binary(op, a, b) => Exact::binary(*op, self.exact(a)?, self.exact(b)?),
+            _ => None,
+        }
+    }
+
+    /// Emits an untyped constant expression's exact value as `hint` (or its
+    /// default type) holds it, rounded once, as Go does (`0.1 + 0.2` is
+    /// 0.3); `false` where it does not fold, or its value does not fit,
+    /// and the expression runs instead.
+    fn fold(&mut self, e: &Expr, hint: Option<Ty>) -> bool {
+        let literal = matches!(e.kind, ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_));
+        if literal || !self.untyped(e) {
+            return false;
+        }
+        let Some(k) = self.exact(e) else {
+            return false;
+        };
+        let numeric = hint.filter(|&t| matches!(self.types.kind(t), TKind::Int(..) | TKind::Float));
+        let ty = numeric.unwrap_or(match k.kind {
+            exact::Kind::Int => INT,
+            exact::Kind::Rune => INT32,
+            exact::Kind::Float => FLOAT64,
+        });
+        match self.types.kind(ty) {
+            TKind::Int(..) => match k.as_int().and_then(|v| i64::try_from(v).ok()) {
+                Some(v) => {
+                    self.emit(Ins::Int(v, ty));
+                }
+                None => return false,
+            },
+            _ => {
+                self.emit(Ins::Float(k.to_f64()));
+                if ty != FLOAT64 {
+                    self.emit(Ins::Convert(ty));
+                }
+            }
+        }
+        true
     }
 
     fn static_ty(&mut self, e: &Expr) -> Option<Ty> {
@@ -2433,10 +2523,22 @@ impl Compiler {
                 } else {
                     self.spec_tys(spec)
                 };
+                // Each untyped constant's exact value, worked out before
+                // its name is in scope (`const x = x + 1` means the outer x).
+                let exacts: Vec<Option<Exact>> = match untyped_const && spec.values.len() == spec.names.len()
+                {
+                    true => spec.values.iter().map(|v| self.exact(v)).collect(),
+                    false => vec![None; spec.names.len()],
+                };
                 self.values(spec, matches!(s.kind, StmtKind::Const(_)))?;
                 let mut slots = Vec::new();
-                for ((name, span), ty) in spec.names.iter().zip(tys) {
+                for (((name, span), ty), k) in spec.names.iter().zip(tys).zip(exacts) {
                     let slot = self.declare(name)?;
+                    // A slot may have held another constant.
+                    match k {
+                        Some(k) => self.st().exact.insert(slot, k),
+                        None => self.st().exact.remove(&slot),
+                    };
                     if let Some(ty) = ty {
                         self.st().tys.insert(slot, ty);
                     }
@@ -3144,7 +3246,7 @@ impl Compiler {
             if !self.is_package(x) && !self.is_type(x) {
                 self.check_member(x, name, f.span)?;
                 self.receiver(x, name)?;
-                let argc = self.args(args, argc)?;
+                let argc = self.args(f, args, argc)?;
                 self.span = span;
                 self.emit(if is_go {
                     Ins::GoMethod(name.clone(), argc, spread)
@@ -3154,7 +3256,7 @@ impl Compiler {
                 return Ok(());
             }
         }
-        let argc = self.args(args, argc)?;
+        let argc = self.args(f, args, argc)?;
         self.expr(f)?;
         self.span = span;
         self.emit(if is_go {
@@ -3219,6 +3321,13 @@ impl Compiler {
 
     fn expr_hint(&mut self, e: &Expr, hint: Option<Ty>) -> R<()> {
         self.span = e.span;
+        if self.fold(e, hint) {
+            // A named constant folded is still one the program used.
+            if let ExprKind::Ident(name) = &e.kind {
+                self.lookup(name);
+            }
+            return Ok(());
+        }
         match &e.kind {
             ExprKind::Ident(name) => match self.lookup(name) {
                 Some(Bind::Local(s)) => {
@@ -3619,7 +3728,7 @@ impl Compiler {
 
     /// Pushes a call's arguments: `f(g())` passes all of `g`'s results and
     /// their count, for a `DYN_ARGS` call.
-    fn args(&mut self, args: &[Expr], argc: u16) -> R<u16> {
+    fn args(&mut self, f: &Expr, args: &[Expr], argc: u16) -> R<u16> {
         if let [only] = args {
             if self.is_func_call(only) {
                 self.multi(only, ALL_RESULTS as usize)?;
@@ -3627,9 +3736,23 @@ impl Compiler {
             }
         }
         // Each argument takes its parameter's type when the callee's frame
-        // is pushed (see `ops::conform`).
-        for a in args {
-            self.expr(a)?;
+        // is pushed (see `ops::conform`); an untyped constant takes it here,
+        // exactly (`needFloat(1 << 100)`: an int would not hold it).
+        let params: Vec<Option<Ty>> = match self.callee_id(f).and_then(|id| self.sigs.get(id).cloned()) {
+            Some(sig) => {
+                let fixed = sig.params.len() - usize::from(sig.variadic);
+                sig.params[..fixed]
+                    .iter()
+                    .map(|p| self.callee_type(&p.ty))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        for (i, a) in args.iter().enumerate() {
+            match params.get(i).copied().flatten() {
+                Some(ty) if self.untyped(a) => self.expr_hint(a, Some(ty))?,
+                _ => self.expr(a)?,
+            }
         }
         Ok(argc)
     }
@@ -3788,7 +3911,7 @@ impl Compiler {
                             self.check_value(a, DURATION, &format!("argument to {full}"))?;
                         }
                     }
-                    let argc = self.args(args, argc)?;
+                    let argc = self.args(f, args, argc)?;
                     self.span = span;
                     if stdlib::is_fmt(&full) && !spread {
                         let printf = full.ends_with('f');
@@ -3809,14 +3932,14 @@ impl Compiler {
                 self.check_member(x, name, f.span)?;
                 self.check_arity(f, args, spread, span)?;
                 self.receiver(x, name)?;
-                let argc = self.args(args, argc)?;
+                let argc = self.args(f, args, argc)?;
                 self.span = span;
                 self.emit(Ins::CallMethod(name.clone(), argc, spread, want));
                 return Ok(());
             }
         }
         self.check_arity(f, args, spread, span)?;
-        let argc = self.args(args, argc)?;
+        let argc = self.args(f, args, argc)?;
         self.expr(f)?;
         self.span = span;
         self.emit(Ins::Call(argc, spread, want));

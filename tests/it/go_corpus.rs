@@ -45,6 +45,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("errors_fmt_edges", include_str!("../go/errors_fmt_edges.go")),
     ("errors_is", include_str!("../go/errors_is.go")),
     ("errors_wrap_custom", include_str!("../go/errors_wrap_custom.go")),
+    ("exact_constants", include_str!("../go/exact_constants.go")),
     ("exit_skips_defers", include_str!("../go/exit_skips_defers.go")),
     ("float32_print", include_str!("../go/float32_print.go")),
     ("float_print", include_str!("../go/float_print.go")),
