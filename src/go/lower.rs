@@ -50,10 +50,7 @@ fn lower_file(src: &str, spans: bool) -> Result<File, CompileError> {
             .min_by_key(|e| e.pos.offset);
         if let Some(e) = first {
             return Err(CompileError {
-                span: Span {
-                    line: e.pos.line as u32,
-                    col: e.pos.column as u32,
-                },
+                span: byte_column(&non_ascii_lines(src), e.pos.line as u32, e.pos.column as u32),
                 message: e.msg.clone(),
             });
         }
@@ -64,8 +61,27 @@ fn lower_file(src: &str, spans: bool) -> Result<File, CompileError> {
             message: "expected 'package'".into(),
         });
     };
-    let mut l = Lower { objs, fs: &fs, spans };
+    let mut l = Lower {
+        objs,
+        fs: &fs,
+        spans,
+        lines: non_ascii_lines(src),
+    };
     l.file(&file)
+}
+
+/// The parser counts a column in characters; Go counts bytes, so that
+/// `"🌍"; x := 1` puts x at column 13 for go build and at 10 for the
+/// parser.
+fn byte_column(lines: &[&str], line: u32, col: u32) -> Span {
+    let Some(text) = lines.get(line.saturating_sub(1) as usize).filter(|_| col > 1) else {
+        return Span { line, col };
+    };
+    let bytes: usize = text.chars().take(col as usize - 1).map(char::len_utf8).sum();
+    Span {
+        line,
+        col: bytes as u32 + 1,
+    }
 }
 
 struct Lower<'a> {
@@ -73,6 +89,18 @@ struct Lower<'a> {
     fs: &'a FileSet,
     /// Whether nodes get their positions (see [`lower_prelude`]).
     spans: bool,
+    /// The source's lines, where any is not ASCII (see [`byte_column`]).
+    lines: Vec<&'a str>,
+}
+
+/// The lines of `src`, if it is not all ASCII (where a character is a
+/// byte, and columns need no converting).
+fn non_ascii_lines(src: &str) -> Vec<&str> {
+    if src.is_ascii() {
+        Vec::new()
+    } else {
+        src.lines().collect()
+    }
 }
 
 fn unsupported(span: Span, what: &str) -> CompileError {
@@ -88,10 +116,7 @@ impl Lower<'_> {
             return Span::default();
         }
         match self.fs.position(pos) {
-            Some(p) => Span {
-                line: p.line as u32,
-                col: p.column as u32,
-            },
+            Some(p) => byte_column(&self.lines, p.line as u32, p.column as u32),
             None => Span::default(),
         }
     }

@@ -333,6 +333,9 @@ tests! {
             // error (these panicked at run time, "strings.Builder has no
             // method Grow"), a member Go has and the prelude lacks is
             // outside the subset, through an embedded field too.
+            // Columns count bytes, as go build's do (the parser counts
+            // characters: this was 3:13).
+            ("package main\nfunc main() {\n\ts := \"🌍🌍\"; x := 1\n\t_ = s\n}\n", "3:19: declared and not used: x"),
             // A library type from a package not imported ran.
             ("package main\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Wait()\n}\n", "3:9: undefined: sync"),
             ("package main\nimport \"strings\"\nfunc main() {\n\tvar b strings.Builder\n\tb.writeString(\"x\")\n}\n", "5:4: b.writeString undefined (type strings.Builder has no field or method writeString, but does have WriteString)"),
