@@ -22,7 +22,8 @@ const MAX_SOURCE: usize = 256 * 1024;
 
 /// The source's `package main` file as IR.
 pub fn lower(src: &str) -> Result<File, CompileError> {
-    lower_file(src, true)
+    // Go skips a byte-order mark at the start, as an editor may save one.
+    lower_file(src.strip_prefix('\u{feff}').unwrap_or(src), true)
 }
 
 /// Lowers the prelude: its nodes get no positions (line 0), so what its

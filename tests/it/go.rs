@@ -210,6 +210,12 @@ tests! {
         assert_eq!((ran.exit, ran.stdout.as_str()), (0, "true\nfalse\n"));
     }
 
+    fn a_byte_order_mark_at_the_start_is_skipped_as_go_skips_it() {
+        // It was "1:1: expected 'package', found ILLEGAL".
+        let ran = run("\u{feff}package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"ok\") }\n", 1);
+        assert_eq!((ran.exit, ran.stdout.as_str()), (0, "ok\n"));
+    }
+
     fn deep_recursion_is_a_go_error_not_a_crash() {
         let src = "package main\nfunc f(n int) int { return f(n+1) + 1 }\nfunc main() { f(0) }\n";
         let ran = go::run(src, &Options { trace: false, ..Options::default() }).unwrap();
