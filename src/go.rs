@@ -194,7 +194,10 @@ impl Started {
         let mut out = sh.rt.log().snapshot().with(|events| {
             let mut out = String::new();
             for e in events {
-                if let crate::rt::Kind::Output { text, .. } = &e.kind {
+                if let crate::rt::Kind::Output {
+                    text, stderr: false, ..
+                } = &e.kind
+                {
                     out.push_str(text);
                     out.push('\n');
                 }
@@ -234,6 +237,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         globals: RefCell::new(vec![Value::Nil; nglobals]),
         stdout: RefCell::default(),
         line: RefCell::default(),
+        err_line: RefCell::default(),
         unterminated: Cell::new(false),
         lines: Cell::new(0),
         forever: RefCell::new(Vec::new()),

@@ -59,6 +59,10 @@ pub fn output(rt: &Rt, line: &str) {
     rt.output(line);
 }
 
+pub fn output_stderr(rt: &Rt, line: &str) {
+    rt.output_stderr(line);
+}
+
 /// The rt task id of the goroutine running now.
 pub fn task_id(rt: &Rt) -> Option<u32> {
     rt.current_ids().map(|(id, _)| id)

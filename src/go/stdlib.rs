@@ -644,11 +644,11 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         // The prelude's way to Go's unrecoverable runtime errors.
         "builtin.fatal" => Err(super::vm::Trap::Fatal(format::plain(&a(0)))),
         "builtin.print" | "builtin.println" => {
-            let text = args.iter().map(format::plain).collect::<Vec<_>>().join(" ");
-            sh.stderr.borrow_mut().push_str(&text);
+            let mut text = args.iter().map(format::plain).collect::<Vec<_>>().join(" ");
             if name_of(id) == "builtin.println" {
-                sh.stderr.borrow_mut().push('\n');
+                text.push('\n');
             }
+            sh.write_err(&text);
             none()
         }
         "builtin.delete" => {
@@ -770,7 +770,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 _ => format::sprintf(types, &s(&a(1)), &args[2.min(args.len())..]),
             };
             match a(0) {
-                Value::Int(2, UINTPTR_FILE) => sh.stderr.borrow_mut().push_str(&text),
+                Value::Int(2, UINTPTR_FILE) => sh.write_err(&text),
                 Value::Int(1, UINTPTR_FILE) => sh.write_out(&text),
                 // A `*strings.Builder` holds its text in its one field.
                 Value::Ptr(p) if matches!(p.load(), Value::Struct(b) if types.name(b.ty) == "strings.Builder") => {
@@ -845,10 +845,9 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             if text.ends_with('\n') {
                 text.pop();
             }
-            sh.stderr
-                .borrow_mut()
-                .push_str(&format!("2009/11/10 23:00:00 {text}\n"));
-            host::note(&sh.rt, &text);
+            // Stamped by the run's clock, as Go's log stamps by the wall's.
+            let stamp = super::civil::format(now_ns(g), "2006/01/02 15:04:05");
+            sh.write_err(&format!("{stamp} {text}\n"));
             if name.starts_with("log.Fatal") {
                 sh.set_exit(1, text);
                 return Err(super::vm::Trap::Exit);

@@ -51,6 +51,8 @@ pub struct Shared {
     pub stdout: RefCell<String>,
     /// The line being written, up to its newline.
     pub line: RefCell<String>,
+    /// The line being written to standard error.
+    pub err_line: RefCell<String>,
     /// Whether the last output event was a line without its newline (the
     /// program ended mid-line).
     pub unterminated: Cell<bool>,
@@ -88,6 +90,17 @@ pub struct Shared {
 
 impl Shared {
     pub fn write_out(&self, text: &str) {
+        self.write(text, false);
+    }
+
+    /// Writes `text` to standard error: kept for the CLI's stderr, and each
+    /// line an output event the page shows (it showed no `println` or
+    /// `log` line at all).
+    pub fn write_err(&self, text: &str) {
+        self.write(text, true);
+    }
+
+    fn write(&self, text: &str, stderr: bool) {
         if self.fatal.borrow().is_some() {
             return;
         }
@@ -103,14 +116,24 @@ impl Shared {
             );
             return;
         }
-        if !self.rt.tracing() {
+        if stderr {
+            self.stderr.borrow_mut().push_str(text);
+        } else if !self.rt.tracing() {
             self.stdout.borrow_mut().push_str(text);
         }
-        let mut line = self.line.borrow_mut();
+        let mut line = if stderr {
+            self.err_line.borrow_mut()
+        } else {
+            self.line.borrow_mut()
+        };
         let mut rest = text;
         while let Some(end) = rest.find('\n') {
             line.push_str(&rest[..end]);
-            host::output(&self.rt, &line);
+            if stderr {
+                host::output_stderr(&self.rt, &line);
+            } else {
+                host::output(&self.rt, &line);
+            }
             self.lines.set(self.lines.get() + 1);
             line.clear();
             rest = &rest[end + 1..];
@@ -124,6 +147,11 @@ impl Shared {
             host::output(&self.rt, &line);
             line.clear();
             self.unterminated.set(true);
+        }
+        let mut err_line = self.err_line.borrow_mut();
+        if !err_line.is_empty() {
+            host::output_stderr(&self.rt, &err_line);
+            err_line.clear();
         }
     }
 
@@ -1788,7 +1816,7 @@ impl Goroutine {
                 } else {
                     parts.concat()
                 };
-                sh.stderr.borrow_mut().push_str(&text);
+                sh.write_err(&text);
             }
             Ins::Min(n) | Ins::Max(n) => {
                 let vals = self.popn(*n as usize);

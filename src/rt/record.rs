@@ -73,6 +73,20 @@ impl Rt {
             self.record(Kind::Output {
                 text: text.into(),
                 label: None,
+                stderr: false,
+            });
+        }
+    }
+
+    /// A line written to standard error (Go's `println` and `log`).
+    #[track_caller]
+    pub fn output_stderr(&self, text: impl Into<Name>) {
+        self.at(std::panic::Location::caller());
+        if self.tracing() {
+            self.record(Kind::Output {
+                text: text.into(),
+                label: None,
+                stderr: true,
             });
         }
     }
@@ -86,6 +100,7 @@ impl Rt {
             self.record(Kind::Output {
                 text: text.into(),
                 label: Some(label),
+                stderr: false,
             });
         }
     }

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use csp_playground::rt::{Event, Kind};
-//! let e = Event { t: 5, task_id: Some(1), task: "worker".into(), pos: None, kind: Kind::Output { text: "fox".into(), label: None } };
+//! let e = Event { t: 5, task_id: Some(1), task: "worker".into(), pos: None, kind: Kind::Output { text: "fox".into(), label: None, stderr: false } };
 //! let json = serde_json::to_string(&e).unwrap();
 //! assert_eq!(json, r#"{"t":5,"task_id":1,"task":"worker","kind":"output","text":"fox"}"#);
 //! assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
@@ -419,6 +419,10 @@ pub enum Kind {
         text: Name,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<Label>,
+        /// Written to standard error (Go's `println`, `log`, `os.Stderr`),
+        /// which the page shows among the output, as the Go Playground does.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        stderr: bool,
     },
     /// A remark from the pattern that is not output (a log line).
     Note { text: String },
@@ -499,6 +503,9 @@ impl fmt::Display for Kind {
             Kind::Unlock { lock } => write!(f, "{lock}.Unlock()"),
             Kind::WgAdd { wg, delta: -1, count } => write!(f, "{wg}.Done(), counter {count}"),
             Kind::WgAdd { wg, delta, count } => write!(f, "{wg}.Add({delta}), counter {count}"),
+            Kind::Output {
+                text, stderr: true, ..
+            } => write!(f, "print {text:?} to stderr"),
             Kind::Output { text, .. } => write!(f, "print {text:?}"),
             Kind::Note { text } => write!(f, "{text}"),
             Kind::Inject { fault } => write!(f, "injected: {fault}"),

@@ -147,10 +147,16 @@ fn OutputRows(props: &OutputRowsProps) -> Html {
         // latest lines slides, the page adds one row and drops one,
         // instead of rewriting all of them.
         <>{ for props.lines.iter().map(|(n, l)| html! {
-            <li key={*n}>
+            <li key={*n} class={l.stderr.then_some("stderr")}>
                 <span class="t">{ format!("{} ms", l.t) }</span>
                 { " " }
                 <code>{ &*l.text }</code>
+                // Standard error's lines (println, log) among the output,
+                // as the Go Playground shows them, and said in words.
+                if l.stderr {
+                    { " " }
+                    <span class="source">{ "stderr" }</span>
+                }
                 if let Some(label) = &l.label {
                     { " " }
                     <span class="source">{ label.to_string() }</span>

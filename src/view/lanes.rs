@@ -92,6 +92,8 @@ pub struct OutputLine {
     /// the task whose value the printer had just received, or else of the
     /// printer itself (see [`Rt::go_labelled`](crate::rt::Rt::go_labelled)).
     pub label: Option<Label>,
+    /// Written to standard error.
+    pub stderr: bool,
 }
 
 /// The printed lines in arrival order, each with its label.

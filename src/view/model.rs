@@ -277,7 +277,7 @@ impl Model {
                 });
             }
             Kind::Error { message } => self.errors.push((task, e.t, message.clone())),
-            Kind::Output { text, label } => {
+            Kind::Output { text, label, stderr } => {
                 let origin = self.last_from.get(task).copied().unwrap_or(task);
                 let label = label
                     .clone()
@@ -292,6 +292,7 @@ impl Model {
                     task: e.task.clone(),
                     text: text.clone(),
                     label,
+                    stderr: *stderr,
                 });
             }
             _ => {}

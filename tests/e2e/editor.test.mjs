@@ -305,6 +305,16 @@ test('a field the edit no longer reads is disabled, and says why', async () => {
   await page.close();
 });
 
+// println and log write to standard error, which the page showed nowhere.
+test('lines written to standard error are in the output order, marked stderr', async () => {
+  const { page, errors } = await open('pattern=your-go&speed=100');
+  await source(page).fill('package main\n\nimport (\n\t"fmt"\n\t"log"\n)\n\nfunc main() {\n\tprintln("debug", 1)\n\tfmt.Println("out")\n\tlog.Println("logged")\n}\n');
+  await runToEnd(page);
+  assert.deepEqual(await printed(page), ['debug 1 stderr', 'out', '2009/11/10 23:00:00 logged stderr']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the embed code for Your Go is titled Your Go', async () => {
   const { page, errors } = await open('pattern=your-go');
   await page.getByRole('button', { name: 'Embed' }).click();

@@ -210,6 +210,29 @@ tests! {
         assert_eq!((ran.exit, ran.stdout.as_str()), (0, "true\nfalse\n"));
     }
 
+    fn standard_error_lines_are_output_events_of_their_own() {
+        // println, log and os.Stderr wrote only to the CLI's stderr: the
+        // page showed none of them. Each line is now an output event marked
+        // as standard error, left out of stdout; log stamps by the run's
+        // clock (it always said 23:00:00).
+        let src = "package main\nimport (\n\t\"fmt\"\n\t\"log\"\n\t\"os\"\n\t\"time\"\n)\nfunc main() {\n\tprintln(\"to stderr\", 1)\n\tfmt.Println(\"out\")\n\ttime.Sleep(1500 * time.Millisecond)\n\tlog.Println(\"logged\")\n\tfmt.Fprintln(os.Stderr, \"err line\")\n}\n";
+        let ran = run(src, 1);
+        assert_eq!(ran.stdout, "out\n");
+        assert_eq!(ran.stderr, "to stderr 1\n2009/11/10 23:00:01 logged\nerr line\n");
+        let lines: Vec<(&str, bool)> = ran
+            .trace
+            .iter()
+            .filter_map(|e| match &e.kind {
+                Kind::Output { text, stderr, .. } => Some((&**text, *stderr)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [("to stderr 1", true), ("out", false), ("2009/11/10 23:00:01 logged", true), ("err line", true)]
+        );
+    }
+
     fn a_byte_order_mark_at_the_start_is_skipped_as_go_skips_it() {
         // It was "1:1: expected 'package', found ILLEGAL".
         let ran = run("\u{feff}package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"ok\") }\n", 1);
