@@ -2147,6 +2147,10 @@ impl Goroutine {
             if let Some((callee, recv, _)) = self.text_method(&v) {
                 return self.call_for_fmt(i, callee, recv);
             }
+            if let Some(text) = self.promoted_native_text(&v) {
+                self.stack[i] = Value::Pre(text);
+                continue;
+            }
             if !self.may_hold_text_methods(&v) {
                 continue;
             }
@@ -2228,6 +2232,23 @@ impl Goroutine {
             (Value::Struct(_), Some(Value::Ptr(Pointer::Struct(_)))) => None,
             _ => Some((callee, recv, name)),
         }
+    }
+
+    /// The text of a struct whose `Error` or `String` is promoted from an
+    /// embedded value of the library's (`struct{ error; Code int }` holding
+    /// `errors.New("base")` prints `base`, as in Go; it printed `{base 5}`).
+    fn promoted_native_text(&self, v: &Value) -> Option<Rc<str>> {
+        if !matches!(v, Value::Struct(_) | Value::Ptr(Pointer::Struct(_))) {
+            return None;
+        }
+        ["Error", "String"]
+            .iter()
+            .find_map(|&m| match self.find_method(v, m, 0)? {
+                (Value::Native(_), Some(recv)) if !matches!(recv, Value::Struct(_) | Value::Ptr(_)) => {
+                    Some(Rc::from(super::format::plain(&recv)))
+                }
+                _ => None,
+            })
     }
 
     /// Whether `v` (a slice, array, map, struct, or a pointer to a struct)

@@ -29,6 +29,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ),
     ("done_channel", include_str!("../go/done_channel.go")),
     ("embedded", include_str!("../go/embedded.go")),
+    ("embedded_error", include_str!("../go/embedded_error.go")),
     (
         "embedded_interfaces",
         include_str!("../go/embedded_interfaces.go"),
