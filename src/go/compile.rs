@@ -424,6 +424,17 @@ fn untyped_operand(v: &Expr, kind: &str, value: &str) -> String {
     }
 }
 
+/// The error for a package member the runtime lacks: an unexported name
+/// (`fmt.println`, a reader's usual slip) is Go's "undefined", as no
+/// package exports it; an exported one is outside the subset.
+fn unsupported(span: Span, full: &str, what: &str) -> CompileError {
+    let member = full.rsplit('.').next().unwrap_or(full);
+    if member.starts_with(|c: char| c.is_lowercase() || c == '_') {
+        return err(span, format!("undefined: {full}"));
+    }
+    err(span, format!("{what}{full} is not supported here"))
+}
+
 /// What kind of untyped constant a literal is (`-1.5` too), as Go names
 /// it in "untyped float".
 fn untyped_kind(e: &Expr) -> Option<&'static str> {
@@ -1035,7 +1046,7 @@ impl Compiler {
                         .intern("fmt.Stringer".into(), TKind::Interface(vec![Rc::from("String")])),
                     _ => match stdlib::prelude_type(&full).and_then(|n| self.globals.get(n).cloned()) {
                         Some(Bind::Type(t)) => t,
-                        _ => return Err(err(span, format!("type {full} is not supported here"))),
+                        _ => return Err(unsupported(span, &full, "type ")),
                     },
                 }
             }
@@ -3681,7 +3692,7 @@ impl Compiler {
             }
             return Ok(());
         }
-        Err(err(span, format!("{full} is not supported here")))
+        Err(unsupported(span, &full, ""))
     }
 
     /// Pushes the receiver of a call of method `name`: its address when
@@ -3895,7 +3906,7 @@ impl Compiler {
                         }
                     }
                     let id = stdlib::native_id(&full)
-                        .ok_or_else(|| err(f.span, format!("{full} is not supported here")))?;
+                        .ok_or_else(|| unsupported(f.span, &full, ""))?;
                     // The library's Duration parameters: `time.Sleep(ms)`
                     // with an int `ms` is Go's compile error (it ran, and
                     // slept ms nanoseconds).

@@ -365,6 +365,10 @@ tests! {
             // Columns count bytes, as go build's do (the parser counts
             // characters: this was 3:13).
             ("package main\nfunc main() {\n\ts := \"🌍🌍\"; x := 1\n\t_ = s\n}\n", "3:19: declared and not used: x"),
+            // An unexported name of a package, a reader's usual slip, is
+            // Go's "undefined" (it said the name was outside the subset).
+            ("package main\nimport \"fmt\"\nfunc main() {\n\tfmt.println(\"x\")\n}\n", "4:6: undefined: fmt.println"),
+            ("package main\nimport \"sync\"\nfunc main() {\n\tvar m sync.mutex\n\t_ = m\n}\n", "4:13: undefined: sync.mutex"),
             // A library type from a package not imported ran.
             ("package main\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Wait()\n}\n", "3:9: undefined: sync"),
             ("package main\nimport \"strings\"\nfunc main() {\n\tvar b strings.Builder\n\tb.writeString(\"x\")\n}\n", "5:4: b.writeString undefined (type strings.Builder has no field or method writeString, but does have WriteString)"),
