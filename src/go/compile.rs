@@ -3905,8 +3905,7 @@ impl Compiler {
                             return Ok(());
                         }
                     }
-                    let id = stdlib::native_id(&full)
-                        .ok_or_else(|| unsupported(f.span, &full, ""))?;
+                    let id = stdlib::native_id(&full).ok_or_else(|| unsupported(f.span, &full, ""))?;
                     // The library's Duration parameters: `time.Sleep(ms)`
                     // with an int `ms` is Go's compile error (it ran, and
                     // slept ms nanoseconds).

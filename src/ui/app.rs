@@ -268,6 +268,21 @@ fn Playground() -> Html {
             Shortcut::Step => command.emit(Command::Step),
         }));
     }
+    // A share link pasted over this page's own differs in its fragment
+    // alone (`#code=` carries edited Go): the browser does not load it, and
+    // the editor kept the old code. The page never changes the fragment
+    // in a way that fires this (it replaces its URL through history), so
+    // every `hashchange` is the reader's: load that link.
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|window| {
+            gloo_events::EventListener::new(&window, "hashchange", |_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            })
+        });
+        move || drop(listener)
+    });
     // Autoplay: run while the embed is on screen, pause while it is not, so
     // several embeds on one page never compete.
     let auto_paused = use_mut_ref(|| false);

@@ -425,6 +425,18 @@ test('a share link carries the edited code; an embed runs it', async () => {
   await sourceIs(fragment.page, edited);
   assert.equal(await fragment.page.getByRole('alert').count(), 0);
   await fragment.page.close();
+  // Such a link pasted over the page's own differs in its fragment alone,
+  // which the browser does not load: the editor kept the old code.
+  const over = await openPage(env.browser, base);
+  await over.page.waitForFunction(() => document.querySelector('textarea[aria-label="Go source"]')?.value.includes('done after'));
+  // The page loads the link: a navigation, then the editor holds its code.
+  await Promise.all([
+    over.page.waitForEvent('load'),
+    over.page.evaluate((token) => { location.hash = `code=${token}`; }, code.split('&')[0]),
+  ]);
+  await over.page.waitForFunction((w) => document.querySelector('textarea[aria-label="Go source"]')?.value === w, edited);
+  assert.deepEqual(over.errors, []);
+  await over.page.close();
   const twice = await openPage(env.browser, `${base}&code=garbage&code=${code.split('&')[0]}`);
   await sourceIs(twice.page, edited);
   assert.equal(await twice.page.getByRole('alert').count(), 0);
