@@ -26,19 +26,23 @@ pub enum Kind {
 }
 
 /// An untyped numeric constant: `num / den`, reduced, `den > 0`; an
-/// integer kind always has `den == 1`.
+/// integer kind always has `den == 1`. The parts are private so that only
+/// [`Exact::new`] (and the integer constructors) make one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exact {
-    pub num: i128,
-    pub den: i128,
+    num: i128,
+    den: i128,
     pub kind: Kind,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
+/// On magnitudes, so that `i128::MIN` (whose negation overflows) is no
+/// panic: the page aborts on one.
+fn gcd(a: i128, b: i128) -> u128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    a.abs()
+    a
 }
 
 impl Exact {
@@ -61,7 +65,7 @@ impl Exact {
         if den == 0 {
             return None;
         }
-        let g = gcd(num, den).max(1);
+        let g = i128::try_from(gcd(num, den).max(1)).ok()?;
         let sign = if den < 0 { -1 } else { 1 };
         Some(Exact {
             num: num.checked_div(g)?.checked_mul(sign)?,

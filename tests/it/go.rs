@@ -233,6 +233,41 @@ tests! {
         );
     }
 
+    fn exact_constant_arithmetic_never_panics_at_the_edges_of_its_range() {
+        // gcd took i128::MIN % -1, a panic (the page aborts on one), for
+        // -(1 << 125) * 4.0 / -1.0; every operation on the edge values
+        // now gives a value or declines.
+        use csp_playground::go::exact::Exact;
+        use csp_playground::go::ir::Op;
+        let ints = [i128::MIN, i128::MIN + 1, -(1 << 64), -1, 0, 1, 2, 127, 1 << 64, i128::MAX - 1, i128::MAX];
+        let mut values: Vec<Exact> = ints.iter().map(|&v| Exact::int(v)).collect();
+        values.extend(ints.iter().map(|&v| Exact::rune(v)));
+        for text in ["0.1", "1e38", "1e-38", "170141183460469231731687303715884105727.5", "0.0"] {
+            values.extend(Exact::parse_float(text));
+        }
+        let ops = [
+            Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Rem, Op::Shl, Op::Shr, Op::And, Op::Or, Op::Xor, Op::AndNot,
+        ];
+        for &a in &values {
+            for op in [Op::Neg, Op::Plus, Op::BitNot] {
+                let _ = Exact::unary(op, a);
+            }
+            for &b in &values {
+                for op in ops {
+                    if let Some(r) = Exact::binary(op, a, b) {
+                        let _ = (r.to_f64(), r.as_int());
+                    }
+                }
+            }
+        }
+        let big = Exact::binary(Op::Mul, Exact::binary(Op::Shl, Exact::int(-1), Exact::int(125)).unwrap(), Exact::parse_float("4.0").unwrap()).unwrap();
+        // 2^127 is past i128: it declines, and the expression runs in
+        // floats, as before, to Go's answer.
+        assert_eq!(Exact::binary(Op::Div, big, Exact::parse_float("-1.0").unwrap()), None);
+        let ran = run("package main\nimport \"fmt\"\nconst x = -(1 << 125) * 4.0\nconst y = x / -1\nfunc main() {\n\tfmt.Println(-(1 << 125) * 4.0 / -1.0, y)\n}\n", 1);
+        assert_eq!(ran.stdout, "1.7014118346046923e+38 1.7014118346046923e+38\n");
+    }
+
     fn a_byte_order_mark_at_the_start_is_skipped_as_go_skips_it() {
         // It was "1:1: expected 'package', found ILLEGAL".
         let ran = run("\u{feff}package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"ok\") }\n", 1);
