@@ -1054,9 +1054,11 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             }
             // Go's panic is for a length past int; one past the memory
             // limit is its out-of-memory error.
-            let Some(len) = x.len().checked_mul(n as usize) else {
+            let Some(len) = (x.len() as u64).checked_mul(n as u64) else {
                 return Err(panic_str("strings: Repeat output length overflow"));
             };
+            // u64 first: on wasm32 a usize would cut the count to 32 bits.
+            let len = usize::try_from(len).unwrap_or(usize::MAX);
             sh.reserve(len)?;
             one(Value::str(x.repeat(n as usize)))
         }

@@ -1371,8 +1371,9 @@ impl Goroutine {
             }
             Ins::Convert(ty) => {
                 let v = self.pop();
-                // A string to a slice is a value per byte.
-                if let Value::Str(s, _) = &v {
+                // A string to a slice is a value per byte (to another
+                // string type, it is the same text).
+                if let (Value::Str(s, _), TKind::Slice(_)) = (&v, sh.prog.types.kind(*ty)) {
                     sh.reserve(s.len().saturating_mul(VALUE_BYTES))?;
                 }
                 let r = ops::convert(&sh.prog.types, v, *ty)?;
@@ -1693,10 +1694,12 @@ impl Goroutine {
                 if cap < len || cap > 1 << 48 {
                     return Err(runtime_error("makeslice: cap out of range"));
                 }
-                sh.reserve((cap as usize).saturating_mul(VALUE_BYTES))?;
+                // Past what a slice here can count (u32), or a usize on
+                // wasm32 can hold, is out of memory as much as past the limit.
                 if cap > 1 << 26 {
                     return Err(Trap::Fatal(sh.out_of_memory()));
                 }
+                sh.reserve((cap as usize).saturating_mul(VALUE_BYTES))?;
                 let elem = match sh.prog.types.kind(*ty) {
                     TKind::Slice(e) => *e,
                     _ => ANY,
@@ -1809,6 +1812,8 @@ impl Goroutine {
                 self.push(v);
             }
             Ins::Print(n, ln) => {
+                // Its line is an output event: at the `println`'s position.
+                host::at(&sh.rt, fc.spans[pc]);
                 let vals = self.popn(*n as usize);
                 let parts: Vec<String> = vals.iter().map(super::format::plain).collect();
                 let text = if *ln {
@@ -2488,9 +2493,21 @@ impl Goroutine {
         let g = self;
         if std::mem::take(&mut g.unstarted) {
             let argc = g.stack.len().saturating_sub(1) as u16;
-            if let Err(t) = g.call_value(argc, false, 0) {
-                if g.trap(t).is_some() {
-                    return Poll::Ready(());
+            match g.call_value(argc, false, 0) {
+                Ok(()) => {}
+                // No frame of the goroutine's own unwinds a library
+                // call's panic (`go close(ch)` of a closed ch): it dies of
+                // it at once, as Go's does. It was swallowed.
+                Err(Trap::Panic(v)) => {
+                    g.start_panic(v);
+                    if g.die_printing() {
+                        return Poll::Ready(());
+                    }
+                }
+                Err(t) => {
+                    if g.trap(t).is_some() {
+                        return Poll::Ready(());
+                    }
                 }
             }
         }

@@ -231,6 +231,14 @@ tests! {
             lines,
             [("to stderr 1", true), ("out", false), ("2009/11/10 23:00:01 logged", true), ("err line", true)]
         );
+        // println's line is at the println (it kept the previous call's).
+        let first = ran.trace.iter().find(|e| matches!(e.kind, Kind::Output { .. })).unwrap();
+        assert_eq!(first.pos.map(|p| p.line), Some(9));
+        // A string converted to another string type is the same text, not
+        // a slice of a value per byte (review found 40 MB refused).
+        let named = "package main\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\ntype MyStr string\nfunc main() {\n\ts := strings.Repeat(\"a\", 40<<20)\n\tfmt.Println(len(MyStr(s)))\n}\n";
+        let ran = go::run(named, &Options { trace: false, ..Options::default() }).unwrap();
+        assert_eq!((ran.exit, ran.stdout.as_str()), (0, "41943040\n"), "{}", ran.stderr);
     }
 
     fn exact_constant_arithmetic_never_panics_at_the_edges_of_its_range() {
@@ -976,6 +984,14 @@ tests! {
             })
             .collect();
         assert_eq!(lanes, ["fmt.Println"]);
+        // Such a goroutine's panic ends the program, as Go's does (review
+        // found it swallowed: no frame of the goroutine's own unwound it).
+        for call in ["close(ch)", "panic(\"boom\")"] {
+            let src = format!("package main\nimport (\n\t\"fmt\"\n\t\"time\"\n)\nfunc main() {{\n\tch := make(chan int)\n\tclose(ch)\n\tgo {call}\n\ttime.Sleep(time.Millisecond)\n\tfmt.Println(\"still running\")\n}}\n");
+            let ran = run(&src, 1);
+            assert_eq!((ran.exit, ran.stdout.as_str()), (2, ""), "{call}");
+            assert!(ran.stderr.starts_with("panic: "), "{call}: {}", ran.stderr);
+        }
     }
 
     fn a_program_that_would_exhaust_memory_or_floods_output_is_stopped_with_a_message() {
