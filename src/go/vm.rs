@@ -2242,18 +2242,33 @@ impl Goroutine {
     /// The text of a struct whose `Error` or `String` is promoted from an
     /// embedded value of the library's (`struct{ error; Code int }` holding
     /// `errors.New("base")` prints `base`, as in Go; it printed `{base 5}`).
+    /// Only a field whose type declares the method promotes it: an
+    /// embedded `any` holding an error promotes nothing.
     fn promoted_native_text(&self, v: &Value) -> Option<Rc<str>> {
-        if !matches!(v, Value::Struct(_) | Value::Ptr(Pointer::Struct(_))) {
+        let (Value::Struct(rc) | Value::Ptr(Pointer::Struct(rc))) = v else {
             return None;
-        }
-        ["Error", "String"]
-            .iter()
-            .find_map(|&m| match self.find_method(v, m, 0)? {
-                (Value::Native(_), Some(recv)) if !matches!(recv, Value::Struct(_) | Value::Ptr(_)) => {
-                    Some(Rc::from(super::format::plain(&recv)))
+        };
+        let types = &self.sh.prog.types;
+        let TKind::Struct(fields) = types.kind(rc.ty) else {
+            return None;
+        };
+        ["Error", "String"].iter().find_map(|&m| {
+            fields.iter().enumerate().find_map(|(i, f)| {
+                let declares = f.embedded
+                    && match types.kind(f.ty) {
+                        TKind::Interface(methods) => methods.iter().any(|n| &**n == m),
+                        _ => m == "String" && f.ty == DURATION,
+                    };
+                // A value of the library's prints itself; one written in
+                // Go prints through its method (`text_method`).
+                match rc.fields.borrow().get(i) {
+                    Some(value @ (Value::Error(_) | Value::Int(_, DURATION))) if declares => {
+                        Some(Rc::from(super::format::plain(value)))
+                    }
+                    _ => None,
                 }
-                _ => None,
             })
+        })
     }
 
     /// Whether `v` (a slice, array, map, struct, or a pointer to a struct)
