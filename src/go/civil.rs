@@ -56,10 +56,32 @@ pub struct Civil {
     pub yday: u32,
 }
 
+/// Whether `t` counts from Go's zero time rather than the clock's start:
+/// the zero `time.Time` is [`super::stdlib::ZERO_TIME`] (year 1 is out of
+/// the range of nanoseconds from 2009), and `z.Add(time.Hour)` lands near
+/// it, which is 0001-01-01 01:00:00.
+fn from_zero(t: i64) -> bool {
+    t < i64::MIN / 4
+}
+
+/// `a.Sub(b)`: saturated, as Go's is, where the two are centuries apart
+/// (one from the zero time, the other from the clock).
+pub fn sub(a: i64, b: i64) -> i64 {
+    match (from_zero(a), from_zero(b)) {
+        (false, true) => i64::MAX,
+        (true, false) => i64::MIN,
+        _ => a.saturating_sub(b),
+    }
+}
+
 /// Seconds since 1970 and the nanoseconds past them, of a time value.
 pub fn unix(t: i64) -> (i64, u32) {
-    if t == super::stdlib::ZERO_TIME {
-        return (ZERO_UNIX, 0);
+    if from_zero(t) {
+        let d = t - super::stdlib::ZERO_TIME;
+        return (
+            ZERO_UNIX + d.div_euclid(1_000_000_000),
+            d.rem_euclid(1_000_000_000) as u32,
+        );
     }
     (
         START_UNIX + t.div_euclid(1_000_000_000),
@@ -100,10 +122,10 @@ pub fn civil(t: i64) -> Civil {
 }
 
 /// `t.String()`: Go's default layout, and the monotonic reading that
-/// `time.Now` gives (the zero time has none).
+/// `time.Now` gives (the zero time, and times from it, have none).
 pub fn string(t: i64) -> String {
     let mut s = format(t, "2006-01-02 15:04:05.999999999 -0700 MST");
-    if t != super::stdlib::ZERO_TIME {
+    if !from_zero(t) {
         let sign = if t < 0 { "-" } else { "+" };
         let a = t.unsigned_abs();
         s.push_str(&format!(
@@ -127,15 +149,19 @@ pub fn format(t: i64, layout: &str) -> String {
             0 => 12,
             h => h,
         };
+        // "Jan" and "Mon" are elements unless a lowercase letter follows
+        // ("Janet", "Month" are text), as in Go.
+        let word =
+            |w: &str| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_lowercase());
         // The longest element that starts here, as Go's nextStdChunk
         // tries them.
         let (len, text): (usize, Option<String>) = if rest.starts_with("January") {
             (7, Some(MONTHS[c.month as usize - 1].to_string()))
-        } else if rest.starts_with("Jan") {
+        } else if word("Jan") {
             (3, Some(MONTHS[c.month as usize - 1][..3].to_string()))
         } else if rest.starts_with("Monday") {
             (6, Some(DAYS[c.weekday as usize].to_string()))
-        } else if rest.starts_with("Mon") {
+        } else if word("Mon") {
             (3, Some(DAYS[c.weekday as usize][..3].to_string()))
         } else if rest.starts_with("MST") {
             (3, Some("UTC".to_string()))
@@ -143,6 +169,9 @@ pub fn format(t: i64, layout: &str) -> String {
             (4, Some(format!("{:04}", c.year)))
         } else if rest.starts_with("002") {
             (3, Some(format!("{:03}", c.yday)))
+        } else if rest.starts_with("_2006") {
+            // A literal underscore, then the year.
+            (1, Some("_".to_string()))
         } else if rest.starts_with("__2") {
             (3, Some(format!("{:>3}", c.yday)))
         } else if rest.starts_with("_2") {

@@ -934,7 +934,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 Value::Time(t) => t,
                 _ => 0,
             };
-            one(Value::Int(t.saturating_sub(now_ns(g)), DURATION))
+            one(Value::Int(super::civil::sub(t, now_ns(g)), DURATION))
         }
         // The run has one thread; Go's usual worker-pool size reads this,
         // and a fixed answer keeps a run the same on every machine.
@@ -944,7 +944,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 Value::Time(t) => t,
                 _ => 0,
             };
-            one(Value::Int(now_ns(g) - t, DURATION))
+            one(Value::Int(super::civil::sub(now_ns(g), t), DURATION))
         }
         "errors.New" => one(Value::error(s(&a(0)))),
         "error.Unwrap" => one(match a(0) {
@@ -1450,7 +1450,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             _ => one(Value::Nil),
         },
         "Time.Sub" => match (a(0), a(1)) {
-            (Value::Time(x), Value::Time(y)) => one(Value::Int(x.saturating_sub(y), DURATION)),
+            (Value::Time(x), Value::Time(y)) => one(Value::Int(super::civil::sub(x, y), DURATION)),
             _ => one(Value::Int(0, DURATION)),
         },
         "Time.Before" | "Time.After" | "Time.Equal" => match (a(0), a(1)) {

@@ -1044,6 +1044,13 @@ tests! {
              28.5s 8\n\
              2010-01-09 23:01:31 Sat Nov 13 23:01:31 1999\n"
         );
+        // From the zero time, and layouts whose words are text (go 1.19's
+        // output; review found 1863-09-22 and "Tueth 11, Novet").
+        let zero = "package main\nimport (\n\t\"fmt\"\n\t\"time\"\n)\nfunc main() {\n\tvar z time.Time\n\tfmt.Println(z.Add(time.Hour), z.Add(time.Hour).Year(), time.Since(z), z.Sub(z.Add(time.Minute)))\n\tfmt.Println(time.Now().Format(\"Month 01, Janet, Monday _2006 __2\"))\n}\n";
+        assert_eq!(
+            run(zero, 1).stdout,
+            "0001-01-01 01:00:00 +0000 UTC 1 2562047h47m16.854775807s -1m0s\nMonth 11, Janet, Tuesday _2009 314\n"
+        );
     }
 
     fn type_errors_are_listed_together_in_order_as_go_lists_them() {
