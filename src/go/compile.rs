@@ -603,8 +603,10 @@ pub fn compile(file: File, prelude: File, go121: bool) -> Result<Program, Vec<Co
         Err(e) => errors.push(e),
     }
     errors.extend(c.unused.iter().map(|(s, m)| err(*s, m.clone())));
-    // In order, and no more than Go lists.
+    // In order, each once (a constant spec's expression repeated for the
+    // names after it fails once for each), and no more than Go lists.
     crate::sort::sort_by_key(&mut errors, |e| (e.span.line, e.span.col));
+    errors.dedup_by(|a, b| a.span == b.span && a.message == b.message);
     errors.truncate(MAX_ERRORS);
     Err(errors)
 }
@@ -1028,7 +1030,7 @@ impl Compiler {
                 };
                 // A package the program did not import (the prelude, on
                 // line 0, imports its own).
-                if pkg.span.line != 0 && !self.is_package(pkg) {
+                if !pkg.span.in_prelude() && !self.is_package(pkg) {
                     return Err(err(pkg.span, format!("undefined: {p}")));
                 }
                 self.use_package(p);
@@ -2130,7 +2132,7 @@ impl Compiler {
     /// the subset, and says so here rather than panic when it runs.
     fn check_member(&mut self, x: &Expr, name: &str, at: Span) -> R<()> {
         // The prelude (on line 0) reaches into its own types' fields.
-        let Some(t) = self.static_ty(x).filter(|_| at.line != 0) else {
+        let Some(t) = self.static_ty(x).filter(|_| !at.in_prelude()) else {
             return Ok(());
         };
         let base = match self.types.kind(t) {
@@ -2176,14 +2178,7 @@ impl Compiler {
             // The prelude's types are written in Go, and the runtime's own
             // have natives: either may lack a member Go has, which is
             // outside the subset, not the program's slip.
-            let native = match tname {
-                "time.Time" => Some("Time"),
-                "time.Duration" => Some("Duration"),
-                "sync.WaitGroup" => Some("WaitGroup"),
-                "sync.Mutex" => Some("Mutex"),
-                "context.Context" => Some("Context"),
-                _ => None,
-            };
+            let native = stdlib::native_prefix(tname);
             let held = match native {
                 Some(native) => stdlib::native_id(&format!("{native}.{name}")).is_some(),
                 None => {
@@ -2442,8 +2437,9 @@ impl Compiler {
     }
 
     /// Notes a type error, so that compiling goes on with the next
-    /// statement; the error that would make one more than Go lists stops
-    /// it instead.
+    /// statement. The tenth error is not noted but returned, and stops
+    /// the compile: every enclosing block hands it on (each one's `fail`
+    /// sees the count unchanged), and `compile` adds it last.
     fn fail(&mut self, e: CompileError) -> R<()> {
         if self.errors.len() + 1 >= MAX_ERRORS {
             return Err(e);
@@ -2591,7 +2587,6 @@ impl Compiler {
             StmtKind::Return(exprs) => {
                 let results = self.st().results.clone();
                 let bare = exprs.is_empty() && (results.is_empty() || self.st().named_results);
-                // Only a call gives several values to a `return`.
                 // Only a call gives several values to a `return`, as many
                 // as it has results, where that is known.
                 let spread = exprs.len() == 1

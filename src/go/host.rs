@@ -37,7 +37,7 @@ pub type Stopper = Rc<Cell<bool>>;
 /// The prelude's code has none (line 0): its ops keep the position of the
 /// program's call into it.
 pub fn at(rt: &Rt, span: Span) {
-    if span.line == 0 {
+    if span.in_prelude() {
         return;
     }
     rt.set_pos(rt::Pos {

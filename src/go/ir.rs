@@ -12,6 +12,16 @@ pub struct Span {
     pub col: u32,
 }
 
+impl Span {
+    /// Whether this is the prelude's code (`stdlib::PRELUDE`), which is
+    /// lowered with no positions: line 0. Its code may reach into its own
+    /// types' fields and imports, and what it does is credited to the
+    /// program's line that called it.
+    pub fn in_prelude(self) -> bool {
+        self.line == 0
+    }
+}
+
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.col)

@@ -498,6 +498,20 @@ pub fn method_id(v: &Value, name: &str) -> Option<u32> {
 
 /// The standard library's type of `v`, when it is one whose methods are
 /// ours (`Duration`, `Time`, `WaitGroup`, ...).
+/// [`native_type`]'s name for the static type named `ty`: the prefix of
+/// its methods' natives (`Time.Format`). Timers and tickers share a static
+/// type and are left out: their natives differ.
+pub fn native_prefix(ty: &str) -> Option<&'static str> {
+    Some(match ty {
+        "time.Time" => "Time",
+        "time.Duration" => "Duration",
+        "sync.WaitGroup" => "WaitGroup",
+        "sync.Mutex" => "Mutex",
+        "context.Context" => "Context",
+        _ => return None,
+    })
+}
+
 pub fn native_type(v: &Value) -> Option<&'static str> {
     Some(match v {
         Value::Obj(o) => match &**o {

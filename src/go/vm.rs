@@ -771,7 +771,7 @@ impl Goroutine {
         fc.spans
             .get((f.pc as usize).checked_sub(1)?)
             .copied()
-            .filter(|s| s.line != 0)
+            .filter(|s| !s.in_prelude())
     }
 
     pub fn type_name(&self, v: &Value) -> String {
