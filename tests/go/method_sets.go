@@ -1,51 +1,54 @@
 package main
 
+// Method sets decide interface satisfaction (a struct value lacks its
+// pointer methods), a named func type has methods, and %T of a func
+// prints its signature.
+
 import (
-	"errors"
 	"fmt"
+	"strings"
 )
 
-type Shape interface{ Area() float64 }
+type Shower interface{ Show() string }
 
-type Sq struct{ s float64 }
+type V struct{}
 
-func (q *Sq) Area() float64 { return q.s * q.s }
+func (V) Show() string { return "V" }
 
-type Circle struct{ r int }
+type P struct{}
 
-func (c Circle) Area() float64 { return float64(3 * c.r * c.r) }
+func (*P) Show() string { return "P" }
 
-type MyErr struct{ msg string }
+type HandlerFunc func(string) string
 
-func (e *MyErr) Error() string { return "my: " + e.msg }
+func (h HandlerFunc) Serve(s string) string { return "served " + h(s) }
 
-type Named string
-
-func (n Named) String() string { return "<" + string(n) + ">" }
-
-func find(ok bool) error {
-	if ok {
-		return nil
+func kind(x any) string {
+	switch v := x.(type) {
+	case Shower:
+		return "shower " + v.Show()
+	default:
+		return fmt.Sprintf("other %T", v)
 	}
-	return &MyErr{"gone"}
 }
 
-// Method sets: a pointer has its type's value and pointer methods, a value
-// only its value methods, so each of these is an interface value Go takes.
 func main() {
-	shapes := []Shape{&Sq{2}, Circle{1}, &Circle{2}}
-	for _, s := range shapes {
-		fmt.Println(s.Area())
-	}
-	var st fmt.Stringer = Named("n")
-	fmt.Println(st, find(false), find(true))
-	var me *MyErr
-	fmt.Println(errors.As(find(false), &me), me.msg)
+	fmt.Println(kind(V{}), kind(&V{}), kind(&P{}), kind(P{}))
+	h := HandlerFunc(func(s string) string { return strings.ToUpper(s) })
+	fmt.Println(h.Serve("x"))
+	f := func(a int, b string) (bool, error) { return false, nil }
+	var sum func(...int) int
+	fmt.Printf("%T|%T|%T|%T\n", f, h, main, sum)
+	var sh Shower = &P{}
+	_, isV := sh.(V)
+	fmt.Println(isV)
+	_, ok := any(P{}).(Shower)
+	fmt.Println(ok)
 }
 
 // Output:
-// 4
-// 3
-// 12
-// <n> my: gone <nil>
-// true gone
+// shower V shower V shower P other main.P
+// served X
+// func(int, string) (bool, error)|main.HandlerFunc|func()|func(...int) int
+// false
+// false

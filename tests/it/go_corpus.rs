@@ -68,6 +68,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("hello", include_str!("../go/hello.go")),
     ("init_order", include_str!("../go/init_order.go")),
     ("interface_nil", include_str!("../go/interface_nil.go")),
+    ("interface_values", include_str!("../go/interface_values.go")),
     ("interfaces", include_str!("../go/interfaces.go")),
     ("ints_unary_wrap", include_str!("../go/ints_unary_wrap.go")),
     ("iota_consts", include_str!("../go/iota_consts.go")),
