@@ -402,11 +402,16 @@ fn Playground() -> Html {
     let on_source = {
         let (state, run) = (state.clone(), run.clone());
         Callback::from(move |text: String| {
-            // The old run ran other code: it must not look like this code's.
-            if !matches!(state.status, RunStatus::Ready | RunStatus::Error(_)) {
+            // The old run ran other code: it must not look like this code's,
+            // and the status says why it is gone.
+            let shown = !matches!(state.status, RunStatus::Ready | RunStatus::Error(_));
+            if shown {
                 run.reset();
             }
             state.dispatch(Action::EditSource(text));
+            if shown {
+                state.dispatch(Action::ResetByEdit);
+            }
         })
     };
     let on_revert = {

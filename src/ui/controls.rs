@@ -160,6 +160,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
 fn status_text(s: &PageState) -> String {
     match s.status {
         RunStatus::Running if s.ran_go => format!("Running your Go: {} ms", s.now),
+        RunStatus::Ready if s.reset_by_edit => "Ready: the Go changed, so its run was reset".to_string(),
         _ => s.status.text(s.now),
     }
 }

@@ -53,6 +53,9 @@ pub struct PageState {
     pub speed_error: Option<String>,
     pub clock: ClockKind,
     pub status: RunStatus,
+    /// The reader edited the Go while a run of it was on show, which reset
+    /// that run (it ran other code): the status says so, until a run.
+    pub reset_by_edit: bool,
     /// The run's trace so far: a prefix of the run's own log, shared, never
     /// copied.
     pub trace: Trace,
@@ -169,6 +172,8 @@ pub enum Action {
     UndoReplace,
     /// Which loop-variable semantics the Go runs with.
     SetGo121(Option<bool>),
+    /// The run on show was reset because the reader edited its Go.
+    ResetByEdit,
     /// Run found the Go does not compile.
     CompileFailed(Vec<GoError>),
     EditParam(&'static str, String),
@@ -217,6 +222,7 @@ impl PageState {
             speed_error: None,
             clock: ClockKind::Virtual,
             status: RunStatus::Ready,
+            reset_by_edit: false,
             trace: Trace::default(),
             now: 0,
             playhead: None,
@@ -377,6 +383,7 @@ impl PageState {
 
     fn cleared(mut self) -> PageState {
         self.status = RunStatus::Ready;
+        self.reset_by_edit = false;
         self.trace = Trace::default();
         self.now = 0;
         self.playhead = None;
@@ -464,6 +471,7 @@ impl Reducible for PageState {
                 }
             }
             Action::SetGo121(go121) => s.go121 = go121,
+            Action::ResetByEdit => s.reset_by_edit = true,
             Action::CompileFailed(errors) => {
                 s = s.cleared();
                 s.status = RunStatus::Error(errors.first().map(ToString::to_string).unwrap_or_default());
@@ -511,6 +519,7 @@ impl Reducible for PageState {
                 s.compile_errors.clear();
                 s.go_error = None;
                 s.status = RunStatus::Running;
+                s.reset_by_edit = false;
                 s.trace = Trace::default();
                 s.now = 0;
                 s.playhead = None;

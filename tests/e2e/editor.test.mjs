@@ -305,6 +305,21 @@ test('a field the edit no longer reads is disabled, and says why', async () => {
   await page.close();
 });
 
+// Typing into the Go of a run on show resets that run (it ran other
+// code), which the page did without a word.
+test('editing the Go during its run resets the run and says so', async () => {
+  const { page, errors } = await open('pattern=spawn-wait&speed=0.1');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await status(page).filter({ hasText: /^Running/ }).waitFor();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.keyboard.type('// a note\n');
+  await status(page).filter({ hasText: 'Ready: the Go changed, so its run was reset' }).waitFor();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await status(page).filter({ hasText: /^Running your Go/ }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // println and log write to standard error, which the page showed nowhere.
 test('lines written to standard error are in the output order, marked stderr', async () => {
   const { page, errors } = await open('pattern=your-go&speed=100');
