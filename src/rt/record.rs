@@ -68,40 +68,29 @@ impl Rt {
     /// Records a line of program output (Go's `fmt.Println`).
     #[track_caller]
     pub fn output(&self, text: impl Into<Name>) {
-        self.at(std::panic::Location::caller());
-        if self.tracing() {
-            self.record(Kind::Output {
-                text: text.into(),
-                label: None,
-                stderr: false,
-            });
-        }
+        self.output_line(text.into(), None, false);
     }
 
     /// A line written to standard error (Go's `println` and `log`).
     #[track_caller]
     pub fn output_stderr(&self, text: impl Into<Name>) {
-        self.at(std::panic::Location::caller());
-        if self.tracing() {
-            self.record(Kind::Output {
-                text: text.into(),
-                label: None,
-                stderr: true,
-            });
-        }
+        self.output_line(text.into(), None, true);
     }
 
     /// [`output`](Rt::output), labelled by the pattern: a line whose origin
     /// is in its value (a square names its input), not in who sent it.
     #[track_caller]
     pub fn output_labelled(&self, text: impl Into<Name>, label: Label) {
+        self.output_line(text.into(), Some(label), false);
+    }
+
+    /// The one body of the three above; `track_caller` carries their
+    /// caller's position through to the event.
+    #[track_caller]
+    fn output_line(&self, text: Name, label: Option<Label>, stderr: bool) {
         self.at(std::panic::Location::caller());
         if self.tracing() {
-            self.record(Kind::Output {
-                text: text.into(),
-                label: Some(label),
-                stderr: false,
-            });
+            self.record(Kind::Output { text, label, stderr });
         }
     }
 
