@@ -1387,8 +1387,9 @@ impl Goroutine {
             Ins::Bin(op) => {
                 let b = self.pop();
                 let a = self.pop();
-                // `s += s` doubles: asked before it aborts the page.
-                if let (Value::Str(x, _), Value::Str(y, _)) = (&a, &b) {
+                // `s += s` doubles: asked before it aborts the page. Only a
+                // concatenation allocates; a comparison asks nothing.
+                if let (Op::Add, Value::Str(x, _), Value::Str(y, _)) = (op, &a, &b) {
                     sh.reserve(x.len() + y.len())?;
                 }
                 let r = ops::binary(&sh.prog.types, *op, a, b)?;
