@@ -645,18 +645,23 @@ pub fn has_type(types: &Types, v: &Value, ty: Ty) -> bool {
     }
 }
 
-pub fn iter_new(x: Value) -> Res<Value> {
+/// An iterator for `range x`. A map's range starts at the entry `start`
+/// picks from the map's length (the run's seed picks it, as Go picks a
+/// random bucket). An array is copied, as Go evaluates the range
+/// expression once; a pointer to one is not.
+pub fn iter_new(x: Value, start: impl FnOnce(usize) -> usize) -> Res<Value> {
     let it = match x {
-        Value::Slice(_) | Value::Array(..) => Iter::Seq { v: x, i: 0 },
-        Value::Ptr(p) => return iter_new(p.load()),
+        Value::Array(..) => Iter::Seq { v: x.copied(), i: 0 },
+        Value::Slice(_) => Iter::Seq { v: x, i: 0 },
+        Value::Ptr(p) => match p.load() {
+            a @ Value::Array(..) => Iter::Seq { v: a, i: 0 },
+            other => return iter_new(other, start),
+        },
         Value::Str(s, _) => Iter::Str { s, byte: 0 },
         Value::Map(m) => match m.obj {
             Some(obj) => {
-                let keys = obj
-                    .borrow()
-                    .iter()
-                    .map(|(k, (kv, _))| (kv.clone(), k.clone()))
-                    .collect();
+                let n = obj.borrow().len();
+                let keys = obj.borrow().range_keys(if n > 1 { start(n) } else { 0 });
                 Iter::Map { keys, map: obj, i: 0 }
             }
             None => Iter::Count { n: 0, i: 0, ty: INT },

@@ -7,7 +7,8 @@
 //! Go's value semantics with one `Rc` per struct.
 
 use std::cell::RefCell;
-use std::collections::HashMap as StdHashMap;
+
+use indexmap::IndexMap;
 
 // Linear maps: a few hundred entries at most, and each HashMap key and
 // value type costs the page its own copy of the hash table code.
@@ -213,18 +214,23 @@ pub enum Key {
     Tuple(Vec<Key>),
 }
 
-/// A Go map: each key's Go value, then the element. Hashed, and sorted by
-/// key where order shows (printing and ranging go in key order). Not a
-/// `BTreeMap`: that would cost the page kilobytes of tree code of its own.
+/// A Go map: each key's Go value, then the element, kept in the order the
+/// keys were put in (a removal moves the last entry into the gap). That
+/// order is the same natively and in the browser, where a hash table's
+/// differs from run to run and between the two, so it is what ranging and
+/// dropping follow: a seed gives one trace in both. Ranging starts at an
+/// offset drawn from the run's seed, as Go starts at a random bucket, so a
+/// program that relies on map order shows it by changing with the seed.
+/// Printing sorts by key, as `fmt` does.
 ///
 /// Pointers and errors are keys by identity, which is an address, and an
-/// address differs between the browser (32-bit) and natively: where order
-/// shows, such keys go in the order they were first put in the map (see
-/// [`Key::cmp_portable`]), so a seed gives the same output in both.
+/// address differs between the browser (32-bit) and natively: where keys
+/// are sorted, such keys go in the order they were first put in the map
+/// (see [`Key::cmp_portable`]).
 #[derive(Default)]
 pub struct MapObj {
     /// Each key's entry, and when it was put in.
-    entries: StdHashMap<Key, ((Value, Value), u64)>,
+    entries: IndexMap<Key, ((Value, Value), u64)>,
     puts: u64,
 }
 
@@ -238,7 +244,7 @@ impl MapObj {
     }
 
     pub fn insert(&mut self, k: Key, v: (Value, Value)) -> Option<(Value, Value)> {
-        use std::collections::hash_map::Entry;
+        use indexmap::map::Entry;
         // One lookup: a key already there keeps when it was first put in.
         match self.entries.entry(k) {
             Entry::Occupied(mut e) => Some(std::mem::replace(&mut e.get_mut().0, v)),
@@ -251,7 +257,7 @@ impl MapObj {
     }
 
     pub fn remove(&mut self, k: &Key) -> Option<(Value, Value)> {
-        self.entries.remove(k).map(|(kv, _)| kv)
+        self.entries.swap_remove(k).map(|(kv, _)| kv)
     }
 
     pub fn len(&self) -> usize {
@@ -262,17 +268,22 @@ impl MapObj {
         self.entries.is_empty()
     }
 
-    /// Its keys' and elements' values in key order, emptying it.
-    fn drain_sorted(&mut self) -> Vec<(Value, Value)> {
-        let mut entries: Vec<_> = std::mem::take(&mut self.entries).into_iter().collect();
-        crate::sort::sort_by(&mut entries, |a, b| entry_order((&a.0, a.1 .1), (&b.0, b.1 .1)));
-        entries.into_iter().map(|(_, (kv, _))| kv).collect()
+    /// Its keys' and elements' values in the map's own order (for dropping
+    /// a map without recursion).
+    pub fn into_values(mut self) -> impl Iterator<Item = (Value, Value)> {
+        std::mem::take(&mut self.entries).into_values().map(|(kv, _)| kv)
     }
 
-    /// Its keys' and elements' values in key order (for dropping a map
-    /// without recursion).
-    pub fn into_values(mut self) -> impl Iterator<Item = (Value, Value)> {
-        self.drain_sorted().into_iter()
+    /// Each entry's Go key and map key, in the map's own order from entry
+    /// `start` on, and round to the one before it: the order a `range`
+    /// visits them in.
+    pub fn range_keys(&self, start: usize) -> Vec<(Value, Key)> {
+        let (late, early) = self.entries.as_slice().split_at(start.min(self.len()));
+        early
+            .iter()
+            .chain(late)
+            .map(|(k, (kv, _))| (kv.0.clone(), k.clone()))
+            .collect()
     }
 
     /// The entries in key order.
@@ -283,8 +294,8 @@ impl MapObj {
     }
 }
 
-/// The order a map's entries show in: by key, and keys that tie (pointers
-/// and errors) by when they were put in.
+/// The order a map's entries show in when sorted: by key, and keys that tie
+/// (pointers and errors) by when they were put in.
 fn entry_order(a: (&Key, u64), b: (&Key, u64)) -> std::cmp::Ordering {
     a.0.cmp_portable(b.0).then(a.1.cmp(&b.1))
 }
@@ -304,35 +315,6 @@ impl Key {
                 .unwrap_or(a.len().cmp(&b.len())),
             _ => self.cmp(other),
         }
-    }
-}
-
-impl Drop for MapObj {
-    /// Dropping a value can record an event (a channel nothing refers to
-    /// any more is `chan-dropped`), so the entries drop in key order, never
-    /// in the hash table's, which differs from run to run: the same seed
-    /// must give the same trace.
-    fn drop(&mut self) {
-        // Numbers and strings record nothing when dropped, and a map of
-        // only them needs no order: sorting two million entries held the
-        // page 3.5 s at the end of the run that built them.
-        let plain = |v: &Value| {
-            matches!(
-                v,
-                Value::Nil
-                    | Value::Bool(..)
-                    | Value::Int(..)
-                    | Value::Float(..)
-                    | Value::Str(..)
-                    | Value::Time(_)
-                    | Value::TypedNil(_)
-                    | Value::Pre(_)
-            )
-        };
-        if self.entries.values().all(|((k, v), _)| plain(k) && plain(v)) {
-            return;
-        }
-        drop(self.drain_sorted());
     }
 }
 

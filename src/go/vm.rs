@@ -1924,7 +1924,7 @@ impl Goroutine {
                 // parks on it), where a nil slice or map has no items.
                 let it = match x {
                     Value::TypedNil(t) if matches!(sh.prog.types.kind(t), TKind::Chan(_)) => x,
-                    x => ops::iter_new(x)?,
+                    x => ops::iter_new(x, |n| host::rand_below(&sh.rt, n as u64) as usize)?,
                 };
                 self.push(it);
             }
