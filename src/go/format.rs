@@ -1078,3 +1078,41 @@ pub fn sprintln(types: &Types, args: &[Value]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// What `print` and `println` write, as Go's runtime prints it: floats in
+/// its fixed exponent form, and spaces between operands and a newline only
+/// from `println`.
+pub fn runtime_print(vals: &[Value], line: bool) -> String {
+    let parts: Vec<String> = vals
+        .iter()
+        .map(|v| match v {
+            Value::Float(f, _) => print_float(*f),
+            v => plain(v),
+        })
+        .collect();
+    if line {
+        format!("{}\n", parts.join(" "))
+    } else {
+        parts.concat()
+    }
+}
+
+/// A float as Go's runtime prints it (`println(1.5)` is `+1.500000e+000`):
+/// seven significant digits and a signed three-digit exponent.
+fn print_float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if f.is_sign_negative() { '-' } else { '+' };
+    if f.is_infinite() {
+        return format!("{sign}Inf");
+    }
+    let text = format!("{:.6e}", f.abs());
+    let (digits, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    format!(
+        "{sign}{digits}e{}{:03}",
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
+}

@@ -659,10 +659,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         // The prelude's way to Go's unrecoverable runtime errors.
         "builtin.fatal" => Err(super::vm::Trap::Fatal(format::plain(&a(0)))),
         "builtin.print" | "builtin.println" => {
-            let mut text = args.iter().map(format::plain).collect::<Vec<_>>().join(" ");
-            if name_of(id) == "builtin.println" {
-                text.push('\n');
-            }
+            let text = format::runtime_print(&args, name_of(id) == "builtin.println");
             sh.write_err(&text);
             none()
         }

@@ -1816,13 +1816,7 @@ impl Goroutine {
                 // Its line is an output event: at the `println`'s position.
                 host::at(&sh.rt, fc.spans[pc]);
                 let vals = self.popn(*n as usize);
-                let parts: Vec<String> = vals.iter().map(super::format::plain).collect();
-                let text = if *ln {
-                    format!("{}\n", parts.join(" "))
-                } else {
-                    parts.concat()
-                };
-                sh.write_err(&text);
+                sh.write_err(&super::format::runtime_print(&vals, *ln));
             }
             Ins::Min(n) | Ins::Max(n) => {
                 let vals = self.popn(*n as usize);

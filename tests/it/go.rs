@@ -210,6 +210,18 @@ tests! {
         assert_eq!((ran.exit, ran.stdout.as_str()), (0, "true\nfalse\n"));
     }
 
+    fn print_and_println_write_as_the_go_runtime_does() {
+        // They wrote floats as fmt does (1.5) and put spaces between
+        // print's operands; Go 1.19 prints what is asserted here, both
+        // through the instruction and through `defer println(...)`.
+        let src = "package main\n\nfunc main() {\n\tdefer println(2.0/3.0, -0.25)\n\tprint(1, 2, \"a\", true, \"\\n\")\n\tvar z float64\n\tprintln(1.5, 1e21, 1e-7, 123456789.0, z, -z, float32(1.25), \"x\", 7)\n}\n";
+        let ran = run(src, 1);
+        assert_eq!(
+            ran.stderr,
+            "12atrue\n+1.500000e+000 +1.000000e+021 +1.000000e-007 +1.234568e+008 +0.000000e+000 -0.000000e+000 +1.250000e+000 x 7\n+6.666667e-001 -2.500000e-001\n"
+        );
+    }
+
     fn standard_error_lines_are_output_events_of_their_own() {
         // println, log and os.Stderr wrote only to the CLI's stderr: the
         // page showed none of them. Each line is now an output event marked
