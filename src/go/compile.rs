@@ -28,6 +28,16 @@ enum Bind {
     Iota,
 }
 
+/// Where an assignment of several values puts one that is not a name: its
+/// operands, evaluated into temporaries before the values are.
+enum Place {
+    /// A field through a pointer.
+    Field(u16),
+    /// The container (unless it is an array held by value) and the index.
+    Index(Option<u16>, u16),
+    Deref(u16),
+}
+
 /// What `Compiler::member` knows of a field or method.
 #[derive(Debug)]
 enum Member {
@@ -2703,6 +2713,15 @@ impl Compiler {
     }
 
     fn assign_values(&mut self, lhs: &[Expr], rhs: &[Expr], define: bool) -> R<()> {
+        // Go assigns several in two phases: the operands of the indexes and
+        // pointer indirections on the left are evaluated first, then the
+        // right, then each is assigned in order (so `i, a[i] = 1, 2` sets
+        // the element of the old `i`).
+        let places: Vec<Option<Place>> = if lhs.len() > 1 && !define {
+            lhs.iter().map(|l| self.place(l)).collect::<R<_>>()?
+        } else {
+            Vec::new()
+        };
         if lhs.len() == 1 {
             if let ExprKind::Ident(n) = &lhs[0].kind {
                 self.hint = Some(n.clone());
@@ -2747,7 +2766,11 @@ impl Compiler {
             self.emit(Ins::Declare(*t));
         }
         let mut fresh = false;
-        for (e, t) in lhs.iter().zip(&temps) {
+        for (i, (e, t)) in lhs.iter().zip(&temps).enumerate() {
+            if let Some(Some(place)) = places.get(i) {
+                self.put(place, *t, e)?;
+                continue;
+            }
             self.emit(Ins::Load(*t));
             if define {
                 if let ExprKind::Ident(name) = &e.kind {
@@ -2837,6 +2860,74 @@ impl Compiler {
             }
             _ => return Err(err(e.span, "cannot assign to this expression")),
         }
+        Ok(())
+    }
+
+    /// Evaluates the operands of an assignment's target that is not a
+    /// name into temporaries, for [`Compiler::put`] to assign to later. An
+    /// array or a struct held by value is evaluated where it is assigned
+    /// to: a temporary would hold a copy.
+    fn place(&mut self, e: &Expr) -> R<Option<Place>> {
+        let by_ref = |c: &mut Compiler, x: &Expr| {
+            let ty = c.static_ty(x);
+            matches!(
+                ty.map(|t| c.types.kind(t)),
+                Some(TKind::Slice(_) | TKind::Map(..) | TKind::Ptr(_))
+            )
+        };
+        let place = match &e.kind {
+            ExprKind::Selector(x, name) if by_ref(self, x) => {
+                self.check_member(x, name, e.span)?;
+                self.expr_ref(x)?;
+                Place::Field(self.temp()?)
+            }
+            ExprKind::Index(x, i) => {
+                let x = if by_ref(self, x) {
+                    self.expr_ref(x)?;
+                    Some(self.temp()?)
+                } else {
+                    None
+                };
+                self.expr(i)?;
+                Place::Index(x, self.temp()?)
+            }
+            ExprKind::Star(p) => {
+                self.expr(p)?;
+                Place::Deref(self.temp()?)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(place))
+    }
+
+    /// Pops the value on the stack into a new temporary.
+    fn temp(&mut self) -> R<u16> {
+        let t = self.new_local()?;
+        self.emit(Ins::Declare(t));
+        Ok(t)
+    }
+
+    /// Assigns the value in `value` to `e`, whose operands
+    /// [`Compiler::place`] evaluated.
+    fn put(&mut self, place: &Place, value: u16, e: &Expr) -> R<()> {
+        match (place, &e.kind) {
+            (Place::Index(None, i), ExprKind::Index(x, _)) => {
+                self.expr_ref(x)?;
+                self.emit(Ins::Load(*i))
+            }
+            (Place::Index(Some(x), i), _) => {
+                self.emit(Ins::Load(*x));
+                self.emit(Ins::Load(*i))
+            }
+            (Place::Field(x) | Place::Deref(x), _) | (Place::Index(None, x), _) => self.emit(Ins::Load(*x)),
+        };
+        self.emit(Ins::Load(value));
+        self.span = e.span;
+        self.emit(match (place, &e.kind) {
+            (Place::Field(_), ExprKind::Selector(_, name)) => Ins::SetField(name.clone()),
+            (Place::Index(..), _) => Ins::SetIndex,
+            _ => Ins::SetDeref,
+        });
         Ok(())
     }
 

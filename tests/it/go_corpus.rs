@@ -4,6 +4,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("after_func", include_str!("../go/after_func.go")),
     ("arith", include_str!("../go/arith.go")),
     ("arrays", include_str!("../go/arrays.go")),
+    ("assign_two_phases", include_str!("../go/assign_two_phases.go")),
     ("assignability", include_str!("../go/assignability.go")),
     ("atomic_runtime", include_str!("../go/atomic_runtime.go")),
     ("bounds_messages", include_str!("../go/bounds_messages.go")),
