@@ -572,11 +572,14 @@ pub fn len_cap(v: &Value, cap: bool) -> usize {
 
 /// `append`: what it adds is copied in (a struct or array is a value), and
 /// when the backing array grows, the new one holds copies, so a pointer
-/// into the old array no longer reaches the slice, as in Go.
-pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
+/// into the old array no longer reaches the slice, as in Go. It grows as
+/// Go 1.19's does, so `cap` prints what Go prints (the Go Tour's `len=5
+/// cap=6`), and the room past the length holds zero values.
+pub fn append(sh: &Shared, s: Value, items: Vec<Value>) -> Res<Value> {
     let s = match s {
         Value::Slice(s) => Rc::unwrap_or_clone(s),
-        Value::Nil | Value::TypedNil(_) => SliceV::nil(ANY),
+        Value::TypedNil(ty) => SliceV::nil(ty),
+        Value::Nil => SliceV::nil(ANY),
         _ => return Err(panic_str("append to non-slice")),
     };
     if items.is_empty() {
@@ -599,12 +602,18 @@ pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
             ..s
         }));
     }
-    let cap = (s.cap as usize * 2).max(need).max(4);
+    let types = &sh.prog.types;
+    let elem = match types.kind(s.ty) {
+        TKind::Slice(e) => Some(*e),
+        _ => None,
+    };
+    let size = elem.map_or(16, |e| layout(types, e).0);
+    let cap = grown_cap(s.cap as usize, need, size);
     let mut arr = Vec::with_capacity(cap);
     arr.extend(s.items().iter().map(Value::copied));
     arr.extend(items.iter().map(Value::copied));
-    let z = Value::Nil;
-    arr.resize(cap, z);
+    // Each a zero of its own: a struct or array is not shared.
+    arr.resize_with(cap, || elem.map_or(Value::Nil, |e| super::vm::zero_value(sh, e)));
     Ok(Value::slice(SliceV {
         arr: Rc::new(RefCell::new(arr)),
         off: 0,
@@ -613,6 +622,69 @@ pub fn append(s: Value, items: Vec<Value>) -> Res<Value> {
         ty: s.ty,
         nil: false,
     }))
+}
+
+/// The capacity Go 1.19's `growslice` gives a slice of `old` that needs
+/// `need`, for elements of `size` bytes: it doubles below 256 and grows by
+/// about a quarter above, then rounds up to the allocator's size class.
+fn grown_cap(old: usize, need: usize, size: usize) -> usize {
+    if size == 0 {
+        return need;
+    }
+    let mut cap = old;
+    if need > 2 * old {
+        cap = need;
+    } else if old < 256 {
+        cap = 2 * old;
+    } else {
+        while cap < need {
+            cap += (cap + 3 * 256) / 4;
+        }
+    }
+    let bytes = cap.saturating_mul(size);
+    // Go's size classes up to 32 KB; larger blocks are whole 8 KB pages.
+    const CLASSES: [u16; 67] = [
+        8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384,
+        416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688,
+        3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288,
+        13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+    ];
+    let rounded = match CLASSES.iter().find(|&&c| usize::from(c) >= bytes) {
+        Some(&c) => usize::from(c),
+        None => bytes.next_multiple_of(8192),
+    };
+    rounded / size
+}
+
+/// A Go type's size and alignment in bytes on a 64-bit machine (Go's
+/// playground's), as `append`'s growth rounds by them.
+fn layout(types: &Types, ty: Ty) -> (usize, usize) {
+    match types.kind(ty) {
+        TKind::Bool => (1, 1),
+        TKind::Int(bits, _) => {
+            let bytes = usize::from(*bits / 8).max(1);
+            (bytes, bytes)
+        }
+        TKind::Float if ty == FLOAT32 => (4, 4),
+        TKind::Str | TKind::Interface(_) | TKind::Context | TKind::WaitGroup => (16, 8),
+        TKind::Slice(_) => (24, 8),
+        TKind::Time => (24, 8),
+        TKind::Mutex => (8, 4),
+        TKind::Array(n, e) => {
+            let (size, align) = layout(types, *e);
+            (n.saturating_mul(size), align)
+        }
+        TKind::Struct(fields) => {
+            let (mut size, mut align) = (0usize, 1);
+            for f in fields {
+                let (s, a) = layout(types, f.ty);
+                size = size.next_multiple_of(a).saturating_add(s);
+                align = align.max(a);
+            }
+            (size.next_multiple_of(align), align)
+        }
+        _ => (8, 8),
+    }
 }
 
 pub fn copy(dst: &Value, src: &Value) -> usize {

@@ -1758,7 +1758,7 @@ impl Goroutine {
                         sh.reserve(need.max(2 * x.cap as usize).saturating_mul(VALUE_BYTES))?;
                     }
                 }
-                let r = ops::append(s, items)?;
+                let r = ops::append(&sh, s, items)?;
                 self.push(r);
             }
             Ins::Copy => {

@@ -2,6 +2,7 @@
 // Regenerate with: scripts/go-corpus.sh; a test checks it lists every file.
 pub const CORPUS: &[(&str, &str)] = &[
     ("after_func", include_str!("../go/after_func.go")),
+    ("append_growth", include_str!("../go/append_growth.go")),
     ("arith", include_str!("../go/arith.go")),
     ("arrays", include_str!("../go/arrays.go")),
     ("assign_two_phases", include_str!("../go/assign_two_phases.go")),
