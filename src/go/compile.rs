@@ -1510,6 +1510,10 @@ impl Compiler {
             }
             ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x) if !self.untyped(x) => self.static_ty(x),
             ExprKind::Unary(Op::Not, _) => Some(BOOL),
+            ExprKind::Unary(Op::Recv, ch) => match self.static_ty(ch).map(|t| self.types.kind(t)) {
+                Some(TKind::Chan(elem)) => Some(*elem),
+                _ => None,
+            },
             ExprKind::Selector(x, field) => {
                 if self.is_package(x) {
                     // `time.Second` and its kin are Durations.
@@ -1591,7 +1595,7 @@ impl Compiler {
             | ExprKind::Call(..)
             | ExprKind::TypeAssert(..)
             | ExprKind::Composite(Some(_), _)
-            | ExprKind::Unary(Op::Addr, _) => self.static_ty(e),
+            | ExprKind::Unary(Op::Addr | Op::Recv, _) => self.static_ty(e),
             ExprKind::Unary(Op::Neg | Op::Plus | Op::BitNot, x)
             | ExprKind::Binary(Op::Shl | Op::Shr, x, _) => self.typed(x),
             ExprKind::Binary(op, ..) if op.gives_bool() => None,
@@ -2702,14 +2706,40 @@ impl Compiler {
             .collect();
         self.assign_values(lhs, rhs, define)?;
         for ((l, ty), fresh) in lhs.iter().zip(tys).zip(fresh) {
-            let (ExprKind::Ident(name), Some(ty), true) = (&l.kind, ty, fresh) else {
-                continue;
-            };
-            if let Some(Bind::Local(slot)) = self.st().scopes.last().expect("scope").get(name).cloned() {
-                self.st().tys.insert(slot, ty);
+            if fresh {
+                self.note_type(l, ty);
             }
         }
         Ok(())
+    }
+
+    /// Records `ty` as the type of the variable `e` just declared in this
+    /// scope, where the compiler knows it, for the checks that need types.
+    fn note_type(&mut self, e: &Expr, ty: Option<Ty>) {
+        let (ExprKind::Ident(name), Some(ty)) = (&e.kind, ty) else {
+            return;
+        };
+        if let Some(Bind::Local(slot)) = self.st().scopes.last().expect("scope").get(name).cloned() {
+            self.st().tys.insert(slot, ty);
+        }
+    }
+
+    /// The types of a `range`'s key and value over `x`, where known.
+    fn range_tys(&mut self, x: &Expr) -> [Option<Ty>; 2] {
+        let Some(mut t) = self.static_ty(x) else {
+            return [None, None];
+        };
+        if let TKind::Ptr(inner) = self.types.kind(t) {
+            t = *inner;
+        }
+        match self.types.kind(t) {
+            TKind::Slice(e) | TKind::Array(_, e) => [Some(INT), Some(*e)],
+            TKind::Str => [Some(INT), Some(INT32)],
+            TKind::Map(k, v) => [Some(*k), Some(*v)],
+            TKind::Chan(e) => [Some(*e), None],
+            TKind::Int(..) => [Some(t), None],
+            _ => [None, None],
+        }
     }
 
     fn assign_values(&mut self, lhs: &[Expr], rhs: &[Expr], define: bool) -> R<()> {
@@ -3002,15 +3032,31 @@ impl Compiler {
     /// send to or a close of a `<-chan`, a receive from or a range over a
     /// `chan<-`. Checked where the compiler knows the channel's type and
     /// the operand is a name (Go's message quotes the operand).
+    /// An operand whose type is known and is no channel gets Go's error
+    /// too (a receive from an int deadlocked, as from a nil channel).
     fn check_dir(&mut self, ch: &Expr, op: ChanOp) -> R<()> {
         let Some(ty) = self.static_ty(ch) else {
             return Ok(());
         };
-        let name = self.types.name(ty).to_string();
-        let forbidden = match op {
-            ChanOp::Send | ChanOp::Close => name.starts_with("<-chan "),
-            ChanOp::Recv | ChanOp::Range => name.starts_with("chan<- "),
-        };
+        let name = self.go_type_name(ty);
+        let not_chan = !matches!(op, ChanOp::Range)
+            && matches!(
+                self.types.kind(ty),
+                TKind::Bool
+                    | TKind::Int(..)
+                    | TKind::Float
+                    | TKind::Str
+                    | TKind::Slice(_)
+                    | TKind::Array(..)
+                    | TKind::Map(..)
+                    | TKind::Struct(_)
+                    | TKind::Ptr(_)
+            );
+        let forbidden = not_chan
+            || match op {
+                ChanOp::Send | ChanOp::Close => name.starts_with("<-chan "),
+                ChanOp::Recv | ChanOp::Range => name.starts_with("chan<- "),
+            };
         if !forbidden {
             return Ok(());
         }
@@ -3025,6 +3071,17 @@ impl Compiler {
         }
         let operand = ch.to_string();
         let what = format!("{operand} (variable of type {name})");
+        if not_chan {
+            let verb = match op {
+                ChanOp::Send => "send to",
+                ChanOp::Close => "close",
+                _ => "receive from",
+            };
+            return Err(err(
+                ch.start(),
+                format!("invalid operation: cannot {verb} non-channel {what}"),
+            ));
+        }
         Err(err(
             ch.start(),
             match op {
@@ -3045,14 +3102,22 @@ impl Compiler {
         let iter = self.new_local()?;
         self.emit(Ins::Declare(iter));
         let k = k.filter(|e| !matches!(&e.kind, ExprKind::Ident(n) if &**n == "_" && v.is_none()));
+        let [kt, vt] = if define { self.range_tys(x) } else { [None, None] };
         // Go 1.21: one pair of variables for the whole loop.
         let shared = define && self.go121;
         if shared {
-            for e in [k, v].into_iter().flatten() {
-                if let ExprKind::Ident(name) = &e.kind {
+            for (e, ty) in [(k, kt), (v, vt)] {
+                if let Some(
+                    e @ Expr {
+                        kind: ExprKind::Ident(name),
+                        ..
+                    },
+                ) = e
+                {
                     let slot = self.declare(name)?;
                     self.emit(Ins::Nil);
                     self.emit(Ins::Declare(slot));
+                    self.note_type(e, ty);
                 }
             }
         }
@@ -3061,9 +3126,17 @@ impl Compiler {
         self.push_scope();
         if let Some(v) = v {
             self.bind_one_range(v, define && !shared)?;
+            if define && !shared {
+                self.note_type(v, vt);
+            }
         }
         match k {
-            Some(k) => self.bind_one_range(k, define && !shared)?,
+            Some(k) => {
+                self.bind_one_range(k, define && !shared)?;
+                if define && !shared {
+                    self.note_type(k, kt);
+                }
+            }
             None => {
                 self.emit(Ins::Pop);
             }
@@ -3299,6 +3372,16 @@ impl Compiler {
                 if lhs.len() == 2 {
                     self.emit(Ins::Load(ok));
                     self.bind_one(&lhs[1], define)?;
+                }
+                if define {
+                    let elem = match case.comm.as_deref().map(|c| &c.kind) {
+                        Some(StmtKind::Define(_, rhs)) => rhs.first().and_then(|r| self.static_ty(r)),
+                        _ => None,
+                    };
+                    self.note_type(&lhs[0], elem);
+                    if let Some(ok) = lhs.get(1) {
+                        self.note_type(ok, Some(BOOL));
+                    }
                 }
             }
             self.block(&case.body)?;

@@ -1138,6 +1138,39 @@ tests! {
 }
 
 tests! {
+    /// A received value has its channel's element type for the checks, as
+    /// do a range's variables and a select case's: `"result: " + v` with
+    /// `v` from a `chan int` ran into a panic with no position, and `var s
+    /// string = v` ran. An operand that is no channel is Go's error, where
+    /// it deadlocked as a nil channel does. The messages are Go 1.19's.
+    fn received_values_are_typed_and_channel_operations_need_channels() {
+        let errors = |src: &str| -> Vec<String> {
+            go::compile_all(src, None).err().unwrap().iter().map(|e| e.to_string()).collect()
+        };
+        let recv = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tresults := make(chan int)\n\tgo func() { results <- 42 }()\n\tv := <-results\n\tfmt.Println(\"result: \" + v)\n}\n";
+        assert_eq!(errors(recv), ["9:14: invalid operation: \"result: \" + v (mismatched types untyped string and int)"]);
+        let ranged = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tch := make(chan int, 3)\n\tclose(ch)\n\tfor v := range ch {\n\t\tvar s string = v\n\t\tfmt.Println(s)\n\t}\n\tfor i, w := range []string{\"a\"} {\n\t\tfmt.Println(w + i)\n\t}\n\tselect {\n\tcase x, ok := <-ch:\n\t\tfmt.Println(x*1.5, ok)\n\t}\n}\n";
+        assert_eq!(
+            errors(ranged),
+            [
+                "9:18: cannot use v (variable of type int) as string value in variable declaration",
+                "13:15: invalid operation: w + i (mismatched types string and int)",
+                "17:17: 1.5 (untyped float constant) truncated to int",
+            ]
+        );
+        let not_chan = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 5\n\ts := \"str\"\n\tfmt.Println(<-x)\n\tx <- 1\n\tclose(s)\n}\n";
+        assert_eq!(
+            errors(not_chan),
+            [
+                "8:16: invalid operation: cannot receive from non-channel x (variable of type int)",
+                "9:2: invalid operation: cannot send to non-channel x (variable of type int)",
+                "10:8: invalid operation: cannot close non-channel s (variable of type string)",
+            ]
+        );
+    }
+}
+
+tests! {
     /// A map ranges in the order its keys were put in, from an entry the
     /// seed draws, as Go starts at a random bucket: a program that relies
     /// on map order shows it by changing with the seed. Over seeds every
