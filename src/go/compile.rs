@@ -1612,9 +1612,12 @@ impl Compiler {
     /// `time.Second * 2.0` compute in integers (a float there panicked, or
     /// printed 2e+09), and a shift's count is an integer.
     fn operands(&mut self, op: Op, a: &Expr, b: &Expr) -> R<()> {
-        let int_ty = |c: &mut Self, e: &Expr| {
+        // An untyped constant beside a typed number takes its type, exactly:
+        // `float64(n) / (1 << 63)` divides by 2^63, not by the int it
+        // overflows.
+        let num_ty = |c: &mut Self, e: &Expr| {
             c.static_ty(e)
-                .filter(|&t| !c.untyped(e) && matches!(c.types.kind(t), TKind::Int(..)))
+                .filter(|&t| !c.untyped(e) && matches!(c.types.kind(t), TKind::Int(..) | TKind::Float))
         };
         if matches!(op, Op::Shl | Op::Shr) {
             self.expr(a)?;
@@ -1624,11 +1627,11 @@ impl Compiler {
                 self.expr(b)
             };
         }
-        match int_ty(self, b) {
+        match num_ty(self, b) {
             Some(t) if self.untyped(a) => self.value_to(a, Some(t))?,
             _ => self.expr(a)?,
         }
-        match int_ty(self, a) {
+        match num_ty(self, a) {
             Some(t) if self.untyped(b) => self.value_to(b, Some(t)),
             _ => self.expr(b),
         }
@@ -3898,7 +3901,7 @@ impl Compiler {
             return false;
         };
         if let ExprKind::Ident(name) = &f.kind {
-            let special = BUILTINS.contains(&&**name) || matches!(&**name, "__swap" | "__randn");
+            let special = BUILTINS.contains(&&**name) || matches!(&**name, "__swap" | "__randn" | "__mix");
             if special && self.lookup(name).is_none() {
                 return false;
             }
@@ -3992,6 +3995,7 @@ impl Compiler {
             let native = match &**name {
                 "__swap" => Some("builtin.swap"),
                 "__randn" => Some("builtin.randn"),
+                "__mix" => Some("builtin.mix"),
                 "__atomic_add" => Some("atomic.AddInt64"),
                 "__atomic_swap" => Some("atomic.SwapInt64"),
                 "__atomic_cas" => Some("atomic.CompareAndSwapInt64"),

@@ -341,38 +341,92 @@ func (m *__sync_Map) Range(f func(key, value any) bool) {
 	}
 }
 
-// rand.New(rand.NewSource(seed)): a generator of its own in Go, drawing
-// from the run's one seeded source, as the package's functions do, so a
-// run is the same for a seed whatever the program seeds itself with.
+// rand.New and rand.NewSource: a generator of its own in Go, over a
+// Source.
 type __rand_Source interface {
 	Int63() int64
 	Seed(seed int64)
 }
 
-type __rand_source struct{}
+// rand.NewSource's source: the same seed gives the same numbers, as Go
+// promises, so two generators made alike agree. (They are not Go's
+// numbers: its generator is a table of 607 words.) A Rand draws from its
+// source, the program's own Source too.
+type __rand_source struct{ state int64 }
 
-func (s *__rand_source) Int63() int64    { return int64(__randn(1<<62))*2 + int64(__randn(2)) }
-func (s *__rand_source) Seed(seed int64) {}
+func (s *__rand_source) Int63() int64 {
+	s.state += -7046029254386353131
+	return __mix(s.state) & 0x7fffffffffffffff
+}
 
-func __rand_NewSource(seed int64) __rand_Source { return &__rand_source{} }
+func (s *__rand_source) Seed(seed int64) { s.state = seed }
+
+func __rand_NewSource(seed int64) __rand_Source { return &__rand_source{seed} }
 
 type __rand_Rand struct{ src __rand_Source }
 
 func __rand_New(src __rand_Source) *__rand_Rand { return &__rand_Rand{src} }
 
-func (r *__rand_Rand) Int63() int64             { return r.src.Int63() }
-func (r *__rand_Rand) Int() int                 { return int(r.src.Int63()) }
-func (r *__rand_Rand) Int31() int32             { return int32(r.src.Int63() >> 32) }
-func (r *__rand_Rand) Intn(n int) int           { return __randn(n) }
-func (r *__rand_Rand) Int63n(n int64) int64     { return int64(__randn(int(n))) }
-func (r *__rand_Rand) Int31n(n int32) int32     { return int32(__randn(int(n))) }
-func (r *__rand_Rand) Float64() float64         { return float64(__randn(1<<53)) / (1 << 53) }
-func (r *__rand_Rand) Seed(seed int64)          {}
-func (r *__rand_Rand) Shuffle(n int, swap func(i, j int)) { __rand_Shuffle(n, swap) }
+// Go 1.19's own ways from Int63 to the rest, so a program's own Source
+// gives what it gives in Go.
+func (r *__rand_Rand) Int63() int64 { return r.src.Int63() }
+func (r *__rand_Rand) Int() int     { return int(r.src.Int63()) }
+func (r *__rand_Rand) Int31() int32 { return int32(r.src.Int63() >> 32) }
+func (r *__rand_Rand) Int63n(n int64) int64 {
+	if n <= 0 {
+		panic("invalid argument to Int63n")
+	}
+	if n&(n-1) == 0 {
+		return r.Int63() & (n - 1)
+	}
+	max := int64(1<<63-1) - (int64(1<<63-1)%n+1)%n
+	v := r.Int63()
+	for v > max {
+		v = r.Int63()
+	}
+	return v % n
+}
+func (r *__rand_Rand) Int31n(n int32) int32 {
+	if n <= 0 {
+		panic("invalid argument to Int31n")
+	}
+	if n&(n-1) == 0 {
+		return r.Int31() & (n - 1)
+	}
+	max := int32(1<<31-1) - (int32(1<<31-1)%n+1)%n
+	v := r.Int31()
+	for v > max {
+		v = r.Int31()
+	}
+	return v % n
+}
+func (r *__rand_Rand) Intn(n int) int {
+	if n <= 0 {
+		panic("invalid argument to Intn")
+	}
+	if n <= 1<<31-1 {
+		return int(r.Int31n(int32(n)))
+	}
+	return int(r.Int63n(int64(n)))
+}
+func (r *__rand_Rand) Float64() float64 {
+	for {
+		f := float64(r.Int63()) / (1 << 63)
+		if f < 1 {
+			return f
+		}
+	}
+}
+func (r *__rand_Rand) Seed(seed int64)  { r.src.Seed(seed) }
+func (r *__rand_Rand) Shuffle(n int, swap func(i, j int)) {
+	for i := n - 1; i > 0; i-- {
+		swap(i, r.Intn(i+1))
+	}
+}
 func (r *__rand_Rand) Perm(n int) []int {
 	p := make([]int, n)
 	for i := range p {
-		j := __randn(i + 1)
+		j := r.Intn(i + 1)
 		p[i] = p[j]
 		p[j] = i
 	}

@@ -40,6 +40,7 @@ const NAMES: &[&str] = &[
     "builtin.delete",
     "builtin.swap",
     "builtin.randn",
+    "builtin.mix",
     "fmt.Println",
     "fmt.Printf",
     "fmt.Print",
@@ -740,6 +741,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 }
             }
             none()
+        }
+        // SplitMix64's finaliser, for the prelude's seeded source.
+        "builtin.mix" => {
+            let mut z = as_int(&a(0)) as u64;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            one(Value::int((z ^ (z >> 31)) as i64))
         }
         "builtin.randn" | "rand.Intn" | "rand.Int63n" => {
             let n = as_int(&a(0));

@@ -134,6 +134,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("quote_stringers", include_str!("../go/quote_stringers.go")),
     ("rand_new", include_str!("../go/rand_new.go")),
     ("rand_seeded", include_str!("../go/rand_seeded.go")),
+    ("rand_sources", include_str!("../go/rand_sources.go")),
     ("range_copies", include_str!("../go/range_copies.go")),
     ("range_int", include_str!("../go/range_int.go")),
     ("range_map", include_str!("../go/range_map.go")),
