@@ -168,13 +168,19 @@ impl Shared {
             }
         }
         if steps > self.limits.step_cap && self.fatal.borrow().is_none() {
-            self.set_fatal(
-                format!(
-                    "fatal error: program stopped after {} steps (the step limit): a runaway loop?",
-                    self.limits.step_cap
-                ),
-                2,
+            let mut message = format!(
+                "fatal error: program stopped after {} steps (the step limit): a runaway loop?",
+                self.limits.step_cap
             );
+            // A loop that polls for a timer (`for { select { case <-done:
+            // ... default: } }`) never sees it fire here.
+            if self.rt.pending_timers() > 0 {
+                message.push_str(
+                    "\nTime here passes only while every goroutine is blocked, as on the Go Playground: \
+                     a loop that polls while a timer is pending never lets it fire. Block on the channel instead.",
+                );
+            }
+            self.set_fatal(message, 2);
         }
     }
 
@@ -378,6 +384,10 @@ pub struct Goroutine {
     /// Budget spent beyond one instruction by the instruction just run (a
     /// `go` statement: see [`SPAWN_COST`]).
     extra: u32,
+    /// Steps spent in this poll: one poll's budget covers the operations
+    /// that complete at once too, or a loop of `select` with `default`
+    /// never let another goroutine run.
+    spent: u32,
     /// A library function started by `go` (`go fmt.Println(i)`), with its
     /// arguments on the stack: called when the goroutine first runs, not
     /// by the `go` statement, which would run it in the spawner.
@@ -423,6 +433,7 @@ impl Goroutine {
             is_main: true,
             yielding: false,
             extra: 0,
+            spent: 0,
             unstarted: false,
         };
         // The entry has no parameters: this cannot fail.
@@ -1029,6 +1040,7 @@ impl Goroutine {
     }
 
     fn count(&mut self, n: u32) {
+        self.spent = self.spent.saturating_add(n);
         self.sh.charge(u64::from(n));
     }
 
@@ -2501,6 +2513,7 @@ impl Goroutine {
     /// One poll of the goroutine: runs until it blocks, yields or ends.
     fn poll_body(&mut self, cx: &mut TaskCx<'_>) -> Poll<()> {
         let g = self;
+        g.spent = 0;
         if std::mem::take(&mut g.unstarted) {
             let argc = g.stack.len().saturating_sub(1) as u16;
             match g.call_value(argc, false, 0) {
@@ -2543,7 +2556,12 @@ impl Goroutine {
                     }
                 }
             }
-            match g.run(g.sh.limits.budget) {
+            let left = g.sh.limits.budget.saturating_sub(g.spent);
+            if left == 0 {
+                cx.waker().wake_by_ref();
+                return Poll::Pending;
+            }
+            match g.run(left) {
                 Flow::Yield => {
                     cx.waker().wake_by_ref();
                     return Poll::Pending;
@@ -2613,6 +2631,7 @@ pub(super) fn start_goroutine(sh: &Rc<Shared>, callee: Value, args: Vec<Value>) 
         is_main: false,
         yielding: false,
         extra: 0,
+        spent: 0,
         unstarted: false,
     };
     let argc = g.stack.len() as u16;

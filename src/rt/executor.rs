@@ -707,6 +707,11 @@ impl Rt {
         id
     }
 
+    /// Timers pending on this run's clock.
+    pub fn pending_timers(&self) -> usize {
+        self.shared.clock.pending_timers()
+    }
+
     /// A seed-determined number in `0..n`.
     pub fn rand_below(&self, n: u64) -> u64 {
         self.shared.rng.borrow_mut().below(n)

@@ -1138,6 +1138,25 @@ tests! {
 }
 
 tests! {
+    /// One poll's budget covers the operations that complete at once: a
+    /// loop of `select` with `default` got a fresh budget from each, so the
+    /// goroutine it waited for never ran and the program met the step cap.
+    /// A loop that polls while a timer is pending still cannot see it fire
+    /// (time passes only while every goroutine is blocked), and the
+    /// step cap's message now says so.
+    fn a_select_default_loop_lets_other_goroutines_run() {
+        let opts = Options { limits: Limits { step_cap: 2_000_000, ..Limits::DEFAULT }, ..Options::default() };
+        let waits = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() { fmt.Println(\"hi\"); done <- true }()\n\tfor {\n\t\tselect {\n\t\tcase <-done:\n\t\t\tfmt.Println(\"done\")\n\t\t\treturn\n\t\tdefault:\n\t\t}\n\t}\n}\n";
+        let ran = go::run(waits, &opts).unwrap();
+        assert_eq!((ran.exit, ran.stdout.as_str()), (0, "hi\ndone\n"));
+        let sleeps = waits.replace("fmt.Println(\"hi\"); ", "time.Sleep(time.Millisecond); ").replace("\"fmt\"", "\"fmt\"\n\t\"time\"").replace("import \"fmt\"\n\t\"time\"", "import (\n\t\"fmt\"\n\t\"time\"\n)");
+        let ran = go::run(&sleeps, &opts).unwrap();
+        assert_eq!(ran.exit, 2, "{sleeps}\n{}", ran.stderr);
+        assert!(ran.stderr.contains("Time here passes only while every goroutine is blocked"), "{}", ran.stderr);
+    }
+}
+
+tests! {
     /// A received value has its channel's element type for the checks, as
     /// do a range's variables and a select case's: `"result: " + v` with
     /// `v` from a `chan int` ran into a panic with no position, and `var s
