@@ -3901,7 +3901,8 @@ impl Compiler {
             return false;
         };
         if let ExprKind::Ident(name) = &f.kind {
-            let special = BUILTINS.contains(&&**name) || matches!(&**name, "__swap" | "__randn" | "__mix");
+            let special = BUILTINS.contains(&&**name)
+                || matches!(&**name, "__swap" | "__randn" | "__mix" | "__permute");
             if special && self.lookup(name).is_none() {
                 return false;
             }
@@ -3996,6 +3997,7 @@ impl Compiler {
                 "__swap" => Some("builtin.swap"),
                 "__randn" => Some("builtin.randn"),
                 "__mix" => Some("builtin.mix"),
+                "__permute" => Some("builtin.permute"),
                 "__atomic_add" => Some("atomic.AddInt64"),
                 "__atomic_swap" => Some("atomic.SwapInt64"),
                 "__atomic_cas" => Some("atomic.CompareAndSwapInt64"),

@@ -41,6 +41,7 @@ const NAMES: &[&str] = &[
     "builtin.swap",
     "builtin.randn",
     "builtin.mix",
+    "builtin.permute",
     "fmt.Println",
     "fmt.Printf",
     "fmt.Print",
@@ -56,6 +57,10 @@ const NAMES: &[&str] = &[
     "log.Print",
     "log.Fatal",
     "log.Fatalf",
+    "log.SetFlags",
+    "log.SetPrefix",
+    "log.Flags",
+    "log.Prefix",
     "time.Sleep",
     "time.After",
     "time.Tick",
@@ -204,6 +209,7 @@ const NAMES: &[&str] = &[
     "Time.String",
     "time.Until",
     "runtime.NumCPU",
+    "runtime.GOMAXPROCS",
     "error.Error",
     "Ticker.Stop",
     "error.Unwrap",
@@ -259,9 +265,10 @@ pub fn results(full: &str) -> Option<usize> {
         | "rand.Int" | "rand.Float64" | "rand.Perm" | "strings.ToUpper" | "strings.ToLower"
         | "strings.Repeat" | "strings.Join" | "strings.Split" | "strings.Fields" | "strings.TrimSpace"
         | "strings.Contains" | "strings.HasPrefix" | "strings.HasSuffix" | "strings.Index"
-        | "strings.ReplaceAll" | "strings.Replace" | "time.Until" | "runtime.NumCPU" => 1,
+        | "strings.ReplaceAll" | "strings.Replace" | "time.Until" | "runtime.NumCPU"
+        | "runtime.GOMAXPROCS" => 1,
         "time.Sleep" | "sort.Ints" | "sort.Strings" | "sort.Slice" | "sort.SliceStable" | "rand.Shuffle"
-        | "rand.Seed" | "log.Println" | "log.Printf" | "log.Print" => 0,
+        | "rand.Seed" | "log.Println" | "log.Printf" | "log.Print" | "log.SetFlags" | "log.SetPrefix" => 0,
         _ => return None,
     })
 }
@@ -314,6 +321,14 @@ pub fn constant(full: &str) -> Option<Value> {
         "os.Stdout" => Some(Value::Int(1, UINTPTR_FILE)),
         "os.Stderr" => Some(Value::Int(2, UINTPTR_FILE)),
         "math.MinInt32" => Some(Value::int(i32::MIN as i64)),
+        "log.Ldate" => Some(Value::int(1)),
+        "log.Ltime" => Some(Value::int(2)),
+        "log.Lmicroseconds" => Some(Value::int(4)),
+        "log.Llongfile" => Some(Value::int(8)),
+        "log.Lshortfile" => Some(Value::int(16)),
+        "log.LUTC" => Some(Value::int(32)),
+        "log.Lmsgprefix" => Some(Value::int(64)),
+        "log.LstdFlags" => Some(Value::int(3)),
         _ => full
             .strip_prefix("time.")
             .and_then(super::civil::layout)
@@ -324,6 +339,9 @@ pub fn constant(full: &str) -> Option<Value> {
 pub fn prelude_func(full: &str) -> Option<&'static str> {
     match full {
         "sort.Slice" | "sort.SliceStable" => Some("__sort_Slice"),
+        "sort.Sort" => Some("__sort_Sort"),
+        "sort.Stable" => Some("__sort_Stable"),
+        "sort.Reverse" => Some("__sort_Reverse"),
         "rand.Shuffle" => Some("__rand_Shuffle"),
         "rand.New" => Some("__rand_New"),
         "rand.NewSource" => Some("__rand_NewSource"),
@@ -335,39 +353,45 @@ pub fn prelude_func(full: &str) -> Option<&'static str> {
     }
 }
 
+/// The standard library's types that the prelude writes in Go: each one's
+/// Go name and the prelude's.
+const PRELUDE_TYPES: &[(&str, &str)] = &[
+    ("sync.Once", "__sync_Once"),
+    ("sync.RWMutex", "__sync_RWMutex"),
+    ("sync.Cond", "__sync_Cond"),
+    ("sync.Locker", "__sync_Locker"),
+    ("strings.Builder", "__strings_Builder"),
+    ("sync.Map", "__sync_Map"),
+    ("rand.Rand", "__rand_Rand"),
+    ("rand.Source", "__rand_Source"),
+    ("atomic.Int64", "__atomic_Int64"),
+    ("atomic.Int32", "__atomic_Int32"),
+    ("atomic.Uint64", "__atomic_Uint64"),
+    ("atomic.Uint32", "__atomic_Uint32"),
+    ("atomic.Bool", "__atomic_Bool"),
+    ("sort.Interface", "__sort_Interface"),
+    ("sort.IntSlice", "__sort_IntSlice"),
+    ("sort.StringSlice", "__sort_StringSlice"),
+];
+
+/// The prelude's type for a standard library type a program names.
 pub fn prelude_type(full: &str) -> Option<&'static str> {
-    match full {
-        "sync.Once" => Some("__sync_Once"),
-        "sync.RWMutex" => Some("__sync_RWMutex"),
-        "sync.Cond" => Some("__sync_Cond"),
-        "sync.Locker" => Some("__sync_Locker"),
-        "strings.Builder" => Some("__strings_Builder"),
-        "sync.Map" => Some("__sync_Map"),
-        "rand.Rand" => Some("__rand_Rand"),
-        "rand.Source" => Some("__rand_Source"),
-        "atomic.Int64" => Some("__atomic_Int64"),
-        "atomic.Int32" => Some("__atomic_Int32"),
-        "atomic.Bool" => Some("__atomic_Bool"),
-        _ => None,
-    }
+    PRELUDE_TYPES
+        .iter()
+        .find(|(go, _)| *go == full)
+        .map(|(_, ours)| *ours)
 }
 
+/// The Go name of a prelude type, as `%T` prints it.
 pub fn prelude_type_name(name: &str) -> Option<&'static str> {
-    match name {
-        "__sync_Once" => Some("sync.Once"),
-        "__sync_RWMutex" => Some("sync.RWMutex"),
-        "__sync_Cond" => Some("sync.Cond"),
-        "__sync_Locker" => Some("sync.Locker"),
-        "__strings_Builder" => Some("strings.Builder"),
-        "__sync_Map" => Some("sync.Map"),
-        "__rand_Rand" => Some("rand.Rand"),
-        "__rand_Source" => Some("rand.Source"),
-        "__rand_source" => Some("rand.rngSource"),
-        "__atomic_Int64" => Some("atomic.Int64"),
-        "__atomic_Int32" => Some("atomic.Int32"),
-        "__atomic_Bool" => Some("atomic.Bool"),
-        _ => None,
+    // rand.NewSource's, which no program can name.
+    if name == "__rand_source" {
+        return Some("rand.rngSource");
     }
+    PRELUDE_TYPES
+        .iter()
+        .find(|(_, ours)| *ours == name)
+        .map(|(go, _)| *go)
 }
 
 /// The fields and methods Go gives a type of the standard library's that
@@ -408,8 +432,12 @@ pub fn library_members(ty: &str) -> Option<&'static [&'static str]> {
             "WriteRune",
             "WriteString",
         ],
-        "atomic.Int64" | "atomic.Int32" => &["Add", "And", "Or", "CompareAndSwap", "Load", "Store", "Swap"],
+        "atomic.Int64" | "atomic.Int32" | "atomic.Uint64" | "atomic.Uint32" => {
+            &["Add", "And", "Or", "CompareAndSwap", "Load", "Store", "Swap"]
+        }
         "atomic.Bool" => &["CompareAndSwap", "Load", "Store", "Swap"],
+        "sort.Interface" => &["Len", "Less", "Swap"],
+        "sort.IntSlice" | "sort.StringSlice" => &["Len", "Less", "Swap", "Search", "Sort"],
         "rand.Rand" => &[
             "ExpFloat64",
             "Float32",
@@ -617,6 +645,44 @@ fn now_ns(g: &Goroutine) -> i64 {
     host::now_ms(&g.sh.rt) as i64 * 1_000_000
 }
 
+/// What `log` writes before a message, as its flags ask: the prefix, the
+/// date and time (by the run's clock, as Go's log stamps by the wall's),
+/// and the file and line (the Go Playground's file is `prog.go`).
+fn log_header(g: &Goroutine) -> String {
+    const DATE: i64 = 1;
+    const TIME: i64 = 2;
+    const MICRO: i64 = 4;
+    const FILE: i64 = 8 | 16;
+    const MSG_PREFIX: i64 = 64;
+    let flags = g.sh.log_flags.get();
+    let prefix = g.sh.log_prefix.borrow().clone();
+    let mut out = if flags & MSG_PREFIX == 0 {
+        prefix.clone()
+    } else {
+        String::new()
+    };
+    let now = now_ns(g);
+    if flags & DATE != 0 {
+        out.push_str(&super::civil::format(now, "2006/01/02 "));
+    }
+    if flags & (TIME | MICRO) != 0 {
+        let layout = if flags & MICRO != 0 {
+            "15:04:05.000000 "
+        } else {
+            "15:04:05 "
+        };
+        out.push_str(&super::civil::format(now, layout));
+    }
+    if flags & FILE != 0 {
+        let line = g.here().map_or(0, |s| s.line);
+        out.push_str(&format!("prog.go:{line}: "));
+    }
+    if flags & MSG_PREFIX != 0 {
+        out.push_str(&prefix);
+    }
+    out
+}
+
 /// A stable bottom-up merge sort: one small function, where core's sort is
 /// instantiated (about 3 KB of wasm) for every element type and order.
 fn merge_sort<T: Clone>(items: &mut Vec<T>, less: fn(&T, &T) -> bool) {
@@ -738,6 +804,23 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                     sl.arr
                         .borrow_mut()
                         .swap((sl.off as i64 + i) as usize, (sl.off as i64 + j) as usize);
+                }
+            }
+            none()
+        }
+        // sort.Slice's last step: the slice in the order its merge sort
+        // found, item k taken from where `order[k]` says.
+        "builtin.permute" => {
+            if let (Value::Slice(sl), Value::Slice(order)) = (a(0), a(1)) {
+                let items = sl.items();
+                let sorted: Vec<Value> = order
+                    .items()
+                    .iter()
+                    .filter_map(|i| items.get(usize::try_from(as_int(i)).ok()?).cloned())
+                    .collect();
+                let mut arr = sl.arr.borrow_mut();
+                for (j, v) in sorted.into_iter().enumerate().take(sl.len as usize) {
+                    arr[sl.off as usize + j] = v;
                 }
             }
             none()
@@ -865,15 +948,23 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             if text.ends_with('\n') {
                 text.pop();
             }
-            // Stamped by the run's clock, as Go's log stamps by the wall's.
-            let stamp = super::civil::format(now_ns(g), "2006/01/02 15:04:05");
-            sh.write_err(&format!("{stamp} {text}\n"));
+            sh.write_err(&format!("{}{text}\n", log_header(g)));
             if name.starts_with("log.Fatal") {
                 sh.set_exit(1, text);
                 return Err(super::vm::Trap::Exit);
             }
             none()
         }
+        "log.SetFlags" => {
+            sh.log_flags.set(as_int(&a(0)));
+            none()
+        }
+        "log.SetPrefix" => {
+            *sh.log_prefix.borrow_mut() = s(&a(0)).to_string();
+            none()
+        }
+        "log.Flags" => one(Value::int(sh.log_flags.get())),
+        "log.Prefix" => one(Value::str(sh.log_prefix.borrow().as_str())),
         // The program ends here: nothing after the call runs, not even the
         // calling goroutine's deferred calls.
         "os.Exit" => {
@@ -959,6 +1050,14 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         // The run has one thread; Go's usual worker-pool size reads this,
         // and a fixed answer keeps a run the same on every machine.
         "runtime.NumCPU" => one(Value::int(8)),
+        "runtime.GOMAXPROCS" => {
+            let n = as_int(&a(0));
+            let was = sh.procs.get();
+            if n > 0 {
+                sh.procs.set(n);
+            }
+            one(Value::int(was))
+        }
         "time.Since" => {
             let t = match a(0) {
                 Value::Time(t) => t,

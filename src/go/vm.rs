@@ -72,6 +72,13 @@ pub struct Shared {
     pub next_goid: Cell<u64>,
     /// Goroutines started that have not returned (`runtime.NumGoroutine`).
     pub goroutines: Cell<u64>,
+    /// `log`'s flags and prefix, as `log.SetFlags` and `log.SetPrefix`
+    /// set them.
+    pub log_flags: Cell<i64>,
+    pub log_prefix: RefCell<String>,
+    /// What `runtime.GOMAXPROCS` was last set to (8, as `NumCPU`, until a
+    /// program sets it: one goroutine runs at a time here whatever it says).
+    pub procs: Cell<i64>,
     /// `context.Canceled` and `context.DeadlineExceeded`.
     pub canceled: Value,
     pub deadline_exceeded: Value,
@@ -776,7 +783,7 @@ impl Goroutine {
     }
 
     /// Where the instruction running now came from.
-    fn here(&self) -> Option<super::ir::Span> {
+    pub(super) fn here(&self) -> Option<super::ir::Span> {
         let f = self.frames.last()?;
         let fc = self.sh.prog.funcs.get(f.func as usize)?;
         fc.spans

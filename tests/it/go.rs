@@ -222,6 +222,16 @@ tests! {
         );
     }
 
+    fn log_writes_as_its_flags_and_prefix_ask() {
+        // log.SetFlags(0), the usual first line of a program that logs,
+        // was not supported; nor were the prefix and the file flags. The
+        // file is the Go Playground's prog.go.
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"log\"\n\t\"time\"\n)\n\nfunc main() {\n\tlog.Println(\"default\")\n\tlog.SetFlags(0)\n\tlog.Println(\"bare\")\n\tlog.SetPrefix(\"app: \")\n\tlog.Printf(\"n=%d\", 3)\n\tlog.SetFlags(log.Lmsgprefix | log.Ltime)\n\ttime.Sleep(1500 * time.Millisecond)\n\tlog.Print(\"late\")\n\tlog.SetFlags(log.Lshortfile)\n\tlog.Println(\"where\")\n\tfmt.Println(log.Flags(), log.Prefix())\n}\n";
+        let ran = run(src, 1);
+        assert_eq!(ran.stdout, "16 app: \n");
+        assert_eq!(ran.stderr, "2009/11/10 23:00:00 default\nbare\napp: n=3\n23:00:01 app: late\napp: prog.go:19: where\n");
+    }
+
     fn standard_error_lines_are_output_events_of_their_own() {
         // println, log and os.Stderr wrote only to the CLI's stderr: the
         // page showed none of them. Each line is now an output event marked

@@ -8,6 +8,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("assign_two_phases", include_str!("../go/assign_two_phases.go")),
     ("assignability", include_str!("../go/assignability.go")),
     ("atomic_runtime", include_str!("../go/atomic_runtime.go")),
+    ("atomic_unsigned", include_str!("../go/atomic_unsigned.go")),
     ("bounds_messages", include_str!("../go/bounds_messages.go")),
     ("buffered_chan", include_str!("../go/buffered_chan.go")),
     ("builder", include_str!("../go/builder.go")),
@@ -163,6 +164,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("shifts_divmod", include_str!("../go/shifts_divmod.go")),
     ("slices", include_str!("../go/slices.go")),
     ("slices_more", include_str!("../go/slices_more.go")),
+    ("sort_interface", include_str!("../go/sort_interface.go")),
     ("sort_slice", include_str!("../go/sort_slice.go")),
     (
         "static_type_globals",
