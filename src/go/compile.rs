@@ -711,6 +711,7 @@ fn compile_file(c: &mut Compiler, file: File, prelude: File) -> R<Option<Program
         Some(Bind::Type(ty)) => Some(*ty),
         _ => None,
     })?;
+    let mut inits = Vec::new();
     for f in &funcs {
         let id = c.funcs.len() as u32;
         c.funcs.push(None);
@@ -735,8 +736,17 @@ fn compile_file(c: &mut Compiler, file: File, prelude: File) -> R<Option<Program
                 .methods
                 .insert(f.name.clone(), (id, ptr));
         } else {
+            // Any number of them, run in order before main; nothing can
+            // name one, so a call of init is Go's "undefined".
             if &*f.name == "init" {
-                return Err(err(f.span, "func init is not supported here"));
+                if !f.sig.params.is_empty() || !f.sig.results.is_empty() {
+                    return Err(err(
+                        f.span,
+                        "func init must have no arguments and no return values",
+                    ));
+                }
+                inits.push(id);
+                continue;
             }
             if c.globals.get(&f.name).is_some() {
                 return Err(err(f.span, format!("{} redeclared in this block", f.name)));
@@ -832,6 +842,10 @@ fn compile_file(c: &mut Compiler, file: File, prelude: File) -> R<Option<Program
     // own: the last event of a run keeps main's last line, not the last
     // package-level variable's.
     c.span = Span::default();
+    for init in inits {
+        c.emit(Ins::Closure(init, Rc::from(Vec::new())));
+        c.emit(Ins::Call(0, false, 0));
+    }
     c.emit(Ins::Int(0, INT));
     c.emit(Ins::Pop);
     c.emit(Ins::Closure(main, Rc::from(Vec::new())));

@@ -30,8 +30,9 @@ pub struct Mutex {
     guard: RefCell<Option<rt::MutexGuard<()>>>,
 }
 
-/// Stops a ticker's task.
-pub type Stopper = Rc<Cell<bool>>;
+/// A ticker's epoch: its ticks go on while it holds the number they began
+/// with, so `Stop` and `Reset` end them by moving it on.
+pub type Epoch = Rc<Cell<u64>>;
 
 /// The Go position of the op the current goroutine runs: its events carry it.
 /// The prelude's code has none (line 0): its ops keep the position of the
@@ -452,18 +453,20 @@ pub fn disarm(dues: &Dues, c: Option<&Chan>, timer: &Timer) -> bool {
 }
 
 /// `time.NewTicker`/`time.Tick`: a value every `ms` from the runtime's
-/// timer, dropped when the reader is behind (capacity 1), until stopped.
-pub fn ticker(rt: &Rt, c: Chan, ms: u64, stop: Stopper, value: impl Fn(u64) -> Value + 'static) {
-    tick(rt, c, ms.max(1), stop, Rc::new(value));
+/// timer, dropped when the reader is behind (capacity 1), until `epoch`
+/// moves on.
+pub fn ticker(rt: &Rt, c: Chan, ms: u64, epoch: Epoch, value: impl Fn(u64) -> Value + 'static) {
+    let mine = epoch.get();
+    tick(rt, c, ms.max(1), (epoch, mine), Rc::new(value));
 }
 
-fn tick(rt: &Rt, c: Chan, ms: u64, stop: Stopper, value: Rc<dyn Fn(u64) -> Value>) {
+fn tick(rt: &Rt, c: Chan, ms: u64, epoch: (Epoch, u64), value: Rc<dyn Fn(u64) -> Value>) {
     rt.call_at(rt.now() + ms, move |rt| {
-        if stop.get() {
+        if epoch.0.get() != epoch.1 {
             return;
         }
         let _ = c.try_send(value(rt.now()));
-        tick(rt, c, ms, stop, value);
+        tick(rt, c, ms, epoch, value);
     });
 }
 

@@ -212,6 +212,7 @@ const NAMES: &[&str] = &[
     "runtime.GOMAXPROCS",
     "error.Error",
     "Ticker.Stop",
+    "Ticker.Reset",
     "error.Unwrap",
     "Timer.Stop",
     "Timer.Reset",
@@ -683,6 +684,20 @@ fn log_header(g: &Goroutine) -> String {
     out
 }
 
+/// Starts a ticker's ticks on `c`, every `ms`, while `epoch` stays where it
+/// is. Each tick counts toward the step cap (the program is held weakly:
+/// a ticker must not keep it alive), so `select {}` beside a ticker that is
+/// never stopped ends instead of ticking forever.
+fn start_ticker(sh: &Rc<Shared>, c: host::Chan, ms: u64, epoch: host::Epoch) {
+    let program = Rc::downgrade(sh);
+    host::ticker(&sh.rt, c, ms, epoch, move |now| {
+        if let Some(sh) = program.upgrade() {
+            sh.charge(100);
+        }
+        Value::Time(now as i64 * 1_000_000)
+    });
+}
+
 /// A stable bottom-up merge sort: one small function, where core's sort is
 /// instantiated (about 3 KB of wasm) for every element type and order.
 fn merge_sort<T: Clone>(items: &mut Vec<T>, less: fn(&T, &T) -> bool) {
@@ -1022,22 +1037,13 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
                 return Err(panic_str("non-positive interval for NewTicker"));
             }
             let c = host::make_chan(&sh.rt, "ticker", 1);
-            let stop: host::Stopper = Rc::new(Cell::new(false));
-            // Each tick counts toward the step cap (held weakly: the ticker
-            // must not keep the program alive), so `select {}` beside a
-            // ticker that is never stopped ends instead of ticking forever.
-            let program = Rc::downgrade(&sh);
-            host::ticker(&sh.rt, c.clone(), ms, stop.clone(), move |now| {
-                if let Some(sh) = program.upgrade() {
-                    sh.charge(100);
-                }
-                Value::Time(now as i64 * 1_000_000)
-            });
+            let epoch: host::Epoch = Rc::new(Cell::new(0));
+            start_ticker(&sh, c.clone(), ms, epoch.clone());
             let ch = Value::Chan(ChanV::Chan(c, TIME));
             if name_of(id) == "time.Tick" {
                 return one(ch);
             }
-            one(Value::Obj(Rc::new(NativeObj::Ticker(ch, stop))))
+            one(Value::Obj(Rc::new(NativeObj::Ticker(ch, epoch))))
         }
         "time.Now" => one(Value::Time(now_ns(g))),
         "time.Until" => {
@@ -1627,13 +1633,20 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             ))
         }
         "error.Error" => one(Value::Str(s(&a(0)), STRING)),
-        "Ticker.Stop" => {
+        "Ticker.Stop" | "Ticker.Reset" => {
             if let Value::Obj(o) = a(0) {
-                if let NativeObj::Ticker(_, stop) = &*o {
-                    stop.set(true);
+                if let NativeObj::Ticker(ch, epoch) = &*o {
+                    epoch.set(epoch.get() + 1);
+                    if let (Value::Chan(ChanV::Chan(c, _)), "Ticker.Reset") = (ch, name_of(id)) {
+                        let ms = ms_of(&a(1));
+                        if as_int(&a(1)) <= 0 {
+                            return Err(panic_str("non-positive interval for Ticker.Reset"));
+                        }
+                        start_ticker(&sh, c.clone(), ms, epoch.clone());
+                    }
                 }
             }
-            one(Value::bool(true))
+            none()
         }
         other => Err(panic_str(format!("{other} is not supported here"))),
     }

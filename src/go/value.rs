@@ -372,7 +372,7 @@ pub enum NativeObj {
     /// A context, and the values `context.WithValue` put in it or its
     /// parents.
     Context(host::Context, Option<Rc<CtxValue>>),
-    Ticker(Value, host::Stopper),
+    Ticker(Value, host::Epoch),
     /// `time.NewTimer`: its channel, and its state for `Stop` and `Reset`.
     Timer(Value, host::Timer),
 }

@@ -222,6 +222,15 @@ tests! {
         );
     }
 
+    fn a_ticker_resets_to_a_new_period_and_stops() {
+        // Ticker.Reset stopped the program as not supported. After a Stop,
+        // nothing more ticks; a Reset starts it again (Go 1.19's times,
+        // less the wall clock's jitter).
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tstart := time.Now()\n\tt := time.NewTicker(time.Second)\n\tt.Reset(100 * time.Millisecond)\n\t<-t.C\n\tfmt.Println(\"tick\", time.Since(start))\n\tt.Stop()\n\tt.Reset(300 * time.Millisecond)\n\t<-t.C\n\tfmt.Println(\"tick\", time.Since(start))\n\tt.Stop()\n\tselect {\n\tcase <-t.C:\n\t\tfmt.Println(\"stopped ticker ticked\")\n\tcase <-time.After(time.Second):\n\t\tfmt.Println(\"quiet\", time.Since(start))\n\t}\n}\n";
+        let ran = run(src, 1);
+        assert_eq!(ran.stdout, "tick 100ms\ntick 400ms\nquiet 1.4s\n");
+    }
+
     fn log_writes_as_its_flags_and_prefix_ask() {
         // log.SetFlags(0), the usual first line of a program that logs,
         // was not supported; nor were the prefix and the file flags. The

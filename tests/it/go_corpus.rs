@@ -69,6 +69,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("go_nil_func", include_str!("../go/go_nil_func.go")),
     ("goroutine_chan", include_str!("../go/goroutine_chan.go")),
     ("hello", include_str!("../go/hello.go")),
+    ("init_funcs", include_str!("../go/init_funcs.go")),
     ("init_order", include_str!("../go/init_order.go")),
     ("interface_nil", include_str!("../go/interface_nil.go")),
     ("interface_values", include_str!("../go/interface_values.go")),
