@@ -696,8 +696,9 @@ fn per_element(
     {
         return None;
     }
-    let spread_below = !(matches!(verb, 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X')
-        || (is_struct && matches!(verb, 's' | 'q')));
+    // `%s` and `%q` go to each element too: `%s` of `[]int{1}` is
+    // `[%!s(int=1)]`, as Go prints it.
+    let spread_below = !matches!(verb, 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 's' | 'q');
     if width.is_none() && prec.is_none() && spread_below {
         return None;
     }
@@ -896,6 +897,25 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 Value::Int(_, DURATION) => plain(arg),
                 other => bad('s', other),
             },
+            // A precision cuts the text to that many characters first, and
+            // `%#q` backquotes what it can.
+            'q' if matches!(arg, Value::Str(..) | Value::Pre(_)) => {
+                let text = plain(arg);
+                let text: String = match prec {
+                    Some(p) => text.chars().take(p).collect(),
+                    None => text,
+                };
+                let raw = !text
+                    .chars()
+                    .any(|c| c == '`' || c == '\u{feff}' || (c.is_control() && c != '\t'));
+                if sharp && raw {
+                    format!("`{text}`")
+                } else if plus {
+                    ascii_only(&quote(&text))
+                } else {
+                    quote(&text)
+                }
+            }
             'q' if plus => ascii_only(&quote_v(arg)),
             'q' => quote_v(arg),
             'U' => match arg {
@@ -932,6 +952,15 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                             .join(sep)
                     }
                     Value::Float(f, _) => super::float::plain_positional(*f),
+                    // An error is its text, as Go formats it.
+                    Value::Error(e) => {
+                        let sep = if space { " " } else { "" };
+                        e.msg
+                            .bytes()
+                            .map(|b| format!("{b:02x}"))
+                            .collect::<Vec<_>>()
+                            .join(sep)
+                    }
                     other => plain(other),
                 };
                 let s = match (sharp, s.strip_prefix('-')) {

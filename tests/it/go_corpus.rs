@@ -60,6 +60,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("fmt_go_syntax", include_str!("../go/fmt_go_syntax.go")),
     ("fmt_method_calls", include_str!("../go/fmt_method_calls.go")),
     ("fmt_method_panics", include_str!("../go/fmt_method_panics.go")),
+    ("fmt_quote_edges", include_str!("../go/fmt_quote_edges.go")),
     ("fmt_stringer_elems", include_str!("../go/fmt_stringer_elems.go")),
     ("fmt_stringer_type", include_str!("../go/fmt_stringer_type.go")),
     ("for_loops", include_str!("../go/for_loops.go")),
