@@ -2880,6 +2880,20 @@ impl Compiler {
                 None => return Err(err(e.span, format!("undefined: {name}"))),
             },
             ExprKind::Selector(x, name) => {
+                // A map's element is no variable: Go refuses to assign to
+                // its field (it changed the map here).
+                if let ExprKind::Index(m, _) = &x.kind {
+                    let elem = match self.static_ty(m).map(|t| self.types.kind(t)) {
+                        Some(TKind::Map(_, elem)) => Some(*elem),
+                        _ => None,
+                    };
+                    if matches!(elem.map(|t| self.types.kind(t)), Some(TKind::Struct(_))) {
+                        return Err(err(
+                            e.start(),
+                            format!("cannot assign to struct field {e} in map"),
+                        ));
+                    }
+                }
                 let t = self.new_local()?;
                 self.emit(Ins::Declare(t));
                 self.check_member(x, name, e.span)?;

@@ -1196,6 +1196,17 @@ tests! {
                 "17:17: 1.5 (untyped float constant) truncated to int",
             ]
         );
+        // A map's struct element is no variable: assigning to its field
+        // changed the map, where Go refuses it (through a pointer it may).
+        let map_field = "package main\n\nimport \"fmt\"\n\ntype Acct struct{ Bal int }\n\nfunc main() {\n\tm := map[string]Acct{\"a\": {1}}\n\tm[\"a\"].Bal += 5\n\tm[\"a\"].Bal = 2\n\tm[\"a\"].Bal++\n\tp := map[string]*Acct{\"a\": {1}}\n\tp[\"a\"].Bal += 5\n\tfmt.Println(m, p[\"a\"].Bal)\n}\n";
+        assert_eq!(
+            errors(map_field),
+            [
+                "9:2: cannot assign to struct field m[\"a\"].Bal in map",
+                "10:2: cannot assign to struct field m[\"a\"].Bal in map",
+                "11:2: cannot assign to struct field m[\"a\"].Bal in map",
+            ]
+        );
         let not_chan = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 5\n\ts := \"str\"\n\tfmt.Println(<-x)\n\tx <- 1\n\tclose(s)\n}\n";
         assert_eq!(
             errors(not_chan),
