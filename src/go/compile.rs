@@ -273,7 +273,7 @@ fn init_order(decls: &[Stmt], funcs: &[Rc<FuncDef>]) -> Vec<usize> {
                 expr(a, out);
                 expr(b, out);
             }
-            StmtKind::Assign(l, _, r) | StmtKind::Define(l, r) => {
+            StmtKind::Assign(l, _, r) | StmtKind::Define(l, r, _) => {
                 l.iter().chain(r).for_each(|e| expr(e, out))
             }
             StmtKind::Var(spec) | StmtKind::Const(spec) => spec.values.iter().for_each(|e| expr(e, out)),
@@ -2443,7 +2443,7 @@ impl Compiler {
                 // The names it declared exist, of no known type, so that
                 // their uses are not errors of their own ("undefined: x").
                 let names: Vec<Name> = match &s.kind {
-                    StmtKind::Define(lhs, _) => lhs
+                    StmtKind::Define(lhs, ..) => lhs
                         .iter()
                         .filter_map(|e| match &e.kind {
                             ExprKind::Ident(n) => Some(n.clone()),
@@ -2536,7 +2536,7 @@ impl Compiler {
                 self.emit(Ins::Bin(if *inc { Op::Add } else { Op::Sub }));
                 self.store(e)?;
             }
-            StmtKind::Assign(lhs, None, rhs) => self.assign(lhs, rhs, false)?,
+            StmtKind::Assign(lhs, None, rhs) => self.assign(lhs, rhs, false, s.span)?,
             StmtKind::Assign(lhs, Some(op), rhs) => {
                 if lhs.len() != 1 || rhs.len() != 1 {
                     return Err(err(s.span, "assignment operation needs one value on each side"));
@@ -2550,7 +2550,7 @@ impl Compiler {
                 self.emit(Ins::Bin(*op));
                 self.store(&lhs[0])?;
             }
-            StmtKind::Define(lhs, rhs) => self.assign(lhs, rhs, true)?,
+            StmtKind::Define(lhs, rhs, at) => self.assign(lhs, rhs, true, *at)?,
             StmtKind::Var(spec) | StmtKind::Const(spec) => {
                 self.iota = spec.iota;
                 // An untyped constant has no type of its own: it takes
@@ -2702,7 +2702,9 @@ impl Compiler {
         Ok(())
     }
 
-    fn assign(&mut self, lhs: &[Expr], rhs: &[Expr], define: bool) -> R<()> {
+    /// `op_at` is where the `=` or `:=` is, where Go reports that `:=`
+    /// declares nothing new.
+    fn assign(&mut self, lhs: &[Expr], rhs: &[Expr], define: bool, op_at: Span) -> R<()> {
         // What `:=` declares gets the static type of what it is given.
         let tys: Vec<Option<Ty>> = if !define {
             Vec::new()
@@ -2715,12 +2717,15 @@ impl Compiler {
         let fresh: Vec<bool> = lhs
             .iter()
             .map(|l| match &l.kind {
-                ExprKind::Ident(name) => {
+                ExprKind::Ident(name) if &**name != "_" => {
                     define && self.st().scopes.last().expect("scope").get(name).is_none()
                 }
                 _ => false,
             })
             .collect();
+        if define && !fresh.contains(&true) {
+            return Err(err(op_at, "no new variables on left side of :="));
+        }
         self.assign_values(lhs, rhs, define)?;
         for ((l, ty), fresh) in lhs.iter().zip(tys).zip(fresh) {
             if fresh {
@@ -2812,25 +2817,14 @@ impl Compiler {
         for t in temps.iter().rev() {
             self.emit(Ins::Declare(*t));
         }
-        let mut fresh = false;
+        // (assign has checked that `:=` declares something.)
         for (i, (e, t)) in lhs.iter().zip(&temps).enumerate() {
             if let Some(Some(place)) = places.get(i) {
                 self.put(place, *t, e)?;
                 continue;
             }
             self.emit(Ins::Load(*t));
-            if define {
-                if let ExprKind::Ident(name) = &e.kind {
-                    let exists = self.st().scopes.last().expect("scope").get(name).is_some();
-                    if !exists || &**name == "_" {
-                        fresh = true;
-                    }
-                }
-            }
             self.bind_one(e, define)?;
-        }
-        if define && !fresh {
-            return Err(err(self.span, "no new variables on left side of :="));
         }
         Ok(())
     }
@@ -3368,7 +3362,7 @@ impl Compiler {
                     arms.push(SelArm::Recv);
                     plan.push((Some(arms.len() - 1), None));
                 }
-                StmtKind::Define(lhs, rhs) | StmtKind::Assign(lhs, None, rhs)
+                StmtKind::Define(lhs, rhs, _) | StmtKind::Assign(lhs, None, rhs)
                     if rhs.len() == 1 && recv_of(&rhs[0]).is_some() && lhs.len() <= 2 =>
                 {
                     self.check_dir(recv_of(&rhs[0]).expect("a receive"), ChanOp::Recv)?;
@@ -3406,7 +3400,7 @@ impl Compiler {
                 }
                 if define {
                     let elem = match case.comm.as_deref().map(|c| &c.kind) {
-                        Some(StmtKind::Define(_, rhs)) => rhs.first().and_then(|r| self.static_ty(r)),
+                        Some(StmtKind::Define(_, rhs, _)) => rhs.first().and_then(|r| self.static_ty(r)),
                         _ => None,
                     };
                     self.note_type(&lhs[0], elem);

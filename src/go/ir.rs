@@ -426,7 +426,8 @@ pub enum StmtKind {
     IncDec(Expr, bool),
     /// `lhs op= rhs`; `None` is plain `=`.
     Assign(Vec<Expr>, Option<Op>, Vec<Expr>),
-    Define(Vec<Expr>, Vec<Expr>),
+    /// Its names, its values, and where its `:=` is.
+    Define(Vec<Expr>, Vec<Expr>, Span),
     Var(ValueSpec),
     Const(ValueSpec),
     Type(Name, Expr),

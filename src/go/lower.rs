@@ -44,15 +44,25 @@ fn lower_file(src: &str, spans: bool) -> Result<File, CompileError> {
         // (starting with a tab) after its error: the first error is the
         // earliest non-continuation one. Finding it here spares the page a
         // sort instantiation.
+        // "no new variables" is the compiler's to report, beside the
+        // program's other type errors, as Go lists them all.
         let errors = el.borrow();
         let first = errors
             .iter()
-            .filter(|e| !e.msg.starts_with('\t'))
+            .filter(|e| !e.msg.starts_with('\t') && e.msg != "no new variables on left side of :=")
             .min_by_key(|e| e.pos.offset);
         if let Some(e) = first {
+            // Go's words for a `go` or `defer` of no call.
+            let message = match e.msg.strip_prefix("function must be invoked in ") {
+                Some(rest) => format!(
+                    "expression in {} must be function call",
+                    rest.trim_end_matches(" statement")
+                ),
+                None => e.msg.clone(),
+            };
             return Err(CompileError {
                 span: byte_column(&non_ascii_lines(src), e.pos.line as u32, e.pos.column as u32),
-                message: e.msg.clone(),
+                message,
             });
         }
     }
@@ -352,7 +362,7 @@ impl Lower<'_> {
                     Token::DEFINE => {
                         return Ok(Stmt {
                             span,
-                            kind: StmtKind::Define(lhs, rhs),
+                            kind: StmtKind::Define(lhs, rhs, self.span(a.token_pos)),
                         })
                     }
                     Token::ASSIGN => None,

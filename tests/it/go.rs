@@ -1207,6 +1207,18 @@ tests! {
                 "11:2: cannot assign to struct field m[\"a\"].Bal in map",
             ]
         );
+        // `:=` that declares nothing is Go's error at the `:=`, beside the
+        // program's other errors (the parser's stopped at the first, at
+        // the statement), and `_` declares nothing.
+        let redeclared = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tx := 2\n\tfmt.Println(x)\n\ty, _ := 1, 2\n\ty, _ := 3, 4\n\tfmt.Println(y)\n\tfoo()\n}\n";
+        assert_eq!(
+            errors(redeclared),
+            [
+                "7:4: no new variables on left side of :=",
+                "10:7: no new variables on left side of :=",
+                "12:2: undefined: foo",
+            ]
+        );
         let not_chan = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 5\n\ts := \"str\"\n\tfmt.Println(<-x)\n\tx <- 1\n\tclose(s)\n}\n";
         assert_eq!(
             errors(not_chan),
