@@ -1136,12 +1136,9 @@ fn print_float(f: f64) -> String {
     if f.is_infinite() {
         return format!("{sign}Inf");
     }
-    let text = format!("{:.6e}", f.abs());
-    let (digits, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    format!(
-        "{sign}{digits}e{}{:03}",
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
+    // Go's own %.6e (core's float formatting would cost the page 5 KB).
+    let text = super::float::sci(f.abs(), 6);
+    let (digits, exp) = text.split_once('e').unwrap_or((&text, "+0"));
+    let (exp_sign, exp) = exp.split_at(1);
+    format!("{sign}{digits}e{exp_sign}{exp:0>3}")
 }
