@@ -615,3 +615,33 @@ pub fn sci(f: f64, prec: usize) -> String {
     exponent(&mut out, &d, dp, Some(prec));
     out
 }
+
+/// `strconv.FormatFloat` in the formats `f`, `e`, `E`, `g` and `G`; a
+/// precision below 0 is the shortest that reads back. `None` for another
+/// format (Go then writes `%` and the format).
+pub fn strconv(f: f64, fmt: u8, prec: i64, is32: bool) -> Option<String> {
+    let p = prec.max(0) as usize;
+    let text = match (fmt, prec < 0) {
+        (b'f', true) => plain_positional(f),
+        (b'f', false) => fixed(f, p),
+        (b'e' | b'E', true) => match special(f) {
+            Some(s) => s.into(),
+            None => {
+                let mut out = String::new();
+                sign(&mut out, f);
+                let (d, dp) = if is32 { shortest32(f as f32) } else { shortest(f) };
+                exponent(&mut out, &d, dp, None);
+                out
+            }
+        },
+        (b'e' | b'E', false) => sci(f, p),
+        (b'g' | b'G', true) => go_v_of(f, is32),
+        (b'g' | b'G', false) => general(f, p),
+        _ => return None,
+    };
+    Some(if fmt.is_ascii_uppercase() {
+        text.replace('e', "E")
+    } else {
+        text
+    })
+}

@@ -322,6 +322,17 @@ func (x __sort_StringSlice) Len() int           { return len(x) }
 func (x __sort_StringSlice) Less(i, j int) bool { return x[i] < x[j] }
 func (x __sort_StringSlice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
 
+// strings.Map: each rune through mapping; one mapped below 0 is dropped.
+func __strings_Map(mapping func(rune) rune, s string) string {
+	var b []rune
+	for _, r := range s {
+		if m := mapping(r); m >= 0 {
+			b = append(b, m)
+		}
+	}
+	return string(b)
+}
+
 func __rand_Shuffle(n int, swap func(i, j int)) {
 	for i := n - 1; i > 0; i-- {
 		j := __randn(i + 1)

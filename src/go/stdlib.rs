@@ -110,6 +110,9 @@ const NAMES: &[&str] = &[
     "strings.IndexByte",
     "utf8.RuneCountInString",
     "utf8.RuneLen",
+    "utf8.DecodeRuneInString",
+    "strconv.FormatFloat",
+    "strings.Title",
     "utf8.ValidString",
     "sort.Strings",
     "math.Sqrt",
@@ -343,6 +346,7 @@ pub fn prelude_func(full: &str) -> Option<&'static str> {
     match full {
         "sort.Slice" | "sort.SliceStable" => Some("__sort_Slice"),
         "sort.Sort" => Some("__sort_Sort"),
+        "strings.Map" => Some("__strings_Map"),
         "sort.Stable" => Some("__sort_Stable"),
         "sort.Reverse" => Some("__sort_Reverse"),
         "rand.Shuffle" => Some("__rand_Shuffle"),
@@ -1456,6 +1460,38 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         }
         "utf8.RuneCountInString" => one(Value::int(s(&a(0)).chars().count() as i64)),
         // Go's RuneLen: -1 for a surrogate or a value past the last rune.
+        // A string here is valid UTF-8: the first character, or
+        // RuneError and 0 for "".
+        "utf8.DecodeRuneInString" => {
+            let c = s(&a(0)).chars().next();
+            vals(vec![
+                Value::Int(c.map_or(0xFFFD, |c| c as i64), INT32),
+                Value::int(c.map_or(0, char::len_utf8) as i64),
+            ])
+        }
+        "strconv.FormatFloat" => {
+            let fmt = as_int(&a(1)) as u8;
+            let text = super::float::strconv(as_f64(&a(0)), fmt, as_int(&a(2)), as_int(&a(3)) == 32);
+            one(Value::str(text.unwrap_or_else(|| format!("%{}", fmt as char))))
+        }
+        // Each word's first letter in upper case; a word ends at anything
+        // but a letter, a digit or `_` (Go's isSeparator).
+        "strings.Title" => {
+            let mut sep = true;
+            let out: String = s(&a(0))
+                .chars()
+                .map(|c| {
+                    let up = if sep {
+                        super::case::to_upper(c.encode_utf8(&mut [0; 4]))
+                    } else {
+                        c.to_string()
+                    };
+                    sep = !(c.is_alphanumeric() || c == '_');
+                    up
+                })
+                .collect();
+            one(Value::str(out))
+        }
         "utf8.RuneLen" => {
             let c = u32::try_from(as_int(&a(0))).ok().and_then(char::from_u32);
             one(Value::int(c.map_or(-1, |c| c.len_utf8() as i64)))

@@ -182,6 +182,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("strings_basic", include_str!("../go/strings_basic.go")),
     ("strings_case", include_str!("../go/strings_case.go")),
     ("strings_runes", include_str!("../go/strings_runes.go")),
+    (
+        "strings_runes_floats",
+        include_str!("../go/strings_runes_floats.go"),
+    ),
     ("structs", include_str!("../go/structs.go")),
     ("switch_stmt", include_str!("../go/switch_stmt.go")),
     ("sync_cond", include_str!("../go/sync_cond.go")),
