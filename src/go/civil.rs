@@ -15,7 +15,7 @@ const START_UNIX: i64 = 1_257_894_000;
 /// Go's zero time, 0001-01-01 00:00:00 UTC, in seconds since 1970.
 const ZERO_UNIX: i64 = -62_135_596_800;
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -29,7 +29,7 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const DAYS: [&str; 7] = [
+pub(super) const DAYS: [&str; 7] = [
     "Sunday",
     "Monday",
     "Tuesday",

@@ -1062,6 +1062,8 @@ impl Compiler {
                 match full.as_str() {
                     "time.Duration" => DURATION,
                     "time.Time" => TIME,
+                    "time.Month" => MONTH,
+                    "time.Weekday" => WEEKDAY,
                     "sync.WaitGroup" => WAITGROUP,
                     "sync.Mutex" => MUTEX,
                     "context.Context" => CONTEXT,

@@ -188,6 +188,9 @@ fn write_v(
         Value::TypedNil(_) => out.push_str("<nil>"),
         Value::Bool(b, _) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(i, ty) if *ty == DURATION => out.push_str(&duration(*i)),
+        Value::Int(i, ty) if *ty == super::value::MONTH || *ty == super::value::WEEKDAY => {
+            out.push_str(&calendar_name(*i, *ty))
+        }
         Value::Int(i, ty) if is_unsigned_ty(types, *ty) => out.push_str(&(*i as u64).to_string()),
         Value::Int(i, _) => out.push_str(&i.to_string()),
         Value::Float(f, t) => out.push_str(&super::float::go_v_of(*f, *t == super::value::FLOAT32)),
@@ -894,7 +897,7 @@ pub fn sprintf(types: &Types, f: &str, args: &[Value]) -> String {
                 Value::Str(_, _) | Value::Pre(_) | Value::Error(_) | Value::Slice(_) => {
                     with_types(types, arg, false)
                 }
-                Value::Int(_, DURATION) => plain(arg),
+                Value::Int(_, DURATION | super::value::MONTH | super::value::WEEKDAY) => plain(arg),
                 other => bad('s', other),
             },
             // A precision cuts the text to that many characters first, and
@@ -1141,4 +1144,18 @@ fn print_float(f: f64) -> String {
     let (digits, exp) = text.split_once('e').unwrap_or((&text, "+0"));
     let (exp_sign, exp) = exp.split_at(1);
     format!("{sign}{digits}e{exp_sign}{exp:0>3}")
+}
+
+/// A `time.Month` or `time.Weekday` as Go prints it: its name, or
+/// `%!Month(13)` past the last.
+fn calendar_name(i: i64, ty: super::value::Ty) -> String {
+    let (names, first, what): (&[&str], i64, &str) = if ty == super::value::MONTH {
+        (&super::civil::MONTHS, 1, "Month")
+    } else {
+        (&super::civil::DAYS, 0, "Weekday")
+    };
+    match usize::try_from(i - first).ok().and_then(|k| names.get(k)) {
+        Some(name) => name.to_string(),
+        None => format!("%!{what}({i})"),
+    }
 }

@@ -210,6 +210,9 @@ const NAMES: &[&str] = &[
     "Time.Second",
     "Time.Nanosecond",
     "Time.YearDay",
+    "Time.Month",
+    "Time.Weekday",
+    "Time.Date",
     "Time.Format",
     "Time.String",
     "time.Until",
@@ -327,6 +330,20 @@ pub fn constant(full: &str) -> Option<Value> {
         "os.Stdout" => Some(Value::Int(1, UINTPTR_FILE)),
         "os.Stderr" => Some(Value::Int(2, UINTPTR_FILE)),
         "math.MinInt32" => Some(Value::int(i32::MIN as i64)),
+        "time.Sunday" => Some(Value::Int(0, WEEKDAY)),
+        "time.Monday" => Some(Value::Int(1, WEEKDAY)),
+        "time.Tuesday" => Some(Value::Int(2, WEEKDAY)),
+        "time.Wednesday" => Some(Value::Int(3, WEEKDAY)),
+        "time.Thursday" => Some(Value::Int(4, WEEKDAY)),
+        "time.Friday" => Some(Value::Int(5, WEEKDAY)),
+        "time.Saturday" => Some(Value::Int(6, WEEKDAY)),
+        m if m.starts_with("time.") && super::civil::MONTHS.contains(&&m[5..]) => {
+            let n = super::civil::MONTHS
+                .iter()
+                .position(|x| *x == &m[5..])
+                .unwrap_or(0);
+            Some(Value::Int(n as i64 + 1, MONTH))
+        }
         "log.Ldate" => Some(Value::int(1)),
         "log.Ltime" => Some(Value::int(2)),
         "log.Lmicroseconds" => Some(Value::int(4)),
@@ -1633,6 +1650,18 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             _ => one(Value::bool(false)),
         },
         "Time.IsZero" => one(Value::bool(matches!(a(0), Value::Time(t) if t == ZERO_TIME))),
+        "Time.Month" | "Time.Weekday" | "Time.Date" => {
+            let c = super::civil::civil(match a(0) {
+                Value::Time(t) => t,
+                _ => ZERO_TIME,
+            });
+            let month = Value::Int(i64::from(c.month), MONTH);
+            match name_of(id) {
+                "Time.Month" => one(month),
+                "Time.Weekday" => one(Value::Int(i64::from(c.weekday), WEEKDAY)),
+                _ => vals(vec![Value::int(c.year), month, Value::int(i64::from(c.day))]),
+            }
+        }
         "Time.Unix" | "Time.UnixMilli" | "Time.UnixMicro" | "Time.UnixNano" | "Time.Year" | "Time.Day"
         | "Time.Hour" | "Time.Minute" | "Time.Second" | "Time.Nanosecond" | "Time.YearDay" => {
             let t = match a(0) {

@@ -47,6 +47,8 @@ pub const TICKER: Ty = 22;
 pub const FUNC: Ty = 23;
 pub const CANCEL_FUNC: Ty = 24;
 pub const UNTYPED_NIL: Ty = 25;
+pub const MONTH: Ty = 26;
+pub const WEEKDAY: Ty = 27;
 
 #[derive(Debug, Clone)]
 pub struct FieldInfo {
@@ -124,6 +126,8 @@ impl Types {
             ("func()", TKind::Func),
             ("context.CancelFunc", TKind::Func),
             ("nil", TKind::Interface(vec![])),
+            ("time.Month", TKind::Int(64, true)),
+            ("time.Weekday", TKind::Int(64, true)),
         ];
         for (name, kind) in basic {
             t.add(name, kind.clone());
