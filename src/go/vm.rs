@@ -206,10 +206,20 @@ impl Shared {
 
     /// Go's out-of-memory error, with this playground's limit.
     pub fn out_of_memory(&self) -> String {
-        format!(
+        let mut message = format!(
             "fatal error: runtime: out of memory (a program here has {})",
             size(self.limits.memory)
-        )
+        );
+        // A long run that holds little can fill the heap with its record:
+        // an endless ticker, printing, met the limit after 800,000 ticks.
+        // (An event takes about 140 bytes, measured on the page.)
+        let events = self.rt.log().len();
+        if events.saturating_mul(140) >= self.limits.memory / 2 {
+            message.push_str(&format!(
+                "\nThe run's record of {events} events takes much of it: a run this long, such as an endless ticker, ends here."
+            ));
+        }
+        message
     }
 
     pub fn set_fatal(&self, message: String, exit: i32) {
