@@ -112,6 +112,7 @@ const NAMES: &[&str] = &[
     "utf8.RuneLen",
     "utf8.DecodeRuneInString",
     "strconv.FormatFloat",
+    "time.ParseDuration",
     "strings.Title",
     "utf8.ValidString",
     "sort.Strings",
@@ -719,6 +720,62 @@ fn start_ticker(sh: &Rc<Shared>, c: host::Chan, ms: u64, epoch: host::Epoch) {
         }
         Value::Time(now as i64 * 1_000_000)
     });
+}
+
+/// Go's `time.ParseDuration`: signed numbers with units (`1h15m30.5s`),
+/// or the start of Go's error text.
+fn parse_duration(text: &str) -> Result<i64, String> {
+    const UNITS: [(&str, f64); 8] = [
+        ("ns", 1.0),
+        ("us", 1e3),
+        ("\u{b5}s", 1e3),
+        ("\u{3bc}s", 1e3),
+        ("ms", 1e6),
+        ("s", 1e9),
+        ("m", 60e9),
+        ("h", 3600e9),
+    ];
+    let invalid = || "invalid duration".to_string();
+    let (neg, mut rest) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if rest == "0" {
+        return Ok(0);
+    }
+    if rest.is_empty() {
+        return Err(invalid());
+    }
+    let mut total = 0.0f64;
+    while !rest.is_empty() {
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let number = &rest[..number_len];
+        if number.is_empty() || number == "." {
+            return Err(invalid());
+        }
+        let value: f64 = number.parse().map_err(|_| invalid())?;
+        rest = &rest[number_len..];
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let unit = &rest[..unit_len];
+        if unit.is_empty() {
+            return Err("missing unit in duration".into());
+        }
+        let Some(&(_, scale)) = UNITS.iter().find(|(u, _)| *u == unit) else {
+            return Err(format!("unknown unit {} in duration", format::quote(unit)));
+        };
+        total += value * scale;
+        rest = &rest[unit_len..];
+    }
+    if total > i64::MAX as f64 {
+        return Err(invalid());
+    }
+    let ns = total.round() as i64;
+    Ok(if neg { -ns } else { ns })
 }
 
 /// A stable bottom-up merge sort: one small function, where core's sort is
@@ -1419,6 +1476,16 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             one(Value::str(format::int_in_base(v, base as u32, false)))
         }
         "strconv.Quote" => one(Value::str(format::quote(&s(&a(0))))),
+        "time.ParseDuration" => {
+            let text = s(&a(0));
+            match parse_duration(&text) {
+                Ok(ns) => vals(vec![Value::Int(ns, DURATION), Value::Nil]),
+                Err(why) => vals(vec![
+                    Value::Int(0, DURATION),
+                    Value::error(format!("time: {why} {}", format::quote(&text))),
+                ]),
+            }
+        }
         "strconv.Atoi" => {
             let x = s(&a(0));
             match x.parse::<i64>() {

@@ -121,6 +121,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("panic_nil_pointer", include_str!("../go/panic_nil_pointer.go")),
     ("panic_printing", include_str!("../go/panic_printing.go")),
     ("panic_type_assert", include_str!("../go/panic_type_assert.go")),
+    ("parse_duration", include_str!("../go/parse_duration.go")),
     ("parse_int_bases", include_str!("../go/parse_int_bases.go")),
     ("ping_pong", include_str!("../go/ping_pong.go")),
     ("pipeline_small", include_str!("../go/pipeline_small.go")),
