@@ -68,6 +68,11 @@ struct FuncState {
     code: Vec<Ins>,
     spans: Vec<Span>,
     scopes: Vec<HashMap<Name, Bind>>,
+    /// For each scope, whether it is one Go block with the scope below it:
+    /// a function's body with its parameters and results, a `case` of a
+    /// type switch or a select with what it binds. A `:=` there assigns to
+    /// a name of either.
+    joined: Vec<bool>,
     nlocals: u16,
     upvals: Vec<(Name, Cap)>,
     loops: Vec<Loop>,
@@ -103,6 +108,7 @@ impl FuncState {
             code: Vec::new(),
             spans: Vec::new(),
             scopes: vec![HashMap::new()],
+            joined: vec![false],
             nlocals: 0,
             upvals: Vec::new(),
             loops: Vec::new(),
@@ -151,6 +157,8 @@ pub struct Compiler {
     global_exact: HashMap<u32, Exact>,
     /// Each declared function's signature, by its id.
     sigs: crate::dense::Dense<Rc<Sig>>,
+    /// The next scope pushed is joined to the one below it.
+    join_next: bool,
 }
 
 /// Whether a statement list ends in a terminating statement (Go's spec):
@@ -575,6 +583,7 @@ const MAX_LOCALS: u16 = 60_000;
 /// all, and a reader who deleted a line wants to see each at once).
 pub fn compile(file: File, prelude: File, go121: bool) -> Result<Program, Vec<CompileError>> {
     let mut c = Compiler {
+        join_next: false,
         types: Types::new(),
         funcs: Vec::new(),
         globals: HashMap::new(),
@@ -949,11 +958,38 @@ impl Compiler {
     }
 
     fn push_scope(&mut self) {
-        self.st().scopes.push(HashMap::new());
+        let joined = std::mem::take(&mut self.join_next);
+        let st = self.st();
+        st.scopes.push(HashMap::new());
+        st.joined.push(joined);
     }
 
     fn pop_scope(&mut self) {
-        self.st().scopes.pop();
+        let st = self.st();
+        st.scopes.pop();
+        st.joined.pop();
+    }
+
+    /// A block whose scope is one Go block with the scope on top (see
+    /// `FuncState::joined`).
+    fn joined_block(&mut self, stmts: &[Stmt]) -> R<()> {
+        self.join_next = true;
+        self.block(stmts)
+    }
+
+    /// What `name` is in the innermost Go block, which may span joined
+    /// scopes: what a `:=` would assign to rather than declare.
+    fn in_this_block(&mut self, name: &str) -> Option<Bind> {
+        let st = self.st();
+        for i in (0..st.scopes.len()).rev() {
+            if let Some(b) = st.scopes[i].get(name) {
+                return Some(b.clone());
+            }
+            if !st.joined[i] {
+                break;
+            }
+        }
+        None
     }
 
     fn lookup(&mut self, name: &str) -> Option<Bind> {
@@ -1817,7 +1853,7 @@ impl Compiler {
             kind: ExprKind::FuncType(f.sig.clone()),
             written: Written::default(),
         })?;
-        self.block(&f.body)?;
+        self.joined_block(&f.body)?;
         self.span = f.span;
         self.emit(Ins::Return);
         let st = self.fs.pop().expect("function state");
@@ -2439,6 +2475,7 @@ impl Compiler {
                 self.hint = None;
                 let st = self.st();
                 st.scopes.truncate(scopes);
+                st.joined.truncate(scopes);
                 st.loops.truncate(loops);
                 st.pending_label = None;
                 st.failed = true;
@@ -2719,9 +2756,7 @@ impl Compiler {
         let fresh: Vec<bool> = lhs
             .iter()
             .map(|l| match &l.kind {
-                ExprKind::Ident(name) if &**name != "_" => {
-                    define && self.st().scopes.last().expect("scope").get(name).is_none()
-                }
+                ExprKind::Ident(name) if &**name != "_" => define && self.in_this_block(name).is_none(),
                 _ => false,
             })
             .collect();
@@ -2842,9 +2877,10 @@ impl Compiler {
                 self.emit(Ins::Pop);
                 return Ok(());
             }
-            let existing = self.st().scopes.last().expect("scope").get(name).cloned();
+            let existing = self.in_this_block(name);
             match existing {
                 Some(Bind::Local(slot)) => self.emit(Ins::Store(slot)),
+                Some(Bind::Up(i)) => self.emit(Ins::StoreUp(i)),
                 _ => {
                     let slot = self.declare(name)?;
                     self.st().decls.push((slot, name.clone(), e.span));
@@ -3302,7 +3338,7 @@ impl Compiler {
                 self.emit(Ins::Load(t));
                 self.emit(Ins::Declare(slot));
             }
-            self.block(&case.body)?;
+            self.joined_block(&case.body)?;
             self.pop_scope();
             ends.push(self.emit(Ins::Jump(0)));
         }
@@ -3411,7 +3447,7 @@ impl Compiler {
                     }
                 }
             }
-            self.block(&case.body)?;
+            self.joined_block(&case.body)?;
             self.pop_scope();
             ends.push(self.emit(Ins::Jump(0)));
             self.patch(skip);

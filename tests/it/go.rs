@@ -1223,6 +1223,11 @@ tests! {
         // program's other errors (the parser's stopped at the first, at
         // the statement), and `_` declares nothing.
         let redeclared = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tx := 2\n\tfmt.Println(x)\n\ty, _ := 1, 2\n\ty, _ := 3, 4\n\tfmt.Println(y)\n\tfoo()\n}\n";
+        let param = "package main\n\nfunc f(a int) {\n\ta := 1\n\t_ = a\n}\n\nfunc main() {\n\tvar x any = 1\n\tswitch v := x.(type) {\n\tcase int:\n\t\tv := 2\n\t\t_ = v\n\t}\n\tf(1)\n}\n";
+        assert_eq!(
+            errors(param),
+            ["4:4: no new variables on left side of :=", "12:5: no new variables on left side of :="]
+        );
         assert_eq!(
             errors(redeclared),
             [

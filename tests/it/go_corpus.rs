@@ -98,6 +98,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("mutex_struct", include_str!("../go/mutex_struct.go")),
     ("named_func_methods", include_str!("../go/named_func_methods.go")),
     (
+        "named_results_block",
+        include_str!("../go/named_results_block.go"),
+    ),
+    (
         "named_string_assign",
         include_str!("../go/named_string_assign.go"),
     ),
