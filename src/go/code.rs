@@ -145,7 +145,9 @@ pub enum Ins {
     /// `==` (or, when true, `!=`) with an interface operand: the dynamic
     /// types must match too.
     IfaceEq(bool),
-    IterNew,
+    /// `range`: whether the loop reads values, not only keys (an array is
+    /// then copied, as Go evaluates it once).
+    IterNew(bool),
     /// Iterator slot, jump target when done, whether to push the value too.
     IterNext(u16, u32, bool),
     /// Fail with a runtime error (code the compiler knows is wrong).

@@ -3161,7 +3161,7 @@ impl Compiler {
         let label = self.st().pending_label.take();
         self.check_dir(x, ChanOp::Range)?;
         self.expr_ref(x)?;
-        self.emit(Ins::IterNew);
+        self.emit(Ins::IterNew(v.is_some()));
         let iter = self.new_local()?;
         self.emit(Ins::Declare(iter));
         let k = k.filter(|e| !matches!(&e.kind, ExprKind::Ident(n) if &**n == "_" && v.is_none()));

@@ -719,15 +719,17 @@ pub fn has_type(types: &Types, v: &Value, ty: Ty) -> bool {
 
 /// An iterator for `range x`. A map's range starts at the entry `start`
 /// picks from the map's length (the run's seed picks it, as Go picks a
-/// random bucket). An array is copied, as Go evaluates the range
-/// expression once; a pointer to one is not.
-pub fn iter_new(x: Value, start: impl FnOnce(usize) -> usize) -> Res<Value> {
+/// random bucket). An array is copied where the loop reads its `values`,
+/// as Go evaluates the range expression once; a pointer to one is not,
+/// nor is an array whose indexes alone are read.
+pub fn iter_new(x: Value, values: bool, start: impl FnOnce(usize) -> usize) -> Res<Value> {
     let it = match x {
-        Value::Array(..) => Iter::Seq { v: x.copied(), i: 0 },
+        Value::Array(..) if values => Iter::Seq { v: x.copied(), i: 0 },
+        Value::Array(..) => Iter::Seq { v: x, i: 0 },
         Value::Slice(_) => Iter::Seq { v: x, i: 0 },
         Value::Ptr(p) => match p.load() {
             a @ Value::Array(..) => Iter::Seq { v: a, i: 0 },
-            other => return iter_new(other, start),
+            other => return iter_new(other, values, start),
         },
         Value::Str(s, _) => Iter::Str { s, byte: 0 },
         Value::Map(m) => match m.obj {

@@ -1941,13 +1941,19 @@ impl Goroutine {
                 let v = self.pop();
                 self.push(Value::bool(matches!(v, Value::Nil)));
             }
-            Ins::IterNew => {
+            Ins::IterNew(values) => {
                 let x = self.pop();
                 // Ranging over a nil channel blocks for good (IterNext
                 // parks on it), where a nil slice or map has no items.
                 let it = match x {
                     Value::TypedNil(t) if matches!(sh.prog.types.kind(t), TKind::Chan(_)) => x,
-                    x => ops::iter_new(x, |n| host::rand_below(&sh.rt, n as u64) as usize)?,
+                    x => {
+                        // The copy of an array is work the step cap counts.
+                        if let (true, Value::Array(a, _)) = (*values, &x) {
+                            self.count(u32::try_from(a.borrow().len()).unwrap_or(u32::MAX));
+                        }
+                        ops::iter_new(x, *values, |n| host::rand_below(&sh.rt, n as u64) as usize)?
+                    }
                 };
                 self.push(it);
             }
