@@ -316,11 +316,38 @@ func (x __sort_IntSlice) Len() int           { return len(x) }
 func (x __sort_IntSlice) Less(i, j int) bool { return x[i] < x[j] }
 func (x __sort_IntSlice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
 
+func (x __sort_IntSlice) Sort() { __sort_Sort(x) }
+func (x __sort_IntSlice) Search(v int) int {
+	i, j := 0, len(x)
+	for i < j {
+		h := (i + j) / 2
+		if x[h] < v {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
+}
+
 type __sort_StringSlice []string
 
 func (x __sort_StringSlice) Len() int           { return len(x) }
 func (x __sort_StringSlice) Less(i, j int) bool { return x[i] < x[j] }
 func (x __sort_StringSlice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
+func (x __sort_StringSlice) Sort()              { __sort_Sort(x) }
+func (x __sort_StringSlice) Search(v string) int {
+	i, j := 0, len(x)
+	for i < j {
+		h := (i + j) / 2
+		if x[h] < v {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
+}
 
 // strings.Map: each rune through mapping; one mapped below 0 is dropped.
 func __strings_Map(mapping func(rune) rune, s string) string {

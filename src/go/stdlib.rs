@@ -457,8 +457,9 @@ pub fn library_members(ty: &str) -> Option<&'static [&'static str]> {
             "WriteRune",
             "WriteString",
         ],
+        // Go 1.19's: And and Or came in 1.23.
         "atomic.Int64" | "atomic.Int32" | "atomic.Uint64" | "atomic.Uint32" => {
-            &["Add", "And", "Or", "CompareAndSwap", "Load", "Store", "Swap"]
+            &["Add", "CompareAndSwap", "Load", "Store", "Swap"]
         }
         "atomic.Bool" => &["CompareAndSwap", "Load", "Store", "Swap"],
         "sort.Interface" => &["Len", "Less", "Swap"],
