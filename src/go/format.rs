@@ -1119,6 +1119,10 @@ pub fn runtime_print(vals: &[Value], line: bool) -> String {
         .iter()
         .map(|v| match v {
             Value::Float(f, _) => print_float(*f),
+            // A nil pointer, channel, map or func is its address; a nil
+            // interface its type's and its value's.
+            Value::TypedNil(_) | Value::Map(MapV { obj: None, .. }) => "0x0".into(),
+            Value::Nil => "(0x0,0x0)".into(),
             v => plain(v),
         })
         .collect();
@@ -1130,20 +1134,59 @@ pub fn runtime_print(vals: &[Value], line: bool) -> String {
 }
 
 /// A float as Go's runtime prints it (`println(1.5)` is `+1.500000e+000`):
-/// seven significant digits and a signed three-digit exponent.
+/// seven digits and a signed three-digit exponent, by Go's own loop
+/// (`runtime.printfloat`), which scales by tens and rounds by adding half
+/// of the last digit, so its last digit is not always the nearest.
 fn print_float(f: f64) -> String {
     if f.is_nan() {
         return "NaN".into();
     }
-    let sign = if f.is_sign_negative() { '-' } else { '+' };
     if f.is_infinite() {
-        return format!("{sign}Inf");
+        return if f > 0.0 { "+Inf" } else { "-Inf" }.into();
     }
-    // Go's own %.6e (core's float formatting would cost the page 5 KB).
-    let text = super::float::sci(f.abs(), 6);
-    let (digits, exp) = text.split_once('e').unwrap_or((&text, "+0"));
-    let (exp_sign, exp) = exp.split_at(1);
-    format!("{sign}{digits}e{exp_sign}{exp:0>3}")
+    const N: usize = 7;
+    let mut sign = '+';
+    let mut v = f;
+    let mut e: i32 = 0;
+    if v == 0.0 {
+        if f.is_sign_negative() {
+            sign = '-';
+        }
+    } else {
+        if v < 0.0 {
+            v = -v;
+            sign = '-';
+        }
+        while v >= 10.0 {
+            e += 1;
+            v /= 10.0;
+        }
+        while v < 1.0 {
+            e -= 1;
+            v *= 10.0;
+        }
+        let mut h = 5.0;
+        for _ in 0..N {
+            h /= 10.0;
+        }
+        v += h;
+        if v >= 10.0 {
+            e += 1;
+            v /= 10.0;
+        }
+    }
+    let mut digits = String::with_capacity(N + 1);
+    for i in 0..N {
+        let d = v as u8;
+        digits.push(char::from(b'0' + d.min(9)));
+        if i == 0 {
+            digits.push('.');
+        }
+        v -= f64::from(d);
+        v *= 10.0;
+    }
+    let exp_sign = if e < 0 { '-' } else { '+' };
+    format!("{sign}{digits}e{exp_sign}{:03}", e.abs())
 }
 
 /// A `time.Month` or `time.Weekday` as Go prints it: its name, or

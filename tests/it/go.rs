@@ -215,6 +215,13 @@ tests! {
         // print's operands; Go 1.19 prints what is asserted here, both
         // through the instruction and through `defer println(...)`.
         let src = "package main\n\nfunc main() {\n\tdefer println(2.0/3.0, -0.25)\n\tprint(1, 2, \"a\", true, \"\\n\")\n\tvar z float64\n\tprintln(1.5, 1e21, 1e-7, 123456789.0, z, -z, float32(1.25), \"x\", 7)\n}\n";
+        let nils = "package main\n\nfunc main() {\n\tvar p *int\n\tvar m map[string]int\n\tvar c chan int\n\tvar e error\n\tprintln(p, m, c, e)\n\tprintln(1001.0/1000.0+0.0000005, 999999.95, 0.1, 1e300, -2.5e-300)\n}\n";
+        // Go's printfloat rounds by adding half a last digit, so its last
+        // digit is not always the nearest (1.001001, 1.000000e+006).
+        assert_eq!(
+            run(nils, 1).stderr,
+            "0x0 0x0 0x0 (0x0,0x0)\n+1.001001e+000 +1.000000e+006 +1.000000e-001 +1.000000e+300 -2.500000e-300\n"
+        );
         let ran = run(src, 1);
         assert_eq!(
             ran.stderr,
