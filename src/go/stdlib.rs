@@ -1771,13 +1771,14 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         "Ticker.Stop" | "Ticker.Reset" => {
             if let Value::Obj(o) = a(0) {
                 if let NativeObj::Ticker(ch, epoch) = &*o {
+                    let reset = name_of(id) == "Ticker.Reset";
+                    // Go panics before it changes anything.
+                    if reset && as_int(&a(1)) <= 0 {
+                        return Err(panic_str("non-positive interval for Ticker.Reset"));
+                    }
                     epoch.set(epoch.get() + 1);
-                    if let (Value::Chan(ChanV::Chan(c, _)), "Ticker.Reset") = (ch, name_of(id)) {
-                        let ms = ms_of(&a(1));
-                        if as_int(&a(1)) <= 0 {
-                            return Err(panic_str("non-positive interval for Ticker.Reset"));
-                        }
-                        start_ticker(&sh, c.clone(), ms, epoch.clone());
+                    if let (Value::Chan(ChanV::Chan(c, _)), true) = (ch, reset) {
+                        start_ticker(&sh, c.clone(), ms_of(&a(1)), epoch.clone());
                     }
                 }
             }
