@@ -28,14 +28,21 @@ enum Bind {
     Iota,
 }
 
-/// Where an assignment of several values puts one that is not a name: its
-/// operands, evaluated into temporaries before the values are.
-enum Place {
-    /// A field through a pointer.
-    Field(u16),
-    /// The container (unless it is an array held by value) and the index.
-    Index(Option<u16>, u16),
-    Deref(u16),
+/// Where an assignment of several values puts one that is not a name: the
+/// path to it, from a variable or from a value taken into a temporary
+/// before the values are (Go's first phase), through fields, indexes and
+/// pointers.
+enum Step<'e> {
+    /// A variable's place, taken when the value is assigned.
+    Place(&'e Expr),
+    /// A slice, map or pointer, taken before the values.
+    Temp(u16),
+    Field(Name),
+    /// An index taken before the values.
+    Index(u16),
+    /// An index that no assignment of the statement can change.
+    IndexAt(&'e Expr),
+    Deref,
 }
 
 /// What `Compiler::member` knows of a field or method.
@@ -2806,8 +2813,15 @@ impl Compiler {
         // pointer indirections on the left are evaluated first, then the
         // right, then each is assigned in order (so `i, a[i] = 1, 2` sets
         // the element of the old `i`).
-        let places: Vec<Option<Place>> = if lhs.len() > 1 && !define {
-            lhs.iter().map(|l| self.place(l)).collect::<R<_>>()?
+        let targets: Vec<&str> = lhs
+            .iter()
+            .filter_map(|l| match &l.kind {
+                ExprKind::Ident(n) => Some(&**n),
+                _ => None,
+            })
+            .collect();
+        let places: Vec<Option<Vec<Step<'_>>>> = if lhs.len() > 1 && !define {
+            lhs.iter().map(|l| self.place(l, &targets)).collect::<R<_>>()?
         } else {
             Vec::new()
         };
@@ -2912,20 +2926,7 @@ impl Compiler {
                 None => return Err(err(e.span, format!("undefined: {name}"))),
             },
             ExprKind::Selector(x, name) => {
-                // A map's element is no variable: Go refuses to assign to
-                // its field (it changed the map here).
-                if let ExprKind::Index(m, _) = &x.kind {
-                    let elem = match self.static_ty(m).map(|t| self.types.kind(t)) {
-                        Some(TKind::Map(_, elem)) => Some(*elem),
-                        _ => None,
-                    };
-                    if matches!(elem.map(|t| self.types.kind(t)), Some(TKind::Struct(_))) {
-                        return Err(err(
-                            e.start(),
-                            format!("cannot assign to struct field {e} in map"),
-                        ));
-                    }
-                }
+                self.map_field(e)?;
                 let t = self.new_local()?;
                 self.emit(Ins::Declare(t));
                 self.check_member(x, name, e.span)?;
@@ -2956,41 +2957,102 @@ impl Compiler {
         Ok(())
     }
 
-    /// Evaluates the operands of an assignment's target that is not a
-    /// name into temporaries, for [`Compiler::put`] to assign to later. An
-    /// array or a struct held by value is evaluated where it is assigned
-    /// to: a temporary would hold a copy.
-    fn place(&mut self, e: &Expr) -> R<Option<Place>> {
-        let by_ref = |c: &mut Compiler, x: &Expr| {
-            let ty = c.static_ty(x);
-            matches!(
-                ty.map(|t| c.types.kind(t)),
-                Some(TKind::Slice(_) | TKind::Map(..) | TKind::Ptr(_))
-            )
+    /// Takes what Go takes of an assignment's target `e` before the values
+    /// (its index operands, and the slices, maps and pointers it goes
+    /// through) into temporaries, and gives the path to it, for
+    /// [`Compiler::put`]; `None` for a name. An operand that is a constant,
+    /// or a name no target of the statement assigns (`targets`), cannot
+    /// change, so a swap `a[i], a[j] = a[j], a[i]` takes nothing early.
+    fn place<'e>(&mut self, e: &'e Expr, targets: &[&str]) -> R<Option<Vec<Step<'e>>>> {
+        if matches!(e.kind, ExprKind::Ident(_)) {
+            return Ok(None);
+        }
+        let mut path = Vec::new();
+        self.path_to(e, targets, &mut path)?;
+        Ok(Some(path))
+    }
+
+    fn path_to<'e>(&mut self, e: &'e Expr, targets: &[&str], path: &mut Vec<Step<'e>>) -> R<()> {
+        let settled = |c: &mut Compiler, x: &Expr| match &x.kind {
+            ExprKind::Ident(n) => !targets.contains(&&**n),
+            _ => c.exact(x).is_some(),
         };
-        let place = match &e.kind {
-            ExprKind::Selector(x, name) if by_ref(self, x) => {
-                self.check_member(x, name, e.span)?;
-                self.expr_ref(x)?;
-                Place::Field(self.temp()?)
-            }
+        match &e.kind {
             ExprKind::Index(x, i) => {
-                let x = if by_ref(self, x) {
-                    self.expr_ref(x)?;
-                    Some(self.temp()?)
+                self.base(x, targets, path)?;
+                if settled(self, i) {
+                    path.push(Step::IndexAt(i));
                 } else {
-                    None
-                };
-                self.expr(i)?;
-                Place::Index(x, self.temp()?)
+                    self.expr(i)?;
+                    path.push(Step::Index(self.temp()?));
+                }
+            }
+            ExprKind::Selector(x, name) if !self.is_package(x) => {
+                self.map_field(e)?;
+                self.check_member(x, name, e.span)?;
+                self.base(x, targets, path)?;
+                path.push(Step::Field(name.clone()));
+            }
+            ExprKind::Star(p) if settled(self, p) => {
+                path.push(Step::Place(p));
+                path.push(Step::Deref);
             }
             ExprKind::Star(p) => {
                 self.expr(p)?;
-                Place::Deref(self.temp()?)
+                path.push(Step::Temp(self.temp()?));
+                path.push(Step::Deref);
             }
-            _ => return Ok(None),
+            _ => path.push(Step::Place(e)),
+        }
+        Ok(())
+    }
+
+    /// The path to what an index or a field is taken from: a slice, map or
+    /// pointer is a value, taken now unless no target can change it; an
+    /// array or struct held by value is a place (a temporary would hold a
+    /// copy), whose own operands are taken now.
+    fn base<'e>(&mut self, x: &'e Expr, targets: &[&str], path: &mut Vec<Step<'e>>) -> R<()> {
+        let ty = self.static_ty(x);
+        let value = matches!(
+            ty.map(|t| self.types.kind(t)),
+            Some(TKind::Slice(_) | TKind::Map(..) | TKind::Ptr(_))
+        );
+        match &x.kind {
+            ExprKind::Ident(n) if !value || !targets.contains(&&**n) => {
+                path.push(Step::Place(x));
+                Ok(())
+            }
+            ExprKind::Index(..) | ExprKind::Selector(..) | ExprKind::Star(_) if !value => {
+                self.path_to(x, targets, path)
+            }
+            _ => {
+                self.expr_ref(x)?;
+                path.push(Step::Temp(self.temp()?));
+                Ok(())
+            }
+        }
+    }
+
+    /// A map's element is no variable: Go refuses to assign to its field
+    /// `e` (it changed the map here).
+    fn map_field(&mut self, e: &Expr) -> R<()> {
+        let ExprKind::Selector(x, _) = &e.kind else {
+            return Ok(());
         };
-        Ok(Some(place))
+        let ExprKind::Index(m, _) = &x.kind else {
+            return Ok(());
+        };
+        let elem = match self.static_ty(m).map(|t| self.types.kind(t)) {
+            Some(TKind::Map(_, elem)) => Some(*elem),
+            _ => None,
+        };
+        if matches!(elem.map(|t| self.types.kind(t)), Some(TKind::Struct(_))) {
+            return Err(err(
+                e.start(),
+                format!("cannot assign to struct field {e} in map"),
+            ));
+        }
+        Ok(())
     }
 
     /// Pops the value on the stack into a new temporary.
@@ -3000,27 +3062,49 @@ impl Compiler {
         Ok(t)
     }
 
-    /// Assigns the value in `value` to `e`, whose operands
-    /// [`Compiler::place`] evaluated.
-    fn put(&mut self, place: &Place, value: u16, e: &Expr) -> R<()> {
-        match (place, &e.kind) {
-            (Place::Index(None, i), ExprKind::Index(x, _)) => {
-                self.expr_ref(x)?;
-                self.emit(Ins::Load(*i))
+    /// Assigns the value in `value` to `e`, along the path
+    /// [`Compiler::place`] took.
+    fn put(&mut self, path: &[Step<'_>], value: u16, e: &Expr) -> R<()> {
+        let Some((last, through)) = path.split_last() else {
+            return Ok(());
+        };
+        for step in through {
+            match step {
+                Step::Place(x) => self.expr_ref(x)?,
+                Step::Temp(t) => {
+                    self.emit(Ins::Load(*t));
+                }
+                Step::Field(name) => {
+                    self.emit(Ins::FieldRef(name.clone()));
+                }
+                Step::Index(t) => {
+                    self.emit(Ins::Load(*t));
+                    self.emit(Ins::IndexRef);
+                }
+                Step::IndexAt(i) => {
+                    self.expr(i)?;
+                    self.emit(Ins::IndexRef);
+                }
+                Step::Deref => {
+                    self.emit(Ins::DerefRef);
+                }
             }
-            (Place::Index(Some(x), i), _) => {
-                self.emit(Ins::Load(*x));
-                self.emit(Ins::Load(*i))
+        }
+        let set = match last {
+            Step::Field(name) => Ins::SetField(name.clone()),
+            Step::Index(t) => {
+                self.emit(Ins::Load(*t));
+                Ins::SetIndex
             }
-            (Place::Field(x) | Place::Deref(x), _) | (Place::Index(None, x), _) => self.emit(Ins::Load(*x)),
+            Step::IndexAt(i) => {
+                self.expr(i)?;
+                Ins::SetIndex
+            }
+            _ => Ins::SetDeref,
         };
         self.emit(Ins::Load(value));
         self.span = e.span;
-        self.emit(match (place, &e.kind) {
-            (Place::Field(_), ExprKind::Selector(_, name)) => Ins::SetField(name.clone()),
-            (Place::Index(..), _) => Ins::SetIndex,
-            _ => Ins::SetDeref,
-        });
+        self.emit(set);
         Ok(())
     }
 

@@ -6,6 +6,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("arith", include_str!("../go/arith.go")),
     ("arrays", include_str!("../go/arrays.go")),
     ("assign_two_phases", include_str!("../go/assign_two_phases.go")),
+    (
+        "assign_two_phases_paths",
+        include_str!("../go/assign_two_phases_paths.go"),
+    ),
     ("assignability", include_str!("../go/assignability.go")),
     ("atomic_runtime", include_str!("../go/atomic_runtime.go")),
     ("atomic_unsigned", include_str!("../go/atomic_unsigned.go")),
