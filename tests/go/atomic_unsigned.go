@@ -17,7 +17,7 @@ func main() {
 	for i := 0; i < 50; i++ {
 		wg.Add(1)
 		go func() {
-			for c := 0; c < 1000; c++ {
+			for c := 0; c < 100; c++ {
 				ops.Add(1)
 			}
 			wg.Done()
@@ -32,5 +32,5 @@ func main() {
 
 // Output:
 // true
-// ops: 50000 0 true 7
+// ops: 5000 0 true 7
 // *atomic.Uint64

@@ -33,9 +33,9 @@ func main() {
 	sort.SliceStable(people, func(i, j int) bool { return people[i].age < people[j].age })
 	fmt.Println(people[:5], people[195:])
 	sort.Stable(byLength(fruits))
-	big := make([]int, 3000)
+	big := make([]int, 400)
 	for i := range big {
-		big[i] = (i * 7919) % 3001
+		big[i] = (i * 7919) % 401
 	}
 	sort.Sort(sort.IntSlice(big))
 	fmt.Println(sort.IntsAreSorted(big), big[:5])
