@@ -757,7 +757,7 @@ fn parse_duration(text: &str) -> Result<i64, String> {
         if number.is_empty() || number == "." {
             return Err(invalid());
         }
-        let value: f64 = number.parse().map_err(|_| invalid())?;
+        let value = super::float::parse(number).ok_or_else(invalid)?;
         rest = &rest[number_len..];
         let unit_len = rest
             .find(|c: char| c.is_ascii_digit() || c == '.')
