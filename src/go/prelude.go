@@ -103,21 +103,41 @@ func (b *__strings_Builder) Reset() {
 	b.s = ""
 }
 
-// sort.Slice and sort.SliceStable: a stable merge sort of the indices,
-// asking less of the items where they stand, then one native step that
-// puts the slice in that order (Go's swaps, through a Go interface, took
-// ten times the steps: 100,000 items met the step cap). sort.Stable is Go
+// sort: sort.Sort is Go 1.19's pdqsort, ported as it is, so ties end
+// where Go leaves them. sort.Slice runs it over the indices, asking less
+// of the items where they stand, then puts the slice in that order in one
+// native step (Go's swaps through a Go interface took ten times the
+// steps); sort.SliceStable merge-sorts the indices. sort.Stable is Go
 // 1.19's (insertion sorts of 20, then merges by rotating), as a program's
-// own Interface has only swaps and comparisons. sort.Sort is an insertion
-// sort up to 12 items, as Go's pdqsort is (so ties end where Go leaves
-// them there), and a heapsort above.
+// own Interface has only swaps and comparisons.
 type __sort_Interface interface {
 	Len() int
 	Less(i, j int) bool
 	Swap(i, j int)
 }
 
+// sort.Slice: Go's pdqsort over the indices, asking less of the items
+// where they stand, so the order (of ties too) is Go's wherever less reads
+// the slice; then the slice is put in that order in one step.
+type __sort_indexed struct {
+	p    []int
+	less func(i, j int) bool
+}
+
+func (s __sort_indexed) Len() int           { return len(s.p) }
+func (s __sort_indexed) Less(i, j int) bool { return s.less(s.p[i], s.p[j]) }
+func (s __sort_indexed) Swap(i, j int)      { s.p[i], s.p[j] = s.p[j], s.p[i] }
+
 func __sort_Slice(x any, less func(i, j int) bool) {
+	p := make([]int, len(x))
+	for i := range p {
+		p[i] = i
+	}
+	__sort_Sort(__sort_indexed{p, less})
+	__permute(x, p)
+}
+
+func __sort_SliceStable(x any, less func(i, j int) bool) {
 	n := len(x)
 	idx, buf := make([]int, n), make([]int, n)
 	for i := range idx {
@@ -159,34 +179,235 @@ func __sort_Slice(x any, less func(i, j int) bool) {
 
 func __sort_Sort(data __sort_Interface) {
 	n := data.Len()
-	if n <= 12 {
-		__sort_insertion(data, 0, n)
-		return
-	}
-	for i := (n - 1) / 2; i >= 0; i-- {
-		__sort_siftDown(data, i, n)
-	}
-	for i := n - 1; i > 0; i-- {
-		data.Swap(0, i)
-		__sort_siftDown(data, 0, i)
+	if n > 1 {
+		__sort_pdq(data, 0, n, __sort_bitLen(n))
 	}
 }
 
-func __sort_siftDown(data __sort_Interface, root, hi int) {
+func __sort_bitLen(n int) int {
+	l := 0
+	for ; n > 0; n >>= 1 {
+		l++
+	}
+	return l
+}
+
+func __sort_heap(data __sort_Interface, a, b int) {
+	hi := b - a
+	for i := (hi - 1) / 2; i >= 0; i-- {
+		__sort_siftDown(data, i, hi, a)
+	}
+	for i := hi - 1; i >= 0; i-- {
+		data.Swap(a, a+i)
+		__sort_siftDown(data, 0, i, a)
+	}
+}
+
+func __sort_siftDown(data __sort_Interface, root, hi, first int) {
 	for {
 		child := 2*root + 1
 		if child >= hi {
 			return
 		}
-		if child+1 < hi && data.Less(child, child+1) {
+		if child+1 < hi && data.Less(first+child, first+child+1) {
 			child++
 		}
-		if !data.Less(root, child) {
+		if !data.Less(first+root, first+child) {
 			return
 		}
-		data.Swap(root, child)
+		data.Swap(first+root, first+child)
 		root = child
 	}
+}
+
+func __sort_pdq(data __sort_Interface, a, b, limit int) {
+	wasBalanced, wasPartitioned := true, true
+	for {
+		length := b - a
+		if length <= 12 {
+			__sort_insertion(data, a, b)
+			return
+		}
+		if limit == 0 {
+			__sort_heap(data, a, b)
+			return
+		}
+		if !wasBalanced {
+			__sort_breakPatterns(data, a, b)
+			limit--
+		}
+		pivot, hint := __sort_choosePivot(data, a, b)
+		if hint == 2 {
+			for i, j := a, b-1; i < j; i, j = i+1, j-1 {
+				data.Swap(i, j)
+			}
+			pivot = (b - 1) - (pivot - a)
+			hint = 1
+		}
+		if wasBalanced && wasPartitioned && hint == 1 && __sort_partialInsertion(data, a, b) {
+			return
+		}
+		if a > 0 && !data.Less(a-1, pivot) {
+			a = __sort_partitionEqual(data, a, b, pivot)
+			continue
+		}
+		mid, already := __sort_partition(data, a, b, pivot)
+		wasPartitioned = already
+		leftLen, rightLen := mid-a, b-mid
+		if leftLen < rightLen {
+			wasBalanced = leftLen >= length/8
+			__sort_pdq(data, a, mid, limit)
+			a = mid + 1
+		} else {
+			wasBalanced = rightLen >= length/8
+			__sort_pdq(data, mid+1, b, limit)
+			b = mid
+		}
+	}
+}
+
+func __sort_partition(data __sort_Interface, a, b, pivot int) (int, bool) {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+	for i <= j && data.Less(i, a) {
+		i++
+	}
+	for i <= j && !data.Less(j, a) {
+		j--
+	}
+	if i > j {
+		data.Swap(j, a)
+		return j, true
+	}
+	data.Swap(i, j)
+	i++
+	j--
+	for {
+		for i <= j && data.Less(i, a) {
+			i++
+		}
+		for i <= j && !data.Less(j, a) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data.Swap(i, j)
+		i++
+		j--
+	}
+	data.Swap(j, a)
+	return j, false
+}
+
+func __sort_partitionEqual(data __sort_Interface, a, b, pivot int) int {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+	for {
+		for i <= j && !data.Less(a, i) {
+			i++
+		}
+		for i <= j && data.Less(a, j) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data.Swap(i, j)
+		i++
+		j--
+	}
+	return i
+}
+
+func __sort_partialInsertion(data __sort_Interface, a, b int) bool {
+	i := a + 1
+	for step := 0; step < 5; step++ {
+		for i < b && !data.Less(i, i-1) {
+			i++
+		}
+		if i == b {
+			return true
+		}
+		if b-a < 50 {
+			return false
+		}
+		data.Swap(i, i-1)
+		if i-a >= 2 {
+			for j := i - 1; j >= 1; j-- {
+				if !data.Less(j, j-1) {
+					break
+				}
+				data.Swap(j, j-1)
+			}
+		}
+		if b-i >= 2 {
+			for j := i + 1; j < b; j++ {
+				if !data.Less(j, j-1) {
+					break
+				}
+				data.Swap(j, j-1)
+			}
+		}
+	}
+	return false
+}
+
+func __sort_breakPatterns(data __sort_Interface, a, b int) {
+	length := b - a
+	if length >= 8 {
+		random := uint64(length)
+		modulus := uint64(1) << uint(__sort_bitLen(length))
+		idx := a + (length/4)*2 - 1
+		for i := 0; i < 3; i++ {
+			random ^= random << 13
+			random ^= random >> 17
+			random ^= random << 5
+			other := int(random & (modulus - 1))
+			if other >= length {
+				other -= length
+			}
+			data.Swap(idx+i, a+other)
+		}
+	}
+}
+
+// The pivot, and a hint: 1 if the samples were in order, 2 if reversed.
+func __sort_choosePivot(data __sort_Interface, a, b int) (int, int) {
+	l := b - a
+	swaps := 0
+	i, j, k := a+l/4*1, a+l/4*2, a+l/4*3
+	if l >= 8 {
+		if l >= 50 {
+			i = __sort_median(data, i-1, i, i+1, &swaps)
+			j = __sort_median(data, j-1, j, j+1, &swaps)
+			k = __sort_median(data, k-1, k, k+1, &swaps)
+		}
+		j = __sort_median(data, i, j, k, &swaps)
+	}
+	switch swaps {
+	case 0:
+		return j, 1
+	case 12:
+		return j, 2
+	}
+	return j, 0
+}
+
+func __sort_median(data __sort_Interface, a, b, c int, swaps *int) int {
+	if data.Less(b, a) {
+		*swaps++
+		a, b = b, a
+	}
+	if data.Less(c, b) {
+		*swaps++
+		b, c = c, b
+	}
+	if data.Less(b, a) {
+		*swaps++
+		a, b = b, a
+	}
+	return b
 }
 
 func __sort_insertion(data __sort_Interface, a, b int) {

@@ -362,7 +362,8 @@ pub fn constant(full: &str) -> Option<Value> {
 
 pub fn prelude_func(full: &str) -> Option<&'static str> {
     match full {
-        "sort.Slice" | "sort.SliceStable" => Some("__sort_Slice"),
+        "sort.Slice" => Some("__sort_Slice"),
+        "sort.SliceStable" => Some("__sort_SliceStable"),
         "sort.Sort" => Some("__sort_Sort"),
         "strings.Map" => Some("__strings_Map"),
         "sort.Stable" => Some("__sort_Stable"),

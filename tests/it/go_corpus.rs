@@ -177,6 +177,7 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("slices_more", include_str!("../go/slices_more.go")),
     ("sort_interface", include_str!("../go/sort_interface.go")),
     ("sort_slice", include_str!("../go/sort_slice.go")),
+    ("sort_ties_as_go", include_str!("../go/sort_ties_as_go.go")),
     (
         "static_type_globals",
         include_str!("../go/static_type_globals.go"),
