@@ -250,7 +250,7 @@ pub fn start(run: &Run, program: Rc<code::Program>, limits: Limits) -> Started {
         next_goid: Cell::new(2),
         goroutines: Cell::new(1),
         procs: Cell::new(8),
-        log_flags: Cell::new(3),
+        log_flags: Cell::new(stdlib::LOG_STD),
         log_prefix: RefCell::new(String::new()),
         canceled: Value::error("context canceled"),
         deadline_exceeded: Value::error("context deadline exceeded"),

@@ -2894,7 +2894,6 @@ impl Compiler {
             let existing = self.in_this_block(name);
             match existing {
                 Some(Bind::Local(slot)) => self.emit(Ins::Store(slot)),
-                Some(Bind::Up(i)) => self.emit(Ins::StoreUp(i)),
                 _ => {
                     let slot = self.declare(name)?;
                     self.st().decls.push((slot, name.clone(), e.span));

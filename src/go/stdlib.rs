@@ -307,6 +307,16 @@ pub fn is_fmt(full: &str) -> bool {
     full.starts_with("fmt.") || full.starts_with("log.")
 }
 
+/// `log`'s flags, as its constants name them.
+const LOG_DATE: i64 = 1;
+const LOG_TIME: i64 = 2;
+const LOG_MICRO: i64 = 4;
+const LOG_LONG_FILE: i64 = 8;
+const LOG_SHORT_FILE: i64 = 16;
+const LOG_MSG_PREFIX: i64 = 64;
+/// `log.LstdFlags`, what a program starts with.
+pub const LOG_STD: i64 = LOG_DATE | LOG_TIME;
+
 pub fn constant(full: &str) -> Option<Value> {
     let d = |ns: i64| Some(Value::Int(ns, DURATION));
     match full {
@@ -331,32 +341,26 @@ pub fn constant(full: &str) -> Option<Value> {
         "os.Stdout" => Some(Value::Int(1, UINTPTR_FILE)),
         "os.Stderr" => Some(Value::Int(2, UINTPTR_FILE)),
         "math.MinInt32" => Some(Value::int(i32::MIN as i64)),
-        "time.Sunday" => Some(Value::Int(0, WEEKDAY)),
-        "time.Monday" => Some(Value::Int(1, WEEKDAY)),
-        "time.Tuesday" => Some(Value::Int(2, WEEKDAY)),
-        "time.Wednesday" => Some(Value::Int(3, WEEKDAY)),
-        "time.Thursday" => Some(Value::Int(4, WEEKDAY)),
-        "time.Friday" => Some(Value::Int(5, WEEKDAY)),
-        "time.Saturday" => Some(Value::Int(6, WEEKDAY)),
-        m if m.starts_with("time.") && super::civil::MONTHS.contains(&&m[5..]) => {
-            let n = super::civil::MONTHS
-                .iter()
-                .position(|x| *x == &m[5..])
-                .unwrap_or(0);
-            Some(Value::Int(n as i64 + 1, MONTH))
-        }
-        "log.Ldate" => Some(Value::int(1)),
-        "log.Ltime" => Some(Value::int(2)),
-        "log.Lmicroseconds" => Some(Value::int(4)),
-        "log.Llongfile" => Some(Value::int(8)),
-        "log.Lshortfile" => Some(Value::int(16)),
+        "log.Ldate" => Some(Value::int(LOG_DATE)),
+        "log.Ltime" => Some(Value::int(LOG_TIME)),
+        "log.Lmicroseconds" => Some(Value::int(LOG_MICRO)),
+        "log.Llongfile" => Some(Value::int(LOG_LONG_FILE)),
+        "log.Lshortfile" => Some(Value::int(LOG_SHORT_FILE)),
         "log.LUTC" => Some(Value::int(32)),
-        "log.Lmsgprefix" => Some(Value::int(64)),
-        "log.LstdFlags" => Some(Value::int(3)),
-        _ => full
-            .strip_prefix("time.")
-            .and_then(super::civil::layout)
-            .map(|l| Value::Str(Rc::from(l), STRING)),
+        "log.Lmsgprefix" => Some(Value::int(LOG_MSG_PREFIX)),
+        "log.LstdFlags" => Some(Value::int(LOG_STD)),
+        _ => {
+            // time.Sunday to time.Saturday, time.January to time.December,
+            // and the layouts.
+            let name = full.strip_prefix("time.")?;
+            let named = |names: &[&str], first: i64, ty: Ty| {
+                let k = names.iter().position(|n| *n == name)?;
+                Some(Value::Int(k as i64 + first, ty))
+            };
+            named(&super::civil::DAYS, 0, WEEKDAY)
+                .or_else(|| named(&super::civil::MONTHS, 1, MONTH))
+                .or_else(|| super::civil::layout(name).map(|l| Value::Str(Rc::from(l), STRING)))
+        }
     }
 }
 
@@ -676,35 +680,30 @@ fn now_ns(g: &Goroutine) -> i64 {
 /// date and time (by the run's clock, as Go's log stamps by the wall's),
 /// and the file and line (the Go Playground's file is `prog.go`).
 fn log_header(g: &Goroutine) -> String {
-    const DATE: i64 = 1;
-    const TIME: i64 = 2;
-    const MICRO: i64 = 4;
-    const FILE: i64 = 8 | 16;
-    const MSG_PREFIX: i64 = 64;
     let flags = g.sh.log_flags.get();
     let prefix = g.sh.log_prefix.borrow().clone();
-    let mut out = if flags & MSG_PREFIX == 0 {
+    let mut out = if flags & LOG_MSG_PREFIX == 0 {
         prefix.clone()
     } else {
         String::new()
     };
     let now = now_ns(g);
-    if flags & DATE != 0 {
+    if flags & LOG_DATE != 0 {
         out.push_str(&super::civil::format(now, "2006/01/02 "));
     }
-    if flags & (TIME | MICRO) != 0 {
-        let layout = if flags & MICRO != 0 {
+    if flags & (LOG_TIME | LOG_MICRO) != 0 {
+        let layout = if flags & LOG_MICRO != 0 {
             "15:04:05.000000 "
         } else {
             "15:04:05 "
         };
         out.push_str(&super::civil::format(now, layout));
     }
-    if flags & FILE != 0 {
+    if flags & (LOG_LONG_FILE | LOG_SHORT_FILE) != 0 {
         let line = g.here().map_or(0, |s| s.line);
         out.push_str(&format!("prog.go:{line}: "));
     }
-    if flags & MSG_PREFIX != 0 {
+    if flags & LOG_MSG_PREFIX != 0 {
         out.push_str(&prefix);
     }
     out
@@ -1720,10 +1719,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         },
         "Time.IsZero" => one(Value::bool(matches!(a(0), Value::Time(t) if t == ZERO_TIME))),
         "Time.Month" | "Time.Weekday" | "Time.Date" => {
-            let c = super::civil::civil(match a(0) {
-                Value::Time(t) => t,
-                _ => ZERO_TIME,
-            });
+            let c = super::civil::civil(time_of(&a(0)));
             let month = Value::Int(i64::from(c.month), MONTH);
             match name_of(id) {
                 "Time.Month" => one(month),
@@ -1733,10 +1729,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
         }
         "Time.Unix" | "Time.UnixMilli" | "Time.UnixMicro" | "Time.UnixNano" | "Time.Year" | "Time.Day"
         | "Time.Hour" | "Time.Minute" | "Time.Second" | "Time.Nanosecond" | "Time.YearDay" => {
-            let t = match a(0) {
-                Value::Time(t) => t,
-                _ => ZERO_TIME,
-            };
+            let t = time_of(&a(0));
             let (secs, nanos) = super::civil::unix(t);
             let c = super::civil::civil(t);
             let ns = i128::from(secs) * 1_000_000_000 + i128::from(nanos);
@@ -1756,10 +1749,7 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             }))
         }
         "Time.Format" | "Time.String" => {
-            let t = match a(0) {
-                Value::Time(t) => t,
-                _ => ZERO_TIME,
-            };
+            let t = time_of(&a(0));
             one(Value::Str(
                 Rc::from(match name_of(id) {
                     "Time.Format" => super::civil::format(t, &s(&a(1))),
@@ -1786,6 +1776,14 @@ pub fn call(g: &mut Goroutine, id: u32, args: Vec<Value>) -> Res<NRes> {
             none()
         }
         other => Err(panic_str(format!("{other} is not supported here"))),
+    }
+}
+
+/// A time's nanoseconds, or the zero time's for anything else.
+fn time_of(v: &Value) -> i64 {
+    match v {
+        Value::Time(t) => *t,
+        _ => ZERO_TIME,
     }
 }
 
