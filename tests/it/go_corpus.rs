@@ -5,6 +5,10 @@ pub const CORPUS: &[(&str, &str)] = &[
     ("append_growth", include_str!("../go/append_growth.go")),
     ("arith", include_str!("../go/arith.go")),
     ("arrays", include_str!("../go/arrays.go")),
+    (
+        "assign_settled_targets",
+        include_str!("../go/assign_settled_targets.go"),
+    ),
     ("assign_two_phases", include_str!("../go/assign_two_phases.go")),
     (
         "assign_two_phases_paths",
